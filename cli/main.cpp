@@ -1,0 +1,64 @@
+// imapi: the command-line face of libimapi. Stable syntax; see `imapi help`.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "imapi_c.h"
+
+namespace {
+
+void print_help() {
+  std::printf(
+      "usage: imapi <command> [options]\n"
+      "\n"
+      "commands:\n"
+      "  mkiso -o OUT.iso [options] SOURCE...   master an ISO 9660 image\n"
+      "      -o, --output PATH        image file to write; '-' writes it to standard output\n"
+      "      --fs LIST                file systems: iso9660,joliet,rockridge (default: all three)\n"
+      "      --iso-level 1|2|3        ISO 9660 interchange level (default 3 here: files of 4 GiB and more)\n"
+      "      --volume NAME            volume label (default: the date and time)\n"
+      "      --max-blocks N           fail if the image needs more than N 2048-byte blocks (default: no limit)\n"
+      "      --strict                 treat what the standards forbid as errors\n"
+      "      --progress               report progress even when standard error is not a terminal\n"
+      "    A SOURCE directory's contents go to the image root; a SOURCE file is added by its name.\n"
+      "  help                                    this text\n"
+      "  --version                               the library's version\n"
+      "\n"
+      "SOURCE_DATE_EPOCH, when set, fixes the volume dates (reproducible images).\n");
+}
+
+}  // namespace
+
+namespace imapi_cli {
+
+int report_failure(const char* context, int status) {
+  const imapi_error* e = imapi_error_last();
+  const char* msg = e && e->message ? e->message : "unknown error";
+  std::fprintf(stderr, "imapi: error: %s%s%s (%s, 0x%08X)\n", context ? context : "", context ? ": " : "", msg,
+               imapi_status_name(status), static_cast<unsigned>(status));
+  return 1;
+}
+
+}  // namespace imapi_cli
+
+int main(int argc, char** argv) {
+  if (imapi_version_number() / 1000000 != IMAPI_VERSION_MAJOR) {
+    std::fprintf(stderr, "imapi: error: libimapi %s does not match this program (built for %s)\n", imapi_version(),
+                 IMAPI_VERSION_STRING);
+    return 1;
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    print_help();
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::printf("imapi %s (libimapi %s)\n", IMAPI_VERSION_STRING, imapi_version());
+    return 0;
+  }
+  if (args[0] == "mkiso") return imapi_cli::mkiso({args.begin() + 1, args.end()});
+  std::fprintf(stderr, "imapi: error: unknown command '%s'; see 'imapi help'\n", args[0].c_str());
+  return 2;
+}

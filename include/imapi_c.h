@@ -1,0 +1,576 @@
+/*
+ * imapi_c.h -- the C ABI of libimapi, a cross-platform Image Mastering API.
+ *
+ * libimapi does what Microsoft's IMAPI2 (disc recording) and IMAPI2FS
+ * (file-system images) do. This header is its only public interface; every
+ * language binding is generated from it.
+ *
+ * Conventions (they hold for every function below unless its comment says otherwise)
+ * -----------------------------------------------------------------------------
+ * Status.  Functions return imapi_status: 0 (IMAPI_S_OK) is success, negative
+ *   values are errors, positive values are success with information. Error
+ *   numbers are IMAPI2/IMAPI2FS's own HRESULTs (IMAPI_E_DUP_NAME is 0xC0AAB112,
+ *   as on Windows), so code ported from IMAPI sees the same numbers. Test with
+ *   IMAPI_FAILED(), never with "!= 0".
+ * Errors.  Every failing call records, for the calling thread, a code, a
+ *   message that says what was wrong and what to do, and detail (errno, SCSI
+ *   sense, LBA, path): see imapi_error_last(). A successful call does not
+ *   clear it.
+ * Handles.  Opaque pointers created by imapi_X_create (or returned through
+ *   an out parameter) and released by imapi_X_free, which accepts NULL.
+ *   Handles may be freed in any order: a child (an item, a result, a stream)
+ *   keeps what it needs of its parent alive. A handle of the wrong type, or
+ *   one already freed, is detected and reported as IMAPI_E_INVALID_HANDLE
+ *   (the library keeps a registry of live handles; see imapi_live_handles()).
+ * Threads.  A handle may be used by one thread at a time, and may move
+ *   between threads. Different handles may be used concurrently, even when
+ *   they share a parent. imapi_job_cancel() and imapi_job_progress() may be
+ *   called from any thread at any time. No callback is ever invoked on a
+ *   thread other than the one that made the call.
+ * Strings.  UTF-8 in both directions; input strings are copied. A string
+ *   returned through `char **out` is owned by the caller and released with
+ *   imapi_free(). A `const char *` inside a returned struct is borrowed, with
+ *   the lifetime stated beside it.
+ * Numbers.  No C enum or bool crosses the ABI: int32_t with IMAPI_* constants;
+ *   booleans are 0 or 1. Byte counts, offsets and sector addresses are int64_t.
+ * Times.  int64_t nanoseconds since 1970-01-01T00:00:00Z (imapi_time).
+ * Structs.  Structs filled by the library start with `uint32_t struct_size`,
+ *   which the caller sets to sizeof(the struct) before the call, so the
+ *   struct can grow without breaking old callers.
+ * Long operations.  Two forms: a blocking call taking an imapi_progress_fn,
+ *   invoked on the calling thread (returning non-zero cancels and the call
+ *   returns IMAPI_E_REQUEST_CANCELLED), and a job form (..._start) that runs
+ *   on the library's worker threads and is observed with imapi_job_*.
+ */
+#ifndef IMAPI_C_H
+#define IMAPI_C_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                   */
+/* ------------------------------------------------------------------------ */
+
+#define IMAPI_VERSION_MAJOR 0
+#define IMAPI_VERSION_MINOR 1
+#define IMAPI_VERSION_PATCH 0
+/** ABI generation: the shared library's SONAME is libimapi.so.IMAPI_ABI_MAJOR. */
+#define IMAPI_ABI_MAJOR 0
+#define IMAPI_VERSION_STRING "0.1.0"
+/** MAJOR*1000000 + MINOR*1000 + PATCH; compare with imapi_version_number(). */
+#define IMAPI_VERSION_NUMBER \
+  (IMAPI_VERSION_MAJOR * 1000000 + IMAPI_VERSION_MINOR * 1000 + IMAPI_VERSION_PATCH)
+
+#if defined(IMAPI_BUILDING_LIBRARY)
+#define IMAPI_API __attribute__((visibility("default")))
+#else
+#define IMAPI_API
+#endif
+
+/** The library's version string at run time ("0.1.0"); static storage, never freed. */
+IMAPI_API const char *imapi_version(void);
+/** The library's IMAPI_VERSION_NUMBER at run time, to check against the header compiled with. */
+IMAPI_API int32_t imapi_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                              */
+/* ------------------------------------------------------------------------ */
+
+typedef int32_t imapi_status;
+
+#define IMAPI_SUCCEEDED(s) ((imapi_status)(s) >= 0)
+#define IMAPI_FAILED(s) ((imapi_status)(s) < 0)
+#define IMAPI_STATUS_(v) ((imapi_status)(uint32_t)(v))
+
+#define IMAPI_S_OK 0
+
+/* Generic COM HRESULTs IMAPI returns. */
+#define IMAPI_E_NOTIMPL IMAPI_STATUS_(0x80004001u)
+#define IMAPI_E_POINTER IMAPI_STATUS_(0x80004003u)
+#define IMAPI_E_ABORT IMAPI_STATUS_(0x80004004u)
+#define IMAPI_E_FAIL IMAPI_STATUS_(0x80004005u)
+#define IMAPI_E_ACCESSDENIED IMAPI_STATUS_(0x80070005u)
+/** HRESULT_FROM_WIN32(ERROR_INVALID_HANDLE): a NULL, freed or wrong-type handle. */
+#define IMAPI_E_INVALID_HANDLE IMAPI_STATUS_(0x80070006u)
+#define IMAPI_E_OUTOFMEMORY IMAPI_STATUS_(0x8007000Eu)
+#define IMAPI_E_INVALIDARG IMAPI_STATUS_(0x80070057u)
+
+/* imapi2error.h: general. */
+#define IMAPI_E_REQUEST_CANCELLED IMAPI_STATUS_(0xC0AA0002u)
+
+/* imapi2fserror.h: file-system images. */
+#define IMAPI_E_FSI_INTERNAL_ERROR IMAPI_STATUS_(0xC0AAB100u)
+#define IMAPI_E_INVALID_PARAM IMAPI_STATUS_(0xC0AAB101u)
+#define IMAPI_E_READONLY IMAPI_STATUS_(0xC0AAB102u)
+#define IMAPI_E_NO_OUTPUT IMAPI_STATUS_(0xC0AAB103u)
+#define IMAPI_E_INVALID_VOLUME_NAME IMAPI_STATUS_(0xC0AAB104u)
+#define IMAPI_E_INVALID_DATE IMAPI_STATUS_(0xC0AAB105u)
+#define IMAPI_E_FILE_SYSTEM_NOT_EMPTY IMAPI_STATUS_(0xC0AAB106u)
+#define IMAPI_E_NOT_FILE IMAPI_STATUS_(0xC0AAB108u)
+#define IMAPI_E_NOT_DIR IMAPI_STATUS_(0xC0AAB109u)
+#define IMAPI_E_DIR_NOT_EMPTY IMAPI_STATUS_(0xC0AAB10Au)
+#define IMAPI_E_NOT_IN_FILE_SYSTEM IMAPI_STATUS_(0xC0AAB10Bu)
+#define IMAPI_E_INVALID_PATH IMAPI_STATUS_(0xC0AAB110u)
+#define IMAPI_E_RESTRICTED_NAME_VIOLATION IMAPI_STATUS_(0xC0AAB111u)
+#define IMAPI_E_DUP_NAME IMAPI_STATUS_(0xC0AAB112u)
+#define IMAPI_E_NO_UNIQUE_NAME IMAPI_STATUS_(0xC0AAB113u)
+#define IMAPI_E_ITEM_NOT_FOUND IMAPI_STATUS_(0xC0AAB118u)
+#define IMAPI_E_FILE_NOT_FOUND IMAPI_STATUS_(0xC0AAB119u)
+#define IMAPI_E_DIR_NOT_FOUND IMAPI_STATUS_(0xC0AAB11Au)
+#define IMAPI_E_IMAGE_SIZE_LIMIT IMAPI_STATUS_(0xC0AAB120u)
+#define IMAPI_E_IMAGE_TOO_BIG IMAPI_STATUS_(0xC0AAB121u)
+#define IMAPI_E_DATA_STREAM_INCONSISTENCY IMAPI_STATUS_(0xC0AAB128u)
+#define IMAPI_E_DATA_STREAM_READ_FAILURE IMAPI_STATUS_(0xC0AAB129u)
+#define IMAPI_E_DATA_STREAM_CREATE_FAILURE IMAPI_STATUS_(0xC0AAB12Au)
+#define IMAPI_E_DIRECTORY_READ_FAILURE IMAPI_STATUS_(0xC0AAB12Bu)
+#define IMAPI_E_TOO_MANY_DIRS IMAPI_STATUS_(0xC0AAB130u)
+#define IMAPI_E_ISO9660_LEVELS IMAPI_STATUS_(0xC0AAB131u)
+#define IMAPI_E_DATA_TOO_BIG IMAPI_STATUS_(0xC0AAB132u)
+#define IMAPI_E_INCOMPATIBLE_PREVIOUS_SESSION IMAPI_STATUS_(0xC0AAB133u)
+#define IMAPI_E_STASHFILE_OPEN_FAILURE IMAPI_STATUS_(0xC0AAB138u)
+#define IMAPI_E_STASHFILE_SEEK_FAILURE IMAPI_STATUS_(0xC0AAB139u)
+#define IMAPI_E_STASHFILE_WRITE_FAILURE IMAPI_STATUS_(0xC0AAB13Au)
+#define IMAPI_E_STASHFILE_READ_FAILURE IMAPI_STATUS_(0xC0AAB13Bu)
+#define IMAPI_E_INVALID_WORKING_DIRECTORY IMAPI_STATUS_(0xC0AAB140u)
+#define IMAPI_E_WORKING_DIRECTORY_SPACE IMAPI_STATUS_(0xC0AAB141u)
+#define IMAPI_E_STASHFILE_MOVE IMAPI_STATUS_(0xC0AAB142u)
+#define IMAPI_E_BOOT_IMAGE_DATA IMAPI_STATUS_(0xC0AAB148u)
+#define IMAPI_E_BOOT_OBJECT_CONFLICT IMAPI_STATUS_(0xC0AAB149u)
+#define IMAPI_E_BOOT_EMULATION_IMAGE_SIZE_MISMATCH IMAPI_STATUS_(0xC0AAB14Au)
+#define IMAPI_E_EMPTY_DISC IMAPI_STATUS_(0xC0AAB150u)
+#define IMAPI_E_NO_SUPPORTED_FILE_SYSTEM IMAPI_STATUS_(0xC0AAB151u)
+#define IMAPI_E_FILE_SYSTEM_NOT_FOUND IMAPI_STATUS_(0xC0AAB152u)
+#define IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR IMAPI_STATUS_(0xC0AAB153u)
+#define IMAPI_E_FILE_SYSTEM_FEATURE_NOT_SUPPORTED IMAPI_STATUS_(0xC0AAB154u)
+#define IMAPI_E_IMPORT_TYPE_COLLISION_FILE_EXISTS_AS_DIRECTORY IMAPI_STATUS_(0xC0AAB155u)
+#define IMAPI_E_IMPORT_SEEK_FAILURE IMAPI_STATUS_(0xC0AAB156u)
+#define IMAPI_E_IMPORT_READ_FAILURE IMAPI_STATUS_(0xC0AAB157u)
+#define IMAPI_E_DISC_MISMATCH IMAPI_STATUS_(0xC0AAB158u)
+#define IMAPI_E_IMPORT_MEDIA_NOT_ALLOWED IMAPI_STATUS_(0xC0AAB159u)
+#define IMAPI_E_UDF_NOT_WRITE_COMPATIBLE IMAPI_STATUS_(0xC0AAB15Au)
+#define IMAPI_E_INCOMPATIBLE_MULTISESSION_TYPE IMAPI_STATUS_(0xC0AAB15Bu)
+#define IMAPI_E_NO_COMPATIBLE_MULTISESSION_TYPE IMAPI_STATUS_(0xC0AAB15Cu)
+#define IMAPI_E_MULTISESSION_NOT_SET IMAPI_STATUS_(0xC0AAB15Du)
+#define IMAPI_E_IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE IMAPI_STATUS_(0xC0AAB15Eu)
+#define IMAPI_S_IMAGE_FEATURE_NOT_SUPPORTED IMAPI_STATUS_(0x00AAB15Fu)
+#define IMAPI_E_PROPERTY_NOT_ACCESSIBLE IMAPI_STATUS_(0xC0AAB160u)
+#define IMAPI_E_UDF_REVISION_CHANGE_NOT_ALLOWED IMAPI_STATUS_(0xC0AAB161u)
+#define IMAPI_E_BAD_MULTISESSION_PARAMETER IMAPI_STATUS_(0xC0AAB162u)
+#define IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED IMAPI_STATUS_(0xC0AAB163u)
+#define IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED IMAPI_STATUS_(0xC0AAB200u)
+#define IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND IMAPI_STATUS_(0xC0AAB201u)
+#define IMAPI_E_IMAGEMANAGER_NO_IMAGE IMAPI_STATUS_(0xC0AAB202u)
+#define IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG IMAPI_STATUS_(0xC0AAB203u)
+
+/* libimapi extensions (facility 0xAA, codes 0xF000-0xF0FF; never used by IMAPI). */
+/** imapi_job_wait(): the job is still running when the timeout expired. */
+#define IMAPI_S_JOB_RUNNING IMAPI_STATUS_(0x00AAF001u)
+/** A job's result was asked for before it finished. */
+#define IMAPI_E_JOB_NOT_FINISHED IMAPI_STATUS_(0xC0AAF002u)
+/** An output file could not be created or written. */
+#define IMAPI_E_OUTPUT_WRITE_FAILURE IMAPI_STATUS_(0xC0AAF003u)
+
+/** Symbolic name of a status ("IMAPI_E_DUP_NAME"), or "IMAPI_UNKNOWN_STATUS"; static storage. */
+IMAPI_API const char *imapi_status_name(imapi_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Errors and memory                                                         */
+/* ------------------------------------------------------------------------ */
+
+/** Detail of the last failure on the calling thread. */
+typedef struct imapi_error {
+  uint32_t struct_size;
+  imapi_status code;       /**< the status the failing call returned */
+  const char *message;     /**< UTF-8: what was wrong and what to do */
+  int32_t os_error;        /**< errno of the failing system call, or 0 */
+  int32_t sense_key;       /**< SCSI sense key/ASC/ASCQ, or -1 when no device was involved */
+  int32_t asc;
+  int32_t ascq;
+  int64_t lba;             /**< sector address involved, or -1 */
+  const char *path;        /**< UTF-8 file or image path involved, or "" */
+} imapi_error;
+
+/**
+ * The last error recorded on the calling thread, or NULL if no call on this
+ * thread has failed since the thread started or imapi_error_clear(). The
+ * pointer and its strings stay valid until the next failing call or
+ * imapi_error_clear() on the same thread. Never fails.
+ */
+IMAPI_API const imapi_error *imapi_error_last(void);
+/** Forget the calling thread's last error. */
+IMAPI_API void imapi_error_clear(void);
+/** Release memory the library returned to the caller (strings, arrays). NULL is a no-op. */
+IMAPI_API void imapi_free(void *p);
+/** Number of live handles of every type, process-wide: a leak check for tests and bindings. */
+IMAPI_API int64_t imapi_live_handles(void);
+
+/* ------------------------------------------------------------------------ */
+/* Progress and jobs                                                         */
+/* ------------------------------------------------------------------------ */
+
+#define IMAPI_OPERATION_NONE 0
+/** Writing a file-system image: done/total are sectors (IMAPI's DFileSystemImageEvents.Update). */
+#define IMAPI_OPERATION_IMAGE_WRITE 1
+
+/** A progress snapshot. */
+typedef struct imapi_progress {
+  uint32_t struct_size;
+  int32_t operation;         /**< IMAPI_OPERATION_* */
+  const char *current_item;  /**< UTF-8 path being processed, or "". Borrowed: valid during the
+                                  callback, or until the next imapi_job_progress() on the same job */
+  int64_t done;              /**< units done (sectors for image writes) */
+  int64_t total;             /**< units in all */
+  int64_t elapsed_ms;
+} imapi_progress;
+
+/**
+ * Progress callback of blocking calls, invoked on the calling thread.
+ * Return 0 to continue, non-zero to cancel; the call then returns
+ * IMAPI_E_REQUEST_CANCELLED. It must not call back into the same handle.
+ */
+typedef int32_t (*imapi_progress_fn)(void *user, const imapi_progress *progress);
+
+typedef struct imapi_job imapi_job;
+
+/** Snapshot of a job's progress; any thread. `out->struct_size` must be set. */
+IMAPI_API imapi_status imapi_job_progress(imapi_job *job, imapi_progress *out);
+/**
+ * Wait up to timeout_ms (negative = forever) for the job to finish.
+ * Returns IMAPI_S_OK when it has finished (whatever its result), IMAPI_S_JOB_RUNNING
+ * when the time ran out.
+ */
+IMAPI_API imapi_status imapi_job_wait(imapi_job *job, int32_t timeout_ms);
+/** Ask the job to stop; returns at once, any thread. The job ends with IMAPI_E_REQUEST_CANCELLED. */
+IMAPI_API imapi_status imapi_job_cancel(imapi_job *job);
+/**
+ * The finished job's status (IMAPI_E_JOB_NOT_FINISHED while it runs). A failed job's
+ * error detail becomes the calling thread's imapi_error_last().
+ */
+IMAPI_API imapi_status imapi_job_result(imapi_job *job);
+/** Release a job handle. A running job is cancelled and waited for first. NULL is a no-op. */
+IMAPI_API void imapi_job_free(imapi_job *job);
+
+/* ------------------------------------------------------------------------ */
+/* Streams (IMAPI's IStream)                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct imapi_stream imapi_stream;
+
+#define IMAPI_SEEK_SET 0
+#define IMAPI_SEEK_CUR 1
+#define IMAPI_SEEK_END 2
+
+/**
+ * A stream implemented by the caller. read fills up to `cap` bytes and sets *n
+ * (0 = end of stream); seek moves to offset relative to whence and sets *position;
+ * size sets the total size. Each returns IMAPI_S_OK or a negative imapi_status.
+ * release (may be NULL) is called once when the last reference goes away, on
+ * whatever thread drops it. The library calls read/seek/size only from threads
+ * that are using a handle that refers to the stream, one at a time.
+ */
+typedef struct imapi_stream_vtable {
+  uint32_t struct_size;
+  imapi_status (*read)(void *user, void *buf, int64_t cap, int64_t *n);
+  imapi_status (*seek)(void *user, int64_t offset, int32_t whence, int64_t *position);
+  imapi_status (*size)(void *user, int64_t *size);
+  void (*release)(void *user);
+} imapi_stream_vtable;
+
+/** A stream over a file, opened now. Errors: IMAPI_E_DATA_STREAM_CREATE_FAILURE (with errno). */
+IMAPI_API imapi_status imapi_stream_create_from_file(const char *path, imapi_stream **out);
+/** A stream over a copy of `size` bytes at `data` (data may be NULL when size is 0). */
+IMAPI_API imapi_status imapi_stream_create_from_memory(const void *data, int64_t size, imapi_stream **out);
+/** A stream of `size` zero bytes (IMAPI's zero stream); takes no memory. */
+IMAPI_API imapi_status imapi_stream_create_zero(int64_t size, imapi_stream **out);
+/** A stream calling the caller's vtable; the vtable is copied, `user` is passed through. */
+IMAPI_API imapi_status imapi_stream_create_user(const imapi_stream_vtable *vtable, void *user,
+                                                imapi_stream **out);
+/** Read up to cap bytes at the current position; *n = bytes read, 0 at the end. */
+IMAPI_API imapi_status imapi_stream_read(imapi_stream *s, void *buf, int64_t cap, int64_t *n);
+/** Move the position; *position (may be NULL) receives the new absolute position. */
+IMAPI_API imapi_status imapi_stream_seek(imapi_stream *s, int64_t offset, int32_t whence,
+                                         int64_t *position);
+/** Total size in bytes. */
+IMAPI_API imapi_status imapi_stream_get_size(imapi_stream *s, int64_t *size);
+/** Release a stream handle (data used by an image stays alive). NULL is a no-op. */
+IMAPI_API void imapi_stream_free(imapi_stream *s);
+
+/* ------------------------------------------------------------------------ */
+/* File-system images (IMAPI2FS IFileSystemImage)                            */
+/* ------------------------------------------------------------------------ */
+
+typedef struct imapi_fsimage imapi_fsimage;
+typedef struct imapi_fsitem imapi_fsitem;
+typedef struct imapi_fsimage_result imapi_fsimage_result;
+
+/* FsiFileSystems (IMAPI's values), plus Rock Ridge as a libimapi extension bit. */
+#define IMAPI_FS_NONE 0x0
+#define IMAPI_FS_ISO9660 0x1
+#define IMAPI_FS_JOLIET 0x2
+#define IMAPI_FS_UDF 0x4
+/** Extension: Rock Ridge (SUSP 1.12 / RRIP 1.12) on the ISO 9660 tree; needs IMAPI_FS_ISO9660. */
+#define IMAPI_FS_ROCKRIDGE 0x8
+#define IMAPI_FS_UNKNOWN 0x40000000
+
+/* FsiItemType (IMAPI's values), plus symbolic links as an extension. */
+#define IMAPI_ITEM_NOT_FOUND 0
+#define IMAPI_ITEM_DIRECTORY 1
+#define IMAPI_ITEM_FILE 2
+/** Extension: a symbolic link (recorded in Rock Ridge only). */
+#define IMAPI_ITEM_SYMLINK 3
+
+#define IMAPI_SECTOR_SIZE 2048
+/** IMAPI's default FreeMediaBlocks: a 74-minute CD. */
+#define IMAPI_DEFAULT_FREE_MEDIA_BLOCKS 332800
+
+/**
+ * A new, empty image: FileSystemsToCreate = ISO9660|JOLIET|ROCKRIDGE,
+ * ISO9660InterchangeLevel 2, FreeMediaBlocks 332800, no volume name (one is
+ * made from the volume date when the result is created).
+ */
+IMAPI_API imapi_status imapi_fsimage_create(imapi_fsimage **out);
+/** Release the image handle. Items, results and streams made from it stay usable. */
+IMAPI_API void imapi_fsimage_free(imapi_fsimage *image);
+
+/** The root directory item (IFileSystemImage.Root); a new handle each call. */
+IMAPI_API imapi_status imapi_fsimage_get_root(imapi_fsimage *image, imapi_fsitem **out);
+
+/**
+ * VolumeName: at most 32 characters, no control characters or / \ * ? : ; " < > |.
+ * Each file system derives its own label (see the get_volume_name_* calls).
+ * Errors: IMAPI_E_INVALID_VOLUME_NAME. An empty string means "not set".
+ */
+IMAPI_API imapi_status imapi_fsimage_set_volume_name(imapi_fsimage *image, const char *name);
+IMAPI_API imapi_status imapi_fsimage_get_volume_name(imapi_fsimage *image, char **out);
+/** The label as ISO 9660 records it (d-characters, at most 32). */
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_iso9660(imapi_fsimage *image, char **out);
+/** The label as Joliet records it (at most 16 UCS-2 characters). */
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_joliet(imapi_fsimage *image, char **out);
+/** The label as UDF records it (at most 30 characters in CS0). */
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_udf(imapi_fsimage *image, char **out);
+
+/**
+ * FileSystemsToCreate: a mask of IMAPI_FS_*. Joliet and Rock Ridge need ISO 9660.
+ * Errors: IMAPI_E_INVALID_PARAM for bits not in FileSystemsSupported or an
+ * impossible combination; IMAPI_E_NO_OUTPUT for 0.
+ */
+IMAPI_API imapi_status imapi_fsimage_set_file_systems_to_create(imapi_fsimage *image, int32_t mask);
+IMAPI_API imapi_status imapi_fsimage_get_file_systems_to_create(imapi_fsimage *image, int32_t *mask);
+/** The file systems this build can write. */
+IMAPI_API imapi_status imapi_fsimage_get_file_systems_supported(imapi_fsimage *image, int32_t *mask);
+
+/**
+ * ISO9660InterchangeLevel 1 (8.3 names), 2 (31-character names) or 3 (also
+ * multi-extent files of 4 GiB and more). Errors: IMAPI_E_INVALID_PARAM.
+ */
+IMAPI_API imapi_status imapi_fsimage_set_iso9660_level(imapi_fsimage *image, int32_t level);
+IMAPI_API imapi_status imapi_fsimage_get_iso9660_level(imapi_fsimage *image, int32_t *level);
+/** ISO9660InterchangeLevelsSupported: writes up to `cap` levels into `levels`, *count = how many exist. */
+IMAPI_API imapi_status imapi_fsimage_get_iso9660_levels_supported(imapi_fsimage *image, int32_t *levels,
+                                                                  int32_t cap, int32_t *count);
+
+/**
+ * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an
+ * error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,
+ * paths longer than 255). Settable only on an empty image
+ * (IMAPI_E_FILE_SYSTEM_NOT_EMPTY).
+ */
+IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage *image, int32_t strict);
+IMAPI_API imapi_status imapi_fsimage_get_strict_compliance(imapi_fsimage *image, int32_t *strict);
+/**
+ * UseRestrictedCharacterSet (0/1): items added afterwards must have names of
+ * printable ASCII only (IMAPI_E_RESTRICTED_NAME_VIOLATION otherwise).
+ */
+IMAPI_API imapi_status imapi_fsimage_set_restricted_charset(imapi_fsimage *image, int32_t restricted);
+IMAPI_API imapi_status imapi_fsimage_get_restricted_charset(imapi_fsimage *image, int32_t *restricted);
+
+/**
+ * FreeMediaBlocks: capacity in 2048-byte blocks, 0 = unlimited. Setting it below
+ * UsedBlocks fails with IMAPI_E_IMAGE_TOO_BIG; adding beyond it fails with
+ * IMAPI_E_IMAGE_SIZE_LIMIT.
+ */
+IMAPI_API imapi_status imapi_fsimage_set_free_media_blocks(imapi_fsimage *image, int64_t blocks);
+IMAPI_API imapi_status imapi_fsimage_get_free_media_blocks(imapi_fsimage *image, int64_t *blocks);
+/** UsedBlocks: blocks the image would take now (an exact layout of the current tree). */
+IMAPI_API imapi_status imapi_fsimage_get_used_blocks(imapi_fsimage *image, int64_t *blocks);
+/** FileCount / DirectoryCount (the root is not counted). */
+IMAPI_API imapi_status imapi_fsimage_get_file_count(imapi_fsimage *image, int64_t *count);
+IMAPI_API imapi_status imapi_fsimage_get_directory_count(imapi_fsimage *image, int64_t *count);
+/** SessionStartBlock: the LBA the image will be written at (0 for a standalone image). */
+IMAPI_API imapi_status imapi_fsimage_set_session_start_block(imapi_fsimage *image, int64_t lba);
+IMAPI_API imapi_status imapi_fsimage_get_session_start_block(imapi_fsimage *image, int64_t *lba);
+
+/**
+ * Change points: ChangePoint is the id of the current state of the tree;
+ * RollbackToChangePoint(id) undoes every change made since; LockInChangePoint
+ * makes the current state permanent (earlier ids become invalid:
+ * IMAPI_E_INVALID_PARAM).
+ */
+IMAPI_API imapi_status imapi_fsimage_get_change_point(imapi_fsimage *image, int64_t *id);
+IMAPI_API imapi_status imapi_fsimage_rollback_to_change_point(imapi_fsimage *image, int64_t id);
+IMAPI_API imapi_status imapi_fsimage_lock_in_change_point(imapi_fsimage *image);
+
+/**
+ * WorkingDirectory and StageFiles: with StageFiles = 1, the data of files added
+ * afterwards is copied at once into unnamed stash files in WorkingDirectory
+ * (default: $TMPDIR or /tmp), so later changes to the sources do not matter.
+ * Errors: IMAPI_E_INVALID_WORKING_DIRECTORY, IMAPI_E_STASHFILE_*,
+ * IMAPI_E_WORKING_DIRECTORY_SPACE.
+ */
+IMAPI_API imapi_status imapi_fsimage_set_working_directory(imapi_fsimage *image, const char *path);
+IMAPI_API imapi_status imapi_fsimage_get_working_directory(imapi_fsimage *image, char **out);
+IMAPI_API imapi_status imapi_fsimage_set_stage_files(imapi_fsimage *image, int32_t stage);
+IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage *image, int32_t *stage);
+
+/** Exists: the IMAPI_ITEM_* type at an absolute image path ("/a/b"), IMAPI_ITEM_NOT_FOUND if none. */
+IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage *image, const char *path, int32_t *type);
+/** The item at an absolute image path. Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH. */
+IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage *image, const char *path, imapi_fsitem **out);
+/** CreateDirectoryItem / CreateFileItem: a detached item, placed later with imapi_fsitem_add. */
+IMAPI_API imapi_status imapi_fsimage_create_directory_item(imapi_fsimage *image, const char *name,
+                                                           imapi_fsitem **out);
+IMAPI_API imapi_status imapi_fsimage_create_file_item(imapi_fsimage *image, const char *name,
+                                                      imapi_fsitem **out);
+
+/**
+ * CreateResultImage: lays out the current tree (fast: metadata only) and returns
+ * the result, a frozen snapshot; later changes to the tree do not affect it.
+ * File data is read only when the image stream reaches it.
+ * Errors: IMAPI_E_NO_OUTPUT, IMAPI_E_IMAGE_SIZE_LIMIT, IMAPI_E_ISO9660_LEVELS
+ * (strict), IMAPI_E_DATA_TOO_BIG, IMAPI_E_TOO_MANY_DIRS, IMAPI_E_NO_UNIQUE_NAME.
+ */
+IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage *image, imapi_fsimage_result **out);
+
+/* ------------------------------------------------------------------------ */
+/* Items (IFsiItem, IFsiDirectoryItem, IFsiFileItem)                         */
+/* ------------------------------------------------------------------------ */
+
+/** Release an item handle (the item stays in its image). NULL is a no-op. */
+IMAPI_API void imapi_fsitem_free(imapi_fsitem *item);
+/** IMAPI_ITEM_DIRECTORY, IMAPI_ITEM_FILE or IMAPI_ITEM_SYMLINK. */
+IMAPI_API imapi_status imapi_fsitem_get_type(imapi_fsitem *item, int32_t *type);
+/** Name: the last path component ("" for the root). */
+IMAPI_API imapi_status imapi_fsitem_get_name(imapi_fsitem *item, char **out);
+/** FullPath: "/a/b" from the image root ("/" for the root); IMAPI_E_NOT_IN_FILE_SYSTEM when detached. */
+IMAPI_API imapi_status imapi_fsitem_get_full_path(imapi_fsitem *item, char **out);
+/**
+ * FileSystemName / FileSystemPath: the name and path as one file system
+ * (IMAPI_FS_ISO9660, _JOLIET, _ROCKRIDGE) will record them, after mangling.
+ */
+IMAPI_API imapi_status imapi_fsitem_get_file_system_name(imapi_fsitem *item, int32_t file_system, char **out);
+IMAPI_API imapi_status imapi_fsitem_get_file_system_path(imapi_fsitem *item, int32_t file_system, char **out);
+
+/** Times (imapi_time). Setting one that precedes the creation time fails with IMAPI_E_INVALID_DATE. */
+IMAPI_API imapi_status imapi_fsitem_get_creation_time(imapi_fsitem *item, int64_t *t);
+IMAPI_API imapi_status imapi_fsitem_set_creation_time(imapi_fsitem *item, int64_t t);
+IMAPI_API imapi_status imapi_fsitem_get_last_accessed_time(imapi_fsitem *item, int64_t *t);
+IMAPI_API imapi_status imapi_fsitem_set_last_accessed_time(imapi_fsitem *item, int64_t t);
+IMAPI_API imapi_status imapi_fsitem_get_last_modified_time(imapi_fsitem *item, int64_t *t);
+IMAPI_API imapi_status imapi_fsitem_set_last_modified_time(imapi_fsitem *item, int64_t t);
+/** IsHidden (0/1): the ISO 9660/Joliet "existence" (hidden) flag. */
+IMAPI_API imapi_status imapi_fsitem_get_hidden(imapi_fsitem *item, int32_t *hidden);
+IMAPI_API imapi_status imapi_fsitem_set_hidden(imapi_fsitem *item, int32_t hidden);
+/** Extension: POSIX mode bits (permission bits only, 07777), uid and gid recorded by Rock Ridge. */
+IMAPI_API imapi_status imapi_fsitem_get_posix_mode(imapi_fsitem *item, int32_t *mode);
+IMAPI_API imapi_status imapi_fsitem_set_posix_mode(imapi_fsitem *item, int32_t mode);
+IMAPI_API imapi_status imapi_fsitem_get_posix_owner(imapi_fsitem *item, int32_t *uid, int32_t *gid);
+IMAPI_API imapi_status imapi_fsitem_set_posix_owner(imapi_fsitem *item, int32_t uid, int32_t gid);
+
+/* Directory items: calling these on a file fails with IMAPI_E_NOT_DIR. */
+
+/** Count: the number of direct children. */
+IMAPI_API imapi_status imapi_fsitem_get_count(imapi_fsitem *dir, int64_t *count);
+/** The index-th child in name order (byte order of the UTF-8 names). Errors: IMAPI_E_INVALIDARG. */
+IMAPI_API imapi_status imapi_fsitem_get_child(imapi_fsitem *dir, int64_t index, imapi_fsitem **out);
+/** Item: a descendant by relative path ("a/b"). Errors: IMAPI_E_ITEM_NOT_FOUND. */
+IMAPI_API imapi_status imapi_fsitem_get_item(imapi_fsitem *dir, const char *path, imapi_fsitem **out);
+/** AddDirectory: creates `path` (relative; its parent must exist). Errors: IMAPI_E_DUP_NAME, ... */
+IMAPI_API imapi_status imapi_fsitem_add_directory(imapi_fsitem *dir, const char *path);
+/** AddFile: a file whose data is `data` (the stream is shared, read when the image is). */
+IMAPI_API imapi_status imapi_fsitem_add_file(imapi_fsitem *dir, const char *path, imapi_stream *data);
+/**
+ * Extension: a file whose data is read from `source_path` when the image is
+ * written (no stream handle needed; the file must keep its size).
+ */
+IMAPI_API imapi_status imapi_fsitem_add_file_from_path(imapi_fsitem *dir, const char *path,
+                                                       const char *source_path);
+/** Extension: a symbolic link to `target` (recorded by Rock Ridge; absent from Joliet). */
+IMAPI_API imapi_status imapi_fsitem_add_symlink(imapi_fsitem *dir, const char *path, const char *target);
+/**
+ * AddTree: adds the host directory `source_dir` recursively (files, directories,
+ * symbolic links; sockets, FIFOs and devices are skipped). With
+ * include_base_dir = 1 the source directory itself becomes a child. Items that
+ * already exist are replaced by the source (IMAPI's rule). On failure the image
+ * is rolled back to its state before the call.
+ * Errors: IMAPI_E_DIRECTORY_READ_FAILURE, IMAPI_E_DATA_STREAM_CREATE_FAILURE,
+ * IMAPI_E_INVALID_PATH (a host name that is not valid UTF-8), IMAPI_E_IMAGE_SIZE_LIMIT.
+ */
+IMAPI_API imapi_status imapi_fsitem_add_tree(imapi_fsitem *dir, const char *source_dir, int32_t include_base_dir);
+/** Add: places a detached item from CreateFileItem/CreateDirectoryItem in this directory. */
+IMAPI_API imapi_status imapi_fsitem_add(imapi_fsitem *dir, imapi_fsitem *item);
+/** Remove: a file or an empty directory. Errors: IMAPI_E_DIR_NOT_EMPTY, IMAPI_E_ITEM_NOT_FOUND. */
+IMAPI_API imapi_status imapi_fsitem_remove(imapi_fsitem *dir, const char *path);
+/** RemoveTree: a directory and everything below it. */
+IMAPI_API imapi_status imapi_fsitem_remove_tree(imapi_fsitem *dir, const char *path);
+
+/* File items: calling these on a directory fails with IMAPI_E_NOT_FILE. */
+
+/** DataSize in bytes. */
+IMAPI_API imapi_status imapi_fsitem_get_data_size(imapi_fsitem *file, int64_t *size);
+/** Data: a new stream over the file's data (its own position). */
+IMAPI_API imapi_status imapi_fsitem_get_data(imapi_fsitem *file, imapi_stream **out);
+IMAPI_API imapi_status imapi_fsitem_set_data(imapi_fsitem *file, imapi_stream *data);
+/** Extension: the target of a symbolic link. */
+IMAPI_API imapi_status imapi_fsitem_get_symlink_target(imapi_fsitem *link, char **out);
+
+/* ------------------------------------------------------------------------ */
+/* Results (IFileSystemImageResult, IProgressItems)                          */
+/* ------------------------------------------------------------------------ */
+
+/** One file's (or metadata area's) block range in the image. */
+typedef struct imapi_progress_item {
+  uint32_t struct_size;
+  const char *description;  /**< image path, or a metadata label; borrowed, valid while the result lives */
+  int64_t first_block;
+  int64_t last_block;
+  int64_t block_count;
+} imapi_progress_item;
+
+IMAPI_API void imapi_fsimage_result_free(imapi_fsimage_result *result);
+/** ImageStream: a new read-only stream over the whole image, positioned at 0. */
+IMAPI_API imapi_status imapi_fsimage_result_get_image_stream(imapi_fsimage_result *result, imapi_stream **out);
+IMAPI_API imapi_status imapi_fsimage_result_get_total_blocks(imapi_fsimage_result *result, int64_t *blocks);
+IMAPI_API imapi_status imapi_fsimage_result_get_block_size(imapi_fsimage_result *result, int32_t *size);
+/** DiscId: a string identifying this image's content (hex digest of its metadata). */
+IMAPI_API imapi_status imapi_fsimage_result_get_disc_id(imapi_fsimage_result *result, char **out);
+/** ProgressItems: count, by index, by block (ProgressItemFromBlock), by description. */
+IMAPI_API imapi_status imapi_fsimage_result_get_progress_item_count(imapi_fsimage_result *result, int64_t *count);
+IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_result *result, int64_t index,
+                                                              imapi_progress_item *out);
+IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_block(imapi_fsimage_result *result,
+                                                                        int64_t block, int64_t *index);
+IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_description(imapi_fsimage_result *result,
+                                                                              const char *description,
+                                                                              int64_t *index);
+/**
+ * Write the image to a file (created or truncated; "-" is not special here).
+ * File data is copied in the kernel where possible. Progress reports sectors
+ * (IMAPI_OPERATION_IMAGE_WRITE) with the file being copied, on the calling thread.
+ * Errors: IMAPI_E_OUTPUT_WRITE_FAILURE, IMAPI_E_DATA_STREAM_* naming the source,
+ * IMAPI_E_REQUEST_CANCELLED. On error the partial output file is removed.
+ */
+IMAPI_API imapi_status imapi_fsimage_result_write_file(imapi_fsimage_result *result, const char *path,
+                                                       imapi_progress_fn progress, void *user);
+/** The job form of imapi_fsimage_result_write_file. */
+IMAPI_API imapi_status imapi_fsimage_result_write_file_start(imapi_fsimage_result *result, const char *path,
+                                                             imapi_job **job);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* IMAPI_C_H */

@@ -1,0 +1,353 @@
+// extern "C" shims for imapi_fsimage (IFileSystemImage) and imapi_fsimage_result.
+#include <algorithm>
+
+#include "capi/handles.hpp"
+#include "core/clock.hpp"
+#include "fs/layout/image_stream.hpp"
+#include "fs/layout/image_writer.hpp"
+
+using namespace imapi;
+using namespace imapi::capi;
+using imapi::fs::FileSystemImage;
+
+namespace {
+
+template <typename F>
+imapi_status on_image(imapi_fsimage* h, F&& f) {
+  return guard([&] {
+    check(h, "image");
+    f(*h->image);
+    return IMAPI_S_OK;
+  });
+}
+
+template <typename T, typename F>
+imapi_status get_from_image(imapi_fsimage* h, T* out, F&& f) {
+  return on_image(h, [&](FileSystemImage& img) { *check_out(out, "out") = f(img); });
+}
+
+imapi_status get_string(imapi_fsimage* h, char** out, std::string (*f)(const FileSystemImage&)) {
+  return on_image(h, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    *out = dup_string(f(img));
+  });
+}
+
+template <typename F>
+imapi_status on_result(imapi_fsimage_result* h, F&& f) {
+  return guard([&] {
+    check(h, "result");
+    f(*h->layout);
+    return IMAPI_S_OK;
+  });
+}
+
+std::string effective_volume_name(const FileSystemImage& img) {
+  auto o = img.options();
+  return o.volume_name.empty() ? fs::default_volume_name(reproducible_now_ns()) : o.volume_name;
+}
+
+}  // namespace
+
+extern "C" {
+
+IMAPI_API imapi_status imapi_fsimage_create(imapi_fsimage** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_fsimage{FileSystemImage::create()});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API void imapi_fsimage_free(imapi_fsimage* image) { free_handle(image); }
+
+IMAPI_API imapi_status imapi_fsimage_get_root(imapi_fsimage* image, imapi_fsitem** out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_fsitem{image->image, img.root()});
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_volume_name(imapi_fsimage* image, const char* name) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_volume_name(check_str(name, "name")); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_volume_name(imapi_fsimage* image, char** out) {
+  return get_string(image, out, [](const FileSystemImage& img) { return img.options().volume_name; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_iso9660(imapi_fsimage* image, char** out) {
+  return get_string(image, out,
+                    [](const FileSystemImage& img) { return fs::iso9660_volume_name(effective_volume_name(img)); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_joliet(imapi_fsimage* image, char** out) {
+  return get_string(image, out,
+                    [](const FileSystemImage& img) { return fs::joliet_volume_name(effective_volume_name(img)); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_volume_name_udf(imapi_fsimage* image, char** out) {
+  return get_string(image, out,
+                    [](const FileSystemImage& img) { return fs::udf_volume_name(effective_volume_name(img)); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_file_systems_to_create(imapi_fsimage* image, int32_t mask) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_file_systems(mask); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_file_systems_to_create(imapi_fsimage* image, int32_t* mask) {
+  return get_from_image(image, mask, [](FileSystemImage& img) { return img.options().file_systems; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_file_systems_supported(imapi_fsimage* image, int32_t* mask) {
+  return get_from_image(image, mask, [](FileSystemImage&) { return FileSystemImage::file_systems_supported(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_iso9660_level(imapi_fsimage* image, int32_t level) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_iso_level(level); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_iso9660_level(imapi_fsimage* image, int32_t* level) {
+  return get_from_image(image, level, [](FileSystemImage& img) { return img.options().iso_level; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_iso9660_levels_supported(imapi_fsimage* image, int32_t* levels, int32_t cap,
+                                                                  int32_t* count) {
+  return on_image(image, [&](FileSystemImage&) {
+    static constexpr int32_t kLevels[] = {1, 2, 3};
+    if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
+    if (cap > 0 && !levels) throw Error(IMAPI_E_POINTER, "levels is NULL but cap is not 0");
+    *check_out(count, "count") = 3;
+    std::copy_n(kLevels, std::min(cap, 3), levels);
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage* image, int32_t strict) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_strict(strict != 0); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_strict_compliance(imapi_fsimage* image, int32_t* strict) {
+  return get_from_image(image, strict, [](FileSystemImage& img) { return int32_t{img.options().strict}; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_restricted_charset(imapi_fsimage* image, int32_t restricted) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_restricted_charset(restricted != 0); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_restricted_charset(imapi_fsimage* image, int32_t* restricted) {
+  return get_from_image(image, restricted,
+                        [](FileSystemImage& img) { return int32_t{img.options().restricted_charset}; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_free_media_blocks(imapi_fsimage* image, int64_t blocks) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_free_media_blocks(blocks); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_free_media_blocks(imapi_fsimage* image, int64_t* blocks) {
+  return get_from_image(image, blocks, [](FileSystemImage& img) { return img.options().free_media_blocks; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_used_blocks(imapi_fsimage* image, int64_t* blocks) {
+  return get_from_image(image, blocks, [](FileSystemImage& img) { return img.used_blocks(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_file_count(imapi_fsimage* image, int64_t* count) {
+  return get_from_image(image, count, [](FileSystemImage& img) { return img.file_count(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_directory_count(imapi_fsimage* image, int64_t* count) {
+  return get_from_image(image, count, [](FileSystemImage& img) { return img.directory_count(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_session_start_block(imapi_fsimage* image, int64_t lba) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_session_start_block(lba); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_session_start_block(imapi_fsimage* image, int64_t* lba) {
+  return get_from_image(image, lba, [](FileSystemImage& img) { return img.options().session_start_block; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_change_point(imapi_fsimage* image, int64_t* id) {
+  return get_from_image(image, id, [](FileSystemImage& img) { return img.change_point(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_rollback_to_change_point(imapi_fsimage* image, int64_t id) {
+  return on_image(image, [&](FileSystemImage& img) { img.rollback_to(id); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_lock_in_change_point(imapi_fsimage* image) {
+  return on_image(image, [&](FileSystemImage& img) { img.lock_in(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_working_directory(imapi_fsimage* image, const char* path) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_working_directory(check_str(path, "path")); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_working_directory(imapi_fsimage* image, char** out) {
+  return get_string(image, out, [](const FileSystemImage& img) { return img.options().working_directory; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_stage_files(imapi_fsimage* image, int32_t stage) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_stage_files(stage != 0); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage* image, int32_t* stage) {
+  return get_from_image(image, stage, [](FileSystemImage& img) { return int32_t{img.options().stage_files}; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage* image, const char* path, int32_t* type) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_str(path, "path");
+    auto node = img.find(*img.root(), path);
+    *check_out(type, "type") = !node                                   ? IMAPI_ITEM_NOT_FOUND
+                               : node->is_dir()                        ? IMAPI_ITEM_DIRECTORY
+                               : node->kind == fs::NodeKind::symlink ? IMAPI_ITEM_SYMLINK
+                                                                       : IMAPI_ITEM_FILE;
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage* image, const char* path, imapi_fsitem** out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    auto node = img.find(*img.root(), check_str(path, "path"));
+    if (!node) {
+      ErrorDetail d;
+      d.path = path;
+      throw Error(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the image", d);
+    }
+    make_handle(out, imapi_fsitem{image->image, node});
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_create_directory_item(imapi_fsimage* image, const char* name, imapi_fsitem** out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_fsitem{image->image, img.create_detached(fs::NodeKind::directory, check_str(name, "name"))});
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_create_file_item(imapi_fsimage* image, const char* name, imapi_fsitem** out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_fsitem{image->image, img.create_detached(fs::NodeKind::file, check_str(name, "name"))});
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage* image, imapi_fsimage_result** out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_fsimage_result{img.create_result()});
+  });
+}
+
+// ---- results -----------------------------------------------------------------------
+
+IMAPI_API void imapi_fsimage_result_free(imapi_fsimage_result* result) { free_handle(result); }
+
+IMAPI_API imapi_status imapi_fsimage_result_get_image_stream(imapi_fsimage_result* result, imapi_stream** out) {
+  return on_result(result, [&](const fs::ImageLayout&) {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_stream{std::make_shared<fs::ImageStream>(result->layout)});
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_get_total_blocks(imapi_fsimage_result* result, int64_t* blocks) {
+  return on_result(result, [&](const fs::ImageLayout& l) { *check_out(blocks, "blocks") = l.total_blocks; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_get_block_size(imapi_fsimage_result* result, int32_t* size) {
+  return on_result(result, [&](const fs::ImageLayout&) { *check_out(size, "size") = IMAPI_SECTOR_SIZE; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_get_disc_id(imapi_fsimage_result* result, char** out) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    check_out(out, "out");
+    *out = dup_string(l.disc_id);
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_get_progress_item_count(imapi_fsimage_result* result, int64_t* count) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    *check_out(count, "count") = static_cast<int64_t>(l.progress.size());
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_result* result, int64_t index,
+                                                              imapi_progress_item* out) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    check_out(out, "out");
+    if (out->struct_size < sizeof(imapi_progress_item))
+      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress_item)");
+    if (index < 0 || index >= static_cast<int64_t>(l.progress.size()))
+      throw Error(IMAPI_E_INVALIDARG, "progress item index " + std::to_string(index) + " is out of range 0.." +
+                                          std::to_string(static_cast<int64_t>(l.progress.size()) - 1));
+    const auto& p = l.progress[static_cast<size_t>(index)];
+    out->description = p.description.c_str();
+    out->first_block = p.first_block;
+    out->block_count = p.block_count;
+    out->last_block = p.first_block + std::max<int64_t>(p.block_count, 1) - 1;
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_block(imapi_fsimage_result* result, int64_t block,
+                                                                        int64_t* index) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    check_out(index, "index");
+    auto it = std::upper_bound(l.progress.begin(), l.progress.end(), block,
+                               [](int64_t b, const fs::ProgressEntry& p) { return b < p.first_block; });
+    if (it != l.progress.begin()) {
+      --it;
+      if (block < it->first_block + it->block_count) {
+        *index = it - l.progress.begin();
+        return;
+      }
+    }
+    throw Error(IMAPI_E_ITEM_NOT_FOUND, "no item occupies block " + std::to_string(block));
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_description(imapi_fsimage_result* result,
+                                                                              const char* description, int64_t* index) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    check_out(index, "index");
+    std::string_view want = check_str(description, "description");
+    for (size_t i = 0; i < l.progress.size(); ++i)
+      if (l.progress[i].description == want) {
+        *index = static_cast<int64_t>(i);
+        return;
+      }
+    throw Error(IMAPI_E_ITEM_NOT_FOUND, "no progress item is described as '" + std::string(want) + "'");
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_write_file(imapi_fsimage_result* result, const char* path,
+                                                       imapi_progress_fn progress, void* user) {
+  return on_result(result, [&](const fs::ImageLayout& l) {
+    CallbackProgress sink(progress, user);
+    fs::write_image_file(l, check_str(path, "path"), sink);
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_result_write_file_start(imapi_fsimage_result* result, const char* path,
+                                                             imapi_job** job) {
+  return on_result(result, [&](const fs::ImageLayout&) {
+    check_out(job, "job");
+    *job = nullptr;
+    std::string target = check_str(path, "path");
+    auto layout = result->layout;
+    make_handle(job, imapi_job{Job::start([layout, target](ProgressSink& sink) {
+                                 fs::write_image_file(*layout, target, sink);
+                               }),
+                               {}});
+  });
+}
+
+}  // extern "C"

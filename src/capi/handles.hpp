@@ -1,0 +1,114 @@
+// The C ABI's handle machinery: every handle is registered with its type on
+// creation and unregistered on free, so a NULL, freed or wrong-type handle is
+// reported as IMAPI_E_INVALID_HANDLE instead of being dereferenced. The registry
+// is the library's one piece of process-wide mutable state besides the worker
+// pool; it also counts live handles (imapi_live_handles) for leak checks.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/job.hpp"
+#include "core/stream.hpp"
+#include "fs/image/file_system_image.hpp"
+#include "imapi_c.h"
+
+namespace imapi::capi {
+
+enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result };
+
+void register_handle(const void* h, HandleType type);
+void unregister_handle(const void* h, HandleType type);  // no-op when not registered
+bool is_handle(const void* h, HandleType type);
+int64_t live_handles();
+
+void set_last_error(const Error& e);
+
+template <typename H>
+H* check(H* h, const char* what) {
+  if (!h) throw Error(IMAPI_E_INVALID_HANDLE, std::string(what) + " handle is NULL");
+  if (!is_handle(h, H::kType))
+    throw Error(IMAPI_E_INVALID_HANDLE,
+                std::string(what) + " handle is not a live " + what + " (already freed, or a handle of another type)");
+  return h;
+}
+
+template <typename T>
+T* check_out(T* p, const char* name) {
+  if (!p) throw Error(IMAPI_E_POINTER, std::string("the output parameter '") + name + "' is NULL");
+  return p;
+}
+
+inline const char* check_str(const char* s, const char* name) {
+  if (!s) throw Error(IMAPI_E_POINTER, std::string("the string parameter '") + name + "' is NULL");
+  return s;
+}
+
+// A malloc'ed copy for `char **out` results, released by imapi_free.
+char* dup_string(const std::string& s);
+
+// Runs `body`, turning exceptions into a status and the thread's last error.
+template <typename F>
+imapi_status guard(F&& body) noexcept {
+  try {
+    return body();
+  } catch (const Error& e) {
+    set_last_error(e);
+    return e.code();
+  } catch (const std::bad_alloc&) {
+    set_last_error(Error(IMAPI_E_OUTOFMEMORY, "out of memory"));
+    return IMAPI_E_OUTOFMEMORY;
+  } catch (const std::exception& e) {
+    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what()));
+    return IMAPI_E_FSI_INTERNAL_ERROR;
+  } catch (...) {
+    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception"));
+    return IMAPI_E_FSI_INTERNAL_ERROR;
+  }
+}
+
+// Creates a handle of type H, registers it and stores it in *out.
+template <typename H, typename... Args>
+void make_handle(H** out, Args&&... args) {
+  auto h = std::make_unique<H>(std::forward<Args>(args)...);
+  register_handle(h.get(), H::kType);
+  *out = h.release();
+}
+
+template <typename H>
+void free_handle(H* h) noexcept {
+  if (!h || !is_handle(h, H::kType)) return;  // freeing twice is harmless
+  unregister_handle(h, H::kType);
+  delete h;
+}
+
+}  // namespace imapi::capi
+
+// The opaque handle types of imapi_c.h.
+struct imapi_stream {
+  static constexpr auto kType = imapi::capi::HandleType::stream;
+  std::shared_ptr<imapi::Stream> stream;
+};
+struct imapi_job {
+  static constexpr auto kType = imapi::capi::HandleType::job;
+  std::shared_ptr<imapi::Job> job;
+  std::string current_item;  // backs imapi_progress.current_item between snapshots
+};
+struct imapi_fsimage {
+  static constexpr auto kType = imapi::capi::HandleType::fsimage;
+  std::shared_ptr<imapi::fs::FileSystemImage> image;
+};
+struct imapi_fsitem {
+  static constexpr auto kType = imapi::capi::HandleType::fsitem;
+  std::shared_ptr<imapi::fs::FileSystemImage> image;
+  std::shared_ptr<imapi::fs::Node> node;
+};
+struct imapi_fsimage_result {
+  static constexpr auto kType = imapi::capi::HandleType::fsimage_result;
+  std::shared_ptr<const imapi::fs::ImageLayout> layout;
+};

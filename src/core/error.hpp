@@ -1,0 +1,46 @@
+// The library's one error type: an IMAPI status code, a message saying what was
+// wrong and what to do, and machine-readable detail. Thrown inside the engine,
+// turned into imapi_status + imapi_error_last() at the C ABI boundary.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <string>
+
+#include "imapi_c.h"
+
+namespace imapi {
+
+struct ErrorDetail {
+  int32_t os_error = 0;
+  int32_t sense_key = -1;
+  int32_t asc = -1;
+  int32_t ascq = -1;
+  int64_t lba = -1;
+  std::string path;
+};
+
+class Error : public std::exception {
+ public:
+  Error(imapi_status code, std::string message, ErrorDetail detail = {})
+      : code_(code), message_(std::move(message)), detail_(std::move(detail)) {}
+
+  imapi_status code() const noexcept { return code_; }
+  const std::string& message() const noexcept { return message_; }
+  const ErrorDetail& detail() const noexcept { return detail_; }
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  imapi_status code_;
+  std::string message_;
+  ErrorDetail detail_;
+};
+
+[[noreturn]] inline void fail(imapi_status code, std::string message) {
+  throw Error(code, std::move(message));
+}
+
+// For failures of system calls on a named file: appends strerror(err) to the message.
+[[noreturn]] void fail_os(imapi_status code, std::string message, int err, std::string path);
+
+}  // namespace imapi

@@ -1,0 +1,649 @@
+#include "fs/image/file_system_image.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "fs/iso9660/names.hpp"
+#include "fs/joliet/names.hpp"
+
+namespace imapi::fs {
+
+namespace {
+
+constexpr int32_t kSupported = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
+constexpr int64_t kMaxNameBytes = 255;
+constexpr int64_t kFourGiB = int64_t{1} << 32;
+// Smallest metadata any image needs: system area, descriptors, path tables, root.
+constexpr int64_t kMinMetadataBlocks = 16 + 3 + 4 + 2;
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t i = (!path.empty() && path[0] == '/') ? 1 : 0;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    parts.push_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  if (parts.size() == 1 && parts[0].empty()) parts.clear();  // "" or "/"
+  return parts;
+}
+
+int64_t ts_ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
+
+[[noreturn]] void invalid_path(const std::string& path, const std::string& why) {
+  ErrorDetail d;
+  d.path = path;
+  throw Error(IMAPI_E_INVALID_PATH, "invalid path '" + path + "': " + why, d);
+}
+
+}  // namespace
+
+FileSystemImage::FileSystemImage() {
+  const char* tmp = std::getenv("TMPDIR");
+  options_.working_directory = (tmp && *tmp) ? tmp : "/tmp";
+}
+
+std::shared_ptr<FileSystemImage> FileSystemImage::create() {
+  std::shared_ptr<FileSystemImage> image(new FileSystemImage());
+  image->root_ = image->new_node(NodeKind::directory, "");
+  return image;
+}
+
+std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string& name) const {
+  auto n = std::make_shared<Node>();
+  n->kind = kind;
+  n->name = name;
+  n->owner = this;
+  int64_t now = reproducible_now_ns();
+  n->times = {now, now, now};
+  n->mode = kind == NodeKind::directory ? 0755 : kind == NodeKind::symlink ? 0777 : 0644;
+  return n;
+}
+
+ImageOptions FileSystemImage::options() const {
+  std::lock_guard lock(mutex_);
+  return options_;
+}
+
+int32_t FileSystemImage::file_systems_supported() { return kSupported; }
+
+void FileSystemImage::set_volume_name(const std::string& name) {
+  if (!utf8::is_valid(name)) fail(IMAPI_E_INVALID_VOLUME_NAME, "the volume name is not valid UTF-8");
+  if (utf8::length(name) > 32)
+    fail(IMAPI_E_INVALID_VOLUME_NAME, "the volume name '" + name + "' has more than 32 characters; shorten it");
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7F || std::strchr("/\\*?:;\"<>|", c))
+      fail(IMAPI_E_INVALID_VOLUME_NAME,
+           "the volume name '" + name + "' contains a control character or one of / \\ * ? : ; \" < > |");
+  std::lock_guard lock(mutex_);
+  options_.volume_name = name;
+}
+
+void FileSystemImage::set_file_systems(int32_t mask) {
+  if (mask == 0) fail(IMAPI_E_NO_OUTPUT, "FileSystemsToCreate is empty; choose at least ISO 9660");
+  if (mask & ~kSupported)
+    fail(IMAPI_E_INVALID_PARAM, "FileSystemsToCreate has bits this build cannot write (supported: ISO9660, "
+                                "Joliet, Rock Ridge); UDF arrives with the UDF writer");
+  if ((mask & (IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE)) && !(mask & IMAPI_FS_ISO9660))
+    fail(IMAPI_E_INVALID_PARAM, "Joliet and Rock Ridge are written alongside ISO 9660; add IMAPI_FS_ISO9660");
+  std::lock_guard lock(mutex_);
+  options_.file_systems = mask;
+}
+
+void FileSystemImage::set_iso_level(int32_t level) {
+  if (level < 1 || level > 3)
+    fail(IMAPI_E_INVALID_PARAM, "ISO9660InterchangeLevel must be 1, 2 or 3, not " + std::to_string(level));
+  std::lock_guard lock(mutex_);
+  options_.iso_level = level;
+}
+
+void FileSystemImage::require_empty_for(const char* what) const {
+  if (stats_.files + stats_.directories > 0)
+    fail(IMAPI_E_FILE_SYSTEM_NOT_EMPTY, std::string(what) + " can only be changed on an empty image");
+}
+
+void FileSystemImage::set_strict(bool strict) {
+  std::lock_guard lock(mutex_);
+  require_empty_for("StrictFileSystemCompliance");
+  options_.strict = strict;
+}
+
+void FileSystemImage::set_restricted_charset(bool restricted) {
+  std::lock_guard lock(mutex_);
+  options_.restricted_charset = restricted;
+}
+
+void FileSystemImage::set_free_media_blocks(int64_t blocks) {
+  if (blocks < 0) fail(IMAPI_E_INVALID_PARAM, "FreeMediaBlocks cannot be negative (0 means unlimited)");
+  std::lock_guard lock(mutex_);
+  if (blocks > 0 && stats_.files + stats_.directories > 0) {
+    int64_t used = used_blocks();
+    if (used > blocks)
+      fail(IMAPI_E_IMAGE_TOO_BIG, "the image already needs " + std::to_string(used) + " blocks, more than the " +
+                                      std::to_string(blocks) + " requested; remove items first");
+  }
+  options_.free_media_blocks = blocks;
+}
+
+void FileSystemImage::set_session_start_block(int64_t lba) {
+  if (lba < 0 || lba > INT32_MAX) fail(IMAPI_E_INVALID_PARAM, "SessionStartBlock must be between 0 and 2^31-1");
+  std::lock_guard lock(mutex_);
+  options_.session_start_block = lba;
+}
+
+void FileSystemImage::set_working_directory(const std::string& path) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || ::access(path.c_str(), W_OK) != 0)
+    fail(IMAPI_E_INVALID_WORKING_DIRECTORY,
+         "working directory '" + path + "' does not exist or is not a writable directory");
+  std::lock_guard lock(mutex_);
+  options_.working_directory = path;
+}
+
+void FileSystemImage::set_stage_files(bool stage) {
+  std::lock_guard lock(mutex_);
+  options_.stage_files = stage;
+}
+
+int64_t FileSystemImage::file_count() const {
+  std::lock_guard lock(mutex_);
+  return stats_.files;
+}
+
+int64_t FileSystemImage::directory_count() const {
+  std::lock_guard lock(mutex_);
+  return stats_.directories;
+}
+
+LayoutOptions FileSystemImage::layout_options() const {
+  LayoutOptions o;
+  o.file_systems = options_.file_systems;
+  o.iso_level = options_.iso_level;
+  o.strict = options_.strict;
+  o.session_start_block = options_.session_start_block;
+  o.volume_name = options_.volume_name;
+  o.volume_time_ns = reproducible_now_ns();
+  return o;
+}
+
+int64_t FileSystemImage::used_blocks() const {
+  std::lock_guard lock(mutex_);
+  return build_layout(*root_, layout_options())->total_blocks;
+}
+
+std::shared_ptr<const ImageLayout> FileSystemImage::create_result() const {
+  std::lock_guard lock(mutex_);
+  auto layout = build_layout(*root_, layout_options());
+  if (options_.free_media_blocks > 0 && layout->total_blocks > options_.free_media_blocks)
+    fail(IMAPI_E_IMAGE_SIZE_LIMIT, "the image needs " + std::to_string(layout->total_blocks) +
+                                       " blocks but FreeMediaBlocks allows " +
+                                       std::to_string(options_.free_media_blocks) +
+                                       "; remove items, or raise FreeMediaBlocks (0 = unlimited)");
+  return layout;
+}
+
+// ---- change points -------------------------------------------------------
+
+int64_t FileSystemImage::change_point() const {
+  std::lock_guard lock(mutex_);
+  return locked_base_ + static_cast<int64_t>(undo_.size());
+}
+
+void FileSystemImage::rollback_to(int64_t id) {
+  std::lock_guard lock(mutex_);
+  int64_t now = locked_base_ + static_cast<int64_t>(undo_.size());
+  if (id < locked_base_ || id > now)
+    fail(IMAPI_E_INVALID_PARAM, "change point " + std::to_string(id) + " is not between the last locked-in point (" +
+                                    std::to_string(locked_base_) + ") and the current one (" + std::to_string(now) + ")");
+  while (locked_base_ + static_cast<int64_t>(undo_.size()) > id) {
+    auto undo = std::move(undo_.back());
+    undo_.pop_back();
+    undo();
+  }
+}
+
+void FileSystemImage::lock_in() {
+  std::lock_guard lock(mutex_);
+  locked_base_ += static_cast<int64_t>(undo_.size());
+  undo_.clear();
+}
+
+// ---- tree edits -----------------------------------------------------------
+
+void FileSystemImage::check_name(const std::string& name) const {
+  if (name.empty()) invalid_path(name, "a name cannot be empty");
+  if (name == "." || name == "..") invalid_path(name, "'.' and '..' cannot be item names");
+  if (name.find('/') != std::string::npos) invalid_path(name, "a name cannot contain '/'");
+  if (name.size() > kMaxNameBytes)
+    invalid_path(name, "a name has at most 255 bytes of UTF-8, this one has " + std::to_string(name.size()));
+  if (!utf8::is_valid(name)) invalid_path(name, "the name is not valid UTF-8");
+  if (options_.restricted_charset)
+    for (unsigned char c : name)
+      if (c < 0x20 || c > 0x7E)
+        fail(IMAPI_E_RESTRICTED_NAME_VIOLATION,
+             "'" + name + "' has characters outside printable ASCII while UseRestrictedCharacterSet is on");
+}
+
+void FileSystemImage::check_fits(int64_t more_blocks) const {
+  int64_t limit = options_.free_media_blocks;
+  if (limit > 0 && kMinMetadataBlocks + stats_.data_blocks + more_blocks > limit)
+    fail(IMAPI_E_IMAGE_SIZE_LIMIT, "adding " + std::to_string(more_blocks) +
+                                       " blocks of data would exceed FreeMediaBlocks (" + std::to_string(limit) +
+                                       "); raise FreeMediaBlocks (0 = unlimited) or add less");
+}
+
+void FileSystemImage::check_file_size(int64_t size, const std::string& name) const {
+  if ((options_.file_systems & IMAPI_FS_ISO9660) && options_.iso_level < 3 && size >= kFourGiB)
+    fail(IMAPI_E_DATA_TOO_BIG, "'" + name + "' has " + std::to_string(size) +
+                                   " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
+                                   "ISO9660InterchangeLevel to 3");
+}
+
+std::shared_ptr<Node> FileSystemImage::find(const Node& dir, const std::string& path) const {
+  std::lock_guard lock(mutex_);
+  std::shared_ptr<Node> cur;
+  const Node* at = &dir;
+  for (const auto& part : split_path(path)) {
+    if (!at->is_dir()) return nullptr;
+    cur = at->child(part);
+    if (!cur) return nullptr;
+    at = cur.get();
+  }
+  if (!cur) {
+    // The path named `dir` itself.
+    auto p = dir.parent.lock();
+    if (!p) return dir.owner == this && &dir == root_.get() ? root_ : nullptr;
+    return p->child(dir.name);
+  }
+  return cur;
+}
+
+std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node>& dir, const std::string& path,
+                                                      std::string& leaf) const {
+  if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
+  auto parts = split_path(path);
+  if (parts.empty()) invalid_path(path, "the path names no item");
+  leaf = parts.back();
+  parts.pop_back();
+  std::shared_ptr<Node> cur = dir;
+  std::string walked;
+  for (const auto& part : parts) {
+    walked += "/" + part;
+    auto next = cur->child(part);
+    if (!next) {
+      ErrorDetail d;
+      d.path = path;
+      throw Error(IMAPI_E_DIR_NOT_FOUND, "directory '" + walked + "' of '" + path + "' does not exist; add it first", d);
+    }
+    if (!next->is_dir()) fail(IMAPI_E_NOT_DIR, "'" + walked + "' of '" + path + "' is not a directory");
+    cur = next;
+  }
+  check_name(leaf);
+  return cur;
+}
+
+void FileSystemImage::attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node) {
+  auto s = subtree_stats(*node);
+  node->parent = parent;
+  parent->children.insert(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)), node);
+  stats_.files += s.files;
+  stats_.directories += s.directories;
+  stats_.data_blocks += s.data_blocks;
+  undo_.emplace_back([this, node] {
+    auto p = node->parent.lock();
+    if (!p) return;
+    auto s2 = subtree_stats(*node);
+    p->children.erase(p->children.begin() + static_cast<ptrdiff_t>(p->lower_bound(node->name)));
+    node->parent.reset();
+    stats_.files -= s2.files;
+    stats_.directories -= s2.directories;
+    stats_.data_blocks -= s2.data_blocks;
+  });
+}
+
+void FileSystemImage::detach(const std::shared_ptr<Node>& node) {
+  auto parent = node->parent.lock();
+  if (!parent) return;
+  auto s = subtree_stats(*node);
+  parent->children.erase(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)));
+  node->parent.reset();
+  stats_.files -= s.files;
+  stats_.directories -= s.directories;
+  stats_.data_blocks -= s.data_blocks;
+  undo_.emplace_back([this, parent, node] {
+    auto s2 = subtree_stats(*node);
+    node->parent = parent;
+    parent->children.insert(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)), node);
+    stats_.files += s2.files;
+    stats_.directories += s2.directories;
+    stats_.data_blocks += s2.data_blocks;
+  });
+}
+
+std::shared_ptr<const DataSource> FileSystemImage::maybe_stage(std::shared_ptr<const DataSource> data) const {
+  if (!options_.stage_files) return data;
+  return make_stash_source(*data, options_.working_directory);
+}
+
+void FileSystemImage::add_directory(const std::shared_ptr<Node>& dir, const std::string& path) {
+  std::lock_guard lock(mutex_);
+  std::string leaf;
+  auto parent = parent_dir_for(dir, path, leaf);
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  attach(parent, new_node(NodeKind::directory, leaf));
+}
+
+void FileSystemImage::add_file(const std::shared_ptr<Node>& dir, const std::string& path,
+                               std::shared_ptr<const DataSource> data) {
+  std::lock_guard lock(mutex_);
+  std::string leaf;
+  auto parent = parent_dir_for(dir, path, leaf);
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  check_file_size(data->size(), path);
+  check_fits(blocks_for(data->size()));
+  auto n = new_node(NodeKind::file, leaf);
+  n->data = maybe_stage(std::move(data));
+  attach(parent, n);
+}
+
+void FileSystemImage::add_symlink(const std::shared_ptr<Node>& dir, const std::string& path, const std::string& target) {
+  if (target.empty() || !utf8::is_valid(target) || target.size() > 4095)
+    invalid_path(target, "a symbolic link target must be 1 to 4095 bytes of valid UTF-8");
+  std::lock_guard lock(mutex_);
+  std::string leaf;
+  auto parent = parent_dir_for(dir, path, leaf);
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  auto n = new_node(NodeKind::symlink, leaf);
+  n->target = target;
+  attach(parent, n);
+}
+
+void FileSystemImage::add_item(const std::shared_ptr<Node>& dir, const std::shared_ptr<Node>& item) {
+  std::lock_guard lock(mutex_);
+  if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
+  if (item->owner != this)
+    fail(IMAPI_E_INVALID_PARAM, "the item was created by another image; create it with this image's CreateFileItem");
+  if (!item->parent.expired() || item == root_)
+    fail(IMAPI_E_INVALID_PARAM, "the item '" + item->name + "' is already in the tree; remove it first");
+  for (auto p = dir; p; p = p->parent.lock())
+    if (p == item) fail(IMAPI_E_INVALID_PARAM, "a directory cannot be added inside itself");
+  if (dir->child(item->name)) fail(IMAPI_E_DUP_NAME, "'" + item->name + "' already exists in the directory");
+  auto s = subtree_stats(*item);
+  walk_preorder(*item, [&](const Node& n, int) {
+    if (n.kind == NodeKind::file) check_file_size(n.data_size(), n.name);
+  });
+  check_fits(s.data_blocks);
+  attach(dir, item);
+}
+
+void FileSystemImage::remove(const std::shared_ptr<Node>& dir, const std::string& path, bool recursive) {
+  std::lock_guard lock(mutex_);
+  if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
+  auto node = find(*dir, path);
+  if (!node || node == dir || node == root_) {
+    ErrorDetail d;
+    d.path = path;
+    throw Error(node ? IMAPI_E_INVALID_PATH : IMAPI_E_ITEM_NOT_FOUND,
+                node ? "'" + path + "' names the directory itself; remove it from its parent"
+                     : "'" + path + "' is not in the image",
+                d);
+  }
+  if (node->is_dir() && !node->children.empty() && !recursive)
+    fail(IMAPI_E_DIR_NOT_EMPTY, "directory '" + path + "' is not empty; use RemoveTree to remove it with its contents");
+  detach(node);
+}
+
+std::shared_ptr<Node> FileSystemImage::create_detached(NodeKind kind, const std::string& name) {
+  std::lock_guard lock(mutex_);
+  check_name(name);
+  auto n = new_node(kind, name);
+  if (kind == NodeKind::file) n->data = make_stream_source(std::make_shared<ZeroStream>(0));
+  return n;
+}
+
+// AddTree: an explicit stack instead of recursion, so depth costs no stack; host
+// directories are read through descriptors (openat) to stay fast on large trees.
+void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::string& host_dir, bool include_base) {
+  std::lock_guard lock(mutex_);
+  if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
+  struct stat top {};
+  if (::stat(host_dir.c_str(), &top) != 0)
+    fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot add tree '" + host_dir + "'", errno, host_dir);
+  if (!S_ISDIR(top.st_mode)) {
+    ErrorDetail d;
+    d.path = host_dir;
+    throw Error(IMAPI_E_NOT_DIR, "'" + host_dir + "' is not a directory; add single files with AddFile", d);
+  }
+  const int64_t start_point = locked_base_ + static_cast<int64_t>(undo_.size());
+  try {
+    auto apply_attrs = [](Node& n, const struct stat& st) {
+      int64_t m = ts_ns(st.st_mtim);
+      // All three times from the modification time: the image must not depend on when sources were read.
+      n.times = {m, m, m};
+      n.mode = st.st_mode & 07777;
+      n.uid = st.st_uid;
+      n.gid = st.st_gid;
+    };
+    std::shared_ptr<Node> base = dir;
+    if (include_base) {
+      std::string name = host_dir;
+      while (name.size() > 1 && name.back() == '/') name.pop_back();
+      name = name.substr(name.rfind('/') + 1);
+      if (name.empty() || name == "." || name == "..") {
+        char buf[4096];
+        if (::realpath(host_dir.c_str(), buf)) {
+          name = buf;
+          name = name.substr(name.rfind('/') + 1);
+        }
+      }
+      check_name(name);
+      auto existing = dir->child(name);
+      if (existing && existing->is_dir()) {
+        base = existing;
+      } else {
+        if (existing) detach(existing);
+        base = new_node(NodeKind::directory, name);
+        apply_attrs(*base, top);
+        attach(dir, base);
+      }
+    }
+    struct Pending {
+      std::string host;
+      std::shared_ptr<Node> node;
+    };
+    std::vector<Pending> stack{{host_dir, base}};
+    while (!stack.empty()) {
+      Pending cur = std::move(stack.back());
+      stack.pop_back();
+      int dfd = ::open(cur.host.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (dfd < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot open directory '" + cur.host + "'", errno, cur.host);
+      DIR* d = ::fdopendir(dfd);
+      if (!d) {
+        int err = errno;
+        ::close(dfd);
+        fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", err, cur.host);
+      }
+      std::unique_ptr<DIR, int (*)(DIR*)> dir_guard(d, ::closedir);
+      std::vector<std::string> names;
+      errno = 0;
+      while (auto* ent = ::readdir(d)) {
+        std::string n = ent->d_name;
+        if (n != "." && n != "..") names.push_back(std::move(n));
+        errno = 0;
+      }
+      if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", errno, cur.host);
+      std::sort(names.begin(), names.end());
+      for (const auto& name : names) {
+        std::string host = cur.host + "/" + name;
+        struct stat st {};
+        if (::fstatat(dfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+          fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat '" + host + "'", errno, host);
+        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
+        if (!utf8::is_valid(name)) invalid_path(host, "the host file name is not valid UTF-8; rename it");
+        check_name(name);
+        auto existing = cur.node->child(name);
+        if (S_ISDIR(st.st_mode)) {
+          if (existing && existing->is_dir()) {
+            stack.push_back({host, existing});
+            continue;
+          }
+          if (existing) detach(existing);
+          auto n = new_node(NodeKind::directory, name);
+          apply_attrs(*n, st);
+          attach(cur.node, n);
+          stack.push_back({host, n});
+        } else {
+          if (existing) detach(existing);
+          std::shared_ptr<Node> n;
+          if (S_ISREG(st.st_mode)) {
+            check_file_size(st.st_size, host);
+            check_fits(blocks_for(st.st_size));
+            n = new_node(NodeKind::file, name);
+            n->data = maybe_stage(make_path_source(host, st.st_size, st.st_dev, st.st_ino));
+          } else {
+            std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
+            ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());
+            if (len < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read link '" + host + "'", errno, host);
+            target.resize(static_cast<size_t>(len));
+            if (target.empty() || !utf8::is_valid(target))
+              invalid_path(host, "the symbolic link's target is empty or not valid UTF-8");
+            n = new_node(NodeKind::symlink, name);
+            n->target = target;
+          }
+          apply_attrs(*n, st);
+          attach(cur.node, n);
+        }
+      }
+    }
+  } catch (...) {
+    // IMAPI: a failed AddTree leaves the image as it was.
+    while (locked_base_ + static_cast<int64_t>(undo_.size()) > start_point) {
+      auto undo = std::move(undo_.back());
+      undo_.pop_back();
+      undo();
+    }
+    throw;
+  }
+}
+
+// ---- attributes ------------------------------------------------------------
+
+void FileSystemImage::set_times(const std::shared_ptr<Node>& node, const Times& t) {
+  // ISO 9660 dates span 1900..2155; UDF's and Rock Ridge's more, but one rule for all.
+  constexpr int64_t kMin = -2208988800LL * 1'000'000'000;  // 1900-01-01
+  constexpr int64_t kMax = 5868230400LL * 1'000'000'000;   // 2156-01-01
+  for (int64_t v : {t.creation, t.access, t.modification})
+    if (v < kMin || v >= kMax)
+      fail(IMAPI_E_INVALID_DATE, "item times must lie between 1900-01-01 and 2155-12-31");
+  if (t.modification < t.creation || t.access < t.creation)
+    fail(IMAPI_E_INVALID_DATE, "the modification and access times cannot be earlier than the creation time; "
+                               "set the creation time first");
+  std::lock_guard lock(mutex_);
+  Times old = node->times;
+  node->times = t;
+  undo_.emplace_back([node, old] { node->times = old; });
+}
+
+void FileSystemImage::set_hidden(const std::shared_ptr<Node>& node, bool hidden) {
+  std::lock_guard lock(mutex_);
+  bool old = node->hidden;
+  node->hidden = hidden;
+  undo_.emplace_back([node, old] { node->hidden = old; });
+}
+
+void FileSystemImage::set_posix(const std::shared_ptr<Node>& node, uint32_t mode, uint32_t uid, uint32_t gid) {
+  if (mode & ~07777u) fail(IMAPI_E_INVALID_PARAM, "POSIX mode takes permission bits only (at most 07777)");
+  std::lock_guard lock(mutex_);
+  uint32_t om = node->mode, ou = node->uid, og = node->gid;
+  node->mode = mode;
+  node->uid = uid;
+  node->gid = gid;
+  undo_.emplace_back([node, om, ou, og] {
+    node->mode = om;
+    node->uid = ou;
+    node->gid = og;
+  });
+}
+
+void FileSystemImage::set_data(const std::shared_ptr<Node>& node, std::shared_ptr<const DataSource> data) {
+  std::lock_guard lock(mutex_);
+  if (node->kind != NodeKind::file) fail(IMAPI_E_NOT_FILE, "'" + node->name + "' is not a file");
+  check_file_size(data->size(), node->name);
+  bool attached = full_path(*node).has_value();
+  int64_t delta = blocks_for(data->size()) - blocks_for(node->data_size());
+  if (attached && delta > 0) check_fits(delta);
+  auto staged = maybe_stage(std::move(data));
+  auto old = node->data;
+  node->data = staged;
+  if (attached) stats_.data_blocks += delta;
+  undo_.emplace_back([this, node, old, delta, attached] {
+    node->data = old;
+    if (attached) stats_.data_blocks -= delta;
+  });
+}
+
+std::optional<std::string> FileSystemImage::full_path(const Node& node) const {
+  std::lock_guard lock(mutex_);
+  std::vector<const std::string*> parts;
+  const Node* cur = &node;
+  std::shared_ptr<Node> hold;
+  while (cur != root_.get()) {
+    parts.push_back(&cur->name);
+    hold = cur->parent.lock();
+    if (!hold) return std::nullopt;
+    cur = hold.get();
+  }
+  if (parts.empty()) return std::string("/");
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += "/" + **it;
+  return out;
+}
+
+std::string FileSystemImage::file_system_name(const Node& node, int32_t file_system) const {
+  std::lock_guard lock(mutex_);
+  if (&node == root_.get()) return "";
+  auto parent = node.parent.lock();
+  if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
+  if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
+  size_t index = parent->lower_bound(node.name);
+  if (file_system == IMAPI_FS_ISO9660) {
+    std::vector<iso9660::NameRequest> req;
+    for (auto& c : parent->children) req.push_back({c->name, c->is_dir()});
+    return iso9660::mangle_names(req, options_.iso_level)[index];
+  }
+  if (file_system == IMAPI_FS_JOLIET) {
+    std::vector<std::string_view> req;
+    for (auto& c : parent->children) req.push_back(c->name);
+    return utf8::from_utf16(joliet::mangle_names(req)[index]);
+  }
+  fail(IMAPI_E_INVALID_PARAM, "FileSystemName takes one of IMAPI_FS_ISO9660, _JOLIET or _ROCKRIDGE");
+}
+
+std::string FileSystemImage::file_system_path(const Node& node, int32_t file_system) const {
+  std::lock_guard lock(mutex_);
+  if (!full_path(node)) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
+  std::vector<std::string> parts;
+  const Node* cur = &node;
+  std::shared_ptr<Node> hold;
+  while (cur != root_.get()) {
+    parts.push_back(file_system_name(*cur, file_system));
+    hold = cur->parent.lock();
+    cur = hold.get();
+  }
+  if (parts.empty()) return "/";
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += "/" + *it;
+  return out;
+}
+
+}  // namespace imapi::fs

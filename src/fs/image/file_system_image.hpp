@@ -1,0 +1,110 @@
+// IMAPI2FS's IFileSystemImage: the tree being built, its options, and the undo
+// journal behind change points. Every public member locks the image, so item
+// handles of one image may be used from several threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fs/layout/image_layout.hpp"
+#include "fs/tree/node.hpp"
+
+namespace imapi::fs {
+
+struct ImageOptions {
+  int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
+  int32_t iso_level = 2;
+  bool strict = false;
+  bool restricted_charset = false;
+  int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
+  int64_t session_start_block = 0;
+  std::string volume_name;
+  std::string working_directory;
+  bool stage_files = false;
+};
+
+class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
+ public:
+  static std::shared_ptr<FileSystemImage> create();
+
+  // Options (IMAPI properties).
+  ImageOptions options() const;
+  void set_volume_name(const std::string& name);
+  void set_file_systems(int32_t mask);
+  void set_iso_level(int32_t level);
+  void set_strict(bool strict);
+  void set_restricted_charset(bool restricted);
+  void set_free_media_blocks(int64_t blocks);
+  void set_session_start_block(int64_t lba);
+  void set_working_directory(const std::string& path);
+  void set_stage_files(bool stage);
+  static int32_t file_systems_supported();
+
+  int64_t file_count() const;
+  int64_t directory_count() const;
+  int64_t used_blocks() const;
+
+  // Change points.
+  int64_t change_point() const;
+  void rollback_to(int64_t id);
+  void lock_in();
+
+  // The tree. Paths are relative to `dir` ('/'-separated; a leading '/' is allowed).
+  std::shared_ptr<Node> root() const { return root_; }
+  std::shared_ptr<Node> find(const Node& dir, const std::string& path) const;
+  void add_directory(const std::shared_ptr<Node>& dir, const std::string& path);
+  void add_file(const std::shared_ptr<Node>& dir, const std::string& path, std::shared_ptr<const DataSource> data);
+  void add_symlink(const std::shared_ptr<Node>& dir, const std::string& path, const std::string& target);
+  void add_tree(const std::shared_ptr<Node>& dir, const std::string& host_dir, bool include_base);
+  void add_item(const std::shared_ptr<Node>& dir, const std::shared_ptr<Node>& item);
+  void remove(const std::shared_ptr<Node>& dir, const std::string& path, bool recursive);
+  std::shared_ptr<Node> create_detached(NodeKind kind, const std::string& name);
+
+  // Item attributes (journaled, so rollback restores them).
+  void set_times(const std::shared_ptr<Node>& node, const Times& times);
+  void set_hidden(const std::shared_ptr<Node>& node, bool hidden);
+  void set_posix(const std::shared_ptr<Node>& node, uint32_t mode, uint32_t uid, uint32_t gid);
+  void set_data(const std::shared_ptr<Node>& node, std::shared_ptr<const DataSource> data);
+  // Reads a node's attributes consistently with concurrent writers.
+  template <typename F>
+  auto read(F&& f) const {
+    std::lock_guard lock(mutex_);
+    return f();
+  }
+
+  // "/a/b" when attached to this image's root, nullopt when detached.
+  std::optional<std::string> full_path(const Node& node) const;
+  // The name/path a file system records for a node (IFsiItem.FileSystemName/Path).
+  std::string file_system_name(const Node& node, int32_t file_system) const;
+  std::string file_system_path(const Node& node, int32_t file_system) const;
+
+  std::shared_ptr<const ImageLayout> create_result() const;
+
+ private:
+  FileSystemImage();
+  LayoutOptions layout_options() const;
+  std::shared_ptr<Node> parent_dir_for(const std::shared_ptr<Node>& dir, const std::string& path,
+                                       std::string& leaf) const;
+  void check_name(const std::string& name) const;
+  void check_fits(int64_t more_blocks) const;
+  void check_file_size(int64_t size, const std::string& name) const;
+  void attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node);
+  void detach(const std::shared_ptr<Node>& node);
+  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name) const;
+  std::shared_ptr<const DataSource> maybe_stage(std::shared_ptr<const DataSource> data) const;
+  void require_empty_for(const char* what) const;
+
+  mutable std::recursive_mutex mutex_;
+  std::shared_ptr<Node> root_;
+  ImageOptions options_;
+  SubtreeStats stats_;  // of the attached tree, root excluded from directories
+  std::vector<std::function<void()>> undo_;
+  int64_t locked_base_ = 0;
+};
+
+}  // namespace imapi::fs

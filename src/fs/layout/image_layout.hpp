@@ -1,0 +1,58 @@
+// The frozen result of laying out a tree: every metadata byte, every file's
+// extent, and the block map. An image stream reads from this and nothing else,
+// so a result stays valid whatever happens to the tree afterwards.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fs/tree/node.hpp"
+
+namespace imapi::fs {
+
+inline constexpr int64_t kBlockSize = 2048;
+inline int64_t blocks_for(int64_t bytes) { return (bytes + kBlockSize - 1) / kBlockSize; }
+
+struct LayoutOptions {
+  int32_t file_systems = 0;
+  int32_t iso_level = 2;
+  bool strict = false;
+  int64_t session_start_block = 0;
+  std::string volume_name;  // as the user set it; may be empty
+  int64_t volume_time_ns = 0;
+};
+
+struct FileExtent {
+  int64_t block = 0;  // relative to the start of the image stream
+  int64_t size = 0;   // bytes
+  std::shared_ptr<const DataSource> source;
+  std::string path;  // image path, for progress and messages
+};
+
+struct ProgressEntry {
+  std::string description;
+  int64_t first_block = 0;
+  int64_t block_count = 0;
+};
+
+struct ImageLayout {
+  int64_t total_blocks = 0;
+  std::vector<uint8_t> metadata;   // blocks [0, metadata.size() / 2048) of the stream
+  std::vector<FileExtent> files;   // ascending blocks, each source stored once
+  std::vector<ProgressEntry> progress;  // ascending first_block
+  std::string disc_id;
+};
+
+// Lays out `root` for the file systems in `options`. Throws Error with IMAPI's
+// codes for what the chosen file systems cannot hold.
+std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOptions& options);
+
+// Labels as each file system records them.
+std::string default_volume_name(int64_t volume_time_ns);
+std::string iso9660_volume_name(const std::string& name);
+std::string joliet_volume_name(const std::string& name);
+std::string udf_volume_name(const std::string& name);
+
+}  // namespace imapi::fs

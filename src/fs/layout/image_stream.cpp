@@ -1,0 +1,71 @@
+#include "fs/layout/image_stream.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/error.hpp"
+
+namespace imapi::fs {
+
+size_t ImageStream::file_at_or_after(int64_t pos) const {
+  const auto& files = layout_->files;
+  auto it = std::upper_bound(files.begin(), files.end(), pos,
+                             [](int64_t p, const FileExtent& f) { return p < f.block * kBlockSize; });
+  if (it != files.begin()) {
+    auto prev = std::prev(it);
+    if (pos < prev->block * kBlockSize + prev->size) return static_cast<size_t>(prev - files.begin());
+  }
+  return static_cast<size_t>(it - files.begin());
+}
+
+int64_t ImageStream::read(void* buf, int64_t cap) {
+  auto* out = static_cast<uint8_t*>(buf);
+  const int64_t end = size();
+  int64_t done = 0;
+  while (done < cap && position_ < end) {
+    const int64_t pos = position_;
+    const int64_t want = cap - done;
+    int64_t n = 0;
+    const auto meta = static_cast<int64_t>(layout_->metadata.size());
+    if (pos < meta) {
+      n = std::min(want, meta - pos);
+      std::memcpy(out + done, layout_->metadata.data() + pos, static_cast<size_t>(n));
+    } else {
+      size_t i = file_at_or_after(pos);
+      const auto& files = layout_->files;
+      int64_t start = i < files.size() ? files[i].block * kBlockSize : end;
+      if (pos < start) {
+        n = std::min(want, start - pos);  // padding between extents
+        std::memset(out + done, 0, static_cast<size_t>(n));
+      } else {
+        const FileExtent& f = files[i];
+        n = std::min(want, start + f.size - pos);
+        if (open_index_ != i) {
+          open_reader_ = f.source->open();
+          open_index_ = i;
+        }
+        try {
+          open_reader_->read_exact(pos - start, out + done, n);
+          if (pos + n == start + f.size) open_reader_->finish();
+        } catch (Error& e) {
+          open_index_ = SIZE_MAX;
+          open_reader_.reset();
+          throw Error(e.code(), e.message() + " (image file '" + f.path + "')", e.detail());
+        }
+        if (pos + n == start + f.size) {
+          open_reader_.reset();
+          open_index_ = SIZE_MAX;
+        }
+      }
+    }
+    done += n;
+    position_ += n;
+  }
+  return done;
+}
+
+int64_t ImageStream::seek(int64_t offset, int whence) {
+  return position_ = resolve_seek(position_, size(), offset, whence);
+}
+
+}  // namespace imapi::fs

@@ -1,0 +1,151 @@
+#include "fs/layout/image_writer.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace imapi::fs {
+
+namespace {
+
+constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports inside one file
+
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot create '" + path_ + "'", errno, path_);
+  }
+  ~OutputFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(path_.c_str());
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+  [[noreturn]] void fail_write(int err) const {
+    fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot write '" + path_ + "'", err, path_);
+  }
+  void pwrite_all(const void* data, int64_t n, int64_t offset) const {
+    const auto* p = static_cast<const char*>(data);
+    while (n > 0) {
+      ssize_t w = ::pwrite(fd_, p, static_cast<size_t>(std::min<int64_t>(n, 1 << 30)), offset);
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        fail_write(errno);
+      }
+      p += w;
+      n -= w;
+      offset += w;
+    }
+  }
+  void commit(int64_t size) {
+    if (::ftruncate(fd_, size) != 0) fail_write(errno);
+    if (::close(fd_) != 0) {
+      fd_ = -1;
+      fail_write(errno);
+    }
+    fd_ = -1;
+    committed_ = true;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+// Copies [0, size) of the reader to `out` at `offset`; returns false when the
+// kernel cannot copy between these files, so the caller falls back to read/write.
+bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int64_t size,
+                 const std::function<void(int64_t)>& advanced) {
+  int in = reader.fd();
+  if (in < 0) return false;
+  loff_t in_off = 0;
+  loff_t out_off = offset;
+  while (in_off < size) {
+    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off,
+                                  static_cast<size_t>(std::min<int64_t>(size - in_off, kReportEvery)), 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (in_off == 0 && (errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP || errno == ENOSYS ||
+                          errno == EBADF))
+        return false;
+      if (errno == ENOSPC || errno == EFBIG || errno == EDQUOT) out.fail_write(errno);
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot copy data", errno, "");
+    }
+    if (n == 0) {
+      // The source ended early: read_exact reports it with the file's name. If it
+      // did not, the kernel would not copy; let the caller copy by reading.
+      char probe;
+      reader.read_exact(in_off, &probe, 1);
+      return false;
+    }
+    advanced(in_off);
+  }
+  return true;
+}
+
+}  // namespace
+
+void write_image_file(const ImageLayout& layout, const std::string& path, ProgressSink& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  OutputFile out(path);
+  ProgressSnapshot snap;
+  snap.operation = IMAPI_OPERATION_IMAGE_WRITE;
+  snap.total = layout.total_blocks;
+  auto report = [&](const std::string& item, int64_t done_blocks) {
+    snap.current_item = item;
+    snap.done = done_blocks;
+    snap.elapsed_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    progress.report(snap);
+  };
+  out.pwrite_all(layout.metadata.data(), static_cast<int64_t>(layout.metadata.size()), 0);
+  int64_t done = static_cast<int64_t>(layout.metadata.size()) / kBlockSize;
+  report("", done);
+  std::vector<char> buf;
+  for (const auto& f : layout.files) {
+    const int64_t offset = f.block * kBlockSize;
+    report(f.path, done);
+    try {
+      auto reader = f.source->open();
+      int64_t last_report = 0;
+      auto advanced = [&](int64_t copied) {
+        if (copied - last_report >= kReportEvery) {
+          last_report = copied;
+          report(f.path, done + copied / kBlockSize);
+        }
+      };
+      if (!kernel_copy(*reader, out, offset, f.size, advanced)) {
+        if (buf.empty()) buf.resize(1 << 20);
+        for (int64_t at = 0; at < f.size;) {
+          int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), f.size - at);
+          reader->read_exact(at, buf.data(), n);
+          out.pwrite_all(buf.data(), n, offset + at);
+          at += n;
+          advanced(at);
+        }
+      }
+      reader->finish();
+    } catch (const Error& e) {
+      if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
+      ErrorDetail d = e.detail();
+      if (d.path.empty()) d.path = f.source->describe();
+      throw Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
+    }
+    done += blocks_for(f.size);
+  }
+  out.commit(layout.total_blocks * kBlockSize);
+  report("", layout.total_blocks);
+}
+
+}  // namespace imapi::fs

@@ -1,0 +1,614 @@
+// The one layout pass: assigns every file's data extent once, builds the ISO 9660
+// (with Rock Ridge) and Joliet directory hierarchies over those extents, places
+// all metadata, and serializes it. Sizes are computed before locations, and
+// nothing that depends on a location changes a size, so one sizing pass and one
+// writing pass suffice.
+#include <algorithm>
+#include <ctime>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "fs/iso9660/directory_record.hpp"
+#include "fs/iso9660/encoding.hpp"
+#include "fs/iso9660/names.hpp"
+#include "fs/iso9660/volume_descriptor.hpp"
+#include "fs/joliet/names.hpp"
+#include "fs/layout/image_layout.hpp"
+#include "fs/rockridge/susp.hpp"
+
+namespace imapi::fs {
+
+namespace {
+
+namespace rr = rockridge;
+using iso9660::RecordFields;
+
+constexpr int kMaxIsoLevelDepth = 8;          // ECMA-119 6.8.2.1: root is level 1
+constexpr int64_t kSectionMax = 0xFFFFF800;   // largest 2048-aligned extent a 32-bit length holds
+constexpr int64_t kMaxDataLength = 0xFFFFFFFF;
+constexpr char kApplication[] = "LIBIMAPI " IMAPI_VERSION_STRING;
+constexpr char kRelocationDirIso[] = "rr_moved";
+constexpr char kRelocationDirRr[] = ".rr_moved";
+
+struct FileData {
+  std::shared_ptr<const DataSource> source;
+  int64_t size = 0;
+  int64_t block = 0;
+  std::string path;
+};
+
+struct NodeInfo {
+  uint32_t serial = 0;
+  uint32_t nlink = 1;
+  int file = -1;  // index into files
+};
+
+struct NsDir;
+
+struct NsEntry {
+  const Node* node = nullptr;  // nullptr: the relocation directory
+  NsDir* dir = nullptr;        // directories, relocation placeholders and relocated directories
+  bool placeholder = false;    // CL record standing where a relocated directory really is
+  bool relocated = false;      // RE record of a relocated directory, inside the relocation directory
+  std::string id;              // identifier bytes as recorded
+  std::string sort_name, sort_ext;
+  std::vector<rr::Split> susp;  // one per record (multi-extent files have several)
+};
+
+struct NsDir {
+  const Node* node = nullptr;  // nullptr: the relocation directory
+  NsDir* parent = nullptr;     // in this namespace
+  NsDir* real_parent = nullptr;
+  int level = 1;
+  bool relocated = false;
+  uint16_t number = 0;  // in the path table, 1-based
+  int64_t block = 0;
+  int64_t size = 0;
+  std::vector<NsEntry> entries;
+  rr::Split dot, dotdot;
+  std::string id;  // identifier in its parent (path table)
+};
+
+struct CeLocation {
+  int64_t block = 0;
+  uint32_t offset = 0;
+};
+
+struct Namespace {
+  bool joliet = false;
+  bool rock = false;
+  std::deque<NsDir> dirs;   // stable addresses
+  std::vector<NsDir*> order;  // path table order
+  int64_t path_table_size = 0;
+  int64_t l_table = 0, m_table = 0;
+  // Continuation pieces in allocation order, with their locations.
+  std::vector<CeLocation> ce_locations;
+};
+
+class Builder {
+ public:
+  Builder(const Node& root, const LayoutOptions& o) : root_(root), opt_(o) {}
+  std::shared_ptr<const ImageLayout> run();
+
+ private:
+  void collect();
+  void build_namespace(Namespace& ns);
+  void name_and_sort(Namespace& ns, NsDir& d);
+  void number_dirs(Namespace& ns);
+  std::vector<rr::Entry> susp_for_entry(const Namespace& ns, const NsEntry& e) const;
+  std::vector<rr::Entry> susp_for_dot(const NsDir& d, bool dotdot) const;
+  rr::Entry px_for(const Node* n) const;
+  void size_dir(Namespace& ns, NsDir& d);
+  int64_t place_ce(Namespace& ns, int64_t block);
+  void write_dir(Namespace& ns, NsDir& d, size_t& ce_index);
+  size_t records_for(const NsEntry& e) const;
+  uint32_t abs(int64_t block) const { return static_cast<uint32_t>(block + opt_.session_start_block); }
+  uint8_t* at(int64_t block) { return out_->metadata.data() + block * kBlockSize; }
+  std::string iso_path(const NsDir& d) const;
+
+  const Node& root_;
+  const LayoutOptions& opt_;
+  bool iso_ = false, joliet_ = false, rock_ = false;
+  std::vector<FileData> files_;
+  std::unordered_map<const Node*, NodeInfo> info_;
+  int max_depth_ = 0;
+  Namespace iso_ns_, joliet_ns_;
+  std::shared_ptr<ImageLayout> out_;
+  Times volume_times_;
+};
+
+// ---- snapshot of the tree -----------------------------------------------------
+
+void Builder::collect() {
+  std::map<std::pair<dev_t, ino_t>, int> by_identity;
+  std::unordered_map<const DataSource*, int> by_source;
+  std::vector<std::string> path_stack;
+  uint32_t serial = 0;
+  walk_preorder(root_, [&](const Node& n, int depth) {
+    NodeInfo ni;
+    ni.serial = ++serial;
+    path_stack.resize(static_cast<size_t>(depth));
+    if (depth > 0) path_stack.back() = n.name;
+    if (n.is_dir()) {
+      max_depth_ = std::max(max_depth_, depth);
+      uint32_t subdirs = 0;
+      for (auto& c : n.children) subdirs += c->is_dir();
+      ni.nlink = 2 + subdirs;
+    }
+    if (n.kind == NodeKind::file) {
+      // Hard links, and files added twice from one source, are stored once.
+      int next = static_cast<int>(files_.size());
+      int index = next;
+      bool fresh = true;
+      if (auto identity = n.data->identity()) {
+        auto [it, added] = by_identity.try_emplace(*identity, next);
+        index = it->second;
+        fresh = added;
+      } else {
+        auto [it, added] = by_source.try_emplace(n.data.get(), next);
+        index = it->second;
+        fresh = added;
+      }
+      if (fresh) {
+        std::string p;
+        for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
+        files_.push_back({n.data, n.data_size(), 0, std::move(p)});
+      }
+      ni.file = index;
+    }
+    info_.emplace(&n, ni);
+  });
+  // Shared files: one serial and a link count, as a POSIX file system would show them.
+  std::unordered_map<int, std::pair<uint32_t, uint32_t>> per_file;  // file -> serial, links
+  for (auto& [node, ni] : info_)
+    if (ni.file >= 0) {
+      auto& pf = per_file[ni.file];
+      if (pf.second == 0 || ni.serial < pf.first) pf.first = ni.serial;
+      ++pf.second;
+    }
+  for (auto& [node, ni] : info_)
+    if (ni.file >= 0) {
+      ni.serial = per_file[ni.file].first;
+      ni.nlink = per_file[ni.file].second;
+    }
+}
+
+// ---- namespaces ----------------------------------------------------------------
+
+void Builder::build_namespace(Namespace& ns) {
+  const bool relocate = ns.rock && max_depth_ >= kMaxIsoLevelDepth;
+  if (!ns.joliet && !ns.rock && max_depth_ >= kMaxIsoLevelDepth && opt_.strict)
+    fail(IMAPI_E_ISO9660_LEVELS, "the tree is " + std::to_string(max_depth_ + 1) +
+                                     " directory levels deep; ISO 9660 allows 8. Add Rock Ridge (which relocates "
+                                     "deep directories), flatten the tree, or turn off strict compliance");
+  NsDir& root = ns.dirs.emplace_back();
+  root.node = &root_;
+  root.parent = &root;
+  root.real_parent = &root;
+  root.id = std::string(1, '\0');
+  NsDir* moved = nullptr;
+  if (relocate) {
+    moved = &ns.dirs.emplace_back();
+    moved->parent = moved->real_parent = &root;
+    moved->level = 2;
+  }
+  // Breadth first, so that every directory's level is known when it is reached.
+  for (size_t i = 0; i < ns.dirs.size(); ++i) {
+    NsDir& d = ns.dirs[i];
+    if (!d.node) continue;  // the relocation directory gets its entries from the others
+    for (const auto& c : d.node->children) {
+      if (c->kind == NodeKind::symlink && !ns.rock) continue;  // only Rock Ridge records links
+      NsEntry e;
+      e.node = c.get();
+      if (c->is_dir()) {
+        NsDir& child = ns.dirs.emplace_back();
+        child.node = c.get();
+        child.real_parent = &d;
+        child.level = d.level + 1;
+        child.parent = &d;
+        e.dir = &child;
+        if (relocate && child.level > kMaxIsoLevelDepth) {
+          child.parent = moved;
+          child.level = moved->level + 1;
+          child.relocated = true;
+          e.placeholder = true;
+          NsEntry r;
+          r.node = c.get();
+          r.dir = &child;
+          r.relocated = true;
+          moved->entries.push_back(std::move(r));
+        }
+      }
+      d.entries.push_back(std::move(e));
+    }
+    if (&d == &root && moved) {
+      NsEntry m;
+      m.dir = moved;
+      d.entries.push_back(std::move(m));
+    }
+  }
+  for (auto& d : ns.dirs) name_and_sort(ns, d);
+  number_dirs(ns);
+}
+
+void Builder::name_and_sort(Namespace& ns, NsDir& d) {
+  // Mangling takes names in canonical order (the tree's order), so that which
+  // name keeps its natural form never depends on anything else.
+  auto name_of = [&](const NsEntry& e) -> std::string_view {
+    return e.node ? std::string_view(e.node->name) : std::string_view(kRelocationDirIso);
+  };
+  if (ns.joliet) {
+    std::vector<std::string_view> names;
+    for (auto& e : d.entries) names.push_back(name_of(e));
+    auto ids = joliet::mangle_names(names);
+    for (size_t i = 0; i < d.entries.size(); ++i) {
+      const std::u16string& id = ids[i];
+      std::string bytes;
+      for (char16_t c : id) {
+        bytes += static_cast<char>(c >> 8);
+        bytes += static_cast<char>(c & 0xFF);
+      }
+      size_t dot = id.rfind(u'.');
+      size_t split = dot == std::u16string::npos ? bytes.size() : dot * 2;
+      d.entries[i].sort_name = bytes.substr(0, split);
+      d.entries[i].sort_ext = bytes.substr(std::min(bytes.size(), split + 2));
+      d.entries[i].id = std::move(bytes);
+    }
+  } else {
+    std::vector<iso9660::NameRequest> req;
+    for (auto& e : d.entries) req.push_back({name_of(e), e.dir != nullptr});
+    auto ids = iso9660::mangle_names(req, opt_.iso_level);
+    for (size_t i = 0; i < d.entries.size(); ++i) {
+      const std::string& id = ids[i];
+      size_t end = id.find(';');
+      std::string stem = id.substr(0, end);
+      size_t dot = stem.find('.');
+      d.entries[i].sort_name = stem.substr(0, dot);
+      d.entries[i].sort_ext = dot == std::string::npos ? "" : stem.substr(dot + 1);
+      d.entries[i].id = id;
+    }
+  }
+  // ECMA-119 9.3: records in order of identifier (name, then extension).
+  std::sort(d.entries.begin(), d.entries.end(), [](const NsEntry& a, const NsEntry& b) {
+    return std::tie(a.sort_name, a.sort_ext) < std::tie(b.sort_name, b.sort_ext);
+  });
+  for (auto& e : d.entries)
+    if (e.dir && !e.placeholder) e.dir->id = e.id;
+}
+
+void Builder::number_dirs(Namespace& ns) {
+  // ECMA-119 6.9.1: path table order is by level, then parent number, then identifier;
+  // a breadth-first walk over sorted entries yields exactly that.
+  NsDir* root = &ns.dirs.front();
+  ns.order = {root};
+  root->number = 1;
+  for (size_t i = 0; i < ns.order.size(); ++i) {
+    NsDir* d = ns.order[i];
+    for (auto& e : d->entries) {
+      if (!e.dir || e.placeholder) continue;
+      if (ns.order.size() >= 65535)
+        fail(IMAPI_E_TOO_MANY_DIRS, "the image has more than 65535 directories, the most an ISO 9660 path table "
+                                    "numbers; split the content over several discs");
+      e.dir->number = static_cast<uint16_t>(ns.order.size() + 1);
+      ns.order.push_back(e.dir);
+    }
+  }
+  std::vector<iso9660::PathTableEntry> pt;
+  for (NsDir* d : ns.order) pt.push_back({d->id, 0, d->parent->number});
+  ns.path_table_size = static_cast<int64_t>(iso9660::path_table(pt, false).size());
+  if (opt_.strict && !ns.joliet)
+    for (NsDir* d : ns.order)
+      if (iso_path(*d).size() > 255)
+        fail(IMAPI_E_INVALID_PATH, "the ISO 9660 path '" + iso_path(*d) +
+                                       "' is longer than 255 characters; shorten names or turn off strict compliance");
+}
+
+std::string Builder::iso_path(const NsDir& d) const {
+  std::string p;
+  for (const NsDir* cur = &d; cur->parent != cur; cur = cur->parent) p = "/" + cur->id + p;
+  return p.empty() ? "/" : p;
+}
+
+// ---- Rock Ridge ------------------------------------------------------------------
+
+rr::Entry Builder::px_for(const Node* n) const {
+  if (!n) return rr::px(rr::kTypeDir | 0555, 2, 0, 0, 0);  // the relocation directory
+  const NodeInfo& ni = info_.at(n);
+  uint32_t type = n->is_dir() ? rr::kTypeDir : n->kind == NodeKind::symlink ? rr::kTypeSymlink : rr::kTypeFile;
+  return rr::px(type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);
+}
+
+std::vector<rr::Entry> Builder::susp_for_entry(const Namespace& ns, const NsEntry& e) const {
+  std::vector<rr::Entry> v;
+  if (!ns.rock) return v;
+  const Node* n = e.node;
+  v.push_back(px_for(n));
+  v.push_back(rr::tf(n ? n->times : volume_times_));
+  auto names = rr::nm(n ? std::string_view(n->name) : std::string_view(kRelocationDirRr));
+  v.insert(v.end(), names.begin(), names.end());
+  if (n && n->kind == NodeKind::symlink) {
+    auto links = rr::sl(n->target);
+    v.insert(v.end(), links.begin(), links.end());
+  }
+  if (e.placeholder) v.push_back(rr::cl(abs(e.dir->block)));
+  if (e.relocated) v.push_back(rr::re());
+  return v;
+}
+
+std::vector<rr::Entry> Builder::susp_for_dot(const NsDir& d, bool dotdot) const {
+  std::vector<rr::Entry> v;
+  const NsDir& target = dotdot ? *d.real_parent : d;
+  const bool is_root = d.parent == &d;
+  if (!dotdot && is_root) v.push_back(rr::sp());  // SUSP 5.3: first in the root's "." record
+  v.push_back(px_for(target.node));
+  v.push_back(rr::tf(target.node ? target.node->times : volume_times_));
+  if (dotdot && d.relocated) v.push_back(rr::pl(abs(d.real_parent->block)));
+  if (!dotdot && is_root) v.push_back(rr::er());
+  return v;
+}
+
+size_t Builder::records_for(const NsEntry& e) const {
+  if (!e.node || e.node->kind != NodeKind::file || e.placeholder) return 1;
+  int64_t size = e.node->data_size();
+  if (size <= kMaxDataLength) return 1;
+  return static_cast<size_t>((size + kSectionMax - 1) / kSectionMax);
+}
+
+// ---- sizes and locations -----------------------------------------------------------
+
+void Builder::size_dir(Namespace& ns, NsDir& d) {
+  int64_t pos = 0;
+  auto add = [&](size_t len) {
+    if (pos % kBlockSize + static_cast<int64_t>(len) > kBlockSize) pos = (pos / kBlockSize + 1) * kBlockSize;
+    pos += static_cast<int64_t>(len);
+  };
+  if (ns.rock) {
+    d.dot = rr::split_entries(susp_for_dot(d, false), iso9660::system_use_room(1));
+    d.dotdot = rr::split_entries(susp_for_dot(d, true), iso9660::system_use_room(1));
+  }
+  add(iso9660::record_length(1, d.dot.inline_size()));
+  add(iso9660::record_length(1, d.dotdot.inline_size()));
+  for (auto& e : d.entries) {
+    size_t n = records_for(e);
+    e.susp.clear();
+    if (ns.rock) {
+      auto split = rr::split_entries(susp_for_entry(ns, e), iso9660::system_use_room(e.id.size()));
+      e.susp.assign(n, split);
+    } else {
+      e.susp.assign(n, rr::Split{});
+    }
+    for (auto& s : e.susp) add(iso9660::record_length(e.id.size(), s.inline_size()));
+  }
+  d.size = blocks_for(pos) * kBlockSize;
+}
+
+int64_t Builder::place_ce(Namespace& ns, int64_t block) {
+  // Pieces in the order write_dir will consume them; each stays within one block.
+  int64_t offset = 0;
+  bool any = false;
+  auto place = [&](const rr::Split& s) {
+    for (size_t i = 0; i < s.pieces.size(); ++i) {
+      int64_t len = static_cast<int64_t>(s.piece_size(i));
+      if (offset + len > kBlockSize) {
+        ++block;
+        offset = 0;
+      }
+      ns.ce_locations.push_back({block, static_cast<uint32_t>(offset)});
+      offset += len;
+      any = true;
+    }
+  };
+  for (NsDir* d : ns.order) {
+    place(d->dot);
+    place(d->dotdot);
+    for (auto& e : d->entries)
+      for (auto& s : e.susp) place(s);
+  }
+  return any ? block + 1 : block;
+}
+
+void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
+  int64_t pos = d.block * kBlockSize;
+  // Writes one record whose SUSP is `entries`; its continuation pieces go where place_ce put them.
+  auto emit = [&](RecordFields r, const std::vector<rr::Entry>& entries) {
+    std::vector<uint8_t> su;
+    if (ns.rock) {
+      rr::Split s = rr::split_entries(entries, iso9660::system_use_room(r.identifier.size()));
+      su = s.inline_part;
+      if (s.continued()) {
+        size_t first = ce_index;
+        ce_index += s.pieces.size();
+        auto ce = rr::ce(abs(ns.ce_locations[first].block), ns.ce_locations[first].offset,
+                         static_cast<uint32_t>(s.piece_size(0)));
+        su.insert(su.end(), ce.begin(), ce.end());
+        for (size_t i = 0; i < s.pieces.size(); ++i) {
+          const CeLocation& loc = ns.ce_locations[first + i];
+          uint8_t* p = at(loc.block) + loc.offset;
+          std::memcpy(p, s.pieces[i].data(), s.pieces[i].size());
+          if (i + 1 < s.pieces.size()) {
+            const CeLocation& next = ns.ce_locations[first + i + 1];
+            auto link = rr::ce(abs(next.block), next.offset, static_cast<uint32_t>(s.piece_size(i + 1)));
+            std::memcpy(p + s.pieces[i].size(), link.data(), link.size());
+          }
+        }
+      }
+    }
+    r.system_use = std::string_view(reinterpret_cast<const char*>(su.data()), su.size());
+    size_t len = iso9660::record_length(r.identifier.size(), su.size());
+    if (pos % kBlockSize + static_cast<int64_t>(len) > kBlockSize) pos = (pos / kBlockSize + 1) * kBlockSize;
+    iso9660::write_record(out_->metadata.data() + pos, r);
+    pos += static_cast<int64_t>(len);
+  };
+  auto dir_times = [&](const NsDir& x) { return x.node ? x.node->times.modification : opt_.volume_time_ns; };
+  auto dir_flags = [](const NsDir& x) {
+    return static_cast<uint8_t>(iso9660::kFlagDirectory | (x.node && x.node->hidden ? iso9660::kFlagHidden : 0));
+  };
+  static const std::string kDot(1, '\0'), kDotDot(1, '\1');
+  emit({abs(d.block), static_cast<uint32_t>(d.size), dir_times(d), dir_flags(d), kDot, {}}, susp_for_dot(d, false));
+  const NsDir& up = *d.parent;
+  emit({abs(up.block), static_cast<uint32_t>(up.size), dir_times(up), dir_flags(up), kDotDot, {}},
+       susp_for_dot(d, true));
+  for (auto& e : d.entries) {
+    auto entries = susp_for_entry(ns, e);
+    uint8_t hidden = e.node && e.node->hidden ? iso9660::kFlagHidden : 0;
+    int64_t t = e.node ? e.node->times.modification : opt_.volume_time_ns;
+    if (e.dir && !e.placeholder) {
+      emit({abs(e.dir->block), static_cast<uint32_t>(e.dir->size), t,
+            static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), e.id, {}},
+           entries);
+    } else if (e.placeholder) {
+      emit({abs(e.dir->block), 0, t, hidden, e.id, {}}, entries);
+    } else if (e.node->kind == NodeKind::symlink) {
+      emit({0, 0, t, hidden, e.id, {}}, entries);
+    } else {
+      const FileData& f = files_[static_cast<size_t>(info_.at(e.node).file)];
+      int64_t remaining = f.size;
+      int64_t block = f.size > 0 ? f.block : 0;
+      size_t n = records_for(e);
+      for (size_t i = 0; i < n; ++i) {
+        int64_t len = (i + 1 < n) ? kSectionMax : remaining;
+        uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < n ? iso9660::kFlagMultiExtent : 0));
+        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, e.id, {}}, entries);
+        block += len / kBlockSize;
+        remaining -= len;
+      }
+    }
+  }
+}
+
+// ---- the whole image -----------------------------------------------------------------
+
+std::shared_ptr<const ImageLayout> Builder::run() {
+  iso_ = opt_.file_systems & IMAPI_FS_ISO9660;
+  joliet_ = opt_.file_systems & IMAPI_FS_JOLIET;
+  rock_ = opt_.file_systems & IMAPI_FS_ROCKRIDGE;
+  if (!iso_) fail(IMAPI_E_NO_OUTPUT, "no file system to create: FileSystemsToCreate must include ISO 9660");
+  volume_times_ = {opt_.volume_time_ns, opt_.volume_time_ns, opt_.volume_time_ns};
+  collect();
+  for (auto& f : files_)
+    if (f.size > kMaxDataLength && opt_.iso_level < 3)
+      fail(IMAPI_E_DATA_TOO_BIG, "'" + f.path + "' has " + std::to_string(f.size) +
+                                     " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
+                                     "ISO9660InterchangeLevel to 3");
+  iso_ns_.rock = rock_;
+  build_namespace(iso_ns_);
+  if (joliet_) {
+    joliet_ns_.joliet = true;
+    build_namespace(joliet_ns_);
+  }
+
+  // Fixed area: system area, volume descriptors.
+  int64_t block = 16;
+  const int64_t pvd = block++;
+  const int64_t svd = joliet_ ? block++ : -1;
+  const int64_t terminator = block++;
+  auto place_tables = [&](Namespace& ns) {
+    ns.l_table = block;
+    block += blocks_for(ns.path_table_size);
+    ns.m_table = block;
+    block += blocks_for(ns.path_table_size);
+  };
+  place_tables(iso_ns_);
+  if (joliet_) place_tables(joliet_ns_);
+  auto place_dirs = [&](Namespace& ns) {
+    for (NsDir* d : ns.order) size_dir(ns, *d);
+    for (NsDir* d : ns.order) {
+      d->block = block;
+      block += d->size / kBlockSize;
+    }
+  };
+  place_dirs(iso_ns_);
+  if (joliet_) place_dirs(joliet_ns_);
+  block = place_ce(iso_ns_, block);
+  const int64_t metadata_blocks = block;
+  for (auto& f : files_) {
+    if (f.size == 0) continue;
+    f.block = block;
+    block += blocks_for(f.size);
+  }
+
+  out_ = std::make_shared<ImageLayout>();
+  out_->total_blocks = block;
+  out_->metadata.assign(static_cast<size_t>(metadata_blocks * kBlockSize), 0);
+
+  size_t ce_index = 0;
+  for (NsDir* d : iso_ns_.order) write_dir(iso_ns_, *d, ce_index);
+  if (joliet_)
+    for (NsDir* d : joliet_ns_.order) write_dir(joliet_ns_, *d, ce_index);
+
+  auto write_tables = [&](Namespace& ns) {
+    std::vector<iso9660::PathTableEntry> pt;
+    for (NsDir* d : ns.order) pt.push_back({d->id, abs(d->block), d->parent->number});
+    auto l = iso9660::path_table(pt, false);
+    auto m = iso9660::path_table(pt, true);
+    std::memcpy(at(ns.l_table), l.data(), l.size());
+    std::memcpy(at(ns.m_table), m.data(), m.size());
+  };
+  write_tables(iso_ns_);
+  if (joliet_) write_tables(joliet_ns_);
+
+  std::string name = opt_.volume_name.empty() ? default_volume_name(opt_.volume_time_ns) : opt_.volume_name;
+  auto volume = [&](const Namespace& ns) {
+    iso9660::VolumeFields v;
+    v.volume_space_size = abs(out_->total_blocks);
+    v.path_table_size = static_cast<uint32_t>(ns.path_table_size);
+    v.l_path_table = abs(ns.l_table);
+    v.m_path_table = abs(ns.m_table);
+    const NsDir& r = ns.dirs.front();
+    static const std::string kRootId(1, '\0');
+    v.root = {abs(r.block), static_cast<uint32_t>(r.size), r.node->times.modification, iso9660::kFlagDirectory, kRootId, {}};
+    v.creation_ns = v.modification_ns = opt_.volume_time_ns;
+    return v;
+  };
+  iso9660::write_primary(at(pvd), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
+  if (joliet_) {
+    std::string app = std::string("libimapi ") + IMAPI_VERSION_STRING;
+    iso9660::write_joliet(at(svd), volume(joliet_ns_), joliet::volume_identifier(name),
+                          std::u16string(app.begin(), app.end()));
+  }
+  iso9660::write_terminator(at(terminator));
+
+  // Results: the data extents in block order, the block map, an identifier.
+  out_->progress.push_back({"metadata", 0, metadata_blocks});
+  for (auto& f : files_) {
+    if (f.size == 0) continue;
+    out_->files.push_back({f.block, f.size, f.source, f.path});
+    out_->progress.push_back({f.path, f.block, blocks_for(f.size)});
+  }
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata
+  for (uint8_t b : out_->metadata) h = (h ^ b) * 0x100000001b3ull;
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(h));
+  out_->disc_id = id;
+  return out_;
+}
+
+}  // namespace
+
+std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOptions& options) {
+  return Builder(root, options).run();
+}
+
+std::string default_volume_name(int64_t volume_time_ns) {
+  time_t t = static_cast<time_t>(volume_time_ns / 1'000'000'000);
+  struct tm tm {};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d_%H%M%S", &tm);
+  return buf;
+}
+
+std::string iso9660_volume_name(const std::string& name) { return iso9660::volume_identifier(name); }
+std::string joliet_volume_name(const std::string& name) { return utf8::from_utf16(joliet::volume_identifier(name)); }
+std::string udf_volume_name(const std::string& name) {
+  auto cps = utf8::decode(name).value_or(std::u32string());
+  if (cps.size() > 30) cps.resize(30);
+  return utf8::encode(cps);
+}
+
+}  // namespace imapi::fs

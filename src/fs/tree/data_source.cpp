@@ -1,0 +1,249 @@
+#include "fs/tree/data_source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <mutex>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace imapi::fs {
+
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void changed(const std::string& what, int64_t expected, const std::string& how) {
+  ErrorDetail d;
+  d.path = what;
+  throw Error(IMAPI_E_DATA_STREAM_INCONSISTENCY,
+              "'" + what + "' " + how + " since it was added to the image (expected " + std::to_string(expected) +
+                  " bytes); keep sources unchanged until the image is written, or add the file again",
+              d);
+}
+
+// pread until n bytes or end of file; returns bytes read.
+int64_t pread_full(int fd, void* buf, int64_t n, int64_t offset, const std::string& path) {
+  int64_t got = 0;
+  while (got < n) {
+    ssize_t r = ::pread(fd, static_cast<char*>(buf) + got, static_cast<size_t>(std::min<int64_t>(n - got, 1 << 30)),
+                        offset + got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot read '" + path + "'", errno, path);
+    }
+    if (r == 0) break;
+    got += r;
+  }
+  return got;
+}
+
+class FdReader final : public DataReader {
+ public:
+  FdReader(std::shared_ptr<Fd> fd, int64_t size, std::string path) : fd_(std::move(fd)), size_(size), path_(std::move(path)) {}
+  void read_exact(int64_t offset, void* buf, int64_t n) override {
+    if (pread_full(fd_->get(), buf, n, offset, path_) != n) changed(path_, size_, "shrank");
+  }
+  int fd() const override { return fd_->get(); }
+  void finish() override {
+    struct stat st {};
+    if (::fstat(fd_->get(), &st) == 0 && st.st_size != size_)
+      changed(path_, size_, st.st_size > size_ ? "grew" : "shrank");
+  }
+
+ private:
+  std::shared_ptr<Fd> fd_;
+  int64_t size_;
+  std::string path_;
+};
+
+class PathSource final : public DataSource {
+ public:
+  PathSource(std::string path, int64_t size, dev_t dev, ino_t ino)
+      : DataSource(size), path_(std::move(path)), dev_(dev), ino_(ino) {}
+  std::unique_ptr<DataReader> open() const override {
+    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      int err = errno;
+      if (err == ENOENT) {
+        ErrorDetail d;
+        d.os_error = err;
+        d.path = path_;
+        throw Error(IMAPI_E_DATA_STREAM_INCONSISTENCY,
+                    "'" + path_ + "' vanished since it was added to the image; restore it or remove it from the image",
+                    d);
+      }
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot open '" + path_ + "'", err, path_);
+    }
+    auto holder = std::make_shared<Fd>(fd);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path_ + "'", errno, path_);
+    if (st.st_size != size()) changed(path_, size(), st.st_size > size() ? "grew" : "shrank");
+    return std::make_unique<FdReader>(std::move(holder), size(), path_);
+  }
+  std::string describe() const override { return path_; }
+  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
+
+ private:
+  std::string path_;
+  dev_t dev_;
+  ino_t ino_;
+};
+
+class StreamReader final : public DataReader {
+ public:
+  StreamReader(std::shared_ptr<Stream> s, int64_t size) : stream_(std::move(s)), size_(size) {}
+  void read_exact(int64_t offset, void* buf, int64_t n) override {
+    std::lock_guard lock(stream_mutex());
+    if (position_ != offset) position_ = stream_->seek(offset, IMAPI_SEEK_SET);
+    int64_t got = 0;
+    while (got < n) {
+      int64_t r = stream_->read(static_cast<char*>(buf) + got, n - got);
+      if (r == 0) break;
+      got += r;
+    }
+    position_ += got;
+    if (got != n) changed("stream data", size_, "ended early");
+  }
+  void finish() override {
+    std::lock_guard lock(stream_mutex());
+    int64_t now = stream_->size();
+    if (now != size_) changed("stream data", size_, now > size_ ? "grew" : "shrank");
+  }
+
+ private:
+  // A stream has one position; readers of the same stream take turns.
+  static std::mutex& stream_mutex() {
+    static std::mutex m;
+    return m;
+  }
+  std::shared_ptr<Stream> stream_;
+  int64_t size_;
+  int64_t position_ = -1;
+};
+
+class StreamSource final : public DataSource {
+ public:
+  StreamSource(std::shared_ptr<Stream> s, int64_t size) : DataSource(size), stream_(std::move(s)) {}
+  std::unique_ptr<DataReader> open() const override {
+    if (int fd = stream_->native_fd(); fd >= 0) {
+      // A file stream: read it positionally, which is also what allows in-kernel copies.
+      int dup = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+      if (dup < 0) fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot duplicate a file stream", errno, "");
+      auto reader = std::make_unique<FdReader>(std::make_shared<Fd>(dup), size(), "file stream");
+      return reader;
+    }
+    return std::make_unique<StreamReader>(stream_, size());
+  }
+  std::string describe() const override { return "stream"; }
+
+ private:
+  std::shared_ptr<Stream> stream_;
+};
+
+class StashSource final : public DataSource {
+ public:
+  StashSource(std::shared_ptr<Fd> fd, int64_t size, std::string origin)
+      : DataSource(size), fd_(std::move(fd)), origin_(std::move(origin)) {}
+  std::unique_ptr<DataReader> open() const override {
+    return std::make_unique<FdReader>(fd_, size(), origin_ + " (stash)");
+  }
+  std::string describe() const override { return origin_; }
+
+ private:
+  std::shared_ptr<Fd> fd_;
+  std::string origin_;
+};
+
+class SourceStream final : public Stream {
+ public:
+  explicit SourceStream(std::shared_ptr<const DataSource> s) : source_(std::move(s)) {}
+  int64_t read(void* buf, int64_t cap) override {
+    int64_t n = std::clamp<int64_t>(source_->size() - position_, 0, cap);
+    if (n == 0) return 0;
+    if (!reader_) reader_ = source_->open();
+    reader_->read_exact(position_, buf, n);
+    position_ += n;
+    return n;
+  }
+  int64_t seek(int64_t offset, int whence) override {
+    return position_ = resolve_seek(position_, source_->size(), offset, whence);
+  }
+  int64_t size() override { return source_->size(); }
+
+ private:
+  std::shared_ptr<const DataSource> source_;
+  std::unique_ptr<DataReader> reader_;
+  int64_t position_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const DataSource> make_path_source(const std::string& path, int64_t size, dev_t dev, ino_t ino) {
+  return std::make_shared<PathSource>(path, size, dev, ino);
+}
+
+std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    fail_os(IMAPI_E_DATA_STREAM_CREATE_FAILURE, "cannot add '" + path + "'", errno, path);
+  if (!S_ISREG(st.st_mode)) {
+    ErrorDetail d;
+    d.path = path;
+    throw Error(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", d);
+  }
+  return make_path_source(path, st.st_size, st.st_dev, st.st_ino);
+}
+
+std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {
+  int64_t size = stream->size();
+  return std::make_shared<StreamSource>(std::move(stream), size);
+}
+
+std::shared_ptr<const DataSource> make_stash_source(const DataSource& from, const std::string& working_dir) {
+  int fd = ::open(working_dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    fail_os(IMAPI_E_STASHFILE_OPEN_FAILURE,
+            "cannot create a stash file in working directory '" + working_dir + "'", errno, working_dir);
+  auto holder = std::make_shared<Fd>(fd);
+  auto reader = from.open();
+  std::vector<char> buf(1 << 20);
+  for (int64_t off = 0; off < from.size();) {
+    int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), from.size() - off);
+    reader->read_exact(off, buf.data(), n);
+    for (int64_t w = 0; w < n;) {
+      ssize_t r = ::pwrite(fd, buf.data() + w, static_cast<size_t>(n - w), off + w);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0)
+        fail_os(errno == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
+                "cannot stage '" + from.describe() + "' in '" + working_dir + "'", errno, working_dir);
+      w += r;
+    }
+    off += n;
+  }
+  reader->finish();
+  return std::make_shared<StashSource>(std::move(holder), from.size(), from.describe());
+}
+
+std::unique_ptr<Stream> open_source_stream(std::shared_ptr<const DataSource> source) {
+  return std::make_unique<SourceStream>(std::move(source));
+}
+
+}  // namespace imapi::fs

@@ -1,0 +1,58 @@
+// Where a file's bytes come from. A source is immutable once made and may be
+// shared by several files, images and results; it is opened only when the
+// image is read, and checks that the data still has the size it had when added.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/stream.hpp"
+
+namespace imapi::fs {
+
+class DataReader {
+ public:
+  virtual ~DataReader() = default;
+  // Reads exactly n bytes at offset (offset + n <= size()), or throws
+  // IMAPI_E_DATA_STREAM_INCONSISTENCY if the source ends early.
+  virtual void read_exact(int64_t offset, void* buf, int64_t n) = 0;
+  // A descriptor whose bytes [0, size) are the data, for in-kernel copies; -1 if none.
+  virtual int fd() const { return -1; }
+  // Called after the last read: throws if the source has grown or changed size.
+  virtual void finish() {}
+};
+
+class DataSource {
+ public:
+  virtual ~DataSource() = default;
+  int64_t size() const { return size_; }
+  virtual std::unique_ptr<DataReader> open() const = 0;
+  // For messages and progress: the host path, or a description.
+  virtual std::string describe() const = 0;
+  // Host file identity, so hard links are stored once.
+  virtual std::optional<std::pair<dev_t, ino_t>> identity() const { return std::nullopt; }
+
+ protected:
+  explicit DataSource(int64_t size) : size_(size) {}
+
+ private:
+  int64_t size_;
+};
+
+// A host file read when the image reaches it.
+std::shared_ptr<const DataSource> make_path_source(const std::string& path, int64_t size, dev_t dev, ino_t ino);
+// A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
+std::shared_ptr<const DataSource> make_path_source(const std::string& path);
+// An imapi_stream; its size now is the file's size.
+std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream);
+// Copies the data of `from` into an unnamed file in `working_dir` now (StageFiles).
+std::shared_ptr<const DataSource> make_stash_source(const DataSource& from, const std::string& working_dir);
+
+// A stream over a source's data (IFsiFileItem.Data).
+std::unique_ptr<Stream> open_source_stream(std::shared_ptr<const DataSource> source);
+
+}  // namespace imapi::fs

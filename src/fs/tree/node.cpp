@@ -1,0 +1,34 @@
+#include "fs/tree/node.hpp"
+
+#include <algorithm>
+
+namespace imapi::fs {
+
+size_t Node::lower_bound(std::string_view n) const {
+  auto it = std::lower_bound(children.begin(), children.end(), n,
+                             [](const std::shared_ptr<Node>& c, std::string_view v) { return c->name < v; });
+  return static_cast<size_t>(it - children.begin());
+}
+
+std::shared_ptr<Node> Node::child(std::string_view n) const {
+  size_t i = lower_bound(n);
+  if (i < children.size() && children[i]->name == n) return children[i];
+  return nullptr;
+}
+
+SubtreeStats subtree_stats(const Node& node) {
+  SubtreeStats s;
+  walk_preorder(node, [&](const Node& n, int) {
+    if (n.is_dir())
+      ++s.directories;
+    else if (n.kind == NodeKind::file) {
+      ++s.files;
+      s.data_blocks += (n.data_size() + 2047) / 2048;
+    } else {
+      ++s.files;  // symbolic links are file entries in every namespace that records them
+    }
+  });
+  return s;
+}
+
+}  // namespace imapi::fs
