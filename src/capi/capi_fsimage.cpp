@@ -275,9 +275,7 @@ IMAPI_API imapi_status imapi_fsimage_result_get_disc_id(imapi_fsimage_result* re
 }
 
 IMAPI_API imapi_status imapi_fsimage_result_get_progress_item_count(imapi_fsimage_result* result, int64_t* count) {
-  return on_result(result, [&](const fs::ImageLayout& l) {
-    *check_out(count, "count") = static_cast<int64_t>(l.progress.size());
-  });
+  return on_result(result, [&](const fs::ImageLayout& l) { *check_out(count, "count") = l.progress_count(); });
 }
 
 IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_result* result, int64_t index,
@@ -286,14 +284,21 @@ IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_resu
     check_out(out, "out");
     if (out->struct_size < sizeof(imapi_progress_item))
       throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress_item)");
-    if (index < 0 || index >= static_cast<int64_t>(l.progress.size()))
+    if (index < 0 || index >= l.progress_count())
       throw Error(IMAPI_E_INVALIDARG, "progress item index " + std::to_string(index) + " is out of range 0.." +
-                                          std::to_string(static_cast<int64_t>(l.progress.size()) - 1));
-    const auto& p = l.progress[static_cast<size_t>(index)];
-    out->description = p.description.c_str();
-    out->first_block = p.first_block;
-    out->block_count = p.block_count;
-    out->last_block = p.first_block + std::max<int64_t>(p.block_count, 1) - 1;
+                                          std::to_string(l.progress_count() - 1));
+    static const std::string kMetadata = "metadata";
+    if (index == 0) {
+      out->description = kMetadata.c_str();
+      out->first_block = 0;
+      out->block_count = l.metadata_blocks;
+    } else {
+      const auto& f = l.files[static_cast<size_t>(index - 1)];
+      out->description = f.path.c_str();
+      out->first_block = f.block;
+      out->block_count = fs::blocks_for(f.size);
+    }
+    out->last_block = out->first_block + std::max<int64_t>(out->block_count, 1) - 1;
   });
 }
 
@@ -301,12 +306,16 @@ IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_block(imapi_fs
                                                                         int64_t* index) {
   return on_result(result, [&](const fs::ImageLayout& l) {
     check_out(index, "index");
-    auto it = std::upper_bound(l.progress.begin(), l.progress.end(), block,
-                               [](int64_t b, const fs::ProgressEntry& p) { return b < p.first_block; });
-    if (it != l.progress.begin()) {
+    if (block >= 0 && block < l.metadata_blocks) {
+      *index = 0;
+      return;
+    }
+    auto it = std::upper_bound(l.files.begin(), l.files.end(), block,
+                               [](int64_t b, const fs::FileExtent& f) { return b < f.block; });
+    if (it != l.files.begin()) {
       --it;
-      if (block < it->first_block + it->block_count) {
-        *index = it - l.progress.begin();
+      if (block < it->block + fs::blocks_for(it->size)) {
+        *index = (it - l.files.begin()) + 1;
         return;
       }
     }
@@ -319,9 +328,13 @@ IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_description(im
   return on_result(result, [&](const fs::ImageLayout& l) {
     check_out(index, "index");
     std::string_view want = check_str(description, "description");
-    for (size_t i = 0; i < l.progress.size(); ++i)
-      if (l.progress[i].description == want) {
-        *index = static_cast<int64_t>(i);
+    if (want == "metadata") {
+      *index = 0;
+      return;
+    }
+    for (size_t i = 0; i < l.files.size(); ++i)
+      if (l.files[i].path == want) {
+        *index = static_cast<int64_t>(i) + 1;
         return;
       }
     throw Error(IMAPI_E_ITEM_NOT_FOUND, "no progress item is described as '" + std::string(want) + "'");

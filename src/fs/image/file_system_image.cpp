@@ -173,6 +173,7 @@ LayoutOptions FileSystemImage::layout_options() const {
   o.session_start_block = options_.session_start_block;
   o.volume_name = options_.volume_name;
   o.volume_time_ns = reproducible_now_ns();
+  o.working_directory = options_.working_directory;
   return o;
 }
 
@@ -292,13 +293,14 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   return cur;
 }
 
-void FileSystemImage::attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node) {
+void FileSystemImage::attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal) {
   auto s = subtree_stats(*node);
   node->parent = parent;
   parent->children.insert(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)), node);
   stats_.files += s.files;
   stats_.directories += s.directories;
   stats_.data_blocks += s.data_blocks;
+  if (!journal) return;
   undo_.emplace_back([this, node] {
     auto p = node->parent.lock();
     if (!p) return;
@@ -457,11 +459,14 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         attach(dir, base);
       }
     }
+    // Inside a directory this call created, children need no undo records of
+    // their own: undoing the directory's attach takes them away with it.
     struct Pending {
       std::string host;
       std::shared_ptr<Node> node;
+      bool created = false;
     };
-    std::vector<Pending> stack{{host_dir, base}};
+    std::vector<Pending> stack{{host_dir, base, false}};
     while (!stack.empty()) {
       Pending cur = std::move(stack.back());
       stack.pop_back();
@@ -494,14 +499,14 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         auto existing = cur.node->child(name);
         if (S_ISDIR(st.st_mode)) {
           if (existing && existing->is_dir()) {
-            stack.push_back({host, existing});
+            stack.push_back({host, existing, false});
             continue;
           }
           if (existing) detach(existing);
           auto n = new_node(NodeKind::directory, name);
           apply_attrs(*n, st);
-          attach(cur.node, n);
-          stack.push_back({host, n});
+          attach(cur.node, n, !cur.created);
+          stack.push_back({host, n, true});
         } else {
           if (existing) detach(existing);
           std::shared_ptr<Node> n;
@@ -521,7 +526,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             n->target = target;
           }
           apply_attrs(*n, st);
-          attach(cur.node, n);
+          attach(cur.node, n, !cur.created);
         }
       }
     }

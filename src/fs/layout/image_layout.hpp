@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fs/layout/metadata_store.hpp"
 #include "fs/tree/node.hpp"
 
 namespace imapi::fs {
@@ -22,6 +23,7 @@ struct LayoutOptions {
   int64_t session_start_block = 0;
   std::string volume_name;  // as the user set it; may be empty
   int64_t volume_time_ns = 0;
+  std::string working_directory;  // where the metadata file goes
 };
 
 struct FileExtent {
@@ -31,18 +33,14 @@ struct FileExtent {
   std::string path;  // image path, for progress and messages
 };
 
-struct ProgressEntry {
-  std::string description;
-  int64_t first_block = 0;
-  int64_t block_count = 0;
-};
-
 struct ImageLayout {
   int64_t total_blocks = 0;
-  std::vector<uint8_t> metadata;   // blocks [0, metadata.size() / 2048) of the stream
-  std::vector<FileExtent> files;   // ascending blocks, each source stored once
-  std::vector<ProgressEntry> progress;  // ascending first_block
+  int64_t metadata_blocks = 0;              // blocks [0, metadata_blocks) of the stream
+  std::unique_ptr<MetadataStore> metadata;  // their bytes
+  std::vector<FileExtent> files;            // ascending blocks, each source stored once
   std::string disc_id;
+  // IMAPI's ProgressItems: item 0 is the metadata, item i > 0 is files[i - 1].
+  int64_t progress_count() const { return static_cast<int64_t>(files.size()) + 1; }
 };
 
 // Lays out `root` for the file systems in `options`. Throws Error with IMAPI's

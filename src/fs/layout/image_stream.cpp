@@ -26,10 +26,10 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
     const int64_t pos = position_;
     const int64_t want = cap - done;
     int64_t n = 0;
-    const auto meta = static_cast<int64_t>(layout_->metadata.size());
+    const int64_t meta = layout_->metadata_blocks * kBlockSize;
     if (pos < meta) {
       n = std::min(want, meta - pos);
-      std::memcpy(out + done, layout_->metadata.data() + pos, static_cast<size_t>(n));
+      layout_->metadata->read(pos, out + done, n);
     } else {
       size_t i = file_at_or_after(pos);
       const auto& files = layout_->files;

@@ -94,6 +94,26 @@ bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int6
   return true;
 }
 
+// Copies [0, size) of a descriptor we own (no source-change checks needed).
+void copy_from_fd(int in, const OutputFile& out, int64_t offset, int64_t size, std::vector<char>& buf) {
+  loff_t in_off = 0, out_off = offset;
+  while (in_off < size) {
+    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off, static_cast<size_t>(size - in_off), 0);
+    if (n > 0) continue;
+    if (n < 0 && errno == EINTR) continue;
+    break;  // not supported between these files, or no progress: copy by reading
+  }
+  if (in_off == size) return;
+  if (buf.empty()) buf.resize(1 << 20);
+  while (in_off < size) {
+    ssize_t r = ::pread(in, buf.data(), static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), size - in_off)), in_off);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? errno : EIO, "");
+    out.pwrite_all(buf.data(), r, offset + in_off);
+    in_off += r;
+  }
+}
+
 }  // namespace
 
 void write_image_file(const ImageLayout& layout, const std::string& path, ProgressSink& progress) {
@@ -109,10 +129,10 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     progress.report(snap);
   };
-  out.pwrite_all(layout.metadata.data(), static_cast<int64_t>(layout.metadata.size()), 0);
-  int64_t done = static_cast<int64_t>(layout.metadata.size()) / kBlockSize;
-  report("", done);
   std::vector<char> buf;
+  copy_from_fd(layout.metadata->fd(), out, 0, layout.metadata->size(), buf);
+  int64_t done = layout.metadata_blocks;
+  report("", done);
   for (const auto& f : layout.files) {
     const int64_t offset = f.block * kBlockSize;
     report(f.path, done);

@@ -35,13 +35,6 @@ constexpr char kApplication[] = "LIBIMAPI " IMAPI_VERSION_STRING;
 constexpr char kRelocationDirIso[] = "rr_moved";
 constexpr char kRelocationDirRr[] = ".rr_moved";
 
-struct FileData {
-  std::shared_ptr<const DataSource> source;
-  int64_t size = 0;
-  int64_t block = 0;
-  std::string path;
-};
-
 struct NodeInfo {
   uint32_t serial = 0;
   uint32_t nlink = 1;
@@ -56,9 +49,25 @@ struct NsEntry {
   bool placeholder = false;    // CL record standing where a relocated directory really is
   bool relocated = false;      // RE record of a relocated directory, inside the relocation directory
   std::string id;              // identifier bytes as recorded
-  std::string sort_name, sort_ext;
-  std::vector<rr::Split> susp;  // one per record (multi-extent files have several)
 };
+
+// ECMA-119 9.3 order: by name, then extension (the identifier split at its last
+// separator '.'; d-characters and UCS-2 both sort as bytes).
+std::pair<std::string_view, std::string_view> sort_key(const std::string& id, bool joliet) {
+  std::string_view v(id);
+  if (!joliet) v = v.substr(0, v.find(';'));
+  size_t dot = std::string_view::npos;
+  if (joliet) {
+    for (size_t i = v.size(); i >= 2; i -= 2)
+      if (v[i - 2] == 0 && v[i - 1] == '.') {
+        dot = i - 2;
+        break;
+      }
+    return dot == std::string_view::npos ? std::pair{v, std::string_view()} : std::pair{v.substr(0, dot), v.substr(dot + 2)};
+  }
+  dot = v.find('.');
+  return dot == std::string_view::npos ? std::pair{v, std::string_view()} : std::pair{v.substr(0, dot), v.substr(dot + 1)};
+}
 
 struct NsDir {
   const Node* node = nullptr;  // nullptr: the relocation directory
@@ -70,7 +79,6 @@ struct NsDir {
   int64_t block = 0;
   int64_t size = 0;
   std::vector<NsEntry> entries;
-  rr::Split dot, dotdot;
   std::string id;  // identifier in its parent (path table)
 };
 
@@ -86,7 +94,8 @@ struct Namespace {
   std::vector<NsDir*> order;  // path table order
   int64_t path_table_size = 0;
   int64_t l_table = 0, m_table = 0;
-  // Continuation pieces in allocation order, with their locations.
+  // Continuation pieces in the order records are written: their sizes, then their locations.
+  std::vector<uint16_t> piece_sizes;
   std::vector<CeLocation> ce_locations;
 };
 
@@ -100,21 +109,23 @@ class Builder {
   void build_namespace(Namespace& ns);
   void name_and_sort(Namespace& ns, NsDir& d);
   void number_dirs(Namespace& ns);
-  std::vector<rr::Entry> susp_for_entry(const Namespace& ns, const NsEntry& e) const;
-  std::vector<rr::Entry> susp_for_dot(const NsDir& d, bool dotdot) const;
-  rr::Entry px_for(const Node* n) const;
+  void susp_for_entry(rr::EntryList& l, const NsEntry& e) const;
+  void susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const;
+  void px_for(rr::EntryList& l, const Node* n) const;
   void size_dir(Namespace& ns, NsDir& d);
   int64_t place_ce(Namespace& ns, int64_t block);
   void write_dir(Namespace& ns, NsDir& d, size_t& ce_index);
+  void store(int64_t byte_offset, const void* data, size_t n) {
+    out_->metadata->write(byte_offset, data, static_cast<int64_t>(n));
+  }
   size_t records_for(const NsEntry& e) const;
   uint32_t abs(int64_t block) const { return static_cast<uint32_t>(block + opt_.session_start_block); }
-  uint8_t* at(int64_t block) { return out_->metadata.data() + block * kBlockSize; }
   std::string iso_path(const NsDir& d) const;
 
   const Node& root_;
   const LayoutOptions& opt_;
   bool iso_ = false, joliet_ = false, rock_ = false;
-  std::vector<FileData> files_;
+  std::vector<FileExtent> files_;
   std::unordered_map<const Node*, NodeInfo> info_;
   int max_depth_ = 0;
   Namespace iso_ns_, joliet_ns_;
@@ -129,6 +140,9 @@ void Builder::collect() {
   std::unordered_map<const DataSource*, int> by_source;
   std::vector<std::string> path_stack;
   uint32_t serial = 0;
+  auto totals = subtree_stats(root_);
+  info_.reserve(static_cast<size_t>(totals.files + totals.directories));
+  files_.reserve(static_cast<size_t>(totals.files));
   walk_preorder(root_, [&](const Node& n, int depth) {
     NodeInfo ni;
     ni.serial = ++serial;
@@ -157,7 +171,7 @@ void Builder::collect() {
       if (fresh) {
         std::string p;
         for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
-        files_.push_back({n.data, n.data_size(), 0, std::move(p)});
+        files_.push_back({0, n.data_size(), n.data, std::move(p)});
       }
       ni.file = index;
     }
@@ -201,6 +215,7 @@ void Builder::build_namespace(Namespace& ns) {
   for (size_t i = 0; i < ns.dirs.size(); ++i) {
     NsDir& d = ns.dirs[i];
     if (!d.node) continue;  // the relocation directory gets its entries from the others
+    d.entries.reserve(d.node->children.size() + (&d == &root && moved ? 1 : 0));
     for (const auto& c : d.node->children) {
       if (c->kind == NodeKind::symlink && !ns.rock) continue;  // only Rock Ridge records links
       NsEntry e;
@@ -253,10 +268,6 @@ void Builder::name_and_sort(Namespace& ns, NsDir& d) {
         bytes += static_cast<char>(c >> 8);
         bytes += static_cast<char>(c & 0xFF);
       }
-      size_t dot = id.rfind(u'.');
-      size_t split = dot == std::u16string::npos ? bytes.size() : dot * 2;
-      d.entries[i].sort_name = bytes.substr(0, split);
-      d.entries[i].sort_ext = bytes.substr(std::min(bytes.size(), split + 2));
       d.entries[i].id = std::move(bytes);
     }
   } else {
@@ -265,17 +276,13 @@ void Builder::name_and_sort(Namespace& ns, NsDir& d) {
     auto ids = iso9660::mangle_names(req, opt_.iso_level);
     for (size_t i = 0; i < d.entries.size(); ++i) {
       const std::string& id = ids[i];
-      size_t end = id.find(';');
-      std::string stem = id.substr(0, end);
-      size_t dot = stem.find('.');
-      d.entries[i].sort_name = stem.substr(0, dot);
-      d.entries[i].sort_ext = dot == std::string::npos ? "" : stem.substr(dot + 1);
       d.entries[i].id = id;
     }
   }
   // ECMA-119 9.3: records in order of identifier (name, then extension).
-  std::sort(d.entries.begin(), d.entries.end(), [](const NsEntry& a, const NsEntry& b) {
-    return std::tie(a.sort_name, a.sort_ext) < std::tie(b.sort_name, b.sort_ext);
+  const bool joliet = ns.joliet;
+  std::sort(d.entries.begin(), d.entries.end(), [joliet](const NsEntry& a, const NsEntry& b) {
+    return sort_key(a.id, joliet) < sort_key(b.id, joliet);
   });
   for (auto& e : d.entries)
     if (e.dir && !e.placeholder) e.dir->id = e.id;
@@ -316,40 +323,33 @@ std::string Builder::iso_path(const NsDir& d) const {
 
 // ---- Rock Ridge ------------------------------------------------------------------
 
-rr::Entry Builder::px_for(const Node* n) const {
-  if (!n) return rr::px(rr::kTypeDir | 0555, 2, 0, 0, 0);  // the relocation directory
+void Builder::px_for(rr::EntryList& l, const Node* n) const {
+  if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, 0);  // the relocation directory
   const NodeInfo& ni = info_.at(n);
   uint32_t type = n->is_dir() ? rr::kTypeDir : n->kind == NodeKind::symlink ? rr::kTypeSymlink : rr::kTypeFile;
-  return rr::px(type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);
+  rr::px(l, type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);
 }
 
-std::vector<rr::Entry> Builder::susp_for_entry(const Namespace& ns, const NsEntry& e) const {
-  std::vector<rr::Entry> v;
-  if (!ns.rock) return v;
+void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
+  l.clear();
   const Node* n = e.node;
-  v.push_back(px_for(n));
-  v.push_back(rr::tf(n ? n->times : volume_times_));
-  auto names = rr::nm(n ? std::string_view(n->name) : std::string_view(kRelocationDirRr));
-  v.insert(v.end(), names.begin(), names.end());
-  if (n && n->kind == NodeKind::symlink) {
-    auto links = rr::sl(n->target);
-    v.insert(v.end(), links.begin(), links.end());
-  }
-  if (e.placeholder) v.push_back(rr::cl(abs(e.dir->block)));
-  if (e.relocated) v.push_back(rr::re());
-  return v;
+  px_for(l, n);
+  rr::tf(l, n ? n->times : volume_times_);
+  rr::nm(l, n ? std::string_view(n->name) : std::string_view(kRelocationDirRr));
+  if (n && n->kind == NodeKind::symlink) rr::sl(l, n->target);
+  if (e.placeholder) rr::cl(l, abs(e.dir->block));
+  if (e.relocated) rr::re(l);
 }
 
-std::vector<rr::Entry> Builder::susp_for_dot(const NsDir& d, bool dotdot) const {
-  std::vector<rr::Entry> v;
+void Builder::susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const {
+  l.clear();
   const NsDir& target = dotdot ? *d.real_parent : d;
   const bool is_root = d.parent == &d;
-  if (!dotdot && is_root) v.push_back(rr::sp());  // SUSP 5.3: first in the root's "." record
-  v.push_back(px_for(target.node));
-  v.push_back(rr::tf(target.node ? target.node->times : volume_times_));
-  if (dotdot && d.relocated) v.push_back(rr::pl(abs(d.real_parent->block)));
-  if (!dotdot && is_root) v.push_back(rr::er());
-  return v;
+  if (!dotdot && is_root) rr::sp(l);  // SUSP 5.3: first in the root's "." record
+  px_for(l, target.node);
+  rr::tf(l, target.node ? target.node->times : volume_times_);
+  if (dotdot && d.relocated) rr::pl(l, abs(d.real_parent->block));
+  if (!dotdot && is_root) rr::er(l);
 }
 
 size_t Builder::records_for(const NsEntry& e) const {
@@ -363,122 +363,112 @@ size_t Builder::records_for(const NsEntry& e) const {
 
 void Builder::size_dir(Namespace& ns, NsDir& d) {
   int64_t pos = 0;
-  auto add = [&](size_t len) {
+  rr::EntryList l;
+  auto add = [&](size_t id_len) {
+    size_t su = 0;
+    if (ns.rock) {
+      rr::Split sp = rr::split_entries(l, iso9660::system_use_room(id_len));
+      su = sp.inline_size(l);
+      for (size_t i = 0; i < sp.piece_ends.size(); ++i)
+        ns.piece_sizes.push_back(static_cast<uint16_t>(sp.piece_size(l, i)));
+    }
+    size_t len = iso9660::record_length(id_len, su);
     if (pos % kBlockSize + static_cast<int64_t>(len) > kBlockSize) pos = (pos / kBlockSize + 1) * kBlockSize;
     pos += static_cast<int64_t>(len);
   };
-  if (ns.rock) {
-    d.dot = rr::split_entries(susp_for_dot(d, false), iso9660::system_use_room(1));
-    d.dotdot = rr::split_entries(susp_for_dot(d, true), iso9660::system_use_room(1));
-  }
-  add(iso9660::record_length(1, d.dot.inline_size()));
-  add(iso9660::record_length(1, d.dotdot.inline_size()));
+  if (ns.rock) susp_for_dot(l, d, false);
+  add(1);
+  if (ns.rock) susp_for_dot(l, d, true);
+  add(1);
   for (auto& e : d.entries) {
-    size_t n = records_for(e);
-    e.susp.clear();
-    if (ns.rock) {
-      auto split = rr::split_entries(susp_for_entry(ns, e), iso9660::system_use_room(e.id.size()));
-      e.susp.assign(n, split);
-    } else {
-      e.susp.assign(n, rr::Split{});
-    }
-    for (auto& s : e.susp) add(iso9660::record_length(e.id.size(), s.inline_size()));
+    if (ns.rock) susp_for_entry(l, e);
+    for (size_t i = records_for(e); i > 0; --i) add(e.id.size());
   }
   d.size = blocks_for(pos) * kBlockSize;
 }
 
 int64_t Builder::place_ce(Namespace& ns, int64_t block) {
-  // Pieces in the order write_dir will consume them; each stays within one block.
+  // In the order write_dir consumes them; each piece stays within one block.
   int64_t offset = 0;
-  bool any = false;
-  auto place = [&](const rr::Split& s) {
-    for (size_t i = 0; i < s.pieces.size(); ++i) {
-      int64_t len = static_cast<int64_t>(s.piece_size(i));
-      if (offset + len > kBlockSize) {
-        ++block;
-        offset = 0;
-      }
-      ns.ce_locations.push_back({block, static_cast<uint32_t>(offset)});
-      offset += len;
-      any = true;
+  for (uint16_t len : ns.piece_sizes) {
+    if (offset + len > kBlockSize) {
+      ++block;
+      offset = 0;
     }
-  };
-  for (NsDir* d : ns.order) {
-    place(d->dot);
-    place(d->dotdot);
-    for (auto& e : d->entries)
-      for (auto& s : e.susp) place(s);
+    ns.ce_locations.push_back({block, static_cast<uint32_t>(offset)});
+    offset += len;
   }
-  return any ? block + 1 : block;
+  return ns.piece_sizes.empty() ? block : block + 1;
 }
 
 void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
-  int64_t pos = d.block * kBlockSize;
-  // Writes one record whose SUSP is `entries`; its continuation pieces go where place_ce put them.
-  auto emit = [&](RecordFields r, const std::vector<rr::Entry>& entries) {
-    std::vector<uint8_t> su;
+  std::vector<uint8_t> buf(static_cast<size_t>(d.size), 0);
+  size_t pos = 0;
+  rr::EntryList l;
+  std::vector<uint8_t> su;
+  // Writes one record whose SUSP is in `l`; its continuation pieces go where place_ce put them.
+  auto emit = [&](RecordFields r) {
+    su.clear();
     if (ns.rock) {
-      rr::Split s = rr::split_entries(entries, iso9660::system_use_room(r.identifier.size()));
-      su = s.inline_part;
-      if (s.continued()) {
-        size_t first = ce_index;
-        ce_index += s.pieces.size();
-        auto ce = rr::ce(abs(ns.ce_locations[first].block), ns.ce_locations[first].offset,
-                         static_cast<uint32_t>(s.piece_size(0)));
-        su.insert(su.end(), ce.begin(), ce.end());
-        for (size_t i = 0; i < s.pieces.size(); ++i) {
-          const CeLocation& loc = ns.ce_locations[first + i];
-          uint8_t* p = at(loc.block) + loc.offset;
-          std::memcpy(p, s.pieces[i].data(), s.pieces[i].size());
-          if (i + 1 < s.pieces.size()) {
-            const CeLocation& next = ns.ce_locations[first + i + 1];
-            auto link = rr::ce(abs(next.block), next.offset, static_cast<uint32_t>(s.piece_size(i + 1)));
-            std::memcpy(p + s.pieces[i].size(), link.data(), link.size());
-          }
-        }
+      rr::Split s = rr::split_entries(l, iso9660::system_use_room(r.identifier.size()));
+      su.assign(l.data(), l.data() + l.start_of(s.inline_count));
+      for (size_t i = 0; i < s.piece_ends.size(); ++i) {
+        const CeLocation& loc = ns.ce_locations[ce_index + i];
+        auto ce = rr::ce(abs(loc.block), loc.offset, static_cast<uint32_t>(s.piece_size(l, i)));
+        if (i == 0)
+          su.insert(su.end(), ce.begin(), ce.end());
+        else
+          store(ns.ce_locations[ce_index + i - 1].block * kBlockSize + ns.ce_locations[ce_index + i - 1].offset +
+                    static_cast<int64_t>(s.piece_size(l, i - 1) - rr::kCeLength),
+                ce.data(), ce.size());
+        size_t from = l.start_of(i == 0 ? s.inline_count : s.piece_ends[i - 1]);
+        size_t to = l.start_of(s.piece_ends[i]);
+        store(loc.block * kBlockSize + loc.offset, l.data() + from, to - from);
       }
+      ce_index += s.piece_ends.size();
     }
     r.system_use = std::string_view(reinterpret_cast<const char*>(su.data()), su.size());
     size_t len = iso9660::record_length(r.identifier.size(), su.size());
-    if (pos % kBlockSize + static_cast<int64_t>(len) > kBlockSize) pos = (pos / kBlockSize + 1) * kBlockSize;
-    iso9660::write_record(out_->metadata.data() + pos, r);
-    pos += static_cast<int64_t>(len);
+    if (pos % kBlockSize + len > kBlockSize) pos = (pos / kBlockSize + 1) * kBlockSize;
+    iso9660::write_record(buf.data() + pos, r);
+    pos += len;
   };
   auto dir_times = [&](const NsDir& x) { return x.node ? x.node->times.modification : opt_.volume_time_ns; };
   auto dir_flags = [](const NsDir& x) {
     return static_cast<uint8_t>(iso9660::kFlagDirectory | (x.node && x.node->hidden ? iso9660::kFlagHidden : 0));
   };
   static const std::string kDot(1, '\0'), kDotDot(1, '\1');
-  emit({abs(d.block), static_cast<uint32_t>(d.size), dir_times(d), dir_flags(d), kDot, {}}, susp_for_dot(d, false));
+  if (ns.rock) susp_for_dot(l, d, false);
+  emit({abs(d.block), static_cast<uint32_t>(d.size), dir_times(d), dir_flags(d), kDot, {}});
   const NsDir& up = *d.parent;
-  emit({abs(up.block), static_cast<uint32_t>(up.size), dir_times(up), dir_flags(up), kDotDot, {}},
-       susp_for_dot(d, true));
+  if (ns.rock) susp_for_dot(l, d, true);
+  emit({abs(up.block), static_cast<uint32_t>(up.size), dir_times(up), dir_flags(up), kDotDot, {}});
   for (auto& e : d.entries) {
-    auto entries = susp_for_entry(ns, e);
+    if (ns.rock) susp_for_entry(l, e);
     uint8_t hidden = e.node && e.node->hidden ? iso9660::kFlagHidden : 0;
     int64_t t = e.node ? e.node->times.modification : opt_.volume_time_ns;
     if (e.dir && !e.placeholder) {
       emit({abs(e.dir->block), static_cast<uint32_t>(e.dir->size), t,
-            static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), e.id, {}},
-           entries);
+            static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), e.id, {}});
     } else if (e.placeholder) {
-      emit({abs(e.dir->block), 0, t, hidden, e.id, {}}, entries);
+      emit({abs(e.dir->block), 0, t, hidden, e.id, {}});
     } else if (e.node->kind == NodeKind::symlink) {
-      emit({0, 0, t, hidden, e.id, {}}, entries);
+      emit({0, 0, t, hidden, e.id, {}});
     } else {
-      const FileData& f = files_[static_cast<size_t>(info_.at(e.node).file)];
+      const FileExtent& f = files_[static_cast<size_t>(info_.at(e.node).file)];
       int64_t remaining = f.size;
       int64_t block = f.size > 0 ? f.block : 0;
       size_t n = records_for(e);
       for (size_t i = 0; i < n; ++i) {
         int64_t len = (i + 1 < n) ? kSectionMax : remaining;
         uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < n ? iso9660::kFlagMultiExtent : 0));
-        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, e.id, {}}, entries);
+        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, e.id, {}});
         block += len / kBlockSize;
         remaining -= len;
       }
     }
   }
+  store(d.block * kBlockSize, buf.data(), buf.size());
 }
 
 // ---- the whole image -----------------------------------------------------------------
@@ -534,7 +524,8 @@ std::shared_ptr<const ImageLayout> Builder::run() {
 
   out_ = std::make_shared<ImageLayout>();
   out_->total_blocks = block;
-  out_->metadata.assign(static_cast<size_t>(metadata_blocks * kBlockSize), 0);
+  out_->metadata_blocks = metadata_blocks;
+  out_->metadata = std::make_unique<MetadataStore>(opt_.working_directory, metadata_blocks * kBlockSize);
 
   size_t ce_index = 0;
   for (NsDir* d : iso_ns_.order) write_dir(iso_ns_, *d, ce_index);
@@ -546,8 +537,8 @@ std::shared_ptr<const ImageLayout> Builder::run() {
     for (NsDir* d : ns.order) pt.push_back({d->id, abs(d->block), d->parent->number});
     auto l = iso9660::path_table(pt, false);
     auto m = iso9660::path_table(pt, true);
-    std::memcpy(at(ns.l_table), l.data(), l.size());
-    std::memcpy(at(ns.m_table), m.data(), m.size());
+    store(ns.l_table * kBlockSize, l.data(), l.size());
+    store(ns.m_table * kBlockSize, m.data(), m.size());
   };
   write_tables(iso_ns_);
   if (joliet_) write_tables(joliet_ns_);
@@ -565,23 +556,28 @@ std::shared_ptr<const ImageLayout> Builder::run() {
     v.creation_ns = v.modification_ns = opt_.volume_time_ns;
     return v;
   };
-  iso9660::write_primary(at(pvd), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
+  std::vector<uint8_t> vd(kBlockSize);
+  iso9660::write_primary(vd.data(), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
+  store(pvd * kBlockSize, vd.data(), vd.size());
   if (joliet_) {
     std::string app = std::string("libimapi ") + IMAPI_VERSION_STRING;
-    iso9660::write_joliet(at(svd), volume(joliet_ns_), joliet::volume_identifier(name),
+    iso9660::write_joliet(vd.data(), volume(joliet_ns_), joliet::volume_identifier(name),
                           std::u16string(app.begin(), app.end()));
+    store(svd * kBlockSize, vd.data(), vd.size());
   }
-  iso9660::write_terminator(at(terminator));
+  iso9660::write_terminator(vd.data());
+  store(terminator * kBlockSize, vd.data(), vd.size());
 
-  // Results: the data extents in block order, the block map, an identifier.
-  out_->progress.push_back({"metadata", 0, metadata_blocks});
-  for (auto& f : files_) {
-    if (f.size == 0) continue;
-    out_->files.push_back({f.block, f.size, f.source, f.path});
-    out_->progress.push_back({f.path, f.block, blocks_for(f.size)});
+  // Results: the data extents in block order, and an identifier of the content.
+  std::erase_if(files_, [](const FileExtent& f) { return f.size == 0; });
+  out_->files = std::move(files_);
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata (which records every extent)
+  std::vector<uint8_t> chunk(1 << 20);
+  for (int64_t off = 0; off < out_->metadata->size(); off += static_cast<int64_t>(chunk.size())) {
+    int64_t n = std::min<int64_t>(static_cast<int64_t>(chunk.size()), out_->metadata->size() - off);
+    out_->metadata->read(off, chunk.data(), n);
+    for (int64_t i = 0; i < n; ++i) h = (h ^ chunk[static_cast<size_t>(i)]) * 0x100000001b3ull;
   }
-  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata
-  for (uint8_t b : out_->metadata) h = (h ^ b) * 0x100000001b3ull;
   char id[17];
   std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(h));
   out_->disc_id = id;

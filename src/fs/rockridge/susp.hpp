@@ -10,39 +10,64 @@
 
 namespace imapi::fs::rockridge {
 
-using Entry = std::vector<uint8_t>;
+// A record's SUSP entries, appended one after another into one buffer that is
+// reused from record to record (no allocation per entry).
+class EntryList {
+ public:
+  void clear() {
+    bytes_.clear();
+    ends_.clear();
+  }
+  // Starts an entry of `len` bytes with its header; returns a pointer to its first byte.
+  uint8_t* add(const char sig[2], size_t len);
+  size_t count() const { return ends_.size(); }
+  size_t start_of(size_t i) const { return i == 0 ? 0 : ends_[i - 1]; }
+  size_t total() const { return bytes_.size(); }
+  const uint8_t* data() const { return bytes_.data(); }
+
+ private:
+  std::vector<uint8_t> bytes_;
+  std::vector<size_t> ends_;
+};
 
 inline constexpr size_t kCeLength = 28;
 inline constexpr uint32_t kTypeDir = 0040000;
 inline constexpr uint32_t kTypeFile = 0100000;
 inline constexpr uint32_t kTypeSymlink = 0120000;
 
-Entry sp();
+void sp(EntryList& l);
 // The "IEEE_1282" extension reference (RRIP 1.12), recorded once, in the root's "." record.
-Entry er();
-Entry px(uint32_t mode, uint32_t nlink, uint32_t uid, uint32_t gid, uint32_t serial);
-Entry tf(const Times& times);
-// Alternate name; split into several NM entries (CONTINUE) when longer than one entry holds.
-std::vector<Entry> nm(std::string_view name);
+void er(EntryList& l);
+void px(EntryList& l, uint32_t mode, uint32_t nlink, uint32_t uid, uint32_t gid, uint32_t serial);
+void tf(EntryList& l, const Times& times);
+// Alternate name; several NM entries (CONTINUE) when longer than one entry holds.
+void nm(EntryList& l, std::string_view name);
 // Symbolic link target, as components over as many SL entries as needed.
-std::vector<Entry> sl(std::string_view target);
-Entry cl(uint32_t child_block);
-Entry pl(uint32_t parent_block);
-Entry re();
-Entry ce(uint32_t block, uint32_t offset, uint32_t length);
+void sl(EntryList& l, std::string_view target);
+void cl(EntryList& l, uint32_t child_block);
+void pl(EntryList& l, uint32_t parent_block);
+void re(EntryList& l);
+// A CE entry's 28 bytes.
+std::vector<uint8_t> ce(uint32_t block, uint32_t offset, uint32_t length);
 
-// A record's SUSP entries split into what fits in the record and continuation pieces.
+// How a record's entries divide between its system use field and continuation
+// pieces: entries [0, inline_count) stay in the record; piece i holds entries
+// [piece_ends[i-1], piece_ends[i]). Each but the last piece ends with a CE to the next.
 struct Split {
-  std::vector<uint8_t> inline_part;          // without the trailing CE
-  std::vector<std::vector<uint8_t>> pieces;  // each without its trailing CE
-  bool continued() const { return !pieces.empty(); }
-  // Bytes the record's system use field takes, CE included.
-  size_t inline_size() const { return inline_part.size() + (continued() ? kCeLength : 0); }
-  // Bytes piece i takes, CE to the next piece included.
-  size_t piece_size(size_t i) const { return pieces[i].size() + (i + 1 < pieces.size() ? kCeLength : 0); }
+  size_t inline_count = 0;
+  std::vector<size_t> piece_ends;
+  bool continued() const { return !piece_ends.empty(); }
+  // Bytes of the record's system use field, CE included.
+  size_t inline_size(const EntryList& l) const {
+    return l.start_of(inline_count) + (continued() ? kCeLength : 0);
+  }
+  size_t piece_size(const EntryList& l, size_t i) const {
+    size_t from = i == 0 ? inline_count : piece_ends[i - 1];
+    return l.start_of(piece_ends[i]) - l.start_of(from) + (i + 1 < piece_ends.size() ? kCeLength : 0);
+  }
 };
 
 // `room` is what the directory record leaves for system use.
-Split split_entries(const std::vector<Entry>& entries, size_t room);
+Split split_entries(const EntryList& l, size_t room);
 
 }  // namespace imapi::fs::rockridge
