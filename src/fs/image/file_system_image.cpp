@@ -279,6 +279,7 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   std::shared_ptr<Node> cur = dir;
   std::string walked;
   for (const auto& part : parts) {
+    if (part.empty()) invalid_path(path, "it has an empty component ('//')");
     walked += "/" + part;
     auto next = cur->child(part);
     if (!next) {
