@@ -274,12 +274,13 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
   auto parts = split_path(path);
   if (parts.empty()) invalid_path(path, "the path names no item");
+  for (const auto& part : parts)
+    if (part.empty()) invalid_path(path, "it has an empty component ('//')");
   leaf = parts.back();
   parts.pop_back();
   std::shared_ptr<Node> cur = dir;
   std::string walked;
   for (const auto& part : parts) {
-    if (part.empty()) invalid_path(path, "it has an empty component ('//')");
     walked += "/" + part;
     auto next = cur->child(part);
     if (!next) {
