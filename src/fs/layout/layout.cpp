@@ -80,6 +80,8 @@ struct NsDir {
   int64_t size = 0;
   std::vector<NsEntry> entries;
   std::string id;  // identifier in its parent (path table)
+  size_t first_piece = 0;  // this directory's continuation pieces in Namespace::piece_sizes
+  size_t piece_count = 0;
 };
 
 struct CeLocation {
@@ -113,7 +115,7 @@ class Builder {
   void susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const;
   void px_for(rr::EntryList& l, const Node* n) const;
   void size_dir(Namespace& ns, NsDir& d);
-  int64_t place_ce(Namespace& ns, int64_t block);
+  int64_t place_ce(Namespace& ns, const NsDir& d, int64_t block);
   void write_dir(Namespace& ns, NsDir& d, size_t& ce_index);
   void store(int64_t byte_offset, const void* data, size_t n) {
     out_->metadata->write(byte_offset, data, static_cast<int64_t>(n));
@@ -335,7 +337,15 @@ void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
   const Node* n = e.node;
   px_for(l, n);
   rr::tf(l, n ? n->times : volume_times_);
-  rr::nm(l, n ? std::string_view(n->name) : std::string_view(kRelocationDirRr));
+  std::string_view name = n ? std::string_view(n->name) : std::string_view(kRelocationDirRr);
+  // When the name does not fit, fill the record with its beginning and continue it
+  // in the CE area (as libisofs does): readers that cannot follow CE, such as
+  // libcdio 2.1, then still find a Rock Ridge name in the record itself.
+  size_t room = iso9660::system_use_room(e.id.size());
+  size_t used = l.total() + 5;
+  size_t first = 250;
+  if (used + name.size() > room && room > used + rr::kCeLength + 16) first = room - used - rr::kCeLength;
+  rr::nm(l, name, first);
   if (n && n->kind == NodeKind::symlink) rr::sl(l, n->target);
   if (e.placeholder) rr::cl(l, abs(e.dir->block));
   if (e.relocated) rr::re(l);
@@ -363,6 +373,7 @@ size_t Builder::records_for(const NsEntry& e) const {
 
 void Builder::size_dir(Namespace& ns, NsDir& d) {
   int64_t pos = 0;
+  d.first_piece = ns.piece_sizes.size();
   rr::EntryList l;
   auto add = [&](size_t id_len) {
     size_t su = 0;
@@ -385,12 +396,16 @@ void Builder::size_dir(Namespace& ns, NsDir& d) {
     for (size_t i = records_for(e); i > 0; --i) add(e.id.size());
   }
   d.size = blocks_for(pos) * kBlockSize;
+  d.piece_count = ns.piece_sizes.size() - d.first_piece;
 }
 
-int64_t Builder::place_ce(Namespace& ns, int64_t block) {
-  // In the order write_dir consumes them; each piece stays within one block.
+// A directory's continuation pieces go in the blocks right after its extent:
+// sequential readers (libarchive) must meet them before any entry they name.
+int64_t Builder::place_ce(Namespace& ns, const NsDir& d, int64_t block) {
+  if (d.piece_count == 0) return block;
   int64_t offset = 0;
-  for (uint16_t len : ns.piece_sizes) {
+  for (size_t i = d.first_piece; i < d.first_piece + d.piece_count; ++i) {
+    uint16_t len = ns.piece_sizes[i];
     if (offset + len > kBlockSize) {
       ++block;
       offset = 0;
@@ -398,7 +413,7 @@ int64_t Builder::place_ce(Namespace& ns, int64_t block) {
     ns.ce_locations.push_back({block, static_cast<uint32_t>(offset)});
     offset += len;
   }
-  return ns.piece_sizes.empty() ? block : block + 1;
+  return block + 1;
 }
 
 void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
@@ -510,11 +525,11 @@ std::shared_ptr<const ImageLayout> Builder::run() {
     for (NsDir* d : ns.order) {
       d->block = block;
       block += d->size / kBlockSize;
+      block = place_ce(ns, *d, block);
     }
   };
   place_dirs(iso_ns_);
   if (joliet_) place_dirs(joliet_ns_);
-  block = place_ce(iso_ns_, block);
   const int64_t metadata_blocks = block;
   for (auto& f : files_) {
     if (f.size == 0) continue;

@@ -66,10 +66,12 @@ void tf(EntryList& l, const Times& t) {
   iso9660::put_record_date(e + 26, t.modification);
 }
 
-void nm(EntryList& l, std::string_view name) {
+void nm(EntryList& l, std::string_view name, size_t first_chunk) {
   constexpr size_t kChunk = kMaxEntry - 5;
+  size_t chunk = std::clamp<size_t>(first_chunk, 1, kChunk);
   do {
-    size_t n = std::min(kChunk, name.size());
+    size_t n = std::min(chunk, name.size());
+    chunk = kChunk;
     uint8_t* e = l.add("NM", 5 + n);
     e[4] = n < name.size() ? kContinue : 0;
     std::memcpy(e + 5, name.data(), n);

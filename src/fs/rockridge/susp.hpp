@@ -40,8 +40,9 @@ void sp(EntryList& l);
 void er(EntryList& l);
 void px(EntryList& l, uint32_t mode, uint32_t nlink, uint32_t uid, uint32_t gid, uint32_t serial);
 void tf(EntryList& l, const Times& times);
-// Alternate name; several NM entries (CONTINUE) when longer than one entry holds.
-void nm(EntryList& l, std::string_view name);
+// Alternate name; several NM entries (CONTINUE) when longer than one entry
+// holds. The first entry carries at most `first_chunk` bytes of the name.
+void nm(EntryList& l, std::string_view name, size_t first_chunk = 250);
 // Symbolic link target, as components over as many SL entries as needed.
 void sl(EntryList& l, std::string_view target);
 void cl(EntryList& l, uint32_t child_block);

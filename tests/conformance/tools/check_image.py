@@ -98,6 +98,7 @@ import tarfile
 import tempfile
 import threading
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import manifest_lib as ml  # noqa: E402
@@ -187,30 +188,29 @@ class Node:
 
 def tree_from_entries(entries):
     """entries: iterable of (path, type, mode, size, hash, target). Missing
-    parent directories are created (mode None)."""
+    parent directories are created (mode None); a later entry for an existing
+    directory path only fills in its mode."""
     root = Node("", "d")
-    index = {"": root}
+    dirs = {"": root}
     for path, typ, mode, size, digest, target in entries:
         parts = path.split("/")
-        parent = ""
         node = root
         for i, part in enumerate(parts[:-1]):
             sub = "/".join(parts[:i + 1])
-            n = index.get(sub)
+            n = dirs.get(sub)
             if n is None:
                 n = Node(part, "d")
                 node.children.append(n)
-                index[sub] = n
+                dirs[sub] = n
             node = n
-        existing = index.get(path)
-        if existing is not None and existing.type == "d" and typ == "d" and existing.mode is None:
-            existing.mode = mode
+        if typ == "d" and path in dirs:
+            if dirs[path].mode is None:
+                dirs[path].mode = mode
             continue
         n = Node(parts[-1], typ, mode, size, digest, target)
         node.children.append(n)
-        if path not in index or typ == "d":
-            index[path] = n
-        del parent
+        if typ == "d":
+            dirs[path] = n
     return root
 
 
@@ -365,46 +365,33 @@ class Comparer:
     def diff(self, path, what):
         self.diffs.append("%s: %s" % (show(path) if path else "/", what))
 
-    def sig(self, n, strict_hash):
-        key = (id(n), strict_hash)
-        s = self._sig.get(key)
-        if s is None:
-            if n.type == "f":
-                s = ("f", n.size, n.hash if strict_hash else None)
-            elif n.type == "l":
-                s = ("l", n.target)
-            elif n.type == "d":
-                s = ("d", tuple(sorted((self.sig(c, strict_hash) for c in n.children),
-                                       key=repr)))
-            else:
-                s = (n.type,)
-            self._sig[key] = s
-        return s
-
     def sig_match(self, s, i):
-        """Does image node i carry the same content as source node s?"""
-        return self._sigeq(s, i)
-
-    def _sigeq(self, s, i):
+        """Does image node i carry the same content as source node s (names
+        ignored, recursively)?"""
         if s.type != i.type:
             return False
         if s.type == "f":
             return (i.size is None or i.size == s.size) and (i.hash is None or i.hash == s.hash)
         if s.type == "l":
             return s.target == i.target
-        if s.type == "d":
-            if len(s.children) != len(i.children):
-                return False
-            # multiset match of children by content
-            rest = list(i.children)
-            for sc in sorted(s.children, key=lambda c: (c.type, c.size or 0)):
-                for k, ic in enumerate(rest):
-                    if self._sigeq(sc, ic):
-                        del rest[k]
-                        break
-                else:
-                    return False
+        if s.type != "d":
             return True
+        if len(s.children) != len(i.children):
+            return False
+        ifl = [c for c in i.children if c.type != "d"]
+        sfl = [c for c in s.children if c.type != "d"]
+        with_hash = all(c.hash is not None for c in ifl if c.type == "f")
+        if collections.Counter(self.key(c, with_hash) for c in sfl) != \
+                collections.Counter(self.key(c, with_hash) for c in ifl):
+            return False
+        rest = [c for c in i.children if c.type == "d"]
+        for sc in (c for c in s.children if c.type == "d"):
+            for k, ic in enumerate(rest):
+                if self.sig_match(sc, ic):
+                    del rest[k]
+                    break
+            else:
+                return False
         return True
 
     def run(self, exp_root):
@@ -422,111 +409,172 @@ class Comparer:
                               "unexpected entry in the relocation directory")
         return self.diffs
 
+    def key(self, n, with_hash=True):
+        if n.type == "f":
+            return ("f", n.size, n.hash if with_hash else None)
+        if n.type == "l":
+            return ("l", n.target)
+        return (n.type,)
+
+    def trial(self, sc, ic):
+        """Number of differences comparing sc with ic (nothing recorded)."""
+        mark = len(self.diffs)
+        used = set(self.reloc_used)
+        notes = list(self.v.notes)
+        self.compare_node(sc, ic, "")
+        score = len(self.diffs) - mark
+        del self.diffs[mark:]
+        self.reloc_used = used
+        self.v.notes[:] = notes
+        return score
+
     def compare_dir(self, s_dir, i_dir, path, top=False):
         names = self.v.names
         ns = self.v.ns
         s_rest = list(s_dir.children)
         i_rest = list(i_dir.children)
         pairs = []
-        # image-side name checks
         for ic in i_dir.children:
             msg = names.check_image_name(ic.name)
             if msg:
                 self.diff(join(path, ic.name), msg)
-        # tolerated extras at the top level
-        if top:
+        if top:         # tolerated extras at the top level
             for ic in list(i_rest):
                 if ic.type == "d" and RELOC_RE.match(ic.name) and not s_dir.child(ic.name):
                     if ns == RR or (ns == ISO and ic is self.reloc):
                         i_rest.remove(ic)
                         if ns == RR:
-                            self.v.notes.append("relocation directory '%s' present in the Rock Ridge"
-                                                " view (tolerated, not compared)" % ic.name)
+                            self.v.notes.append("relocation directory '%s' present in the Rock "
+                                                "Ridge view (tolerated, not compared)" % ic.name)
+
+        def take(sc, ic):
+            pairs.append((sc, ic))
+            used_s.add(id(sc))
+            used_i.add(id(ic))
+        used_s = set()
+        used_i = set()
         # 1. exact names
-        disp = collections.defaultdict(list)
+        disp = {}
+        dcount = collections.Counter()
         for sc in s_rest:
             d = names.display(sc.name)
             if d is not None:
-                disp[d].append(sc)
-        for d, scs in disp.items():
-            if len(scs) != 1:
-                continue       # display collision: match by content below
-            hits = [ic for ic in i_rest if ic.name == d]
-            if hits:
-                pairs.append((scs[0], hits[0]))
-                s_rest.remove(scs[0])
-                i_rest.remove(hits[0])
-        # 2. fallback: compatible name + same content; files/links before dirs
-        for want_dir in (False, True):
-            for sc in sorted([s for s in s_rest if (s.type == "d") == want_dir],
-                             key=lambda n: ml.fs_encode(n.name) if _encodable(n.name) else b""):
-                cands = [ic for ic in i_rest if names.compatible(sc.name, ic.name)
-                         and self.sig_match(sc, ic)]
-                if not cands:
-                    continue
-                pairs.append((sc, cands[0]))
-                s_rest.remove(sc)
-                i_rest.remove(cands[0])
-        # 2b. compatible name, same type (content differs: report it)
-        for sc in list(s_rest):
-            cands = [ic for ic in i_rest if ic.type == sc.type and names.compatible(sc.name, ic.name)
-                     and (ns != ISO or len([x for x in s_rest if x.type == sc.type]) == 1)]
-            if len(cands) == 1 or (cands and ns != ISO):
-                pairs.append((sc, cands[0]))
-                s_rest.remove(sc)
-                i_rest.remove(cands[0])
+                disp[id(sc)] = d
+                dcount[d] += 1
+        by_name = collections.defaultdict(list)
+        for ic in i_rest:
+            by_name[ic.name].append(ic)
+        for sc in s_rest:
+            d = disp.get(id(sc))
+            if d is not None and dcount[d] == 1 and by_name.get(d):
+                take(sc, by_name[d].pop(0))
+        s_rest = [x for x in s_rest if id(x) not in used_s]
+        i_rest = [x for x in i_rest if id(x) not in used_i]
+        # 2. files and links: compatible name + same content (bucketed)
+        full = collections.defaultdict(list)
+        by_size = collections.defaultdict(list)
+        for ic in i_rest:
+            if ic.type in ("f", "l"):
+                if ic.type == "f" and ic.hash is None:
+                    by_size[ic.size].append(ic)
+                else:
+                    full[self.key(ic)].append(ic)
+        for sc in sorted((x for x in s_rest if x.type in ("f", "l")), key=sortkey):
+            for cands in (full.get(self.key(sc), ()),
+                          by_size.get(sc.size, ()) if sc.type == "f" else ()):
+                hit = next((ic for ic in cands if id(ic) not in used_i
+                            and names.compatible(sc.name, ic.name)), None)
+                if hit is not None:
+                    take(sc, hit)
+                    break
+        s_rest = [x for x in s_rest if id(x) not in used_s]
+        i_rest = [x for x in i_rest if id(x) not in used_i]
+        # 2'. directories: compatible name + same content
+        for sc in sorted((x for x in s_rest if x.type == "d"), key=sortkey):
+            hit = next((ic for ic in i_rest if ic.type == "d" and id(ic) not in used_i
+                        and names.compatible(sc.name, ic.name) and self.sig_match(sc, ic)), None)
+            if hit is not None:
+                take(sc, hit)
+        s_rest = [x for x in s_rest if id(x) not in used_s]
+        i_rest = [x for x in i_rest if id(x) not in used_i]
         # 3. relocated directories (ISO namespace with Rock Ridge)
         if self.reloc is not None:
-            for sc in [s for s in s_rest if s.type == "d"]:
+            for sc in [x for x in s_rest if x.type == "d"]:
                 for rc in self.reloc.children:
                     if id(rc) in self.reloc_used or rc.type != "d" or not self.sig_match(sc, rc):
                         continue
                     self.reloc_used.add(id(rc))
-                    s_rest.remove(sc)
-                    ph = [ic for ic in i_rest if ic.type == "f" and (ic.size or 0) == 0]
-                    if ph:
-                        i_rest.remove(ph[0])
+                    used_s.add(id(sc))
+                    pairs.append((sc, rc))
+                    ph = next((ic for ic in i_rest if ic.type == "f" and not ic.size
+                               and id(ic) not in used_i), None)
+                    if ph is not None:
+                        used_i.add(id(ph))
                     else:
                         self.diff(join(path, sc.name), "relocated directory has no placeholder"
                                   " entry at its original place")
-                    pairs.append((sc, rc))
                     break
-        # leftovers
+            s_rest = [x for x in s_rest if id(x) not in used_s]
+            i_rest = [x for x in i_rest if id(x) not in used_i]
+        # 4. what is left: pair by name compatibility and type, reporting
+        #    content differences; in the ISO namespace (no names) directories
+        #    are paired by fewest differences, files only when unambiguous
+        if ns == ISO:
+            s_dirs = [x for x in s_rest if x.type == "d"]
+            i_dirs = [x for x in i_rest if x.type == "d"]
+            if s_dirs and i_dirs and len(s_dirs) * len(i_dirs) <= 400:
+                for sc in s_dirs:
+                    free = [ic for ic in i_dirs if id(ic) not in used_i]
+                    if not free:
+                        break
+                    best = min(free, key=lambda ic: self.trial(sc, ic))
+                    take(sc, best)
+            for t in ("f", "l"):
+                sf = [x for x in s_rest if x.type == t and id(x) not in used_s]
+                jf = [x for x in i_rest if x.type == t and id(x) not in used_i]
+                if len(sf) == 1 and len(jf) == 1:
+                    take(sf[0], jf[0])
+        else:
+            for sc in sorted(s_rest, key=sortkey):
+                hit = next((ic for ic in i_rest if id(ic) not in used_i and ic.type == sc.type
+                            and names.compatible(sc.name, ic.name)), None)
+                if hit is not None:
+                    take(sc, hit)
         for sc in s_rest:
-            self.diff(join(path, sc.name), "missing (%s)" % describe(sc))
+            if id(sc) not in used_s:
+                self.diff(join(path, sc.name), "missing (%s)" % describe(sc))
         for ic in i_rest:
-            self.diff(join(path, ic.name), "unexpected entry (%s)" % describe(ic))
+            if id(ic) not in used_i:
+                self.diff(join(path, ic.name), "unexpected entry (%s)" % describe(ic))
         for sc, ic in pairs:
-            self.compare_node(sc, ic, join(path, sc.name if ns == RR else ic.name
-                                           if ns == ISO else sc.name))
+            self.compare_node(sc, ic, join(path, ic.name if ns == ISO else sc.name))
 
     def compare_node(self, s, i, path):
         if s.type != i.type:
             self.diff(path, "type: expected %s, got %s" % (tname(s.type), tname(i.type)))
             return
-        if s.name != i.name and self.v.ns != ISO:
-            want = self.v.names.display(s.name)
-            if want is not None and want != i.name:
-                self.diff(path, "name: expected %s, got %s" % (show(want), show(i.name)))
         if self.v.modes and self.v.ns == RR and s.type != "l" and s.mode is not None:
             if i.mode is None:
                 self.diff(path, "no permission bits reported")
             elif (i.mode & 0o7777) != (s.mode & 0o7777):
                 self.diff(path, "mode: expected %04o, got %04o" % (s.mode & 0o7777, i.mode & 0o7777))
         if s.type == "f":
-            if i.size is not None and i.size != s.size:
-                self.diff(path, "size: expected %d, got %d" % (s.size, i.size))
-            elif i.size is None:
+            if i.size is None:
                 self.diff(path, "no size reported")
-            if i.hash is not None:
-                if i.hash != s.hash:
-                    self.diff(path, "content: expected %s %s, got %s" % (ml.HASH_ALGO, s.hash, i.hash))
+            elif i.size != s.size:
+                self.diff(path, "size: expected %d, got %d" % (s.size, i.size))
+            if i.hash is not None and i.hash != s.hash:
+                self.diff(path, "content: expected %s %s, got %s" % (ml.HASH_ALGO, s.hash, i.hash))
         elif s.type == "l":
             if i.target != s.target:
                 self.diff(path, "symlink target: expected %r, got %r"
                           % (show(s.target), show(i.target or "")))
         elif s.type == "d":
             self.compare_dir(s, i, path)
+
+
+def sortkey(n):
+    return ml.fs_encode(n.name) if _encodable(n.name) else n.name.encode("utf-8", "surrogatepass")
 
 
 def join(a, b):
@@ -722,102 +770,161 @@ def ns_names(ns):
     return NameModel()
 
 
+def listing_tree(blocks, bfs, what):
+    """Build a tree from an 'ls -lR'-like listing.
+
+    blocks: [(header_text, [entry dict])] in output order.  Directory blocks
+    are attributed to directory nodes in the reader's traversal order (BFS
+    for isoinfo, DFS for iso-info), not by the header text, because names can
+    collide after a reader's charset conversion.  Only entries with a real
+    directory extent (size > 0) are listed by the readers; Rock Ridge CL
+    placeholders (size 0) are not."""
+    root = Node("", "d")
+    pending = collections.deque([(root, "")])
+    for header, entries in blocks:
+        if not pending:
+            raise ReaderFailed("%s: unexpected directory listing %s" % (what, show(header)))
+        node, path = pending.popleft() if bfs else pending.pop()
+        new_dirs = []
+        merged = []
+        for e in entries:
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev["type"] == "f" and e["type"] == "f"
+                    and prev["name"] == e["name"] and prev.get("more")):
+                prev["size"] += e["size"]       # next extent of a multi-extent file
+                prev["extents"] += 1
+                prev["more"] = e.get("more")
+                continue
+            e["extents"] = 1
+            merged.append(e)
+        for e in merged:
+            n = Node(e["name"], e["type"], e["mode"], e["size"], None, e.get("target"))
+            n.extra["extents"] = e["extents"]
+            node.children.append(n)
+            if n.type == "d" and (e["size"] or 0) > 0:
+                new_dirs.append((n, join(path, n.name)))
+        if bfs:
+            pending.extend(new_dirs)
+        else:
+            pending.extend(reversed(new_dirs))
+    if pending:
+        raise ReaderFailed("%s: no listing for directory %s" % (what, show(pending[0][1] or "/")))
+    return root
+
+
+def graft_relocated(root, view):
+    """For readers that do not follow Rock Ridge CL links: put each relocated
+    directory (found in the top-level relocation directory) back at its CL
+    placeholder, matched by name."""
+    reloc = next((c for c in root.children if c.type == "d" and RELOC_RE.match(c.name)), None)
+    if reloc is None:
+        return
+    moved = 0
+    for path, n in list(iter_tree(root)):
+        if n.type != "d" or n.children or n.size != 0 or path.split("/")[0] == reloc.name:
+            continue
+        rc = next((c for c in reloc.children if c.type == "d" and c.name.lower() == n.name.lower()),
+                  None)
+        if rc is None:
+            continue
+        reloc.children.remove(rc)
+        n.children = rc.children
+        moved += 1
+    if moved:
+        view.notes.append("reader does not follow Rock Ridge CL links: %d relocated director%s "
+                          "re-attached by name from %s" % (moved, "y" if moved == 1 else "ies",
+                                                          reloc.name))
+
+
 ISOINFO_LINE = re.compile(rb"^([-dlbcps][-rwxsStT]{9})\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+"
                           rb"(\w{3})\s+(\d+)\s+(\d+)\s+\[")
+MULTI_MIN = 1 << 30
 
 
 def isoinfo_reader(img, ns, ctx):
     flags = {RR: ["-R"], JOLIET: ["-J"], ISO: []}[ns]
     p = run(["isoinfo", "-i", img] + flags + ["-l"])
     dec = (lambda b: b.decode("latin-1")) if ns == JOLIET else ml.fs_decode
-    cur = None
-    ents = []
-    multi = set()
+    blocks = []
     for line in p.stdout.split(b"\n"):
         if line.startswith(b"Directory listing of "):
-            cur = dec(line[len(b"Directory listing of "):]).strip("/")
+            blocks.append((dec(line[len(b"Directory listing of "):]), []))
             continue
         m = ISOINFO_LINE.match(line)
-        if not m or cur is None:
+        if not m or not blocks:
             continue
+        # "[ extent flags]  name ": the name starts 14 columns after '[' (a
+        # multi-extent flag 0x80 is printed sign-extended and overflows)
         br = line.index(b"[", m.end() - 1)
         flagtxt = line[br + 9:br + 13].strip().rstrip(b"]")
         name = line[br + 14:]
         if name.endswith(b" "):
             name = name[:-1]
-        target = None
         mode_s = m.group(1).decode()
         typ = lsdl_type(mode_s[0])
+        target = None
         if typ == "l" and b" -> " in name:
             name, target = name.split(b" -> ", 1)
         if name in (b".", b".."):
             continue
-        nm = dec(name)
-        path = join(cur, nm)
-        size = int(m.group(5))
-        is_multi = flagtxt not in (b"00", b"01", b"02", b"03", b"04", b"05", b"06", b"07") \
-            and len(flagtxt) > 2
-        if ents and ents[-1][0] == path and ents[-1][1] == "f" and typ == "f" and path in multi:
-            prev = ents[-1]
-            ents[-1] = (path, "f", prev[2], prev[3] + size, None, None)
-            if not is_multi:
-                multi.discard(path)
-                ctx_note = "multi-extent"  # noqa: F841
-            continue
-        if is_multi and typ == "f":
-            multi.add(path)
-        ents.append((path, typ, perm_bits(mode_s[1:]) if ns == RR else None,
-                     size if typ == "f" else None, None, dec(target) if target is not None else None))
-    if not ents and ctx.src_nonempty:
+        try:
+            more = bool(int(flagtxt, 16) & 0x80)
+        except ValueError:
+            more = True
+        blocks[-1][1].append(dict(name=dec(name), type=typ, size=int(m.group(5)),
+                                  mode=perm_bits(mode_s[1:]) if ns == RR else None,
+                                  target=dec(target) if target is not None else None,
+                                  more=more and typ == "f"))
+    if not blocks or (not any(b[1] for b in blocks) and ctx.src_nonempty):
         raise ReaderFailed("isoinfo %s -l listed nothing" % " ".join(flags))
-    root = tree_from_entries(ents)
+    root = listing_tree(blocks, True, "isoinfo")
     names = {RR: NameModel(), JOLIET: JolietNames(latin1_tx, reader_shows_raw=False),
              ISO: IsoNames()}[ns]
     v = View("isoinfo" + ("" if not flags else " " + flags[0]), ns, root, modes=(ns == RR),
              names=names)
-    # contents with isoinfo -x, one process per file (they are quick)
-    multi_paths = set()
-    for path, n in iter_tree(root):
-        pass
-    extents = collections.Counter()
-    for line_path in [e[0] for e in ents]:
-        extents[line_path] += 1
+    if ns == RR:
+        graft_relocated(root, v)
+    # contents: isoinfo -x, one (quick) process per file, 4 at a time
     jobs = []
-    for path, n in iter_tree(root):
+    enc = (lambda s: s.encode("latin-1")) if ns == JOLIET else ml.fs_encode
+    for path, n, parent in iter_with_parent(root):
         if n.type != "f":
             continue
-        parent = root
-        for part in path.split("/")[:-1]:
-            parent = parent.child(part)
-        dup = sum(1 for c in parent.children if c.name == n.name) > 1
-        if dup:
-            v.unhashed.append((path, "isoinfo shows several entries with this name (charset "
-                                     "collisions): -x cannot address each of them"))
-            continue
-        if n.size is not None and n.size > 0xFFFFF800:
-            v.unhashed.append((path, "multi-extent file: isoinfo -x returns one extent only"))
-            continue
-        jobs.append((path, n))
-    enc = (lambda s: s.encode("latin-1")) if ns == JOLIET else ml.fs_encode
-    del multi_paths
+        if sum(1 for c in parent.children if c.name == n.name) > 1:
+            v.unhashed.append((path, "several entries show this name: isoinfo -x cannot address "
+                                     "each of them"))
+        elif n.extra.get("extents", 1) > 1:
+            v.unhashed.append((path, "multi-extent file (%d extents): isoinfo -x returns the last "
+                                     "extent only" % n.extra["extents"]))
+        else:
+            jobs.append((path, n))
 
     def one(job):
         path, n = job
-        p = subprocess.Popen(["isoinfo", "-i", img] + flags + ["-x", b"/" + enc(path)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
-        dg, got = hash_exact(p.stdout, n.size)
-        rest = p.stdout.read()
-        err = p.stderr.read()
-        p.wait()
+        pr = subprocess.Popen(["isoinfo", "-i", img] + flags + ["-x", b"/" + enc(path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+        dg, got = hash_exact(pr.stdout, n.size)
+        rest = pr.stdout.read()
+        err = pr.stderr.read()
+        pr.wait()
         if got != n.size or rest:
-            raise ReaderFailed("isoinfo -x %s gave %d bytes, listing says %d (%s)"
-                               % (show(path), got + len(rest), n.size, err.decode("utf-8", "replace")[:200]))
+            raise ReaderFailed("isoinfo -x %s gave %d bytes, its listing says %d %s"
+                               % (show(path), got + len(rest), n.size,
+                                  err.decode("utf-8", "replace")[:200]))
         n.hash = dg
     with concurrent.futures.ThreadPoolExecutor(4) as ex:
         for f in [ex.submit(one, j) for j in jobs]:
             f.result()
     v.hashed = len(jobs)
     return v
+
+
+def iter_with_parent(node, prefix=""):
+    for c in node.children:
+        p = prefix + "/" + c.name if prefix else c.name
+        yield p, c, node
+        if c.type == "d":
+            yield from iter_with_parent(c, p)
 
 
 LIBCDIO_LINE = re.compile(rb"^  (?:([-dlbcps])|([-dlbcps][-rwxsStT]{9})\s+\d+\s+\d+\s+\d+)\s+"
@@ -837,14 +944,13 @@ def libcdio_reader(img, ns, ctx):
         raise ReaderFailed("iso-info reported problems: " + err.strip()[:600])
     if ns == JOLIET and b"Joliet Level" not in p.stdout:
         raise ReaderFailed("iso-info found no Joliet extension")
-    cur = None
-    ents = []
+    blocks = []
     for line in p.stdout.split(b"\n"):
         if line.startswith(b"/") and line.endswith(b":"):
-            cur = ml.fs_decode(line[:-1]).strip("/")
+            blocks.append((ml.fs_decode(line[:-1]), []))
             continue
         m = LIBCDIO_LINE.match(line)
-        if not m or cur is None:
+        if not m or not blocks:
             continue
         name = m.group(5)
         if m.group(2):
@@ -858,54 +964,53 @@ def libcdio_reader(img, ns, ctx):
             name, target = name.split(b" -> ", 1)
         if name in (b".", b".."):
             continue
-        path = join(cur, ml.fs_decode(name))
         size = int(m.group(4))
-        if ents and ents[-1][0] == path and typ == "f" and ents[-1][1] == "f":
-            prev = ents[-1]     # next extent of a multi-extent file
-            ents[-1] = (path, "f", prev[2], prev[3] + size, None, None, True)
-            continue
-        ents.append((path, typ, mode, size if typ == "f" else None, None,
-                     ml.fs_decode(target) if target is not None else None, False))
-    if not ents and ctx.src_nonempty:
+        # iso-info shows no flags: a non-final extent of a multi-extent file
+        # is a whole number of blocks and (in practice) about 4 GiB
+        more = typ == "f" and size % 2048 == 0 and size >= MULTI_MIN
+        blocks[-1][1].append(dict(name=ml.fs_decode(name), type=typ, size=size,
+                                  mode=mode if ns == RR else None, more=more,
+                                  target=ml.fs_decode(target) if target is not None else None))
+    if not blocks or (not any(b[1] for b in blocks) and ctx.src_nonempty):
         raise ReaderFailed("iso-info -l listed nothing")
-    multi = {e[0] for e in ents if e[6]}
-    root = tree_from_entries([e[:6] for e in ents])
+    root = listing_tree(blocks, False, "iso-info")
     names = {RR: LibcdioRRNames(), JOLIET: JolietNames(), ISO: IsoNames()}[ns]
     v = View("iso-info" + (" " + " ".join(flags) if flags else ""), ns, root,
              modes=(ns == RR), names=names)
     if ns != RR:
-        v.notes.append("contents not read: iso-read resolves paths through Rock Ridge names when "
-                       "present, and ISO 9660 names through a translation; only the rockridge "
-                       "namespace is read with it")
+        v.notes.append("contents not read: iso-read looks names up through Rock Ridge when "
+                       "present, so it is used in the rockridge namespace only")
         return v
+    graft_relocated(root, v)
     tmpd = tempfile.mkdtemp(prefix="isoread-", dir=ctx.tmp)
     try:
         jobs = []
-        for path, n in iter_tree(root):
+        for path, n, parent in iter_with_parent(root):
             if n.type != "f":
                 continue
-            if path in multi:
-                v.unhashed.append((path, "multi-extent file: listed as one entry per extent, "
-                                         "iso-read returns one extent"))
-                continue
-            if any(len(ml.fs_encode(part)) >= LIBCDIO_MIN_PREFIX and len(ml.fs_encode(part)) > 100
-                   for part in path.split("/")):
-                v.unhashed.append((path, "name too long for libcdio's Rock Ridge lookup"))
-                continue
-            jobs.append((path, n))
+            if n.extra.get("extents", 1) > 1:
+                v.unhashed.append((path, "multi-extent file: listed once per extent, iso-read "
+                                         "returns one extent"))
+            elif sum(1 for c in parent.children if c.name == n.name) > 1:
+                v.unhashed.append((path, "several entries show this name"))
+            elif any(len(ml.fs_encode(part)) > 100 for part in path.split("/")):
+                v.unhashed.append((path, "Rock Ridge name longer than libcdio's lookup handles"))
+            else:
+                jobs.append((path, n))
 
         def one(job):
             path, n = job
             out = os.path.join(tmpd, "%d" % id(n))
-            p = subprocess.run(["iso-read", "-i", img, "-e", b"/" + ml.fs_encode(path), "-o", out],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
-            if p.returncode != 0 or not os.path.exists(out):
-                raise ReaderFailed("iso-read -e %s failed: %s" % (show(path), p.stderr.decode(
+            pr = subprocess.run(["iso-read", "-i", img, "-e", b"/" + ml.fs_encode(path), "-o", out],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            if pr.returncode != 0 or not os.path.exists(out):
+                raise ReaderFailed("iso-read -e %s failed: %s" % (show(path), pr.stderr.decode(
                     "utf-8", "replace").strip()[:300]))
             size, dg = ml.hash_file(out)
             os.unlink(out)
             if size != n.size:
-                n.size = size
+                raise ReaderFailed("iso-read -e %s gave %d bytes, iso-info lists %d"
+                                   % (show(path), size, n.size))
             n.hash = dg
         with concurrent.futures.ThreadPoolExecutor(4) as ex:
             for f in [ex.submit(one, j) for j in jobs]:
@@ -1057,7 +1162,11 @@ def bsdtar_extract_reader(img, ns, ctx):
         shutil.rmtree(d, ignore_errors=True)
     if not m["entries"] and ctx.src_nonempty:
         raise ReaderFailed("bsdtar extracted nothing")
-    v = View("bsdtar", ns, tree_from_manifest(m), modes=False, names=ns_names(ns))
+    names = ns_names(ns)
+    if ns == JOLIET:
+        # libarchive normalizes names it converts from UTF-16 to NFC
+        names = JolietNames(lambda x: unicodedata.normalize("NFC", x))
+    v = View("bsdtar", ns, tree_from_manifest(m), modes=False, names=names)
     v.hashed = sum(1 for e in m["entries"] if e["type"] == "f")
     return v
 
@@ -1208,6 +1317,11 @@ def structure_check(img, ctx, iso_level):
                 elif ok:
                     ok = len(m.group(1)) + len(m.group(2)) <= maxlen
                 key = ident.split(";")[0]
+            if not ok and c.rock_ridge is not None and c.rock_ridge.child_link_record_exists() \
+                    and ISO_DIR_RE.match(ident):
+                notes.append("Rock Ridge CL placeholders carry directory-style identifiers without "
+                             "';1' (e.g. %s), as mkisofs writes them" % p)
+                ok = True
             if not ok:
                 diffs.append("ISO 9660 identifier %r is not a valid level-%d name" % (p, iso_level))
             if key in seen and not (c.file_flags & 0x80 or seen[key] & 0x80):
