@@ -48,13 +48,13 @@ struct NsEntry {
   NsDir* dir = nullptr;        // directories, relocation placeholders and relocated directories
   bool placeholder = false;    // CL record standing where a relocated directory really is
   bool relocated = false;      // RE record of a relocated directory, inside the relocation directory
-  std::string id;              // identifier bytes as recorded
+  uint8_t id_len = 0;          // identifier bytes as recorded, in Namespace::ids
+  uint32_t id_at = 0;
 };
 
 // ECMA-119 9.3 order: by name, then extension (the identifier split at its last
 // separator '.'; d-characters and UCS-2 both sort as bytes).
-std::pair<std::string_view, std::string_view> sort_key(const std::string& id, bool joliet) {
-  std::string_view v(id);
+std::pair<std::string_view, std::string_view> sort_key(std::string_view v, bool joliet) {
   if (!joliet) v = v.substr(0, v.find(';'));
   size_t dot = std::string_view::npos;
   if (joliet) {
@@ -79,7 +79,8 @@ struct NsDir {
   int64_t block = 0;
   int64_t size = 0;
   std::vector<NsEntry> entries;
-  std::string id;  // identifier in its parent (path table)
+  uint8_t id_len = 0;  // identifier in its parent (path table), in Namespace::ids
+  uint32_t id_at = 0;
   size_t first_piece = 0;  // this directory's continuation pieces in Namespace::piece_sizes
   size_t piece_count = 0;
 };
@@ -92,6 +93,14 @@ struct CeLocation {
 struct Namespace {
   bool joliet = false;
   bool rock = false;
+  std::string ids;  // every identifier, back to back (one allocation, not one per entry)
+  std::string_view id(const NsEntry& e) const { return std::string_view(ids).substr(e.id_at, e.id_len); }
+  std::string_view id(const NsDir& d) const { return std::string_view(ids).substr(d.id_at, d.id_len); }
+  void set_id(NsEntry& e, std::string_view bytes) {
+    e.id_at = static_cast<uint32_t>(ids.size());
+    e.id_len = static_cast<uint8_t>(bytes.size());
+    ids.append(bytes);
+  }
   std::deque<NsDir> dirs;   // stable addresses
   std::vector<NsDir*> order;  // path table order
   int64_t path_table_size = 0;
@@ -122,7 +131,7 @@ class Builder {
   }
   size_t records_for(const NsEntry& e) const;
   uint32_t abs(int64_t block) const { return static_cast<uint32_t>(block + opt_.session_start_block); }
-  std::string iso_path(const NsDir& d) const;
+  std::string iso_path(const Namespace& ns, const NsDir& d) const;
 
   const Node& root_;
   const LayoutOptions& opt_;
@@ -206,7 +215,8 @@ void Builder::build_namespace(Namespace& ns) {
   root.node = &root_;
   root.parent = &root;
   root.real_parent = &root;
-  root.id = std::string(1, '\0');
+  ns.ids.assign(1, '\0');  // the root's identifier
+  root.id_len = 1;
   NsDir* moved = nullptr;
   if (relocate) {
     moved = &ns.dirs.emplace_back();
@@ -270,24 +280,26 @@ void Builder::name_and_sort(Namespace& ns, NsDir& d) {
         bytes += static_cast<char>(c >> 8);
         bytes += static_cast<char>(c & 0xFF);
       }
-      d.entries[i].id = std::move(bytes);
+      ns.set_id(d.entries[i], bytes);
     }
   } else {
     std::vector<iso9660::NameRequest> req;
     for (auto& e : d.entries) req.push_back({name_of(e), e.dir != nullptr});
     auto ids = iso9660::mangle_names(req, opt_.iso_level);
     for (size_t i = 0; i < d.entries.size(); ++i) {
-      const std::string& id = ids[i];
-      d.entries[i].id = id;
+      ns.set_id(d.entries[i], ids[i]);
     }
   }
   // ECMA-119 9.3: records in order of identifier (name, then extension).
   const bool joliet = ns.joliet;
-  std::sort(d.entries.begin(), d.entries.end(), [joliet](const NsEntry& a, const NsEntry& b) {
-    return sort_key(a.id, joliet) < sort_key(b.id, joliet);
+  std::sort(d.entries.begin(), d.entries.end(), [&ns, joliet](const NsEntry& a, const NsEntry& b) {
+    return sort_key(ns.id(a), joliet) < sort_key(ns.id(b), joliet);
   });
   for (auto& e : d.entries)
-    if (e.dir && !e.placeholder) e.dir->id = e.id;
+    if (e.dir && !e.placeholder) {
+      e.dir->id_at = e.id_at;
+      e.dir->id_len = e.id_len;
+    }
 }
 
 void Builder::number_dirs(Namespace& ns) {
@@ -308,18 +320,18 @@ void Builder::number_dirs(Namespace& ns) {
     }
   }
   std::vector<iso9660::PathTableEntry> pt;
-  for (NsDir* d : ns.order) pt.push_back({d->id, 0, d->parent->number});
+  for (NsDir* d : ns.order) pt.push_back({ns.id(*d), 0, d->parent->number});
   ns.path_table_size = static_cast<int64_t>(iso9660::path_table(pt, false).size());
   if (opt_.strict && !ns.joliet)
     for (NsDir* d : ns.order)
-      if (iso_path(*d).size() > 255)
-        fail(IMAPI_E_INVALID_PATH, "the ISO 9660 path '" + iso_path(*d) +
+      if (iso_path(ns, *d).size() > 255)
+        fail(IMAPI_E_INVALID_PATH, "the ISO 9660 path '" + iso_path(ns, *d) +
                                        "' is longer than 255 characters; shorten names or turn off strict compliance");
 }
 
-std::string Builder::iso_path(const NsDir& d) const {
+std::string Builder::iso_path(const Namespace& ns, const NsDir& d) const {
   std::string p;
-  for (const NsDir* cur = &d; cur->parent != cur; cur = cur->parent) p = "/" + cur->id + p;
+  for (const NsDir* cur = &d; cur->parent != cur; cur = cur->parent) p = "/" + std::string(ns.id(*cur)) + p;
   return p.empty() ? "/" : p;
 }
 
@@ -341,7 +353,7 @@ void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
   // When the name does not fit, fill the record with its beginning and continue it
   // in the CE area (as libisofs does): readers that cannot follow CE, such as
   // libcdio 2.1, then still find a Rock Ridge name in the record itself.
-  size_t room = iso9660::system_use_room(e.id.size());
+  size_t room = iso9660::system_use_room(e.id_len);
   size_t used = l.total() + 5;
   size_t first = 250;
   if (used + name.size() > room && room > used + rr::kCeLength + 16) first = room - used - rr::kCeLength;
@@ -393,7 +405,7 @@ void Builder::size_dir(Namespace& ns, NsDir& d) {
   add(1);
   for (auto& e : d.entries) {
     if (ns.rock) susp_for_entry(l, e);
-    for (size_t i = records_for(e); i > 0; --i) add(e.id.size());
+    for (size_t i = records_for(e); i > 0; --i) add(e.id_len);
   }
   d.size = blocks_for(pos) * kBlockSize;
   d.piece_count = ns.piece_sizes.size() - d.first_piece;
@@ -464,11 +476,11 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
     int64_t t = e.node ? e.node->times.modification : opt_.volume_time_ns;
     if (e.dir && !e.placeholder) {
       emit({abs(e.dir->block), static_cast<uint32_t>(e.dir->size), t,
-            static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), e.id, {}});
+            static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), ns.id(e), {}});
     } else if (e.placeholder) {
-      emit({abs(e.dir->block), 0, t, hidden, e.id, {}});
+      emit({abs(e.dir->block), 0, t, hidden, ns.id(e), {}});
     } else if (e.node->kind == NodeKind::symlink) {
-      emit({0, 0, t, hidden, e.id, {}});
+      emit({0, 0, t, hidden, ns.id(e), {}});
     } else {
       const FileExtent& f = files_[static_cast<size_t>(info_.at(e.node).file)];
       int64_t remaining = f.size;
@@ -477,7 +489,7 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
       for (size_t i = 0; i < n; ++i) {
         int64_t len = (i + 1 < n) ? kSectionMax : remaining;
         uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < n ? iso9660::kFlagMultiExtent : 0));
-        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, e.id, {}});
+        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, ns.id(e), {}});
         block += len / kBlockSize;
         remaining -= len;
       }
@@ -549,7 +561,7 @@ std::shared_ptr<const ImageLayout> Builder::run() {
 
   auto write_tables = [&](Namespace& ns) {
     std::vector<iso9660::PathTableEntry> pt;
-    for (NsDir* d : ns.order) pt.push_back({d->id, abs(d->block), d->parent->number});
+    for (NsDir* d : ns.order) pt.push_back({ns.id(*d), abs(d->block), d->parent->number});
     auto l = iso9660::path_table(pt, false);
     auto m = iso9660::path_table(pt, true);
     store(ns.l_table * kBlockSize, l.data(), l.size());

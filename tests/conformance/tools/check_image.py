@@ -186,7 +186,7 @@ class Node:
         return None
 
 
-def tree_from_entries(entries):
+def tree_from_entries(entries, order=None):
     """entries: iterable of (path, type, mode, size, hash, target). Missing
     parent directories are created (mode None); a later entry for an existing
     directory path only fills in its mode."""
@@ -209,6 +209,8 @@ def tree_from_entries(entries):
             continue
         n = Node(parts[-1], typ, mode, size, digest, target)
         node.children.append(n)
+        if order is not None:
+            order.append(n)
         if typ == "d":
             dirs[path] = n
     return root
@@ -344,7 +346,10 @@ class JolietNames(NameModel):
         return None
 
 
-class LibcdioRRNames(NameModel):
+class TruncatedRRNames(NameModel):
+    """Readers that keep only the part of a Rock Ridge name in the first NM
+    entry (libcdio, 7-Zip): a byte prefix of >= 64 bytes is accepted."""
+
     def compatible(self, src, got):
         g = ml.fs_encode(got) if _encodable(got) else b""
         return len(g) >= LIBCDIO_MIN_PREFIX and ml.fs_encode(src).startswith(g)
@@ -800,6 +805,7 @@ def listing_tree(blocks, bfs, what):
         for e in merged:
             n = Node(e["name"], e["type"], e["mode"], e["size"], None, e.get("target"))
             n.extra["extents"] = e["extents"]
+            n.extra["xpath"] = join(path, n.name)     # where the reader itself finds it
             node.children.append(n)
             if n.type == "d" and (e["size"] or 0) > 0:
                 new_dirs.append((n, join(path, n.name)))
@@ -829,6 +835,8 @@ def graft_relocated(root, view):
             continue
         reloc.children.remove(rc)
         n.children = rc.children
+        for _, sub in iter_tree(n):
+            sub.extra["grafted"] = True
         moved += 1
     if moved:
         view.notes.append("reader does not follow Rock Ridge CL links: %d relocated director%s "
@@ -901,7 +909,7 @@ def isoinfo_reader(img, ns, ctx):
 
     def one(job):
         path, n = job
-        pr = subprocess.Popen(["isoinfo", "-i", img] + flags + ["-x", b"/" + enc(path)],
+        pr = subprocess.Popen(["isoinfo", "-i", img] + flags + ["-x", b"/" + enc(n.extra["xpath"])],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
         dg, got = hash_exact(pr.stdout, n.size)
         rest = pr.stdout.read()
@@ -940,6 +948,16 @@ def libcdio_reader(img, ns, ctx):
     p = run(["iso-info", "--no-header", "-i", img, "-l"] + flags)
     err = p.stderr.decode("utf-8", "replace") + "".join(
         l for l in p.stdout.decode("utf-8", "replace").splitlines(True) if "WARN" in l)
+    if ctx.has_rr and re.search(rb"^  ---------- +0 0 0 \[LSN", p.stdout, re.M) and ns == RR:
+        raise ReaderSkipped("libcdio does not read Rock Ridge entries continued in a CE area: "
+                            "entries whose PX/NM were moved there show mode ---------- and "
+                            "truncated names (here: %d)" % len(re.findall(
+                                rb"^  ---------- +0 0 0 \[LSN", p.stdout, re.M)))
+    if "Error getting above directory information" in err and ctx.has_rr and \
+            (ctx.src_long_names or ctx.src_depth > 8):
+        raise ReaderSkipped("iso-info cannot list directories whose Rock Ridge name does not fit "
+                            "one NM entry, nor relocated directories (even with --no-rock-ridge): "
+                            "'Error getting above directory information'")
     if "WARN" in err or "Error" in err:
         raise ReaderFailed("iso-info reported problems: " + err.strip()[:600])
     if ns == JOLIET and b"Joliet Level" not in p.stdout:
@@ -974,7 +992,7 @@ def libcdio_reader(img, ns, ctx):
     if not blocks or (not any(b[1] for b in blocks) and ctx.src_nonempty):
         raise ReaderFailed("iso-info -l listed nothing")
     root = listing_tree(blocks, False, "iso-info")
-    names = {RR: LibcdioRRNames(), JOLIET: JolietNames(), ISO: IsoNames()}[ns]
+    names = {RR: TruncatedRRNames(), JOLIET: JolietNames(), ISO: IsoNames()}[ns]
     v = View("iso-info" + (" " + " ".join(flags) if flags else ""), ns, root,
              modes=(ns == RR), names=names)
     if ns != RR:
@@ -1001,8 +1019,11 @@ def libcdio_reader(img, ns, ctx):
         def one(job):
             path, n = job
             out = os.path.join(tmpd, "%d" % id(n))
-            pr = subprocess.run(["iso-read", "-i", img, "-e", b"/" + ml.fs_encode(path), "-o", out],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            pr = subprocess.run(["iso-read", "-i", img, "-e", b"/" + ml.fs_encode(n.extra["xpath"]),
+                                 "-o", out], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+            if (pr.returncode != 0 or not os.path.exists(out)) and n.extra.get("grafted"):
+                v.unhashed.append((path, "relocated: iso-read cannot address it through rr_moved"))
+                return
             if pr.returncode != 0 or not os.path.exists(out):
                 raise ReaderFailed("iso-read -e %s failed: %s" % (show(path), pr.stderr.decode(
                     "utf-8", "replace").strip()[:300]))
@@ -1061,10 +1082,18 @@ def sevenzip_reader(img, ns, ctx):
         ents.append((path, typ, mode, size, None, ml.fs_decode(link) if typ == "l" else None))
     if not ents and ctx.src_nonempty:
         raise ReaderFailed("7z l listed nothing")
-    root = tree_from_entries(ents)
-    v = View("7z", ns, root, modes=(ns == RR), names=ns_names(ns))
+    if ns == RR:
+        nomode = [e[0] for e in ents if e[2] is None]
+        if nomode:
+            raise ReaderSkipped("7-Zip does not read Rock Ridge entries continued in a CE area: "
+                                "%d entries show no mode and a truncated name (e.g. %s)"
+                                % (len(nomode), show(nomode[0])[:60]))
+    nodes = []
+    root = tree_from_entries(ents, nodes)
+    v = View("7z", ns, root, modes=(ns == RR),
+             names=TruncatedRRNames() if ns == RR else ns_names(ns))
     # 7z x -so writes every file's data, in archive order
-    order = [n for path, typ, *_ in ents for n in [lookup(root, path)] if typ == "f"]
+    order = [n for n in nodes if n.type == "f"]
     proc = subprocess.Popen(["7z", "x", "-so", "-sccUTF-8", img], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=ENV)
     err = None
@@ -1196,6 +1225,7 @@ def pycdlib_reader(img, ns, ctx):
     root = Node("", "d")
     v = View("pycdlib", ns, root, modes=(ns == RR), names=ns_names(ns))
     seen = set()
+    cont = set()
 
     def name_of(c):
         if ns == JOLIET:
@@ -1211,7 +1241,7 @@ def pycdlib_reader(img, ns, ctx):
             raise ReaderFailed("pycdlib: directory loop at %s" % show(path))
         seen.add(id(rec))
         for c in rec.children:
-            if c.is_dot() or c.is_dotdot():
+            if c.is_dot() or c.is_dotdot() or id(c) in cont:
                 continue
             rr = c.rock_ridge if ns == RR else None
             if ns == RR and rr is not None and rr.relocated_record():
@@ -1232,21 +1262,33 @@ def pycdlib_reader(img, ns, ctx):
                 node.children.append(n)
                 visit(target_rec, n, p, depth + 1)
             else:
-                ino = c.inode
-                size = ino.data_length if ino is not None else c.data_length
+                # a multi-extent file is a chain of records (data_continuation)
+                chain = [c]
+                while chain[-1].data_continuation is not None:
+                    chain.append(chain[-1].data_continuation)
+                    cont.add(id(chain[-1]))
+                size = sum(r.get_data_length() for r in chain)
                 n = Node(nm, "f", safe_mode(rr) if ns == RR else None, size)
-                if size == 0:
-                    n.hash = ml.new_hash().hexdigest()
-                    v.hashed += 1
-                elif ino is None:
-                    raise ReaderFailed("pycdlib: %s has %d bytes but no data" % (show(p), size))
-                else:
-                    f = pio.PyCdlibIO(ino, iso.logical_block_size)
-                    with f:
-                        n.hash, got = hash_exact(f, size)
-                    if got != size:
-                        raise ReaderFailed("pycdlib: short read of %s" % show(p))
-                    v.hashed += 1
+                h = ml.new_hash()
+                got = 0
+                for r in chain:
+                    if r.get_data_length() == 0:
+                        continue
+                    if r.inode is None:
+                        raise ReaderFailed("pycdlib: %s has %d bytes but no data" % (show(p), size))
+                    with pio.PyCdlibIO(r.inode, iso.logical_block_size) as f:
+                        while True:
+                            b = f.read(ml.CHUNK)
+                            if not b:
+                                break
+                            h.update(b)
+                            got += len(b)
+                if got != size:
+                    raise ReaderFailed("pycdlib: read %d of %d bytes of %s" % (got, size, show(p)))
+                n.hash = h.hexdigest()
+                v.hashed += 1
+                if len(chain) > 1:
+                    v.notes.append("%s: %d extents" % (show(p), len(chain)))
                 node.children.append(n)
     visit(root_rec, root, "", 1)
     return v
@@ -1339,7 +1381,7 @@ def structure_check(img, ctx, iso_level):
             notes.append("ISO 9660 depth %d, allowed by the ISO 9660:1999 descriptor" % maxdepth[0])
     if has_j:
         def visit_j(rec, path):
-            seen = set()
+            seen = {}
             for c in rec.children:
                 if c.is_dot() or c.is_dotdot():
                     continue
@@ -1362,9 +1404,9 @@ def structure_check(img, ctx, iso_level):
                 if nm.endswith(";1"):
                     notes.append("Joliet names carry ';1' (e.g. %s); readers strip it" % show(p))
                 key = nm[:-2] if nm.endswith(";1") else nm
-                if key in seen and not c.file_flags & 0x80:
+                if key in seen and not (seen[key] & 0x80):
                     diffs.append("Joliet name %s appears twice" % show(p))
-                seen.add(key)
+                seen[key] = c.file_flags
                 if c.is_dir():
                     visit_j(c, p)
         visit_j(iso.get_record(joliet_path="/"), "")
@@ -1518,6 +1560,9 @@ def main(argv=None):
         ctx.tmp = tmp
         ctx.src_nonempty = bool(src.children)
         ctx.src_non_bmp = any(has_non_bmp(p) for p, _ in iter_tree(src))
+        ctx.src_long_names = any(len(ml.fs_encode(n.name)) > 100 for _, n in iter_tree(src)
+                                 if _encodable(n.name))
+        ctx.src_depth = max([p.count("/") + 1 for p, n in iter_tree(src) if n.type == "d"] or [0])
         _iso = []
 
         def get_iso():
