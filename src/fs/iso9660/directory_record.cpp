@@ -21,7 +21,7 @@ size_t write_record(uint8_t* p, const RecordFields& r) {
   p[32] = static_cast<uint8_t>(r.identifier.size());
   std::memcpy(p + 33, r.identifier.data(), r.identifier.size());
   size_t su = 33 + r.identifier.size() + (r.identifier.size() % 2 == 0 ? 1 : 0);
-  std::memcpy(p + su, r.system_use.data(), r.system_use.size());
+  if (!r.system_use.empty()) std::memcpy(p + su, r.system_use.data(), r.system_use.size());
   return len;
 }
 
