@@ -115,3 +115,15 @@ TEST_CASE("volume identifiers per file system") {
   CHECK(iso9660::volume_identifier("My Disc 2024") == "MY_DISC_2024");
   CHECK(imapi::utf8::from_utf16(joliet::volume_identifier("A label longer than sixteen")) == "A label longer t");
 }
+
+TEST_CASE("Joliet names are unique without regard to case, as Windows and Linux compare them") {
+  std::vector<std::string_view> in{"File_Long_Name_0001.TXT", "file_long_name_0001.txt", "ÄRGER.txt", "ärger.txt",
+                                   "Привет", "привет"};
+  auto out = joliet::mangle_names(in);
+  CHECK(imapi::utf8::from_utf16(out[0]) == "File_Long_Name_0001.TXT");
+  CHECK(imapi::utf8::from_utf16(out[1]) == "file_long_name_0001~1.txt");
+  CHECK(imapi::utf8::from_utf16(out[2]) == "ÄRGER.txt");
+  CHECK(imapi::utf8::from_utf16(out[3]) == "ärger~1.txt");
+  CHECK(imapi::utf8::from_utf16(out[4]) == "Привет");
+  CHECK(imapi::utf8::from_utf16(out[5]) == "привет~1");
+}

@@ -19,6 +19,24 @@ std::u16string to_joliet(std::string_view name) {
 
 bool is_high_surrogate(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
 
+// Joliet readers compare names without regard to case (Windows; Linux isofs
+// switches to check=relaxed for Joliet), so uniqueness is decided on a folded
+// form. The fold covers ASCII, Latin-1, Greek and Cyrillic: fixed tables, so
+// the result never depends on a locale.
+char16_t fold(char16_t c) {
+  if (c >= u'A' && c <= u'Z') return static_cast<char16_t>(c + 0x20);
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return static_cast<char16_t>(c + 0x20);
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return static_cast<char16_t>(c + 0x20);
+  if (c >= 0x410 && c <= 0x42F) return static_cast<char16_t>(c + 0x20);
+  if (c >= 0x400 && c <= 0x40F) return static_cast<char16_t>(c + 0x50);
+  return c;
+}
+
+std::u16string folded(std::u16string s) {
+  for (auto& c : s) c = fold(c);
+  return s;
+}
+
 // The first `n` code units, one fewer if that would split a surrogate pair.
 std::u16string prefix(const std::u16string& s, size_t n) {
   if (n >= s.size()) return s;
@@ -53,8 +71,8 @@ std::vector<std::u16string> mangle_names(const std::vector<std::string_view>& na
       Split sp = split_extension(cand);
       cand = prefix(sp.base, kMaxNameUnits - sp.ext.size()) + sp.ext;
     }
-    out.push_back(cand);
-    keeps[i] = taken.insert(cand).second;
+    keeps[i] = taken.insert(folded(cand)).second;
+    out.push_back(std::move(cand));
   }
   std::unordered_map<std::u16string, unsigned long> next_counter;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -67,7 +85,7 @@ std::vector<std::u16string> mangle_names(const std::vector<std::string_view>& na
       if (utag.size() + sp.ext.size() >= kMaxNameUnits)
         fail(IMAPI_E_NO_UNIQUE_NAME, "cannot make a unique Joliet name for '" + std::string(names[i]) + "'");
       std::u16string cand = prefix(sp.base, kMaxNameUnits - sp.ext.size() - utag.size()) + utag + sp.ext;
-      if (taken.insert(cand).second) {
+      if (taken.insert(folded(cand)).second) {
         out[i] = std::move(cand);
         break;
       }

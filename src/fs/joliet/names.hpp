@@ -11,6 +11,8 @@ namespace imapi::fs::joliet {
 inline constexpr size_t kMaxNameUnits = 64;
 
 // Names for the children of one directory, given in canonical (sorted) order.
+// Names are unique without regard to case, as Joliet readers compare them; of
+// names equal but for case, the first keeps its form and the others get "~N".
 // Characters Joliet forbids (controls, * / : ; ? \) become '_'. Code points
 // above U+FFFF are stored as surrogate pairs, which are never split.
 std::vector<std::u16string> mangle_names(const std::vector<std::string_view>& names);

@@ -314,9 +314,11 @@ def latin1_tx(s):
 
 
 class JolietNames(NameModel):
+    default_keep = JOLIET_KEEP
     def __init__(self, tx=None, reader_shows_raw=True):
         self.tx = tx or (lambda s: s)
         self.raw = reader_shows_raw
+        self.keep = JolietNames.default_keep
 
     @staticmethod
     def legal(src):
@@ -330,7 +332,7 @@ class JolietNames(NameModel):
         n = 0
         for c in src:
             w = 2 if ord(c) > 0xFFFF else 1
-            if n + w > JOLIET_KEEP:
+            if n + w > self.keep:
                 break
             keep.append("_" if c in JOLIET_FORBIDDEN else c)
             n += w
@@ -1043,6 +1045,8 @@ def libcdio_reader(img, ns, ctx):
 
 
 def sevenzip_namespace(ctx):
+    if ctx.has_udf:
+        return "udf"
     if ctx.has_joliet:
         return JOLIET
     if ctx.has_rr:
@@ -1052,7 +1056,7 @@ def sevenzip_namespace(ctx):
 
 def sevenzip_reader(img, ns, ctx):
     if sevenzip_namespace(ctx) != ns:
-        raise ReaderSkipped("7z shows %s here (it prefers Joliet, then Rock Ridge)"
+        raise ReaderSkipped("7z shows %s here (it prefers UDF, then Joliet, then Rock Ridge)"
                             % sevenzip_namespace(ctx))
     p = run(["7z", "l", "-slt", "-ba", "-sccUTF-8", img])
     ents = []
@@ -1216,7 +1220,7 @@ def pycdlib_open(img):
 
 def pycdlib_reader(img, ns, ctx):
     import pycdlib.pycdlibio as pio
-    iso = ctx.pycdlib()
+    iso = pycdlib_open(img)        # one instance per thread: it seeks a shared fd
     if ns == RR and not iso.has_rock_ridge():
         raise ReaderFailed("pycdlib: no Rock Ridge in the image")
     if ns == JOLIET and not iso.has_joliet():
@@ -1320,6 +1324,8 @@ def structure_check(img, ctx, iso_level):
             diffs.append("image has no %s, but --expect lists it" % ns)
         if ns not in ctx.expect and present:
             diffs.append("image carries %s, but --expect does not list it" % ns)
+    if iso.has_udf():
+        notes.append("image also carries UDF (not checked here; 7z reads UDF when present)")
     if has_rr:
         notes.append("Rock Ridge version as detected by pycdlib: %s" % iso.rock_ridge)
         root = iso.get_record(iso_path="/")
@@ -1452,7 +1458,7 @@ class KernelRun:
         self.optsets = optsets
         self.out = os.path.join(tmp, "kernel.json")
         self.log = os.path.join(tmp, "kernel.console")
-        cmd = ["/usr/bin/python3", os.path.join(HERE, "kernel_manifest.py"), "--image", img,
+        cmd = ["/usr/bin/python3", os.path.join(HERE, "kernel_manifest.py"), "--image", img, "--smp", "1",
                "--out", self.out, "--console-log", self.log]
         for o, _ in optsets:
             cmd += ["--opts=" + o]
@@ -1525,11 +1531,17 @@ def main(argv=None):
                     help="comma list among %s (default: all)" % ",".join(READERS))
     ap.add_argument("--iso-level", type=int, default=3, choices=[1, 2, 3, 4],
                     help="ISO 9660 interchange level the names must satisfy (default 3)")
+    ap.add_argument("--joliet-keep", type=int, default=JOLIET_KEEP, metavar="N",
+                    help="a shortened Joliet name must keep the first N UTF-16 code units of the "
+                         "source name (default %(default)s)")
     ap.add_argument("--json", help="write a machine-readable report here")
     ap.add_argument("--max-diffs", type=int, default=25, help="differences shown per reader")
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                    help="readers run in parallel (default: %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args(argv)
 
+    JolietNames.default_keep = a.joliet_keep
     expect = set(x.strip() for x in a.expect.split(",") if x.strip())
     bad = expect - set(NAMESPACES)
     if bad or not expect:
@@ -1581,36 +1593,42 @@ def main(argv=None):
             iso = get_iso()
             ctx.has_rr = iso.has_rock_ridge()
             ctx.has_joliet = iso.has_joliet()
+            ctx.has_udf = iso.has_udf()
             results.append(dict(reader="pycdlib-structure", ns="structure",
                                 status="FAIL" if sd else "PASS", diffs=sd, notes=sn,
                                 seconds=time.time() - t0))
         except ReaderFailed as e:
             ctx.has_rr = RR in expect
             ctx.has_joliet = JOLIET in expect
+            ctx.has_udf = False
             results.append(dict(reader="pycdlib-structure", ns="structure", status="FAIL",
                                 diffs=[str(e)], notes=[], seconds=time.time() - t0))
         report(results[-1], a.max_diffs)
 
-        for ns in (RR, JOLIET, ISO):
-            if ns not in expect:
-                continue
-            exp = expected_tree(src, ns, expect)
-            for r in PLAN[ns]:
-                if r not in readers:
-                    continue
-                t0 = time.time()
-                res = dict(reader=r, ns=ns, diffs=[], notes=[])
-                try:
-                    v = READERS[r](a.image, ns, ctx)
-                    res["reader"] = v.reader
-                    check_view(v, exp, expect, res, a.max_diffs)
-                except ReaderSkipped as e:
-                    res["status"] = "SKIP"
-                    res["notes"] = [str(e)]
-                except ReaderFailed as e:
-                    res["status"] = "FAIL"
-                    res["diffs"] = ["reader failed: %s" % e]
-                res["seconds"] = time.time() - t0
+        def one(ns, r):
+            t0 = time.time()
+            res = dict(reader=r, ns=ns, diffs=[], notes=[])
+            try:
+                v = READERS[r](a.image, ns, ctx)
+                res["reader"] = v.reader
+                check_view(v, expected_tree(src, ns, expect), expect, res, a.max_diffs)
+            except ReaderSkipped as e:
+                res["status"] = "SKIP"
+                res["notes"] = [str(e)]
+            except ReaderFailed as e:
+                res["status"] = "FAIL"
+                res["diffs"] = ["reader failed: %s" % e]
+            except Exception as e:  # noqa: BLE001 - a checker bug must not pass silently
+                res["status"] = "FAIL"
+                res["diffs"] = ["checker error: %s: %s" % (type(e).__name__, e)]
+            res["seconds"] = time.time() - t0
+            return res
+        work = [(ns, r) for ns in (RR, JOLIET, ISO) if ns in expect
+                for r in PLAN[ns] if r in readers]
+        with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as ex:
+            futs = [ex.submit(one, ns, r) for ns, r in work]
+            for f in futs:          # report in plan order, as they complete
+                res = f.result()
                 results.append(res)
                 report(res, a.max_diffs, a.verbose)
         if kern is not None:
