@@ -1,18 +1,12 @@
 #include "core/job.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <thread>
+
+#include "core/worker_pool.hpp"
 
 namespace imapi {
 
 namespace {
-// The library's one worker pool (documented process-wide state), created on first use.
-// Jobs are few and long (image writes, burns), so two threads per core is plenty.
-boost::asio::thread_pool& worker_pool() {
-  static boost::asio::thread_pool pool(std::max(2u, std::thread::hardware_concurrency()));
-  return pool;
-}
 
 Error cancelled_error() {
   return Error(IMAPI_E_REQUEST_CANCELLED, "the operation was cancelled by the caller");

@@ -10,12 +10,15 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 namespace imapi::fs {
 
 namespace {
 
 constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports inside one file
+constexpr int64_t kSmallFile = 256 << 10;   // at most this, a file is copied through a batch buffer
+constexpr int64_t kBatchSpan = 4 << 20;     // image bytes one batch covers
 
 class OutputFile {
  public:
@@ -133,36 +136,70 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   copy_from_fd(layout.metadata->fd(), out, 0, layout.metadata->size(), buf);
   int64_t done = layout.metadata_blocks;
   report("", done);
-  for (const auto& f : layout.files) {
-    const int64_t offset = f.block * kBlockSize;
-    report(f.path, done);
-    try {
-      auto reader = f.source->open();
-      int64_t last_report = 0;
-      auto advanced = [&](int64_t copied) {
-        if (copied - last_report >= kReportEvery) {
-          last_report = copied;
-          report(f.path, done + copied / kBlockSize);
+  auto with_image_path = [](const Error& e, const FileExtent& f) {
+    ErrorDetail d = e.detail();
+    if (d.path.empty()) d.path = f.source->describe();
+    return Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
+  };
+  std::vector<char> batch;
+  const auto& files = layout.files;
+  for (size_t i = 0; i < files.size();) {
+    const FileExtent& first = files[i];
+    if (first.size > kSmallFile) {
+      const int64_t offset = first.block * kBlockSize;
+      report(first.path, done);
+      try {
+        auto reader = first.source->open();
+        int64_t last_report = 0;
+        auto advanced = [&](int64_t copied) {
+          if (copied - last_report >= kReportEvery) {
+            last_report = copied;
+            report(first.path, done + copied / kBlockSize);
+          }
+        };
+        if (!kernel_copy(*reader, out, offset, first.size, advanced)) {
+          if (buf.empty()) buf.resize(1 << 20);
+          for (int64_t at = 0; at < first.size;) {
+            int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), first.size - at);
+            reader->read_exact(at, buf.data(), n);
+            out.pwrite_all(buf.data(), n, offset + at);
+            at += n;
+            advanced(at);
+          }
         }
-      };
-      if (!kernel_copy(*reader, out, offset, f.size, advanced)) {
-        if (buf.empty()) buf.resize(1 << 20);
-        for (int64_t at = 0; at < f.size;) {
-          int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), f.size - at);
-          reader->read_exact(at, buf.data(), n);
-          out.pwrite_all(buf.data(), n, offset + at);
-          at += n;
-          advanced(at);
-        }
+        reader->finish();
+      } catch (const Error& e) {
+        if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
+        throw with_image_path(e, first);
       }
-      reader->finish();
-    } catch (const Error& e) {
-      if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
-      ErrorDetail d = e.detail();
-      if (d.path.empty()) d.path = f.source->describe();
-      throw Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
+      done += blocks_for(first.size);
+      ++i;
+      continue;
     }
-    done += blocks_for(f.size);
+    // A run of small files: in-kernel copies cost more than the data here, so
+    // read them in parallel into a buffer laid out like their region of the
+    // image (padding zeroed), and write the region with one call.
+    const int64_t start = first.block * kBlockSize;
+    size_t j = i;
+    int64_t end = start;
+    while (j < files.size() && files[j].size <= kSmallFile &&
+           files[j].block * kBlockSize + files[j].size - start <= kBatchSpan) {
+      end = (files[j].block + blocks_for(files[j].size)) * kBlockSize;
+      ++j;
+    }
+    report(first.path, done);
+    batch.assign(static_cast<size_t>(end - start), 0);
+    parallel_for(j - i, [&](size_t k) {
+      const FileExtent& f = files[i + k];
+      try {
+        f.source->read_all(batch.data() + (f.block * kBlockSize - start));
+      } catch (const Error& e) {
+        throw with_image_path(e, f);
+      }
+    });
+    out.pwrite_all(batch.data(), end - start, start);
+    done += (end - start) / kBlockSize;
+    i = j;
   }
   out.commit(layout.total_blocks * kBlockSize);
   report("", layout.total_blocks);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 #include <cerrno>
 #include <mutex>
 #include <vector>
@@ -24,6 +25,7 @@ class Fd {
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
 
  private:
   int fd_;
@@ -78,6 +80,19 @@ class PathSource final : public DataSource {
   PathSource(std::string path, int64_t size, dev_t dev, ino_t ino)
       : DataSource(size), path_(std::move(path)), dev_(dev), ino_(ino) {}
   std::unique_ptr<DataReader> open() const override {
+    auto holder = std::make_shared<Fd>(open_checked());
+    return std::make_unique<FdReader>(std::move(holder), size(), path_);
+  }
+  void read_all(void* buf) const override {
+    Fd fd(open_checked());
+    if (pread_full(fd.get(), buf, size(), 0, path_) != size()) changed(path_, size(), "shrank");
+  }
+  std::string describe() const override { return path_; }
+  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
+
+ private:
+  // Opens the file and checks it still has the size it had when added.
+  int open_checked() const {
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
       int err = errno;
@@ -91,17 +106,14 @@ class PathSource final : public DataSource {
       }
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot open '" + path_ + "'", err, path_);
     }
-    auto holder = std::make_shared<Fd>(fd);
+    Fd guard(fd);
     struct stat st {};
     if (::fstat(fd, &st) != 0)
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path_ + "'", errno, path_);
     if (st.st_size != size()) changed(path_, size(), st.st_size > size() ? "grew" : "shrank");
-    return std::make_unique<FdReader>(std::move(holder), size(), path_);
+    return guard.release();
   }
-  std::string describe() const override { return path_; }
-  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
 
- private:
   std::string path_;
   dev_t dev_;
   ino_t ino_;
