@@ -294,7 +294,7 @@ IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_resu
       out->block_count = l.metadata_blocks;
     } else {
       const auto& f = l.files[static_cast<size_t>(index - 1)];
-      out->description = f.path.c_str();
+      out->description = f.path;
       out->first_block = f.block;
       out->block_count = fs::blocks_for(f.size);
     }

@@ -481,6 +481,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", err, cur.host);
       }
       std::unique_ptr<DIR, int (*)(DIR*)> dir_guard(d, ::closedir);
+      auto shared_dir = std::make_shared<const std::string>(cur.host);
       std::vector<std::string> names;
       errno = 0;
       while (auto* ent = ::readdir(d)) {
@@ -516,7 +517,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             check_file_size(st.st_size, host);
             check_fits(blocks_for(st.st_size));
             n = new_node(NodeKind::file, name);
-            n->data = maybe_stage(make_path_source(host, st.st_size, st.st_dev, st.st_ino));
+            n->data = maybe_stage(make_path_source(shared_dir, name, st.st_size, st.st_dev, st.st_ino));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fs/layout/metadata_store.hpp"
@@ -26,11 +27,23 @@ struct LayoutOptions {
   std::string working_directory;  // where the metadata file goes
 };
 
+// NUL-terminated strings in large blocks that never move: one allocation per
+// 64 KiB instead of one per string.
+class StringArena {
+ public:
+  const char* add(std::string_view s);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;
+  size_t capacity_ = 0;
+};
+
 struct FileExtent {
   int64_t block = 0;  // relative to the start of the image stream
   int64_t size = 0;   // bytes
   std::shared_ptr<const DataSource> source;
-  std::string path;  // image path, for progress and messages
+  const char* path = "";  // image path, for progress and messages (in ImageLayout::paths)
 };
 
 struct ImageLayout {
@@ -38,6 +51,7 @@ struct ImageLayout {
   int64_t metadata_blocks = 0;              // blocks [0, metadata_blocks) of the stream
   std::unique_ptr<MetadataStore> metadata;  // their bytes
   std::vector<FileExtent> files;            // ascending blocks, each source stored once
+  StringArena paths;                        // what FileExtent::path points into
   std::string disc_id;
   // IMAPI's ProgressItems: item 0 is the metadata, item i > 0 is files[i - 1].
   int64_t progress_count() const { return static_cast<int64_t>(files.size()) + 1; }

@@ -137,7 +137,9 @@ class Builder {
   const LayoutOptions& opt_;
   bool iso_ = false, joliet_ = false, rock_ = false;
   std::vector<FileExtent> files_;
-  std::unordered_map<const Node*, NodeInfo> info_;
+  StringArena paths_;  // the files' image paths, handed over to the result
+  std::vector<NodeInfo> info_;  // by Node::layout_slot
+  const NodeInfo& info(const Node* n) const { return info_[n->layout_slot]; }
   int max_depth_ = 0;
   Namespace iso_ns_, joliet_ns_;
   std::shared_ptr<ImageLayout> out_;
@@ -152,7 +154,7 @@ void Builder::collect() {
   std::vector<std::string> path_stack;
   uint32_t serial = 0;
   auto totals = subtree_stats(root_);
-  info_.reserve(static_cast<size_t>(totals.files + totals.directories));
+  info_.reserve(static_cast<size_t>(totals.files + totals.directories + 1));
   files_.reserve(static_cast<size_t>(totals.files));
   walk_preorder(root_, [&](const Node& n, int depth) {
     NodeInfo ni;
@@ -182,24 +184,25 @@ void Builder::collect() {
       if (fresh) {
         std::string p;
         for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
-        files_.push_back({0, n.data_size(), n.data, std::move(p)});
+        files_.push_back({0, n.data_size(), n.data, paths_.add(p)});
       }
       ni.file = index;
     }
-    info_.emplace(&n, ni);
+    n.layout_slot = static_cast<uint32_t>(info_.size());
+    info_.push_back(ni);
   });
   // Shared files: one serial and a link count, as a POSIX file system would show them.
-  std::unordered_map<int, std::pair<uint32_t, uint32_t>> per_file;  // file -> serial, links
-  for (auto& [node, ni] : info_)
+  std::vector<std::pair<uint32_t, uint32_t>> per_file(files_.size());  // file -> serial, links
+  for (auto& ni : info_)
     if (ni.file >= 0) {
-      auto& pf = per_file[ni.file];
+      auto& pf = per_file[static_cast<size_t>(ni.file)];
       if (pf.second == 0 || ni.serial < pf.first) pf.first = ni.serial;
       ++pf.second;
     }
-  for (auto& [node, ni] : info_)
+  for (auto& ni : info_)
     if (ni.file >= 0) {
-      ni.serial = per_file[ni.file].first;
-      ni.nlink = per_file[ni.file].second;
+      ni.serial = per_file[static_cast<size_t>(ni.file)].first;
+      ni.nlink = per_file[static_cast<size_t>(ni.file)].second;
     }
 }
 
@@ -339,7 +342,7 @@ std::string Builder::iso_path(const Namespace& ns, const NsDir& d) const {
 
 void Builder::px_for(rr::EntryList& l, const Node* n) const {
   if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, 0);  // the relocation directory
-  const NodeInfo& ni = info_.at(n);
+  const NodeInfo& ni = info(n);
   uint32_t type = n->is_dir() ? rr::kTypeDir : n->kind == NodeKind::symlink ? rr::kTypeSymlink : rr::kTypeFile;
   rr::px(l, type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);
 }
@@ -482,7 +485,7 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
     } else if (e.node->kind == NodeKind::symlink) {
       emit({0, 0, t, hidden, ns.id(e), {}});
     } else {
-      const FileExtent& f = files_[static_cast<size_t>(info_.at(e.node).file)];
+      const FileExtent& f = files_[static_cast<size_t>(info(e.node).file)];
       int64_t remaining = f.size;
       int64_t block = f.size > 0 ? f.block : 0;
       size_t n = records_for(e);
@@ -509,7 +512,7 @@ std::shared_ptr<const ImageLayout> Builder::run() {
   collect();
   for (auto& f : files_)
     if (f.size > kMaxDataLength && opt_.iso_level < 3)
-      fail(IMAPI_E_DATA_TOO_BIG, "'" + f.path + "' has " + std::to_string(f.size) +
+      fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size) +
                                      " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                      "ISO9660InterchangeLevel to 3");
   iso_ns_.rock = rock_;
@@ -598,6 +601,7 @@ std::shared_ptr<const ImageLayout> Builder::run() {
   // Results: the data extents in block order, and an identifier of the content.
   std::erase_if(files_, [](const FileExtent& f) { return f.size == 0; });
   out_->files = std::move(files_);
+  out_->paths = std::move(paths_);
   uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata (which records every extent)
   std::vector<uint8_t> chunk(1 << 20);
   for (int64_t off = 0; off < out_->metadata->size(); off += static_cast<int64_t>(chunk.size())) {
@@ -612,6 +616,20 @@ std::shared_ptr<const ImageLayout> Builder::run() {
 }
 
 }  // namespace
+
+const char* StringArena::add(std::string_view s) {
+  constexpr size_t kBlock = 64 << 10;
+  if (used_ + s.size() + 1 > capacity_) {
+    capacity_ = std::max(kBlock, s.size() + 1);
+    blocks_.push_back(std::make_unique<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* p = blocks_.back().get() + used_;
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  used_ += s.size() + 1;
+  return p;
+}
 
 std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOptions& options) {
   return Builder(root, options).run();

@@ -77,22 +77,24 @@ class FdReader final : public DataReader {
 
 class PathSource final : public DataSource {
  public:
-  PathSource(std::string path, int64_t size, dev_t dev, ino_t ino)
-      : DataSource(size), path_(std::move(path)), dev_(dev), ino_(ino) {}
+  PathSource(std::shared_ptr<const std::string> dir, std::string name, int64_t size, dev_t dev, ino_t ino)
+      : DataSource(size), dir_(std::move(dir)), name_(std::move(name)), dev_(dev), ino_(ino) {}
   std::unique_ptr<DataReader> open() const override {
-    auto holder = std::make_shared<Fd>(open_checked());
-    return std::make_unique<FdReader>(std::move(holder), size(), path_);
+    std::string path = describe();
+    auto holder = std::make_shared<Fd>(open_checked(path));
+    return std::make_unique<FdReader>(std::move(holder), size(), path);
   }
   void read_all(void* buf) const override {
-    Fd fd(open_checked());
-    if (pread_full(fd.get(), buf, size(), 0, path_) != size()) changed(path_, size(), "shrank");
+    std::string path = describe();
+    Fd fd(open_checked(path));
+    if (pread_full(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
   }
-  std::string describe() const override { return path_; }
+  std::string describe() const override { return dir_->empty() ? name_ : *dir_ + "/" + name_; }
   std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
 
  private:
   // Opens the file and checks it still has the size it had when added.
-  int open_checked() const {
+  int open_checked(const std::string& path_) const {
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
       int err = errno;
@@ -114,7 +116,8 @@ class PathSource final : public DataSource {
     return guard.release();
   }
 
-  std::string path_;
+  std::shared_ptr<const std::string> dir_;
+  std::string name_;
   dev_t dev_;
   ino_t ino_;
 };
@@ -208,8 +211,9 @@ class SourceStream final : public Stream {
 
 }  // namespace
 
-std::shared_ptr<const DataSource> make_path_source(const std::string& path, int64_t size, dev_t dev, ino_t ino) {
-  return std::make_shared<PathSource>(path, size, dev, ino);
+std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const std::string> dir, const std::string& name,
+                                                   int64_t size, dev_t dev, ino_t ino) {
+  return std::make_shared<PathSource>(std::move(dir), name, size, dev, ino);
 }
 
 std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
@@ -221,7 +225,10 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
     d.path = path;
     throw Error(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", d);
   }
-  return make_path_source(path, st.st_size, st.st_dev, st.st_ino);
+  size_t slash = path.rfind('/');
+  auto dir = std::make_shared<const std::string>(slash == std::string::npos ? "" : path.substr(0, slash));
+  return make_path_source(std::move(dir), slash == std::string::npos ? path : path.substr(slash + 1), st.st_size,
+                          st.st_dev, st.st_ino);
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

@@ -50,8 +50,10 @@ class DataSource {
   int64_t size_;
 };
 
-// A host file read when the image reaches it.
-std::shared_ptr<const DataSource> make_path_source(const std::string& path, int64_t size, dev_t dev, ino_t ino);
+// A host file read when the image reaches it: `name` in directory `dir`. The
+// directory string is shared by all files of one directory (AddTree adds many).
+std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const std::string> dir, const std::string& name,
+                                                   int64_t size, dev_t dev, ino_t ino);
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);
 // An imapi_stream; its size now is the file's size.

@@ -33,6 +33,9 @@ struct Node {
   std::vector<std::shared_ptr<Node>> children;  // directories: sorted by name (byte order)
   std::shared_ptr<const DataSource> data;       // files
   std::string target;                           // symbolic links
+  // Scratch space of the layout pass, which runs under the image's lock: this
+  // node's index in the pass's tables (saves a node -> index map).
+  mutable uint32_t layout_slot = 0;
 
   bool is_dir() const { return kind == NodeKind::directory; }
   int64_t data_size() const { return data ? data->size() : 0; }

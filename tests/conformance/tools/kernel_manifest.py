@@ -65,7 +65,6 @@ import binascii
 import glob
 import gzip
 import hashlib
-import json
 import lzma
 import os
 import re
@@ -77,6 +76,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True      # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import manifest_lib as ml  # noqa: E402
 
