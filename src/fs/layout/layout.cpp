@@ -341,7 +341,8 @@ std::string Builder::iso_path(const Namespace& ns, const NsDir& d) const {
 // ---- Rock Ridge ------------------------------------------------------------------
 
 void Builder::px_for(rr::EntryList& l, const Node* n) const {
-  if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, 0);  // the relocation directory
+  // The relocation directory: a serial after every node's, as RRIP 1.12 wants them unique.
+  if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, static_cast<uint32_t>(info_.size() + 1));
   const NodeInfo& ni = info(n);
   uint32_t type = n->is_dir() ? rr::kTypeDir : n->kind == NodeKind::symlink ? rr::kTypeSymlink : rr::kTypeFile;
   rr::px(l, type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);

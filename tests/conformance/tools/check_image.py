@@ -333,7 +333,18 @@ class JolietNames(NameModel):
                 break
             keep.append("_" if c in JOLIET_FORBIDDEN else c)
             n += w
-        return got.startswith(self.tx("".join(keep)))
+        if got.startswith(self.tx("".join(keep))):
+            return True
+        # A writer that keeps Joliet names unique without regard to case (as
+        # Windows and Linux look them up) renames all but one of a group of
+        # names equal but for case: "stem~N.ext", stem a prefix of the source's.
+        m = re.match(r"^(.*)~[0-9]+(\.[^.]*)?$", got)
+        if not m:
+            return False
+        stem, ext = m.group(1), m.group(2) or ""
+        want = "".join("_" if c in JOLIET_FORBIDDEN else c for c in src)
+        want_stem, want_ext = (want.rsplit(".", 1)[0], "." + want.rsplit(".", 1)[1]) if "." in want[1:] else (want, "")
+        return bool(stem) and self.tx(want_stem).startswith(stem) and self.tx(want_ext) == ext
 
     def check_image_name(self, got):
         if not self.raw:
@@ -465,6 +476,17 @@ class Comparer:
             if d is not None:
                 disp[id(sc)] = d
                 dcount[d] += 1
+        if ns == JOLIET:
+            # Names equal but for case: only the first (in byte order) is
+            # expected verbatim; the others may be renamed (see JolietNames).
+            folded = collections.defaultdict(list)
+            for sc in s_rest:
+                if id(sc) in disp:
+                    folded[disp[id(sc)].casefold()].append(sc)
+            for group in folded.values():
+                if len(group) > 1:
+                    for sc in sorted(group, key=lambda x: x.name.encode("utf-8", "surrogateescape"))[1:]:
+                        dcount[disp.pop(id(sc))] -= 1
         by_name = collections.defaultdict(list)
         for ic in i_rest:
             by_name[ic.name].append(ic)
