@@ -214,11 +214,7 @@ IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage* image, const char* 
     check_out(out, "out");
     *out = nullptr;
     auto node = img.find(*img.root(), check_str(path, "path"));
-    if (!node) {
-      ErrorDetail d;
-      d.path = path;
-      throw Error(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the image", d);
-    }
+    if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the image", path);
     make_handle(out, imapi_fsitem{image->image, node});
   });
 }

@@ -179,11 +179,7 @@ IMAPI_API imapi_status imapi_fsitem_get_item(imapi_fsitem* dir, const char* path
   return on_item(dir, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     require_dir(*n);
     auto found = img.find(*n, check_str(path, "path"));
-    if (!found) {
-      ErrorDetail d;
-      d.path = path;
-      throw Error(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the directory", d);
-    }
+    if (!found) fail_at(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the directory", path);
     new_item(out, dir, std::move(found));
   });
 }

@@ -40,6 +40,13 @@ class Error : public std::exception {
   throw Error(code, std::move(message));
 }
 
+// A failure about a named file or image path (recorded in imapi_error.path).
+[[noreturn]] inline void fail_at(imapi_status code, std::string message, std::string path) {
+  ErrorDetail detail;
+  detail.path = std::move(path);
+  throw Error(code, std::move(message), std::move(detail));
+}
+
 // For failures of system calls on a named file: appends strerror(err) to the message.
 [[noreturn]] void fail_os(imapi_status code, std::string message, int err, std::string path);
 

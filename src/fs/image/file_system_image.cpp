@@ -41,9 +41,7 @@ std::vector<std::string> split_path(const std::string& path) {
 int64_t ts_ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
 
 [[noreturn]] void invalid_path(const std::string& path, const std::string& why) {
-  ErrorDetail d;
-  d.path = path;
-  throw Error(IMAPI_E_INVALID_PATH, "invalid path '" + path + "': " + why, d);
+  fail_at(IMAPI_E_INVALID_PATH, "invalid path '" + path + "': " + why, path);
 }
 
 }  // namespace
@@ -206,11 +204,7 @@ void FileSystemImage::rollback_to(int64_t id) {
   if (id < locked_base_ || id > now)
     fail(IMAPI_E_INVALID_PARAM, "change point " + std::to_string(id) + " is not between the last locked-in point (" +
                                     std::to_string(locked_base_) + ") and the current one (" + std::to_string(now) + ")");
-  while (locked_base_ + static_cast<int64_t>(undo_.size()) > id) {
-    auto undo = std::move(undo_.back());
-    undo_.pop_back();
-    undo();
-  }
+  undo_to(id);
 }
 
 void FileSystemImage::lock_in() {
@@ -283,11 +277,7 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   for (const auto& part : parts) {
     walked += "/" + part;
     auto next = cur->child(part);
-    if (!next) {
-      ErrorDetail d;
-      d.path = path;
-      throw Error(IMAPI_E_DIR_NOT_FOUND, "directory '" + walked + "' of '" + path + "' does not exist; add it first", d);
-    }
+    if (!next) fail_at(IMAPI_E_DIR_NOT_FOUND, "directory '" + walked + "' of '" + path + "' does not exist; add it first", path);
     if (!next->is_dir()) fail(IMAPI_E_NOT_DIR, "'" + walked + "' of '" + path + "' is not a directory");
     cur = next;
   }
@@ -295,27 +285,16 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   return cur;
 }
 
-void FileSystemImage::attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal) {
+void FileSystemImage::link(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node) {
   auto s = subtree_stats(*node);
   node->parent = parent;
   parent->children.insert(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)), node);
   stats_.files += s.files;
   stats_.directories += s.directories;
   stats_.data_blocks += s.data_blocks;
-  if (!journal) return;
-  undo_.emplace_back([this, node] {
-    auto p = node->parent.lock();
-    if (!p) return;
-    auto s2 = subtree_stats(*node);
-    p->children.erase(p->children.begin() + static_cast<ptrdiff_t>(p->lower_bound(node->name)));
-    node->parent.reset();
-    stats_.files -= s2.files;
-    stats_.directories -= s2.directories;
-    stats_.data_blocks -= s2.data_blocks;
-  });
 }
 
-void FileSystemImage::detach(const std::shared_ptr<Node>& node) {
+void FileSystemImage::unlink(const std::shared_ptr<Node>& node) {
   auto parent = node->parent.lock();
   if (!parent) return;
   auto s = subtree_stats(*node);
@@ -324,14 +303,26 @@ void FileSystemImage::detach(const std::shared_ptr<Node>& node) {
   stats_.files -= s.files;
   stats_.directories -= s.directories;
   stats_.data_blocks -= s.data_blocks;
-  undo_.emplace_back([this, parent, node] {
-    auto s2 = subtree_stats(*node);
-    node->parent = parent;
-    parent->children.insert(parent->children.begin() + static_cast<ptrdiff_t>(parent->lower_bound(node->name)), node);
-    stats_.files += s2.files;
-    stats_.directories += s2.directories;
-    stats_.data_blocks += s2.data_blocks;
-  });
+}
+
+void FileSystemImage::attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal) {
+  link(parent, node);
+  if (journal) undo_.emplace_back([this, node] { unlink(node); });
+}
+
+void FileSystemImage::detach(const std::shared_ptr<Node>& node) {
+  auto parent = node->parent.lock();
+  if (!parent) return;
+  unlink(node);
+  undo_.emplace_back([this, parent, node] { link(parent, node); });
+}
+
+void FileSystemImage::undo_to(int64_t id) {
+  while (locked_base_ + static_cast<int64_t>(undo_.size()) > id) {
+    auto undo = std::move(undo_.back());
+    undo_.pop_back();
+    undo();
+  }
 }
 
 std::shared_ptr<const DataSource> FileSystemImage::maybe_stage(std::shared_ptr<const DataSource> data) const {
@@ -394,14 +385,9 @@ void FileSystemImage::remove(const std::shared_ptr<Node>& dir, const std::string
   std::lock_guard lock(mutex_);
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
   auto node = find(*dir, path);
-  if (!node || node == dir || node == root_) {
-    ErrorDetail d;
-    d.path = path;
-    throw Error(node ? IMAPI_E_INVALID_PATH : IMAPI_E_ITEM_NOT_FOUND,
-                node ? "'" + path + "' names the directory itself; remove it from its parent"
-                     : "'" + path + "' is not in the image",
-                d);
-  }
+  if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, "'" + path + "' is not in the image", path);
+  if (node == dir || node == root_)
+    fail_at(IMAPI_E_INVALID_PATH, "'" + path + "' names the directory itself; remove it from its parent", path);
   if (node->is_dir() && !node->children.empty() && !recursive)
     fail(IMAPI_E_DIR_NOT_EMPTY, "directory '" + path + "' is not empty; use RemoveTree to remove it with its contents");
   detach(node);
@@ -423,11 +409,8 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
   struct stat top {};
   if (::stat(host_dir.c_str(), &top) != 0)
     fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot add tree '" + host_dir + "'", errno, host_dir);
-  if (!S_ISDIR(top.st_mode)) {
-    ErrorDetail d;
-    d.path = host_dir;
-    throw Error(IMAPI_E_NOT_DIR, "'" + host_dir + "' is not a directory; add single files with AddFile", d);
-  }
+  if (!S_ISDIR(top.st_mode))
+    fail_at(IMAPI_E_NOT_DIR, "'" + host_dir + "' is not a directory; add single files with AddFile", host_dir);
   const int64_t start_point = locked_base_ + static_cast<int64_t>(undo_.size());
   try {
     auto apply_attrs = [](Node& n, const struct stat& st) {
@@ -535,11 +518,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
     }
   } catch (...) {
     // IMAPI: a failed AddTree leaves the image as it was.
-    while (locked_base_ + static_cast<int64_t>(undo_.size()) > start_point) {
-      auto undo = std::move(undo_.back());
-      undo_.pop_back();
-      undo();
-    }
+    undo_to(start_point);
     throw;
   }
 }

@@ -32,12 +32,10 @@ class Fd {
 };
 
 [[noreturn]] void changed(const std::string& what, int64_t expected, const std::string& how) {
-  ErrorDetail d;
-  d.path = what;
-  throw Error(IMAPI_E_DATA_STREAM_INCONSISTENCY,
-              "'" + what + "' " + how + " since it was added to the image (expected " + std::to_string(expected) +
-                  " bytes); keep sources unchanged until the image is written, or add the file again",
-              d);
+  fail_at(IMAPI_E_DATA_STREAM_INCONSISTENCY,
+          "'" + what + "' " + how + " since it was added to the image (expected " + std::to_string(expected) +
+              " bytes); keep sources unchanged until the image is written, or add the file again",
+          what);
 }
 
 // pread until n bytes or end of file; returns bytes read.
@@ -220,11 +218,8 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     fail_os(IMAPI_E_DATA_STREAM_CREATE_FAILURE, "cannot add '" + path + "'", errno, path);
-  if (!S_ISREG(st.st_mode)) {
-    ErrorDetail d;
-    d.path = path;
-    throw Error(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", d);
-  }
+  if (!S_ISREG(st.st_mode))
+    fail_at(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", path);
   size_t slash = path.rfind('/');
   auto dir = std::make_shared<const std::string>(slash == std::string::npos ? "" : path.substr(0, slash));
   return make_path_source(std::move(dir), slash == std::string::npos ? path : path.substr(slash + 1), st.st_size,
