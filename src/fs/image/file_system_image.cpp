@@ -474,6 +474,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       }
       if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", errno, cur.host);
       std::sort(names.begin(), names.end());
+      cur.node->children.reserve(cur.node->children.size() + names.size());
       for (const auto& name : names) {
         std::string host = cur.host + "/" + name;
         struct stat st {};

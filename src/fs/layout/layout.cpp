@@ -49,7 +49,7 @@ struct NsEntry {
   bool placeholder = false;    // CL record standing where a relocated directory really is
   bool relocated = false;      // RE record of a relocated directory, inside the relocation directory
   uint8_t id_len = 0;          // identifier bytes as recorded, in Namespace::ids
-  uint32_t id_at = 0;
+  const char* id_at = nullptr;
 };
 
 // ECMA-119 9.3 order: by name, then extension (the identifier split at its last
@@ -80,7 +80,7 @@ struct NsDir {
   int64_t size = 0;
   std::vector<NsEntry> entries;
   uint8_t id_len = 0;  // identifier in its parent (path table), in Namespace::ids
-  uint32_t id_at = 0;
+  const char* id_at = nullptr;
   size_t first_piece = 0;  // this directory's continuation pieces in Namespace::piece_sizes
   size_t piece_count = 0;
 };
@@ -93,13 +93,12 @@ struct CeLocation {
 struct Namespace {
   bool joliet = false;
   bool rock = false;
-  std::string ids;  // every identifier, back to back (one allocation, not one per entry)
-  std::string_view id(const NsEntry& e) const { return std::string_view(ids).substr(e.id_at, e.id_len); }
-  std::string_view id(const NsDir& d) const { return std::string_view(ids).substr(d.id_at, d.id_len); }
+  StringArena ids;  // every identifier, in blocks (no allocation per entry, no regrowth)
+  std::string_view id(const NsEntry& e) const { return {e.id_at, e.id_len}; }
+  std::string_view id(const NsDir& d) const { return {d.id_at, d.id_len}; }
   void set_id(NsEntry& e, std::string_view bytes) {
-    e.id_at = static_cast<uint32_t>(ids.size());
+    e.id_at = ids.add(bytes);
     e.id_len = static_cast<uint8_t>(bytes.size());
-    ids.append(bytes);
   }
   std::deque<NsDir> dirs;   // stable addresses
   std::vector<NsDir*> order;  // path table order
@@ -218,7 +217,7 @@ void Builder::build_namespace(Namespace& ns) {
   root.node = &root_;
   root.parent = &root;
   root.real_parent = &root;
-  ns.ids.assign(1, '\0');  // the root's identifier
+  root.id_at = ns.ids.add(std::string_view("\0", 1));  // the root's identifier
   root.id_len = 1;
   NsDir* moved = nullptr;
   if (relocate) {
