@@ -1,0 +1,76 @@
+// Reads ISO 9660 images, with Joliet and Rock Ridge, from any block source.
+// The input is hostile: every length and offset is checked against its buffer
+// and the image, loops and depth are bounded, no recursion follows the image's
+// structure, and failures are IMAPI errors that name the block.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fs/reader/block_source.hpp"
+
+namespace imapi::fs {
+
+enum class IsoNamespace { iso9660, joliet, rockridge };
+
+struct ReaderLimits {
+  int64_t max_directory_bytes = int64_t{256} << 20;
+  int64_t max_entries = 20'000'000;
+  int max_depth = 1024;
+  int max_continuations = 64;  // Rock Ridge CE pieces per record
+};
+
+struct IsoExtent {
+  int64_t block = 0;
+  int64_t size = 0;
+};
+
+struct IsoVolume {
+  int64_t volume_blocks = 0;
+  std::string volume_id;         // primary descriptor, trailing blanks trimmed
+  std::string joliet_volume_id;  // UTF-8
+  int joliet_level = 0;          // 0: no Joliet descriptor
+  bool rock_ridge = false;       // SP in the root's "." record
+  std::string rock_ridge_id;     // ER extension identifier, e.g. "IEEE_1282"
+  IsoExtent iso_root;
+  IsoExtent joliet_root;
+};
+
+enum class EntryKind { directory, file, symlink };
+
+struct IsoEntry {
+  std::string path;  // "/a/b", UTF-8, in the namespace listed
+  EntryKind kind = EntryKind::file;
+  int64_t size = 0;
+  std::vector<IsoExtent> extents;  // files: one per section
+  bool has_mode = false;           // Rock Ridge PX seen
+  uint32_t mode = 0;
+  int64_t mtime_ns = 0;
+  std::string target;  // symbolic links
+  bool hidden = false;
+};
+
+class IsoReader {
+ public:
+  // Reads and checks the volume descriptors. Errors:
+  // IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND, IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED,
+  // IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR, IMAPI_E_IMPORT_READ_FAILURE.
+  explicit IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits = {});
+
+  const IsoVolume& volume() const { return volume_; }
+  // Every entry, parents before children. IMAPI_E_FILE_SYSTEM_NOT_FOUND when the
+  // image has no such namespace.
+  std::vector<IsoEntry> list(IsoNamespace ns) const;
+  // Bytes [offset, offset + n) of a file entry.
+  void read(const IsoEntry& file, int64_t offset, void* buf, int64_t n) const;
+
+ private:
+  void read_descriptors();
+  std::shared_ptr<BlockSource> source_;
+  ReaderLimits limits_;
+  IsoVolume volume_;
+};
+
+}  // namespace imapi::fs
