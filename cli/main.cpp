@@ -23,6 +23,9 @@ void print_help() {
       "      --strict                 treat what the standards forbid as errors\n"
       "      --progress               report progress even when standard error is not a terminal\n"
       "    A SOURCE directory's contents go to the image root; a SOURCE file is added by its name.\n"
+      "  ls IMAGE [--fs rockridge|joliet|iso9660]          list an image (default: the richest file system on it)\n"
+      "  extract IMAGE DEST [--fs ...] [--progress]       extract an image into DEST\n"
+      "  check IMAGE                                      validate an image's structures\n"
       "  help                                    this text\n"
       "  --version                               the library's version\n"
       "\n"
@@ -58,7 +61,11 @@ int main(int argc, char** argv) {
     std::printf("imapi %s (libimapi %s)\n", IMAPI_VERSION_STRING, imapi_version());
     return 0;
   }
-  if (args[0] == "mkiso") return imapi_cli::mkiso({args.begin() + 1, args.end()});
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "mkiso") return imapi_cli::mkiso(rest);
+  if (args[0] == "ls") return imapi_cli::ls(rest);
+  if (args[0] == "extract") return imapi_cli::extract(rest);
+  if (args[0] == "check") return imapi_cli::check(rest);
   std::fprintf(stderr, "imapi: error: unknown command '%s'; see 'imapi help'\n", args[0].c_str());
   return 2;
 }

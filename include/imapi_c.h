@@ -570,6 +570,82 @@ IMAPI_API imapi_status imapi_fsimage_result_write_file(imapi_fsimage_result *res
 IMAPI_API imapi_status imapi_fsimage_result_write_file_start(imapi_fsimage_result *result, const char *path,
                                                              imapi_job **job);
 
+
+/* ------------------------------------------------------------------------ */
+/* Reading images (IIsoImageManager, and listing/extraction beyond IMAPI)    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct imapi_iso_image_manager imapi_iso_image_manager;
+typedef struct imapi_image_reader imapi_image_reader;
+
+/** IIsoImageManager: checks an ISO image given by path or stream. */
+IMAPI_API imapi_status imapi_iso_image_manager_create(imapi_iso_image_manager **out);
+IMAPI_API void imapi_iso_image_manager_free(imapi_iso_image_manager *manager);
+/** SetPath: opens the file now (IMAPI_E_IMPORT_READ_FAILURE if it cannot); replaces any stream. */
+IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager *manager, const char *path);
+/** SetStream: uses the stream (shared); Path becomes "". */
+IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manager *manager, imapi_stream *stream);
+/** Path ("" when a stream was set) and Stream (a new handle on the image). IMAPI_E_IMAGEMANAGER_NO_IMAGE if neither. */
+IMAPI_API imapi_status imapi_iso_image_manager_get_path(imapi_iso_image_manager *manager, char **out);
+IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manager *manager, imapi_stream **out);
+/**
+ * Validate: the size is a whole number of 2048-byte blocks
+ * (IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED) and at most 2^31-1 blocks
+ * (IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG), there is a valid primary volume descriptor
+ * (IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND), and, beyond IMAPI, every directory
+ * hierarchy on it reads without error (IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR,
+ * naming the block in the message and in imapi_error.lba).
+ * IMAPI_E_IMAGEMANAGER_NO_IMAGE when neither path nor stream was set.
+ */
+IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager *manager);
+
+#define IMAPI_ENTRY_DIRECTORY 1
+#define IMAPI_ENTRY_FILE 2
+#define IMAPI_ENTRY_SYMLINK 3
+
+/** One entry of an image's tree, as imapi_image_reader_get_entry fills it. */
+typedef struct imapi_image_entry {
+  uint32_t struct_size;
+  const char *path;    /**< "/a/b", UTF-8; borrowed, valid while the reader lives */
+  int32_t type;        /**< IMAPI_ENTRY_* */
+  int64_t size;        /**< bytes (files) */
+  int32_t mode;        /**< permission bits from Rock Ridge, or -1 */
+  int64_t modified;    /**< imapi_time */
+  const char *target;  /**< symbolic links: the target; "" otherwise; borrowed like path */
+} imapi_image_entry;
+
+/**
+ * Extension: opens an ISO 9660 image (file or stream) for listing and
+ * extraction. The input is treated as hostile: a malformed image is an error,
+ * never a crash. Errors as imapi_iso_image_manager_validate.
+ */
+IMAPI_API imapi_status imapi_image_reader_open_path(const char *path, imapi_image_reader **out);
+IMAPI_API imapi_status imapi_image_reader_open_stream(imapi_stream *stream, imapi_image_reader **out);
+IMAPI_API void imapi_image_reader_free(imapi_image_reader *reader);
+/** The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE). */
+IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader *reader, int32_t *mask);
+/** The volume label as the primary descriptor records it. */
+IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader *reader, char **out);
+/**
+ * Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660)
+ * and returns how many entries it has, parents before children. Entries stay
+ * valid until the next call of this function on the reader or its free.
+ * Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR.
+ */
+IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader *reader, int32_t file_system, int64_t *count);
+IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader *reader, int64_t index, imapi_image_entry *out);
+/** A stream over the data of entry `index` of the last listing (a file). */
+IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader *reader, int64_t index, imapi_stream **out);
+/**
+ * Extracts the last listing into directory `dest` (created if missing):
+ * directories, files with their contents and modification times, symbolic
+ * links, Rock Ridge permission bits. Names that would leave `dest` are refused.
+ * Progress reports bytes written, on the calling thread.
+ */
+IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader *reader, const char *dest,
+                                                  imapi_progress_fn progress, void *user);
+#define IMAPI_OPERATION_EXTRACT 2
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,11 +16,12 @@
 #include "core/job.hpp"
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
+#include "fs/reader/iso_reader.hpp"
 #include "imapi_c.h"
 
 namespace imapi::capi {
 
-enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result };
+enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader };
 
 void register_handle(const void* h, HandleType type);
 void unregister_handle(const void* h, HandleType type);  // no-op when not registered
@@ -111,4 +112,14 @@ struct imapi_fsitem {
 struct imapi_fsimage_result {
   static constexpr auto kType = imapi::capi::HandleType::fsimage_result;
   std::shared_ptr<const imapi::fs::ImageLayout> layout;
+};
+struct imapi_iso_image_manager {
+  static constexpr auto kType = imapi::capi::HandleType::iso_image_manager;
+  std::string path;
+  std::shared_ptr<imapi::Stream> stream;
+};
+struct imapi_image_reader {
+  static constexpr auto kType = imapi::capi::HandleType::image_reader;
+  std::shared_ptr<imapi::fs::IsoReader> reader;
+  std::vector<imapi::fs::IsoEntry> listing;  // the last imapi_image_reader_list
 };

@@ -27,4 +27,13 @@ grep -q 'IMAPI_E_IMAGE_SIZE_LIMIT' err.txt || fail "size limit error: $(cat err.
 "$imapi" mkiso -o x.iso --iso-level 4 "$tree" 2> err.txt; [ $? -eq 2 ] || fail "bad option exit code"
 "$imapi" mkiso -o /nonexistent-dir/x.iso "$tree" 2> err.txt && fail "unwritable output succeeded"
 grep -q 'nonexistent-dir' err.txt || fail "output error does not name the path: $(cat err.txt)"
+# Reading: ls, extract (byte-identical tree), check, and a corrupt image.
+"$imapi" ls file.iso | grep -q '/data/filler.bin$' || fail "ls does not list filler.bin"
+"$imapi" ls file.iso --fs joliet | grep -q 'readme-link' && fail "Joliet listing shows a symlink"
+"$imapi" extract file.iso extracted || fail "extract"
+diff -r --no-dereference extracted "$tree" > diff.txt || fail "extracted tree differs: $(head -5 diff.txt)"
+"$imapi" check file.iso | grep -q valid || fail "check of a good image"
+head -c 40960 file.iso > cut.iso
+"$imapi" check cut.iso 2> err.txt && fail "check of a truncated image succeeded"
+grep -q 'block' err.txt || fail "truncation error does not name a block: $(cat err.txt)"
 echo "1 passed, 0 failed"

@@ -1,0 +1,204 @@
+// extern "C" shims for imapi_iso_image_manager (IIsoImageManager) and imapi_image_reader.
+#include "capi/handles.hpp"
+#include "fs/reader/extract.hpp"
+
+using namespace imapi;
+using namespace imapi::capi;
+using imapi::fs::EntryKind;
+using imapi::fs::IsoNamespace;
+using imapi::fs::IsoReader;
+
+namespace {
+
+template <typename H, typename F>
+imapi_status on(H* h, const char* what, F&& f) {
+  return guard([&] {
+    check(h, what);
+    f(*h);
+    return IMAPI_S_OK;
+  });
+}
+
+std::shared_ptr<fs::BlockSource> source_of(const imapi_iso_image_manager& m) {
+  if (m.stream) return fs::stream_source(m.stream);
+  if (!m.path.empty()) return fs::open_file_source(m.path);
+  throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image to check: call SetPath or SetStream first");
+}
+
+IsoNamespace namespace_of(int32_t file_system) {
+  switch (file_system) {
+    case IMAPI_FS_ISO9660: return IsoNamespace::iso9660;
+    case IMAPI_FS_JOLIET: return IsoNamespace::joliet;
+    case IMAPI_FS_ROCKRIDGE: return IsoNamespace::rockridge;
+    default: throw Error(IMAPI_E_INVALIDARG, "list one file system: IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660");
+  }
+}
+
+// Reads every hierarchy the image has, so a validation covers all of it.
+void check_all(const IsoReader& r) {
+  r.list(IsoNamespace::iso9660);
+  if (r.volume().joliet_level) r.list(IsoNamespace::joliet);
+  if (r.volume().rock_ridge) r.list(IsoNamespace::rockridge);
+}
+
+void open_reader(imapi_image_reader** out, std::shared_ptr<fs::BlockSource> source) {
+  check_out(out, "out");
+  *out = nullptr;
+  auto reader = std::make_shared<IsoReader>(std::move(source));
+  make_handle(out, imapi_image_reader{std::move(reader), {}});
+}
+
+}  // namespace
+
+extern "C" {
+
+IMAPI_API imapi_status imapi_iso_image_manager_create(imapi_iso_image_manager** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_iso_image_manager{});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API void imapi_iso_image_manager_free(imapi_iso_image_manager* manager) { free_handle(manager); }
+
+IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager* manager, const char* path) {
+  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+    std::string p = check_str(path, "path");
+    m.stream = std::make_shared<FileStream>(p);  // opens now, as IMAPI's SetPath does
+    m.path = p;
+  });
+}
+
+IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manager* manager, imapi_stream* stream) {
+  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+    check(stream, "stream");
+    m.stream = stream->stream;
+    m.path.clear();
+  });
+}
+
+IMAPI_API imapi_status imapi_iso_image_manager_get_path(imapi_iso_image_manager* manager, char** out) {
+  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+    check_out(out, "out");
+    *out = dup_string(m.path);
+  });
+}
+
+IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manager* manager, imapi_stream** out) {
+  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+    check_out(out, "out");
+    *out = nullptr;
+    if (!m.stream) throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image: call SetPath or SetStream first");
+    make_handle(out, imapi_stream{m.stream});
+  });
+}
+
+IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager* manager) {
+  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+    auto source = source_of(m);
+    if (source->size() % 2048 == 0 && source->size() / 2048 > INT32_MAX)
+      throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
+    check_all(IsoReader(source));
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_open_path(const char* path, imapi_image_reader** out) {
+  return guard([&] {
+    open_reader(out, fs::open_file_source(check_str(path, "path")));
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_open_stream(imapi_stream* stream, imapi_image_reader** out) {
+  return guard([&] {
+    check(stream, "stream");
+    open_reader(out, fs::stream_source(stream->stream));
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API void imapi_image_reader_free(imapi_image_reader* reader) { free_handle(reader); }
+
+IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader* reader, int32_t* mask) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    const auto& v = r.reader->volume();
+    *check_out(mask, "mask") =
+        IMAPI_FS_ISO9660 | (v.joliet_level ? IMAPI_FS_JOLIET : 0) | (v.rock_ridge ? IMAPI_FS_ROCKRIDGE : 0);
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader* reader, char** out) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(out, "out");
+    *out = dup_string(r.reader->volume().volume_id);
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32_t file_system, int64_t* count) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(count, "count");
+    r.listing = r.reader->list(namespace_of(file_system));
+    *count = static_cast<int64_t>(r.listing.size());
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, int64_t index, imapi_image_entry* out) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(out, "out");
+    if (out->struct_size < sizeof(imapi_image_entry))
+      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_image_entry)");
+    if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
+      throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range; call imapi_image_reader_list first");
+    const auto& e = r.listing[static_cast<size_t>(index)];
+    out->path = e.path.c_str();
+    out->type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
+                : e.kind == EntryKind::symlink ? IMAPI_ENTRY_SYMLINK
+                                               : IMAPI_ENTRY_FILE;
+    out->size = e.size;
+    out->mode = e.has_mode ? static_cast<int32_t>(e.mode) : -1;
+    out->modified = e.mtime_ns;
+    out->target = e.target.c_str();
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, int64_t index, imapi_stream** out) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(out, "out");
+    *out = nullptr;
+    if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
+      throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range");
+    const auto& e = r.listing[static_cast<size_t>(index)];
+    if (e.kind != EntryKind::file) throw Error(IMAPI_E_NOT_FILE, "'" + e.path + "' is not a file");
+    // A stream over the entry's sections, reading through the shared reader.
+    class EntryStream final : public Stream {
+     public:
+      EntryStream(std::shared_ptr<IsoReader> rd, fs::IsoEntry en) : reader_(std::move(rd)), entry_(std::move(en)) {}
+      int64_t read(void* buf, int64_t cap) override {
+        int64_t n = std::clamp<int64_t>(entry_.size - pos_, 0, cap);
+        if (n > 0) reader_->read(entry_, pos_, buf, n);
+        pos_ += n;
+        return n;
+      }
+      int64_t seek(int64_t offset, int whence) override { return pos_ = resolve_seek(pos_, entry_.size, offset, whence); }
+      int64_t size() override { return entry_.size; }
+
+     private:
+      std::shared_ptr<IsoReader> reader_;
+      fs::IsoEntry entry_;
+      int64_t pos_ = 0;
+    };
+    make_handle(out, imapi_stream{std::make_shared<EntryStream>(r.reader, e)});
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader* reader, const char* dest,
+                                                  imapi_progress_fn progress, void* user) {
+  return on(reader, "image reader", [&](imapi_image_reader& r) {
+    CallbackProgress sink(progress, user);
+    fs::extract_tree(*r.reader, r.listing, check_str(dest, "dest"), sink);
+  });
+}
+
+}  // extern "C"

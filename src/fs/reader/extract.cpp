@@ -1,0 +1,126 @@
+#include "fs/reader/extract.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+
+#include "core/error.hpp"
+#include "core/unique_fd.hpp"
+
+namespace imapi::fs {
+
+namespace {
+
+using Fd = UniqueFd;
+
+[[noreturn]] void write_failed(const std::string& what, int err, const std::string& path) {
+  fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot " + what + " '" + path + "'", err, path);
+}
+
+// The directory holding `path` ("/a/b/c" -> "a/b"), entered without following links.
+Fd open_parent(int root, const std::string& path, std::string& leaf, const std::string& dest) {
+  Fd cur(::fcntl(root, F_DUPFD_CLOEXEC, 0));
+  size_t start = 1;
+  for (;;) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) {
+      leaf = path.substr(start);
+      return cur;
+    }
+    std::string comp = path.substr(start, slash - start);
+    int next = ::openat(cur.get(), comp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (next < 0) write_failed("enter directory", errno, dest + path.substr(0, slash));
+    cur = Fd(next);
+    start = slash + 1;
+  }
+}
+
+struct timespec to_timespec(int64_t ns) {
+  struct timespec t {};
+  t.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
+  t.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+  if (t.tv_nsec < 0) {
+    t.tv_nsec += 1'000'000'000;
+    --t.tv_sec;
+  }
+  return t;
+}
+
+}  // namespace
+
+void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries, const std::string& dest,
+                  ProgressSink& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  if (::mkdir(dest.c_str(), 0755) != 0 && errno != EEXIST) write_failed("create", errno, dest);
+  Fd root(::open(dest.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (root.get() < 0) write_failed("open directory", errno, dest);
+  ProgressSnapshot snap;
+  snap.operation = IMAPI_OPERATION_EXTRACT;
+  for (const auto& e : entries)
+    if (e.kind == EntryKind::file) snap.total += e.size;
+  auto report = [&](const std::string& item) {
+    snap.current_item = item;
+    snap.elapsed_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    progress.report(snap);
+  };
+  std::vector<char> buf(1 << 20);
+  std::vector<const IsoEntry*> links, dirs;
+  for (const auto& e : entries) {
+    std::string leaf;
+    Fd parent = open_parent(root.get(), e.path, leaf, dest);
+    const std::string where = dest + e.path;
+    if (e.kind == EntryKind::directory) {
+      if (::mkdirat(parent.get(), leaf.c_str(), 0755) != 0) {
+        struct stat st {};
+        if (errno != EEXIST || ::fstatat(parent.get(), leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISDIR(st.st_mode))
+          write_failed("create directory", errno == EEXIST ? EEXIST : errno, where);
+      }
+      dirs.push_back(&e);
+      continue;
+    }
+    if (e.kind == EntryKind::symlink) {
+      links.push_back(&e);
+      continue;
+    }
+    report(e.path);
+    Fd out(::openat(parent.get(), leaf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (out.get() < 0) write_failed("create", errno, where);
+    for (int64_t at = 0; at < e.size;) {
+      int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), e.size - at);
+      reader.read(e, at, buf.data(), n);
+      for (int64_t w = 0; w < n;) {
+        ssize_t r = ::pwrite(out.get(), buf.data() + w, static_cast<size_t>(n - w), at + w);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) write_failed("write", errno, where);
+        w += r;
+      }
+      at += n;
+      snap.done += n;
+      if (n == static_cast<int64_t>(buf.size())) report(e.path);
+    }
+    if (e.has_mode) ::fchmod(out.get(), e.mode);
+    struct timespec times[2] = {to_timespec(e.mtime_ns), to_timespec(e.mtime_ns)};
+    ::futimens(out.get(), times);
+  }
+  for (const IsoEntry* l : links) {
+    std::string leaf;
+    Fd parent = open_parent(root.get(), l->path, leaf, dest);
+    if (::symlinkat(l->target.c_str(), parent.get(), leaf.c_str()) != 0) write_failed("create link", errno, dest + l->path);
+  }
+  // Directories last, deepest first, so writing their contents does not change their times.
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
+    std::string leaf;
+    Fd parent = open_parent(root.get(), (*it)->path, leaf, dest);
+    if ((*it)->has_mode) ::fchmodat(parent.get(), leaf.c_str(), (*it)->mode, 0);
+    struct timespec times[2] = {to_timespec((*it)->mtime_ns), to_timespec((*it)->mtime_ns)};
+    ::utimensat(parent.get(), leaf.c_str(), times, AT_SYMLINK_NOFOLLOW);
+  }
+  report("");
+}
+
+}  // namespace imapi::fs
