@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fs/layout/image_layout.hpp"
+#include "fs/reader/block_source.hpp"
 #include "fs/tree/node.hpp"
 
 namespace imapi::fs {
@@ -84,6 +85,13 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   std::string file_system_path(const Node& node, int32_t file_system) const;
 
   std::shared_ptr<const ImageLayout> create_result() const;
+
+  // ImportFileSystem / ImportSpecificFileSystem from an image (or disc) whose
+  // session to import starts at `session_block`. `file_system` 0 picks Rock
+  // Ridge, then Joliet, then ISO 9660; else IMAPI_FS_ROCKRIDGE/_JOLIET/_ISO9660.
+  // Items already in the tree win over imported ones; imported files keep
+  // pointing at their data in the previous session. Returns the file system used.
+  int32_t import_session(std::shared_ptr<BlockSource> source, int64_t session_block, int32_t file_system);
 
  private:
   FileSystemImage();

@@ -39,6 +39,7 @@ struct NodeInfo {
   uint32_t serial = 0;
   uint32_t nlink = 1;
   int file = -1;  // index into files
+  const std::vector<RecordedExtent>* recorded = nullptr;  // data a previous session holds
 };
 
 struct NsDir;
@@ -166,7 +167,9 @@ void Builder::collect() {
       for (auto& c : n.children) subdirs += c->is_dir();
       ni.nlink = 2 + subdirs;
     }
-    if (n.kind == NodeKind::file) {
+    if (n.kind == NodeKind::file && (ni.recorded = n.data->recorded_extents()) != nullptr) {
+      // Imported: the previous session holds the data; only records are written.
+    } else if (n.kind == NodeKind::file) {
       // Hard links, and files added twice from one source, are stored once.
       int next = static_cast<int>(files_.size());
       int index = next;
@@ -379,6 +382,7 @@ void Builder::susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const 
 
 size_t Builder::records_for(const NsEntry& e) const {
   if (!e.node || e.node->kind != NodeKind::file || e.placeholder) return 1;
+  if (const auto* rec = info(e.node).recorded; rec && !rec->empty()) return rec->size();
   int64_t size = e.node->data_size();
   if (size <= kMaxDataLength) return 1;
   return static_cast<size_t>((size + kSectionMax - 1) / kSectionMax);
@@ -484,6 +488,14 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
       emit({abs(e.dir->block), 0, t, hidden, ns.id(e), {}});
     } else if (e.node->kind == NodeKind::symlink) {
       emit({0, 0, t, hidden, ns.id(e), {}});
+    } else if (const auto* rec = info(e.node).recorded; rec && !rec->empty()) {
+      // Recorded blocks are absolute already: no session offset.
+      for (size_t i = 0; i < rec->size(); ++i) {
+        uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < rec->size() ? iso9660::kFlagMultiExtent : 0));
+        emit({static_cast<uint32_t>((*rec)[i].block), static_cast<uint32_t>((*rec)[i].size), t, flags, ns.id(e), {}});
+      }
+    } else if (info(e.node).recorded) {
+      emit({0, 0, t, hidden, ns.id(e), {}});  // an imported empty file
     } else {
       const FileExtent& f = files_[static_cast<size_t>(info(e.node).file)];
       int64_t remaining = f.size;

@@ -220,8 +220,8 @@ class Walker {
 
 }  // namespace
 
-IsoReader::IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits)
-    : source_(std::move(source)), limits_(limits) {
+IsoReader::IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits, int64_t session_block)
+    : source_(std::move(source)), limits_(limits), session_block_(session_block) {
   if (source_->size() % kBlock != 0)
     fail(IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED,
          "the image has " + std::to_string(source_->size()) + " bytes, not a whole number of 2048-byte blocks");
@@ -233,8 +233,10 @@ void IsoReader::read_descriptors() {
   volume_.volume_blocks = blocks;
   bool primary = false;
   std::vector<uint8_t> vd(kBlock);
-  for (int i = 0; i < kMaxDescriptors && 16 + i < blocks; ++i) {
-    const int64_t block = 16 + i;
+  if (session_block_ < 0 || session_block_ >= blocks)
+    fail(IMAPI_E_INVALIDARG, "the session start block " + std::to_string(session_block_) + " is outside the image");
+  for (int i = 0; i < kMaxDescriptors && session_block_ + 16 + i < blocks; ++i) {
+    const int64_t block = session_block_ + 16 + i;
     source_->read(block * kBlock, vd.data(), kBlock);
     if (std::memcmp(vd.data() + 1, "CD001", 5) != 0 || vd[6] != 1) break;
     const uint8_t type = vd[0];
@@ -255,7 +257,8 @@ void IsoReader::read_descriptors() {
   }
   if (!primary)
     fail(IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND,
-         "no ISO 9660 primary volume descriptor from block 16 on: this is not an ISO 9660 image");
+         "no ISO 9660 primary volume descriptor from block " + std::to_string(session_block_ + 16) +
+             " on: this is not an ISO 9660 image (or not the start of a session)");
   // Rock Ridge: SUSP's SP entry opens the system use area of the root's "." record.
   Walker w(*source_, limits_, blocks);
   auto dir = w.read_extent(volume_.iso_root.block, std::min<int64_t>(volume_.iso_root.size, kBlock));

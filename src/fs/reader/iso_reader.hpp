@@ -57,7 +57,10 @@ class IsoReader {
   // Reads and checks the volume descriptors. Errors:
   // IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND, IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED,
   // IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR, IMAPI_E_IMPORT_READ_FAILURE.
-  explicit IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits = {});
+  // `session_block`: where the session to read starts (its descriptors are 16
+  // blocks in); 0 for a single-session image, the last session's start for a
+  // multi-session one.
+  explicit IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits = {}, int64_t session_block = 0);
 
   const IsoVolume& volume() const { return volume_; }
   // Every entry, parents before children. IMAPI_E_FILE_SYSTEM_NOT_FOUND when the
@@ -70,6 +73,7 @@ class IsoReader {
   void read_descriptors();
   std::shared_ptr<BlockSource> source_;
   ReaderLimits limits_;
+  int64_t session_block_ = 0;
   IsoVolume volume_;
 };
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/stream.hpp"
 
@@ -24,6 +25,12 @@ class DataReader {
   virtual int fd() const { return -1; }
   // Called after the last read: throws if the source has grown or changed size.
   virtual void finish() {}
+};
+
+// An extent a previous session recorded: absolute block, bytes.
+struct RecordedExtent {
+  int64_t block = 0;
+  int64_t size = 0;
 };
 
 class DataSource {
@@ -42,6 +49,9 @@ class DataSource {
   virtual std::string describe() const = 0;
   // Host file identity, so hard links are stored once.
   virtual std::optional<std::pair<dev_t, ino_t>> identity() const { return std::nullopt; }
+  // Data already on the disc (imported from a previous session): the layout
+  // records these extents instead of writing the data again. nullptr otherwise.
+  virtual const std::vector<RecordedExtent>* recorded_extents() const { return nullptr; }
 
  protected:
   explicit DataSource(int64_t size) : size_(size) {}
