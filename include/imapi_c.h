@@ -20,8 +20,10 @@
  *   an out parameter) and released by imapi_X_free, which accepts NULL.
  *   Handles may be freed in any order: a child (an item, a result, a stream)
  *   keeps what it needs of its parent alive. A handle of the wrong type, or
- *   one already freed, is detected and reported as IMAPI_E_INVALID_HANDLE
- *   (the library keeps a registry of live handles; see imapi_live_handles()).
+ *   one already freed, is reported as IMAPI_E_INVALID_HANDLE (the library keeps
+ *   a registry of live handles; see imapi_live_handles()), unless its address
+ *   has since been reused by a new handle of the same type, which no registry
+ *   can tell apart: do not use a handle after freeing it.
  * Threads.  A handle may be used by one thread at a time, and may move
  *   between threads. Different handles may be used concurrently, even when
  *   they share a parent. imapi_job_cancel() and imapi_job_progress() may be
@@ -222,7 +224,7 @@ typedef struct imapi_progress {
   uint32_t struct_size;
   int32_t operation;         /**< IMAPI_OPERATION_* */
   const char *current_item;  /**< UTF-8 path being processed, or "". Borrowed: valid during the
-                                  callback, or until the next imapi_job_progress() on the same job */
+                                  callback, or until the calling thread's next imapi_job_progress() */
   int64_t done;              /**< units done (sectors for image writes) */
   int64_t total;             /**< units in all */
   int64_t elapsed_ms;
@@ -252,7 +254,10 @@ IMAPI_API imapi_status imapi_job_cancel(imapi_job *job);
  * error detail becomes the calling thread's imapi_error_last().
  */
 IMAPI_API imapi_status imapi_job_result(imapi_job *job);
-/** Release a job handle. A running job is cancelled and waited for first. NULL is a no-op. */
+/**
+ * Release a job handle. A running job is cancelled and waited for first. NULL is a
+ * no-op. Like every free function, it must not overlap another call on the same handle.
+ */
 IMAPI_API void imapi_job_free(imapi_job *job);
 
 /* ------------------------------------------------------------------------ */
@@ -270,8 +275,9 @@ typedef struct imapi_stream imapi_stream;
  * (0 = end of stream); seek moves to offset relative to whence and sets *position;
  * size sets the total size. Each returns IMAPI_S_OK or a negative imapi_status.
  * release (may be NULL) is called once when the last reference goes away, on
- * whatever thread drops it. The library calls read/seek/size only from threads
- * that are using a handle that refers to the stream, one at a time.
+ * whatever thread drops it. The library calls read/seek/size one at a time, on
+ * the thread of the call that needs the data (for the job form, _start, that is
+ * a worker thread), and moves the stream's position as it reads a file's data.
  */
 typedef struct imapi_stream_vtable {
   uint32_t struct_size;
@@ -429,7 +435,7 @@ IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage *image, int32
 
 /** Exists: the IMAPI_ITEM_* type at an absolute image path ("/a/b"), IMAPI_ITEM_NOT_FOUND if none. */
 IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage *image, const char *path, int32_t *type);
-/** The item at an absolute image path. Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH. */
+/** The item at an absolute image path. Errors: IMAPI_E_ITEM_NOT_FOUND (also for malformed paths). */
 IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage *image, const char *path, imapi_fsitem **out);
 /** CreateDirectoryItem / CreateFileItem: a detached item, placed later with imapi_fsitem_add. */
 IMAPI_API imapi_status imapi_fsimage_create_directory_item(imapi_fsimage *image, const char *name,

@@ -354,8 +354,7 @@ IMAPI_API imapi_status imapi_fsimage_result_write_file_start(imapi_fsimage_resul
     auto layout = result->layout;
     make_handle(job, imapi_job{Job::start([layout, target](ProgressSink& sink) {
                                  fs::write_image_file(*layout, target, sink);
-                               }),
-                               {}});
+                               })});
   });
 }
 

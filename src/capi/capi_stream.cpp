@@ -61,6 +61,7 @@ IMAPI_API imapi_status imapi_stream_read(imapi_stream* s, void* buf, int64_t cap
     *n = 0;
     if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "the buffer capacity cannot be negative");
     if (cap > 0 && !buf) throw Error(IMAPI_E_POINTER, "the buffer is NULL");
+    std::lock_guard lock(s->stream->mutex());
     *n = s->stream->read(buf, cap);
     return IMAPI_S_OK;
   });
@@ -69,6 +70,7 @@ IMAPI_API imapi_status imapi_stream_read(imapi_stream* s, void* buf, int64_t cap
 IMAPI_API imapi_status imapi_stream_seek(imapi_stream* s, int64_t offset, int32_t whence, int64_t* position) {
   return guard([&] {
     check(s, "stream");
+    std::lock_guard lock(s->stream->mutex());
     int64_t p = s->stream->seek(offset, whence);
     if (position) *position = p;
     return IMAPI_S_OK;
@@ -78,7 +80,9 @@ IMAPI_API imapi_status imapi_stream_seek(imapi_stream* s, int64_t offset, int32_
 IMAPI_API imapi_status imapi_stream_get_size(imapi_stream* s, int64_t* size) {
   return guard([&] {
     check(s, "stream");
-    *check_out(size, "size") = s->stream->size();
+    check_out(size, "size");
+    std::lock_guard lock(s->stream->mutex());
+    *size = s->stream->size();
     return IMAPI_S_OK;
   });
 }
@@ -94,9 +98,11 @@ IMAPI_API imapi_status imapi_job_progress(imapi_job* job, imapi_progress* out) {
     if (out->struct_size < sizeof(imapi_progress))
       throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress)");
     ProgressSnapshot s = job->job->progress();
-    job->current_item = s.current_item;
+    // Per calling thread, so that threads polling one job do not race on it.
+    thread_local std::string current_item;
+    current_item = std::move(s.current_item);
     out->operation = s.operation;
-    out->current_item = job->current_item.c_str();
+    out->current_item = current_item.c_str();
     out->done = s.done;
     out->total = s.total;
     out->elapsed_ms = s.elapsed_ms;

@@ -98,7 +98,6 @@ struct imapi_stream {
 struct imapi_job {
   static constexpr auto kType = imapi::capi::HandleType::job;
   std::shared_ptr<imapi::Job> job;
-  std::string current_item;  // backs imapi_progress.current_item between snapshots
 };
 struct imapi_fsimage {
   static constexpr auto kType = imapi::capi::HandleType::fsimage;

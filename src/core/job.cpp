@@ -41,7 +41,9 @@ void Job::run(const Work& work) {
   } catch (const std::bad_alloc&) {
     error = Error(IMAPI_E_OUTOFMEMORY, "out of memory");
   } catch (const std::exception& e) {
-    error = Error(IMAPI_E_FAIL, std::string("internal error: ") + e.what());
+    error = Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what());
+  } catch (...) {
+    error = Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception");
   }
   std::lock_guard lock(mutex_);
   error_ = std::move(error);

@@ -97,7 +97,8 @@ namespace {
 void check_user(imapi_status s, const char* what) {
   if (IMAPI_FAILED(s))
     throw Error(s == IMAPI_E_REQUEST_CANCELLED ? s : IMAPI_E_DATA_STREAM_READ_FAILURE,
-                std::string("the caller's stream failed in ") + what + " with status " + std::to_string(s));
+                std::string("the caller's stream failed in its ") + what + " function with " + imapi_status_name(s) +
+                    "; check the stream implementation passed to imapi_stream_create_user");
 }
 }  // namespace
 

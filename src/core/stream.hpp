@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ class Stream {
   virtual int64_t size() = 0;
   // A file descriptor positioned-independently readable with pread, or -1.
   virtual int native_fd() const { return -1; }
+  // A stream has one position: whoever seeks and reads it (the caller through
+  // imapi_stream_*, or an image reading a file's data) holds this meanwhile.
+  // Recursive, so a caller's stream callback may use the same stream again.
+  std::recursive_mutex& mutex() const { return mutex_; }
+
+ private:
+  mutable std::recursive_mutex mutex_;
 };
 
 // Helper for streams with a position and a known size.

@@ -327,7 +327,9 @@ void FileSystemImage::undo_to(int64_t id) {
 
 std::shared_ptr<const DataSource> FileSystemImage::maybe_stage(std::shared_ptr<const DataSource> data) const {
   if (!options_.stage_files) return data;
-  return make_stash_source(*data, options_.working_directory);
+  if (!stash_ || stash_->directory() != options_.working_directory)
+    stash_ = std::make_shared<StashFile>(options_.working_directory);
+  return stash_->stage(*data);
 }
 
 void FileSystemImage::add_directory(const std::shared_ptr<Node>& dir, const std::string& path) {
@@ -604,15 +606,26 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
   if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   size_t index = parent->lower_bound(node.name);
+  // The same children the layout records in that namespace: links only with Rock Ridge.
+  const bool rock = options_.file_systems & IMAPI_FS_ROCKRIDGE;
+  auto recorded = [&](const Node& c) {
+    return c.kind != NodeKind::symlink || (file_system == IMAPI_FS_ISO9660 && rock);
+  };
+  if (!recorded(node))
+    fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is a symbolic link, which this file system does not record");
+  size_t at = 0;
+  for (size_t i = 0; i < index; ++i) at += recorded(*parent->children[i]);
   if (file_system == IMAPI_FS_ISO9660) {
     std::vector<iso9660::NameRequest> req;
-    for (auto& c : parent->children) req.push_back({c->name, c->is_dir()});
-    return iso9660::mangle_names(req, options_.iso_level)[index];
+    for (auto& c : parent->children)
+      if (recorded(*c)) req.push_back({c->name, c->is_dir()});
+    return iso9660::mangle_names(req, options_.iso_level)[at];
   }
   if (file_system == IMAPI_FS_JOLIET) {
     std::vector<std::string_view> req;
-    for (auto& c : parent->children) req.push_back(c->name);
-    return utf8::from_utf16(joliet::mangle_names(req)[index]);
+    for (auto& c : parent->children)
+      if (recorded(*c)) req.push_back(c->name);
+    return utf8::from_utf16(joliet::mangle_names(req)[at]);
   }
   fail(IMAPI_E_INVALID_PARAM, "FileSystemName takes one of IMAPI_FS_ISO9660, _JOLIET or _ROCKRIDGE");
 }

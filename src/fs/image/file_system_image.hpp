@@ -116,6 +116,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   ImageOptions options_;
   SubtreeStats stats_;  // of the attached tree, root excluded from directories
   std::vector<std::function<void()>> undo_;
+  mutable std::shared_ptr<StashFile> stash_;  // StageFiles: created on first use, under mutex_
   int64_t locked_base_ = 0;
 };
 

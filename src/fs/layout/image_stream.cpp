@@ -19,6 +19,11 @@ size_t ImageStream::file_at_or_after(int64_t pos) const {
 }
 
 int64_t ImageStream::read(void* buf, int64_t cap) {
+  if (pending_) {
+    Error e = std::move(*pending_);
+    pending_.reset();
+    throw e;
+  }
   auto* out = static_cast<uint8_t*>(buf);
   const int64_t end = size();
   int64_t done = 0;
@@ -50,7 +55,10 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
         } catch (Error& e) {
           open_index_ = SIZE_MAX;
           open_reader_.reset();
-          throw Error(e.code(), e.message() + " (image file '" + f.path + "')", e.detail());
+          Error wrapped(e.code(), e.message() + " (image file '" + f.path + "')", e.detail());
+          if (done == 0) throw wrapped;
+          pending_ = std::move(wrapped);  // hand over what was read; fail on the next call
+          return done;
         }
         if (pos + n == start + f.size) {
           open_reader_.reset();

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+
+#include "core/error.hpp"
 
 #include "core/stream.hpp"
 #include "fs/layout/image_layout.hpp"
@@ -25,6 +28,7 @@ class ImageStream final : public Stream {
   int64_t position_ = 0;
   size_t open_index_ = SIZE_MAX;
   std::unique_ptr<DataReader> open_reader_;
+  std::optional<Error> pending_;  // a failure after some bytes were returned, reported on the next read
 };
 
 }  // namespace imapi::fs

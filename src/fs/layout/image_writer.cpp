@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <functional>
 #include <vector>
@@ -20,22 +21,38 @@ constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports in
 constexpr int64_t kSmallFile = 256 << 10;   // at most this, a file is copied through a batch buffer
 constexpr int64_t kBatchSpan = 4 << 20;     // image bytes one batch covers
 
+// The image's destination. A regular file (or a new path) is written under a
+// temporary name beside it and renamed over it on success, so a failure never
+// destroys what was there (which may even be one of the sources). Anything
+// else that exists (a block device, /dev/null) is written in place, and is
+// never truncated or removed.
 class OutputFile {
  public:
   explicit OutputFile(std::string path) : path_(std::move(path)) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      special_ = true;
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd_ < 0) fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot open '" + path_ + "' for writing", errno, path_);
+      return;
+    }
+    temp_ = path_ + ".imapi-XXXXXX";
+    fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);
     if (fd_ < 0) fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot create '" + path_ + "'", errno, path_);
+    ::fchmod(fd_, 0666 & ~process_umask());
   }
   ~OutputFile() {
     if (fd_ >= 0) ::close(fd_);
-    if (!committed_) ::unlink(path_.c_str());
+    if (!committed_ && !special_) ::unlink(temp_.c_str());
   }
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
   [[noreturn]] void fail_write(int err) const {
-    fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot write '" + path_ + "'", err, path_);
+    fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE,
+            "cannot write '" + path_ + "'" + (err == ESPIPE ? " (a pipe: write the image stream instead, e.g. -o -)" : ""),
+            err, path_);
   }
   void pwrite_all(const void* data, int64_t n, int64_t offset) const {
     const auto* p = static_cast<const char*>(data);
@@ -51,18 +68,32 @@ class OutputFile {
     }
   }
   void commit(int64_t size) {
-    if (::ftruncate(fd_, size) != 0) fail_write(errno);
-    if (::close(fd_) != 0) {
-      fd_ = -1;
-      fail_write(errno);
-    }
+    if (!special_ && ::ftruncate(fd_, size) != 0) fail_write(errno);
+    int rc = ::close(fd_);
     fd_ = -1;
+    if (rc != 0) fail_write(errno);
+    if (!special_ && ::rename(temp_.c_str(), path_.c_str()) != 0) fail_write(errno);
     committed_ = true;
   }
 
  private:
+  // The umask, read without changing it (umask(2) would race with other threads).
+  static mode_t process_umask() {
+    FILE* f = std::fopen("/proc/self/status", "re");
+    unsigned mask = 022;
+    if (f) {
+      char line[256];
+      while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "Umask: %o", &mask) == 1) break;
+      std::fclose(f);
+    }
+    return static_cast<mode_t>(mask);
+  }
+
   std::string path_;
+  std::string temp_;
   int fd_ = -1;
+  bool special_ = false;
   bool committed_ = false;
 };
 
@@ -72,27 +103,28 @@ bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int6
                  const std::function<void(int64_t)>& advanced) {
   int in = reader.fd();
   if (in < 0) return false;
-  loff_t in_off = 0;
+  const loff_t base = reader.fd_offset();
+  loff_t in_off = base;
   loff_t out_off = offset;
-  while (in_off < size) {
+  while (in_off - base < size) {
     ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off,
-                                  static_cast<size_t>(std::min<int64_t>(size - in_off, kReportEvery)), 0);
+                                  static_cast<size_t>(std::min<int64_t>(size - (in_off - base), kReportEvery)), 0);
     if (n < 0) {
       if (errno == EINTR) continue;
-      if (in_off == 0 && (errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP || errno == ENOSYS ||
+      if (in_off == base && (errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP || errno == ENOSYS ||
                           errno == EBADF))
         return false;
       if (errno == ENOSPC || errno == EFBIG || errno == EDQUOT) out.fail_write(errno);
-      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot copy data", errno, "");
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot copy data into '" + out.path() + "'", errno, out.path());
     }
     if (n == 0) {
       // The source ended early: read_exact reports it with the file's name. If it
       // did not, the kernel would not copy; let the caller copy by reading.
       char probe;
-      reader.read_exact(in_off, &probe, 1);
+      reader.read_exact(in_off - base, &probe, 1);
       return false;
     }
-    advanced(in_off);
+    advanced(in_off - base);
   }
   return true;
 }
@@ -189,14 +221,21 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     }
     report(first.path, done);
     batch.assign(static_cast<size_t>(end - start), 0);
-    parallel_for(j - i, [&](size_t k) {
-      const FileExtent& f = files[i + k];
+    auto read_one = [&](const FileExtent& f) {
       try {
         f.source->read_all(batch.data() + (f.block * kBlockSize - start));
       } catch (const Error& e) {
         throw with_image_path(e, f);
       }
-    });
+    };
+    std::vector<const FileExtent*> anywhere;
+    for (size_t k = i; k < j; ++k) {
+      if (files[k].source->reads_on_any_thread())
+        anywhere.push_back(&files[k]);
+      else
+        read_one(files[k]);  // the caller's stream callbacks stay on the calling thread
+    }
+    parallel_for(anywhere.size(), [&](size_t k) { read_one(*anywhere[k]); });
     out.pwrite_all(batch.data(), end - start, start);
     done += (end - start) / kBlockSize;
     i = j;

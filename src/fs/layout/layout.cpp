@@ -33,7 +33,7 @@ constexpr int64_t kSectionMax = 0xFFFFF800;   // largest 2048-aligned extent a 3
 constexpr int64_t kMaxDataLength = 0xFFFFFFFF;
 constexpr char kApplication[] = "LIBIMAPI " IMAPI_VERSION_STRING;
 constexpr char kRelocationDirIso[] = "rr_moved";
-constexpr char kRelocationDirRr[] = ".rr_moved";
+constexpr char kRelocationDirRr[] = ".rr_moved";  // or with a counter, if the root has one
 
 struct NodeInfo {
   uint32_t serial = 0;
@@ -144,6 +144,7 @@ class Builder {
   Namespace iso_ns_, joliet_ns_;
   std::shared_ptr<ImageLayout> out_;
   Times volume_times_;
+  std::string relocation_rr_name_;
 };
 
 // ---- snapshot of the tree -----------------------------------------------------
@@ -224,6 +225,8 @@ void Builder::build_namespace(Namespace& ns) {
   root.id_len = 1;
   NsDir* moved = nullptr;
   if (relocate) {
+    relocation_rr_name_ = kRelocationDirRr;
+    for (int k = 1; root_.child(relocation_rr_name_); ++k) relocation_rr_name_ = kRelocationDirRr + std::to_string(k);
     moved = &ns.dirs.emplace_back();
     moved->parent = moved->real_parent = &root;
     moved->level = 2;
@@ -355,7 +358,7 @@ void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
   const Node* n = e.node;
   px_for(l, n);
   rr::tf(l, n ? n->times : volume_times_);
-  std::string_view name = n ? std::string_view(n->name) : std::string_view(kRelocationDirRr);
+  std::string_view name = n ? std::string_view(n->name) : std::string_view(relocation_rr_name_);
   // When the name does not fit, fill the record with its beginning and continue it
   // in the CE area (as libisofs does): readers that cannot follow CE, such as
   // libcdio 2.1, then still find a Rock Ridge name in the record itself.

@@ -42,23 +42,31 @@ int64_t pread_full(int fd, void* buf, int64_t n, int64_t offset, const std::stri
   return got;
 }
 
+// Reads bytes [base, base + size) of a descriptor.
 class FdReader final : public DataReader {
  public:
-  FdReader(std::shared_ptr<Fd> fd, int64_t size, std::string path) : fd_(std::move(fd)), size_(size), path_(std::move(path)) {}
+  // `owned`: a file of the library's own (a stash) that nothing else changes, so
+  // there is no size to check against.
+  FdReader(std::shared_ptr<const Fd> fd, int64_t size, std::string path, int64_t base = 0, bool owned = false)
+      : fd_(std::move(fd)), size_(size), path_(std::move(path)), base_(base), owned_(owned) {}
   void read_exact(int64_t offset, void* buf, int64_t n) override {
-    if (pread_full(fd_->get(), buf, n, offset, path_) != n) changed(path_, size_, "shrank");
+    if (pread_full(fd_->get(), buf, n, base_ + offset, path_) != n) changed(path_, size_, "shrank");
   }
   int fd() const override { return fd_->get(); }
+  int64_t fd_offset() const override { return base_; }
   void finish() override {
+    if (owned_) return;
     struct stat st {};
     if (::fstat(fd_->get(), &st) == 0 && st.st_size != size_)
       changed(path_, size_, st.st_size > size_ ? "grew" : "shrank");
   }
 
  private:
-  std::shared_ptr<Fd> fd_;
+  std::shared_ptr<const Fd> fd_;
   int64_t size_;
   std::string path_;
+  int64_t base_;
+  bool owned_;
 };
 
 class PathSource final : public DataSource {
@@ -67,7 +75,7 @@ class PathSource final : public DataSource {
       : DataSource(size), dir_(std::move(dir)), name_(std::move(name)), dev_(dev), ino_(ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
-    auto holder = std::make_shared<Fd>(open_checked(path));
+    auto holder = std::make_shared<const Fd>(open_checked(path));
     return std::make_unique<FdReader>(std::move(holder), size(), path);
   }
   void read_all(void* buf) const override {
@@ -76,6 +84,7 @@ class PathSource final : public DataSource {
     if (pread_full(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
   }
   std::string describe() const override { return dir_->empty() ? name_ : *dir_ + "/" + name_; }
+  bool reads_on_any_thread() const override { return true; }
   std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
 
  private:
@@ -111,33 +120,27 @@ class PathSource final : public DataSource {
 class StreamReader final : public DataReader {
  public:
   StreamReader(std::shared_ptr<Stream> s, int64_t size) : stream_(std::move(s)), size_(size) {}
+  // Seeks before every read: other readers, and the caller, share the stream's position.
   void read_exact(int64_t offset, void* buf, int64_t n) override {
-    std::lock_guard lock(stream_mutex());
-    if (position_ != offset) position_ = stream_->seek(offset, IMAPI_SEEK_SET);
+    std::lock_guard lock(stream_->mutex());
+    stream_->seek(offset, IMAPI_SEEK_SET);
     int64_t got = 0;
     while (got < n) {
       int64_t r = stream_->read(static_cast<char*>(buf) + got, n - got);
       if (r == 0) break;
       got += r;
     }
-    position_ += got;
-    if (got != n) changed("stream data", size_, "ended early");
+    if (got != n) changed("the file's data stream", size_, "ended early");
   }
   void finish() override {
-    std::lock_guard lock(stream_mutex());
+    std::lock_guard lock(stream_->mutex());
     int64_t now = stream_->size();
-    if (now != size_) changed("stream data", size_, now > size_ ? "grew" : "shrank");
+    if (now != size_) changed("the file's data stream", size_, now > size_ ? "grew" : "shrank");
   }
 
  private:
-  // A stream has one position; readers of the same stream take turns.
-  static std::mutex& stream_mutex() {
-    static std::mutex m;
-    return m;
-  }
   std::shared_ptr<Stream> stream_;
   int64_t size_;
-  int64_t position_ = -1;
 };
 
 class StreamSource final : public DataSource {
@@ -148,12 +151,13 @@ class StreamSource final : public DataSource {
       // A file stream: read it positionally, which is also what allows in-kernel copies.
       int dup = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
       if (dup < 0) fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot duplicate a file stream", errno, "");
-      auto reader = std::make_unique<FdReader>(std::make_shared<Fd>(dup), size(), "file stream");
+      auto reader = std::make_unique<FdReader>(std::make_shared<const Fd>(dup), size(), "the file stream's file");
       return reader;
     }
     return std::make_unique<StreamReader>(stream_, size());
   }
   std::string describe() const override { return "stream"; }
+  bool reads_on_any_thread() const override { return stream_->native_fd() >= 0; }
 
  private:
   std::shared_ptr<Stream> stream_;
@@ -161,15 +165,17 @@ class StreamSource final : public DataSource {
 
 class StashSource final : public DataSource {
  public:
-  StashSource(std::shared_ptr<Fd> fd, int64_t size, std::string origin)
-      : DataSource(size), fd_(std::move(fd)), origin_(std::move(origin)) {}
+  StashSource(std::shared_ptr<const Fd> fd, int64_t offset, int64_t size, std::string origin)
+      : DataSource(size), fd_(std::move(fd)), offset_(offset), origin_(std::move(origin)) {}
   std::unique_ptr<DataReader> open() const override {
-    return std::make_unique<FdReader>(fd_, size(), origin_ + " (stash)");
+    return std::make_unique<FdReader>(fd_, size(), origin_ + " (stash)", offset_, true);
   }
   std::string describe() const override { return origin_; }
+  bool reads_on_any_thread() const override { return true; }
 
  private:
-  std::shared_ptr<Fd> fd_;
+  std::shared_ptr<const Fd> fd_;
+  int64_t offset_;
   std::string origin_;
 };
 
@@ -219,29 +225,35 @@ std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> str
   return std::make_shared<StreamSource>(std::move(stream), size);
 }
 
-std::shared_ptr<const DataSource> make_stash_source(const DataSource& from, const std::string& working_dir) {
-  int fd = ::open(working_dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+StashFile::StashFile(std::string working_dir) : dir_(std::move(working_dir)) {
+  int fd = ::open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
-    fail_os(IMAPI_E_STASHFILE_OPEN_FAILURE,
-            "cannot create a stash file in working directory '" + working_dir + "'", errno, working_dir);
-  auto holder = std::make_shared<Fd>(fd);
+    fail_os(IMAPI_E_STASHFILE_OPEN_FAILURE, "cannot create a stash file in working directory '" + dir_ + "'", errno,
+            dir_);
+  fd_ = std::make_shared<const Fd>(fd);
+}
+
+std::shared_ptr<const DataSource> StashFile::stage(const DataSource& from) {
+  std::lock_guard lock(mutex_);
+  const int64_t base = end_;
   auto reader = from.open();
-  std::vector<char> buf(1 << 20);
+  std::vector<char> buf(static_cast<size_t>(std::min<int64_t>(from.size(), 1 << 20)));
   for (int64_t off = 0; off < from.size();) {
     int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), from.size() - off);
     reader->read_exact(off, buf.data(), n);
     for (int64_t w = 0; w < n;) {
-      ssize_t r = ::pwrite(fd, buf.data() + w, static_cast<size_t>(n - w), off + w);
+      ssize_t r = ::pwrite(fd_->get(), buf.data() + w, static_cast<size_t>(n - w), base + off + w);
       if (r < 0 && errno == EINTR) continue;
       if (r < 0)
         fail_os(errno == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
-                "cannot stage '" + from.describe() + "' in '" + working_dir + "'", errno, working_dir);
+                "cannot stage '" + from.describe() + "' in '" + dir_ + "'", errno, dir_);
       w += r;
     }
     off += n;
   }
   reader->finish();
-  return std::make_shared<StashSource>(std::move(holder), from.size(), from.describe());
+  end_ = base + from.size();
+  return std::make_shared<StashSource>(fd_, base, from.size(), from.describe());
 }
 
 std::unique_ptr<Stream> open_source_stream(std::shared_ptr<const DataSource> source) {

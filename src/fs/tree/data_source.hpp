@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/stream.hpp"
+#include "core/unique_fd.hpp"
 
 namespace imapi::fs {
 
@@ -21,8 +23,10 @@ class DataReader {
   // Reads exactly n bytes at offset (offset + n <= size()), or throws
   // IMAPI_E_DATA_STREAM_INCONSISTENCY if the source ends early.
   virtual void read_exact(int64_t offset, void* buf, int64_t n) = 0;
-  // A descriptor whose bytes [0, size) are the data, for in-kernel copies; -1 if none.
+  // A descriptor whose bytes [fd_offset(), fd_offset() + size) are the data, for
+  // in-kernel copies; -1 if none.
   virtual int fd() const { return -1; }
+  virtual int64_t fd_offset() const { return 0; }
   // Called after the last read: throws if the source has grown or changed size.
   virtual void finish() {}
 };
@@ -52,6 +56,10 @@ class DataSource {
   // Data already on the disc (imported from a previous session): the layout
   // records these extents instead of writing the data again. nullptr otherwise.
   virtual const std::vector<RecordedExtent>* recorded_extents() const { return nullptr; }
+  // True when the data is read through a descriptor of its own (a host file, a
+  // stash file), so worker threads may read it. A caller's stream callbacks
+  // must run on the calling thread, so such sources answer false.
+  virtual bool reads_on_any_thread() const { return false; }
 
  protected:
   explicit DataSource(int64_t size) : size_(size) {}
@@ -68,8 +76,21 @@ std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const std::st
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);
 // An imapi_stream; its size now is the file's size.
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream);
-// Copies the data of `from` into an unnamed file in `working_dir` now (StageFiles).
-std::shared_ptr<const DataSource> make_stash_source(const DataSource& from, const std::string& working_dir);
+// StageFiles: one unnamed file in the working directory per image, to which the
+// data of staged files is appended (one descriptor, however many files).
+class StashFile {
+ public:
+  explicit StashFile(std::string working_dir);
+  // Copies `from`'s data to the end of the stash now; returns a source reading it back.
+  std::shared_ptr<const DataSource> stage(const DataSource& from);
+  const std::string& directory() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::shared_ptr<const UniqueFd> fd_;
+  std::mutex mutex_;
+  int64_t end_ = 0;
+};
 
 // A stream over a source's data (IFsiFileItem.Data).
 std::unique_ptr<Stream> open_source_stream(std::shared_ptr<const DataSource> source);

@@ -1,0 +1,34 @@
+#include "mmc/disc_information.hpp"
+
+#include "mmc/bytes.hpp"
+
+namespace imapi::mmc {
+
+DiscInformation parse_disc_information(std::span<const uint8_t> bytes) {
+  ResponseReader r(bytes, "READ DISC INFORMATION");
+  r.require(0, 24, "standard disc information through the last possible lead-out");
+  DiscInformation d;
+  d.length = r.be16(0);
+  if (d.length < 22) r.fail(0, "disc information length " + std::to_string(d.length) + " is shorter than the standard data (22)");
+  if (r.bits(2, 5, 3) != 0) r.fail(2, "disc information data type is not 000b (standard)");
+  d.erasable = r.bit(2, 4);
+  d.last_session_state = static_cast<SessionState>(r.bits(2, 2, 2));
+  d.disc_status = static_cast<DiscStatus>(r.bits(2, 0, 2));
+  d.first_track = r.u8(3);
+  d.sessions = static_cast<uint16_t>(r.u8(9) << 8 | r.u8(4));
+  d.first_track_last_session = static_cast<uint16_t>(r.u8(10) << 8 | r.u8(5));
+  d.last_track_last_session = static_cast<uint16_t>(r.u8(11) << 8 | r.u8(6));
+  d.disc_id_valid = r.bit(7, 7);
+  d.bar_code_valid = r.bit(7, 6);
+  d.unrestricted_use = r.bit(7, 5);
+  d.application_code_valid = r.bit(7, 4);
+  d.background_format_status = r.bits(7, 0, 2);
+  d.disc_type = r.u8(8);
+  d.disc_identification = r.be32(12);
+  d.last_session_lead_in = r.be32(16);
+  d.last_possible_lead_out = r.be32(20);
+  if (r.announced_end(0, 2, d.length) > 32) d.application_code = r.u8(32);
+  return d;
+}
+
+}  // namespace imapi::mmc

@@ -1,0 +1,42 @@
+// Data-out parameter lists that accompany some CDBs: FORMAT UNIT's format
+// list, SET STREAMING's performance descriptor, and MODE SELECT(10) pages.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "mmc/mode_pages.hpp"
+
+namespace imapi::mmc {
+
+// Format list header + one format descriptor (MMC-6 FORMAT UNIT, 12 bytes).
+// `immediate` sets FOV and IMMED: the command returns at once and progress is
+// polled through sense bytes 15-17.
+std::array<uint8_t, 12> format_unit_parameters(uint8_t format_type, uint32_t blocks, uint32_t type_parameter,
+                                               bool immediate = true, uint8_t format_subtype = 0);
+
+struct StreamingRequest {
+  uint32_t start_lba = 0;
+  uint32_t end_lba = 0;
+  uint32_t read_size_kb = 0;   // with read_time_ms: the read rate
+  uint32_t read_time_ms = 1000;
+  uint32_t write_size_kb = 0;  // with write_time_ms: the write rate
+  uint32_t write_time_ms = 1000;
+  uint8_t write_rotation_control = 0;
+  bool restore_defaults = false;
+  bool exact = false;
+};
+// SET STREAMING type 00h performance descriptor (28 bytes).
+std::array<uint8_t, 28> streaming_performance_descriptor(const StreamingRequest& r);
+
+// A 52-byte page 05h (page length 32h) from the fields a MODE SELECT sets.
+std::vector<uint8_t> write_parameters_page(const WriteParametersPage& w);
+
+// The MODE SELECT(10) parameter list for one page: an 8-byte mode parameter
+// header (mode data length zero: reserved for MODE SELECT; no block
+// descriptors) followed by the page with its PS bit cleared.
+std::vector<uint8_t> mode_select_parameter_list(std::span<const uint8_t> page);
+
+}  // namespace imapi::mmc

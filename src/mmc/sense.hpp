@@ -1,0 +1,79 @@
+// SPC-4 sense data: decoding of fixed (70h/71h) and descriptor (72h/73h)
+// formats, and what a sense code means for an IMAPI caller: status code,
+// whether to retry, and a message saying what to do.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace imapi::mmc {
+
+namespace sense_key {
+inline constexpr uint8_t kNoSense = 0x0;
+inline constexpr uint8_t kRecoveredError = 0x1;
+inline constexpr uint8_t kNotReady = 0x2;
+inline constexpr uint8_t kMediumError = 0x3;
+inline constexpr uint8_t kHardwareError = 0x4;
+inline constexpr uint8_t kIllegalRequest = 0x5;
+inline constexpr uint8_t kUnitAttention = 0x6;
+inline constexpr uint8_t kDataProtect = 0x7;
+inline constexpr uint8_t kBlankCheck = 0x8;
+inline constexpr uint8_t kAbortedCommand = 0xB;
+}  // namespace sense_key
+
+struct Sense {
+  uint8_t response_code = 0;  // 70h/71h fixed, 72h/73h descriptor
+  bool deferred = false;      // 71h/73h: about an earlier command (e.g. a cached write)
+  uint8_t key = 0;
+  uint8_t asc = 0;
+  uint8_t ascq = 0;
+  // INFORMATION field when the drive marks it valid (usually the failing LBA).
+  std::optional<uint64_t> information;
+  // Progress of a long operation (format, blank, sync) as a fraction of 65536,
+  // from the sense-key-specific bytes when SKSV is set and the key is NO SENSE or NOT READY.
+  std::optional<uint16_t> progress;
+  // Raw sense-key-specific bytes (fixed bytes 15-17 / descriptor type 02h) when SKSV is set.
+  std::optional<uint32_t> sense_key_specific;
+
+  // 0..100, for progress reports.
+  std::optional<double> progress_percent() const {
+    if (!progress) return std::nullopt;
+    return *progress * 100.0 / 65536.0;
+  }
+};
+
+// Decodes sense bytes as returned by the transport (the bytes the drive wrote,
+// not the whole buffer). Fails with an imapi::Error for an unknown response
+// code or a buffer too short to hold the key and ASC/ASCQ.
+Sense decode_sense(std::span<const uint8_t> bytes);
+
+enum class Recovery : uint8_t {
+  kNone,        // the command failed; retrying the same command will fail again
+  kRetryLater,  // the drive is busy or becoming ready: wait and re-issue (poll TEST UNIT READY)
+  kRetryNow,    // unit attention (medium changed, reset): state was reset; re-read it and re-issue
+  kRecovered,   // the command succeeded (RECOVERED ERROR / NO SENSE): nothing to do
+};
+
+struct SenseMeaning {
+  imapi_status status;
+  Recovery recovery;
+  std::string_view message;  // what happened and what to do, e.g. "the drive reports no medium: insert a disc"
+};
+
+SenseMeaning interpret_sense(uint8_t key, uint8_t asc, uint8_t ascq);
+inline SenseMeaning interpret_sense(const Sense& s) { return interpret_sense(s.key, s.asc, s.ascq); }
+
+// The imapi::Error for a command that ended with this sense: the meaning's
+// status and message prefixed by the command name, with key/ASC/ASCQ and the
+// LBA (INFORMATION) in the detail.
+Error sense_error(std::string_view command, const Sense& s);
+
+// "05/24/00"-style triple for messages and logs.
+std::string sense_triple(uint8_t key, uint8_t asc, uint8_t ascq);
+
+}  // namespace imapi::mmc

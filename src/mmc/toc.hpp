@@ -1,0 +1,65 @@
+// MMC-6 READ TOC/PMA/ATIP replies, formats 0 (TOC), 1 (session information)
+// and 2 (full TOC, the raw Q sub-channel lead-in entries incl. points A0/A1/A2/B0).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "mmc/addressing.hpp"
+
+namespace imapi::mmc {
+
+struct TocTrack {
+  uint8_t adr = 0;      // byte 1 bits 7-4
+  uint8_t control = 0;  // byte 1 bits 3-0 (bit 2 = data track)
+  uint8_t track = 0;    // AAh = lead-out
+  uint32_t address = 0; // LBA, or MSF in bytes 1-3 when the CDB's MSF bit was set
+};
+inline constexpr uint8_t kLeadOutTrack = 0xAA;
+
+// Format 0: every track and the lead-out. Format 1: `tracks` holds the first
+// track of the last complete session; first/last are session numbers.
+struct Toc {
+  uint16_t length = 0;
+  uint8_t first = 0;  // first track (format 0) / first complete session (format 1)
+  uint8_t last = 0;
+  std::vector<TocTrack> tracks;
+  bool complete = true;
+};
+
+Toc parse_toc(std::span<const uint8_t> bytes);           // format 0
+Toc parse_session_info(std::span<const uint8_t> bytes);  // format 1
+
+struct FullTocEntry {
+  uint8_t session = 0;
+  uint8_t adr = 0;
+  uint8_t control = 0;
+  uint8_t tno = 0;
+  uint8_t point = 0;
+  Msf atime;  // MIN/SEC/FRAME
+  uint8_t zero = 0;  // for B0: number of mode-5 pointers
+  Msf ptime;  // PMIN/PSEC/PFRAME
+};
+namespace point {
+inline constexpr uint8_t kFirstTrack = 0xA0;  // PMIN = first track, PSEC = disc type
+inline constexpr uint8_t kLastTrack = 0xA1;   // PMIN = last track
+inline constexpr uint8_t kLeadOut = 0xA2;     // P-time = lead-out start
+inline constexpr uint8_t kNextProgramArea = 0xB0;  // ADR 5: A-time = next program area, P-time = last possible lead-out
+inline constexpr uint8_t kStartOfLeadIn = 0xC0;
+}  // namespace point
+
+struct FullToc {
+  uint16_t length = 0;
+  uint8_t first_session = 0;
+  uint8_t last_session = 0;
+  std::vector<FullTocEntry> entries;
+  bool complete = true;
+
+  const FullTocEntry* find(uint8_t session, uint8_t point) const;
+};
+
+FullToc parse_full_toc(std::span<const uint8_t> bytes);  // format 2
+
+}  // namespace imapi::mmc
