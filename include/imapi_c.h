@@ -452,6 +452,24 @@ IMAPI_API imapi_status imapi_fsimage_create_file_item(imapi_fsimage *image, cons
  */
 IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage *image, imapi_fsimage_result **out);
 
+/**
+ * ImportFileSystem / ImportSpecificFileSystem from an image or disc read as a
+ * stream: the session to import starts at block `session_block` of `previous`
+ * (0 for a single-session image; the last session's start otherwise, its
+ * descriptors being 16 blocks in). `file_system` 0 lets the library choose
+ * (Rock Ridge, then Joliet, then ISO 9660), or names one of IMAPI_FS_ROCKRIDGE,
+ * _JOLIET, _ISO9660; *imported (may be NULL) receives the one used.
+ * Items already in the tree win over imported ones. Imported files are not
+ * copied again: the new session records them where the previous one has them,
+ * so set SessionStartBlock to where the new session will be written.
+ * On failure the image is as it was.
+ * Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND,
+ * IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR, IMAPI_E_IMPORT_READ_FAILURE,
+ * IMAPI_E_IMPORT_TYPE_COLLISION_FILE_EXISTS_AS_DIRECTORY, _DIRECTORY_EXISTS_AS_FILE.
+ */
+IMAPI_API imapi_status imapi_fsimage_import_stream(imapi_fsimage *image, imapi_stream *previous, int64_t session_block,
+                                                   int32_t file_system, int32_t *imported);
+
 /* ------------------------------------------------------------------------ */
 /* Items (IFsiItem, IFsiDirectoryItem, IFsiFileItem)                         */
 /* ------------------------------------------------------------------------ */

@@ -243,6 +243,15 @@ IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage* image, i
   });
 }
 
+IMAPI_API imapi_status imapi_fsimage_import_stream(imapi_fsimage* image, imapi_stream* previous,
+                                                   int64_t session_block, int32_t file_system, int32_t* imported) {
+  return on_image(image, [&](FileSystemImage& img) {
+    check(previous, "stream");
+    int32_t used = img.import_session(fs::stream_source(previous->stream), session_block, file_system);
+    if (imported) *imported = used;
+  });
+}
+
 // ---- results -----------------------------------------------------------------------
 
 IMAPI_API void imapi_fsimage_result_free(imapi_fsimage_result* result) { free_handle(result); }
