@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes, read as an ISO 9660 image, in every namespace.
 // The reader must answer with an imapi::Error or a listing, never crash, hang
 // or allocate without bound.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
