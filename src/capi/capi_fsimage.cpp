@@ -14,11 +14,7 @@ namespace {
 
 template <typename F>
 imapi_status on_image(imapi_fsimage* h, F&& f) {
-  return guard([&] {
-    check(h, "image");
-    f(*h->image);
-    return IMAPI_S_OK;
-  });
+  return with_handle(h, "image", [&](imapi_fsimage& x) { f(*x.image); });
 }
 
 template <typename T, typename F>
@@ -36,11 +32,7 @@ imapi_status get_string(imapi_fsimage* h, char** out, std::string (*f)(const Fil
 
 template <typename F>
 imapi_status on_result(imapi_fsimage_result* h, F&& f) {
-  return guard([&] {
-    check(h, "result");
-    f(*h->layout);
-    return IMAPI_S_OK;
-  });
+  return with_handle(h, "result", [&](imapi_fsimage_result& x) { f(*x.layout); });
 }
 
 std::string effective_volume_name(const FileSystemImage& img) {

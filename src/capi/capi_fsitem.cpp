@@ -11,11 +11,7 @@ namespace {
 
 template <typename F>
 imapi_status on_item(imapi_fsitem* h, F&& f) {
-  return guard([&] {
-    check(h, "item");
-    f(*h->image, h->node);
-    return IMAPI_S_OK;
-  });
+  return with_handle(h, "item", [&](imapi_fsitem& x) { f(*x.image, x.node); });
 }
 
 void require_dir(const Node& n) {

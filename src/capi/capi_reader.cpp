@@ -10,15 +10,6 @@ using imapi::fs::IsoReader;
 
 namespace {
 
-template <typename H, typename F>
-imapi_status on(H* h, const char* what, F&& f) {
-  return guard([&] {
-    check(h, what);
-    f(*h);
-    return IMAPI_S_OK;
-  });
-}
-
 std::shared_ptr<fs::BlockSource> source_of(const imapi_iso_image_manager& m) {
   if (m.stream) return fs::stream_source(m.stream);
   if (!m.path.empty()) return fs::open_file_source(m.path);
@@ -64,7 +55,7 @@ IMAPI_API imapi_status imapi_iso_image_manager_create(imapi_iso_image_manager** 
 IMAPI_API void imapi_iso_image_manager_free(imapi_iso_image_manager* manager) { free_handle(manager); }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager* manager, const char* path) {
-  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     std::string p = check_str(path, "path");
     m.stream = std::make_shared<FileStream>(p);  // opens now, as IMAPI's SetPath does
     m.path = p;
@@ -72,7 +63,7 @@ IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager*
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manager* manager, imapi_stream* stream) {
-  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check(stream, "stream");
     m.stream = stream->stream;
     m.path.clear();
@@ -80,14 +71,14 @@ IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manage
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_get_path(imapi_iso_image_manager* manager, char** out) {
-  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
     *out = dup_string(m.path);
   });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manager* manager, imapi_stream** out) {
-  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
     *out = nullptr;
     if (!m.stream) throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image: call SetPath or SetStream first");
@@ -96,7 +87,7 @@ IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manage
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager* manager) {
-  return on(manager, "image manager", [&](imapi_iso_image_manager& m) {
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     auto source = source_of(m);
     if (source->size() % 2048 == 0 && source->size() / 2048 > INT32_MAX)
       throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
@@ -122,7 +113,7 @@ IMAPI_API imapi_status imapi_image_reader_open_stream(imapi_stream* stream, imap
 IMAPI_API void imapi_image_reader_free(imapi_image_reader* reader) { free_handle(reader); }
 
 IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader* reader, int32_t* mask) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     const auto& v = r.reader->volume();
     *check_out(mask, "mask") =
         IMAPI_FS_ISO9660 | (v.joliet_level ? IMAPI_FS_JOLIET : 0) | (v.rock_ridge ? IMAPI_FS_ROCKRIDGE : 0);
@@ -130,14 +121,14 @@ IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader* r
 }
 
 IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader* reader, char** out) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(out, "out");
     *out = dup_string(r.reader->volume().volume_id);
   });
 }
 
 IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32_t file_system, int64_t* count) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(count, "count");
     r.listing = r.reader->list(namespace_of(file_system));
     *count = static_cast<int64_t>(r.listing.size());
@@ -145,7 +136,7 @@ IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32
 }
 
 IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, int64_t index, imapi_image_entry* out) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(out, "out");
     if (out->struct_size < sizeof(imapi_image_entry))
       throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_image_entry)");
@@ -164,7 +155,7 @@ IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, 
 }
 
 IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, int64_t index, imapi_stream** out) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(out, "out");
     *out = nullptr;
     if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
@@ -195,7 +186,7 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, 
 
 IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader* reader, const char* dest,
                                                   imapi_progress_fn progress, void* user) {
-  return on(reader, "image reader", [&](imapi_image_reader& r) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     CallbackProgress sink(progress, user);
     fs::extract_tree(*r.reader, r.listing, check_str(dest, "dest"), sink);
   });

@@ -73,6 +73,16 @@ imapi_status guard(F&& body) noexcept {
   }
 }
 
+// The shape of most shims: check the handle, run `body` on it, translate errors.
+template <typename H, typename F>
+imapi_status with_handle(H* h, const char* what, F&& body) noexcept {
+  return guard([&] {
+    check(h, what);
+    body(*h);
+    return IMAPI_S_OK;
+  });
+}
+
 // Creates a handle of type H, registers it and stores it in *out.
 template <typename H, typename... Args>
 void make_handle(H** out, Args&&... args) {
