@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/parallel.hpp"
 
 namespace imapi::fs {
@@ -55,17 +56,7 @@ class OutputFile {
             err, path_);
   }
   void pwrite_all(const void* data, int64_t n, int64_t offset) const {
-    const auto* p = static_cast<const char*>(data);
-    while (n > 0) {
-      ssize_t w = ::pwrite(fd_, p, static_cast<size_t>(std::min<int64_t>(n, 1 << 30)), offset);
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        fail_write(errno);
-      }
-      p += w;
-      n -= w;
-      offset += w;
-    }
+    if (int err = pwrite_full(fd_, data, n, offset)) fail_write(err);
   }
   void commit(int64_t size) {
     if (!special_ && ::ftruncate(fd_, size) != 0) fail_write(errno);
@@ -141,9 +132,10 @@ void copy_from_fd(int in, const OutputFile& out, int64_t offset, int64_t size, s
   if (in_off == size) return;
   if (buf.empty()) buf.resize(1 << 20);
   while (in_off < size) {
-    ssize_t r = ::pread(in, buf.data(), static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), size - in_off)), in_off);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? errno : EIO, "");
+    int64_t want = std::min<int64_t>(static_cast<int64_t>(buf.size()), size - in_off);
+    int64_t r = pread_full(in, buf.data(), want, in_off);
+    if (r != want)
+      fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? static_cast<int>(-r) : EIO, "");
     out.pwrite_all(buf.data(), r, offset + in_off);
     in_off += r;
   }

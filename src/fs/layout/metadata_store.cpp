@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 
 namespace imapi::fs {
 
@@ -29,29 +30,15 @@ MetadataStore::~MetadataStore() {
 }
 
 void MetadataStore::write(int64_t offset, const void* data, int64_t n) {
-  const auto* p = static_cast<const char*>(data);
-  while (n > 0) {
-    ssize_t w = ::pwrite(fd_, p, static_cast<size_t>(n), offset);
-    if (w < 0 && errno == EINTR) continue;
-    if (w < 0)
-      fail_os(errno == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
-              "cannot write the image's metadata file", errno, "");
-    p += w;
-    n -= w;
-    offset += w;
-  }
+  if (int err = pwrite_full(fd_, data, n, offset))
+    fail_os(err == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
+            "cannot write the image's metadata file", err, "");
 }
 
 void MetadataStore::read(int64_t offset, void* buf, int64_t n) const {
-  auto* p = static_cast<char*>(buf);
-  while (n > 0) {
-    ssize_t r = ::pread(fd_, p, static_cast<size_t>(n), offset);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? errno : EIO, "");
-    p += r;
-    n -= r;
-    offset += r;
-  }
+  int64_t got = pread_full(fd_, buf, n, offset);
+  if (got != n)
+    fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", got < 0 ? static_cast<int>(-got) : EIO, "");
 }
 
 }  // namespace imapi::fs

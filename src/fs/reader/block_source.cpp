@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 
 namespace imapi::fs {
 
@@ -38,16 +39,9 @@ class FileSource final : public BlockSource {
   int64_t size() const override { return size_; }
   void read(int64_t offset, void* buf, int64_t n) const override {
     if (offset < 0 || n < 0 || offset > size_ - n) past_end(offset, n, size_);
-    auto* p = static_cast<char*>(buf);
-    while (n > 0) {
-      ssize_t r = ::pread(fd_, p, static_cast<size_t>(n), offset);
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0) fail_os(IMAPI_E_IMPORT_READ_FAILURE, "cannot read image '" + path_ + "'", errno, path_);
-      if (r == 0) past_end(offset, n, size_);
-      p += r;
-      n -= r;
-      offset += r;
-    }
+    int64_t got = pread_full(fd_, buf, n, offset);
+    if (got < 0) fail_os(IMAPI_E_IMPORT_READ_FAILURE, "cannot read image '" + path_ + "'", static_cast<int>(-got), path_);
+    if (got < n) past_end(offset, n, size_);
   }
 
  private:

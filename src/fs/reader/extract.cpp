@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/unique_fd.hpp"
 
 namespace imapi::fs {
@@ -93,12 +94,7 @@ void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries,
     for (int64_t at = 0; at < e.size;) {
       int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), e.size - at);
       reader.read(e, at, buf.data(), n);
-      for (int64_t w = 0; w < n;) {
-        ssize_t r = ::pwrite(out.get(), buf.data() + w, static_cast<size_t>(n - w), at + w);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) write_failed("write", errno, where);
-        w += r;
-      }
+      if (int err = pwrite_full(out.get(), buf.data(), n, at)) write_failed("write", err, where);
       at += n;
       snap.done += n;
       if (n == static_cast<int64_t>(buf.size())) report(e.path);

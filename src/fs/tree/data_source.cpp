@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/unique_fd.hpp"
 
 namespace imapi::fs {
@@ -26,19 +27,10 @@ using Fd = UniqueFd;
           what);
 }
 
-// pread until n bytes or end of file; returns bytes read.
-int64_t pread_full(int fd, void* buf, int64_t n, int64_t offset, const std::string& path) {
-  int64_t got = 0;
-  while (got < n) {
-    ssize_t r = ::pread(fd, static_cast<char*>(buf) + got, static_cast<size_t>(std::min<int64_t>(n - got, 1 << 30)),
-                        offset + got);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot read '" + path + "'", errno, path);
-    }
-    if (r == 0) break;
-    got += r;
-  }
+// Reads up to n bytes of a named file; fewer only at its end.
+int64_t read_file_at(int fd, void* buf, int64_t n, int64_t offset, const std::string& path) {
+  int64_t got = pread_full(fd, buf, n, offset);
+  if (got < 0) fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot read '" + path + "'", static_cast<int>(-got), path);
   return got;
 }
 
@@ -50,7 +42,7 @@ class FdReader final : public DataReader {
   FdReader(std::shared_ptr<const Fd> fd, int64_t size, std::string path, int64_t base = 0, bool owned = false)
       : fd_(std::move(fd)), size_(size), path_(std::move(path)), base_(base), owned_(owned) {}
   void read_exact(int64_t offset, void* buf, int64_t n) override {
-    if (pread_full(fd_->get(), buf, n, base_ + offset, path_) != n) changed(path_, size_, "shrank");
+    if (read_file_at(fd_->get(), buf, n, base_ + offset, path_) != n) changed(path_, size_, "shrank");
   }
   int fd() const override { return fd_->get(); }
   int64_t fd_offset() const override { return base_; }
@@ -81,7 +73,7 @@ class PathSource final : public DataSource {
   void read_all(void* buf) const override {
     std::string path = describe();
     Fd fd(open_checked(path));
-    if (pread_full(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
+    if (read_file_at(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
   }
   std::string describe() const override { return dir_->empty() ? name_ : *dir_ + "/" + name_; }
   bool reads_on_any_thread() const override { return true; }
@@ -241,14 +233,9 @@ std::shared_ptr<const DataSource> StashFile::stage(const DataSource& from) {
   for (int64_t off = 0; off < from.size();) {
     int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), from.size() - off);
     reader->read_exact(off, buf.data(), n);
-    for (int64_t w = 0; w < n;) {
-      ssize_t r = ::pwrite(fd_->get(), buf.data() + w, static_cast<size_t>(n - w), base + off + w);
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0)
-        fail_os(errno == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
-                "cannot stage '" + from.describe() + "' in '" + dir_ + "'", errno, dir_);
-      w += r;
-    }
+    if (int err = pwrite_full(fd_->get(), buf.data(), n, base + off))
+      fail_os(err == ENOSPC ? IMAPI_E_WORKING_DIRECTORY_SPACE : IMAPI_E_STASHFILE_WRITE_FAILURE,
+              "cannot stage '" + from.describe() + "' in '" + dir_ + "'", err, dir_);
     off += n;
   }
   reader->finish();
