@@ -1,31 +1,14 @@
 #include "fs/iso9660/encoding.hpp"
 
-#include <ctime>
 #include <cstdio>
+
+#include "core/clock.hpp"
 
 namespace imapi::fs::iso9660 {
 
-namespace {
-struct Civil {
-  int year, month, day, hour, minute, second, hundredths;
-};
-Civil civil_from_ns(int64_t ns) {
-  int64_t secs = ns / 1'000'000'000;
-  int64_t rem = ns % 1'000'000'000;
-  if (rem < 0) {
-    --secs;
-    rem += 1'000'000'000;
-  }
-  time_t t = static_cast<time_t>(secs);
-  struct tm tm {};
-  gmtime_r(&t, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-          static_cast<int>(rem / 10'000'000)};
-}
-}  // namespace
 
 void put_record_date(uint8_t* p, int64_t time_ns) {
-  Civil c = civil_from_ns(time_ns);
+  CivilTime c = civil_utc(time_ns);
   int years = c.year - 1900;
   if (years < 0) years = 0;
   if (years > 255) years = 255;
@@ -44,10 +27,10 @@ void put_volume_date(uint8_t* p, int64_t time_ns) {
     p[16] = 0;
     return;
   }
-  Civil c = civil_from_ns(time_ns);
+  CivilTime c = civil_utc(time_ns);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d%02d", c.year % 10000, c.month, c.day, c.hour, c.minute,
-                c.second, c.hundredths);
+                c.second, static_cast<int>(c.nanoseconds / 10'000'000));
   std::memcpy(p, buf, 16);
   p[16] = 0;
 }

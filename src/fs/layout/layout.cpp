@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "fs/iso9660/directory_record.hpp"
@@ -651,11 +652,10 @@ std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOp
 }
 
 std::string default_volume_name(int64_t volume_time_ns) {
-  time_t t = static_cast<time_t>(volume_time_ns / 1'000'000'000);
-  struct tm tm {};
-  gmtime_r(&t, &tm);
+  const CivilTime c = civil_utc(volume_time_ns);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d_%H%M%S", &tm);
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d_%02d%02d%02d", c.year % 10000, c.month, c.day, c.hour, c.minute,
+                c.second);
   return buf;
 }
 

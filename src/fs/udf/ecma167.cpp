@@ -1,8 +1,8 @@
 #include "fs/udf/ecma167.hpp"
 
 #include <cstring>
-#include <ctime>
 
+#include "core/clock.hpp"
 #include "core/utf8.hpp"
 #include "fs/iso9660/encoding.hpp"
 
@@ -42,23 +42,15 @@ void write_tag(std::span<uint8_t> d, uint16_t identifier, uint16_t version, uint
 }
 
 void write_timestamp(uint8_t* p, int64_t time_ns) {
-  int64_t secs = time_ns / 1'000'000'000;
-  int64_t rem = time_ns % 1'000'000'000;
-  if (rem < 0) {
-    --secs;
-    rem += 1'000'000'000;
-  }
-  time_t t = static_cast<time_t>(secs);
-  struct tm tm {};
-  gmtime_r(&t, &tm);
+  const CivilTime c = civil_utc(time_ns);
   put_u16_le(p, 0x1000);  // type 1 (local time), offset 0 minutes: UTC
-  put_u16_le(p + 2, static_cast<uint16_t>(tm.tm_year + 1900));
-  p[4] = static_cast<uint8_t>(tm.tm_mon + 1);
-  p[5] = static_cast<uint8_t>(tm.tm_mday);
-  p[6] = static_cast<uint8_t>(tm.tm_hour);
-  p[7] = static_cast<uint8_t>(tm.tm_min);
-  p[8] = static_cast<uint8_t>(tm.tm_sec);
-  const int64_t us = rem / 1000;
+  put_u16_le(p + 2, static_cast<uint16_t>(c.year));
+  p[4] = static_cast<uint8_t>(c.month);
+  p[5] = static_cast<uint8_t>(c.day);
+  p[6] = static_cast<uint8_t>(c.hour);
+  p[7] = static_cast<uint8_t>(c.minute);
+  p[8] = static_cast<uint8_t>(c.second);
+  const int64_t us = c.nanoseconds / 1000;
   p[9] = static_cast<uint8_t>(us / 10000);          // centiseconds
   p[10] = static_cast<uint8_t>(us / 100 % 100);     // hundreds of microseconds
   p[11] = static_cast<uint8_t>(us % 100);           // microseconds
