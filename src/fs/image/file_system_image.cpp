@@ -177,7 +177,7 @@ LayoutOptions FileSystemImage::layout_options() const {
 
 int64_t FileSystemImage::used_blocks() const {
   std::lock_guard lock(mutex_);
-  return build_layout(*root_, layout_options())->total_blocks;
+  return count_blocks(*root_, layout_options());
 }
 
 std::shared_ptr<const ImageLayout> FileSystemImage::create_result() const {

@@ -60,6 +60,8 @@ struct ImageLayout {
 // Lays out `root` for the file systems in `options`. Throws Error with IMAPI's
 // codes for what the chosen file systems cannot hold.
 std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOptions& options);
+// The blocks build_layout's image would take, without serializing anything.
+int64_t count_blocks(const Node& root, const LayoutOptions& options);
 
 // Labels as each file system records them.
 std::string default_volume_name(int64_t volume_time_ns);

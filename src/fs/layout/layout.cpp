@@ -114,7 +114,10 @@ struct Namespace {
 class Builder {
  public:
   Builder(const Node& root, const LayoutOptions& o) : root_(root), opt_(o) {}
-  std::shared_ptr<const ImageLayout> run();
+  // Sizes and locations of everything; returns the image's total blocks.
+  int64_t place();
+  // Writes the metadata and hands over the result (after place()).
+  std::shared_ptr<const ImageLayout> serialize();
 
  private:
   void collect();
@@ -146,6 +149,9 @@ class Builder {
   std::shared_ptr<ImageLayout> out_;
   Times volume_times_;
   std::string relocation_rr_name_;
+  int64_t metadata_blocks_ = 0;  // set by place()
+  int64_t total_blocks_ = 0;
+  int64_t pvd_ = 0, svd_ = -1, terminator_ = 0;
 };
 
 // ---- snapshot of the tree -----------------------------------------------------
@@ -519,7 +525,7 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
 
 // ---- the whole image -----------------------------------------------------------------
 
-std::shared_ptr<const ImageLayout> Builder::run() {
+int64_t Builder::place() {
   iso_ = opt_.file_systems & IMAPI_FS_ISO9660;
   joliet_ = opt_.file_systems & IMAPI_FS_JOLIET;
   rock_ = opt_.file_systems & IMAPI_FS_ROCKRIDGE;
@@ -540,9 +546,9 @@ std::shared_ptr<const ImageLayout> Builder::run() {
 
   // Fixed area: system area, volume descriptors.
   int64_t block = 16;
-  const int64_t pvd = block++;
-  const int64_t svd = joliet_ ? block++ : -1;
-  const int64_t terminator = block++;
+  pvd_ = block++;
+  svd_ = joliet_ ? block++ : -1;
+  terminator_ = block++;
   auto place_tables = [&](Namespace& ns) {
     ns.l_table = block;
     block += blocks_for(ns.path_table_size);
@@ -561,15 +567,20 @@ std::shared_ptr<const ImageLayout> Builder::run() {
   };
   place_dirs(iso_ns_);
   if (joliet_) place_dirs(joliet_ns_);
-  const int64_t metadata_blocks = block;
+  metadata_blocks_ = block;
   for (auto& f : files_) {
     if (f.size == 0) continue;
     f.block = block;
     block += blocks_for(f.size);
   }
+  total_blocks_ = block;
+  return total_blocks_;
+}
 
+std::shared_ptr<const ImageLayout> Builder::serialize() {
+  const int64_t metadata_blocks = metadata_blocks_;
   out_ = std::make_shared<ImageLayout>();
-  out_->total_blocks = block;
+  out_->total_blocks = total_blocks_;
   out_->metadata_blocks = metadata_blocks;
   out_->metadata = std::make_unique<MetadataStore>(opt_.working_directory, metadata_blocks * kBlockSize);
 
@@ -604,15 +615,15 @@ std::shared_ptr<const ImageLayout> Builder::run() {
   };
   std::vector<uint8_t> vd(kBlockSize);
   iso9660::write_primary(vd.data(), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
-  store(pvd * kBlockSize, vd.data(), vd.size());
+  store(pvd_ * kBlockSize, vd.data(), vd.size());
   if (joliet_) {
     std::string app = std::string("libimapi ") + IMAPI_VERSION_STRING;
     iso9660::write_joliet(vd.data(), volume(joliet_ns_), joliet::volume_identifier(name),
                           std::u16string(app.begin(), app.end()));
-    store(svd * kBlockSize, vd.data(), vd.size());
+    store(svd_ * kBlockSize, vd.data(), vd.size());
   }
   iso9660::write_terminator(vd.data());
-  store(terminator * kBlockSize, vd.data(), vd.size());
+  store(terminator_ * kBlockSize, vd.data(), vd.size());
 
   // Results: the data extents in block order, and an identifier of the content.
   std::erase_if(files_, [](const FileExtent& f) { return f.size == 0; });
@@ -648,8 +659,12 @@ const char* StringArena::add(std::string_view s) {
 }
 
 std::shared_ptr<const ImageLayout> build_layout(const Node& root, const LayoutOptions& options) {
-  return Builder(root, options).run();
+  Builder b(root, options);
+  b.place();
+  return b.serialize();
 }
+
+int64_t count_blocks(const Node& root, const LayoutOptions& options) { return Builder(root, options).place(); }
 
 std::string default_volume_name(int64_t volume_time_ns) {
   const CivilTime c = civil_utc(volume_time_ns);
