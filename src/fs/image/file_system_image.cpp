@@ -606,11 +606,9 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
   if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   size_t index = parent->lower_bound(node.name);
-  // The same children the layout records in that namespace: links only with Rock Ridge.
-  const bool rock = options_.file_systems & IMAPI_FS_ROCKRIDGE;
-  auto recorded = [&](const Node& c) {
-    return c.kind != NodeKind::symlink || (file_system == IMAPI_FS_ISO9660 && rock);
-  };
+  // The same children the layout records in that namespace.
+  const bool rock = file_system == IMAPI_FS_ISO9660 && (options_.file_systems & IMAPI_FS_ROCKRIDGE);
+  auto recorded = [&](const Node& c) { return namespace_records(c, rock); };
   if (!recorded(node))
     fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is a symbolic link, which this file system does not record");
   size_t at = 0;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "fs/layout/metadata_store.hpp"
 #include "fs/tree/node.hpp"
 
@@ -56,6 +57,13 @@ struct ImageLayout {
   // IMAPI's ProgressItems: item 0 is the metadata, item i > 0 is files[i - 1].
   int64_t progress_count() const { return static_cast<int64_t>(files.size()) + 1; }
 };
+
+// Whether a namespace records a node: symbolic links only in a Rock Ridge one
+// (Joliet and plain ISO 9660 cannot represent them).
+inline bool namespace_records(const Node& n, bool rock_ridge) { return n.kind != NodeKind::symlink || rock_ridge; }
+
+// A failure reading a file's data, told with the file's image path and its source.
+Error with_image_path(const Error& e, const FileExtent& f);
 
 // Lays out `root` for the file systems in `options`. Throws Error with IMAPI's
 // codes for what the chosen file systems cannot hold.

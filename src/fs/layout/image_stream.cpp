@@ -55,7 +55,7 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
         } catch (Error& e) {
           open_index_ = SIZE_MAX;
           open_reader_.reset();
-          Error wrapped(e.code(), e.message() + " (image file '" + f.path + "')", e.detail());
+          Error wrapped = with_image_path(e, f);
           if (done == 0) throw wrapped;
           pending_ = std::move(wrapped);  // hand over what was read; fail on the next call
           return done;

@@ -160,11 +160,6 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   copy_from_fd(layout.metadata->fd(), out, 0, layout.metadata->size(), buf);
   int64_t done = layout.metadata_blocks;
   report("", done);
-  auto with_image_path = [](const Error& e, const FileExtent& f) {
-    ErrorDetail d = e.detail();
-    if (d.path.empty()) d.path = f.source->describe();
-    return Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
-  };
   std::vector<char> batch;
   const auto& files = layout.files;
   for (size_t i = 0; i < files.size();) {

@@ -244,7 +244,7 @@ void Builder::build_namespace(Namespace& ns) {
     if (!d.node) continue;  // the relocation directory gets its entries from the others
     d.entries.reserve(d.node->children.size() + (&d == &root && moved ? 1 : 0));
     for (const auto& c : d.node->children) {
-      if (c->kind == NodeKind::symlink && !ns.rock) continue;  // only Rock Ridge records links
+      if (!namespace_records(*c, ns.rock)) continue;
       NsEntry e;
       e.node = c.get();
       if (c->is_dir()) {
@@ -643,6 +643,12 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
 }
 
 }  // namespace
+
+Error with_image_path(const Error& e, const FileExtent& f) {
+  ErrorDetail d = e.detail();
+  if (d.path.empty()) d.path = f.source->describe();
+  return Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
+}
 
 const char* StringArena::add(std::string_view s) {
   constexpr size_t kBlock = 64 << 10;
