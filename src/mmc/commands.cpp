@@ -44,37 +44,33 @@ Cdb mode_select10(uint16_t parameter_list_length, bool page_format, bool save_pa
 
 Cdb read_capacity() { return Cdb(op::kReadCapacity, 10); }
 
+namespace {
+// READ(10) and WRITE(10) share one layout, as do READ(12) and WRITE(12).
+Cdb transfer10(uint8_t opcode, uint32_t lba, uint16_t blocks, bool force_unit_access) {
+  Cdb c(opcode, 10);
+  c[1] = flag(force_unit_access, 3);
+  put_be32(c.data() + 2, lba);
+  put_be16(c.data() + 7, blocks);
+  return c;
+}
+
+Cdb transfer12(uint8_t opcode, uint32_t lba, uint32_t blocks, bool streaming) {
+  Cdb c(opcode, 12);
+  put_be32(c.data() + 2, lba);
+  put_be32(c.data() + 6, blocks);
+  c[10] = flag(streaming, 7);
+  return c;
+}
+}  // namespace
+
 Cdb read10(uint32_t lba, uint16_t blocks, bool force_unit_access) {
-  Cdb c(op::kRead10, 10);
-  c[1] = flag(force_unit_access, 3);
-  put_be32(c.data() + 2, lba);
-  put_be16(c.data() + 7, blocks);
-  return c;
+  return transfer10(op::kRead10, lba, blocks, force_unit_access);
 }
-
-Cdb read12(uint32_t lba, uint32_t blocks, bool streaming) {
-  Cdb c(op::kRead12, 12);
-  put_be32(c.data() + 2, lba);
-  put_be32(c.data() + 6, blocks);
-  c[10] = flag(streaming, 7);
-  return c;
-}
-
+Cdb read12(uint32_t lba, uint32_t blocks, bool streaming) { return transfer12(op::kRead12, lba, blocks, streaming); }
 Cdb write10(uint32_t lba, uint16_t blocks, bool force_unit_access) {
-  Cdb c(op::kWrite10, 10);
-  c[1] = flag(force_unit_access, 3);
-  put_be32(c.data() + 2, lba);
-  put_be16(c.data() + 7, blocks);
-  return c;
+  return transfer10(op::kWrite10, lba, blocks, force_unit_access);
 }
-
-Cdb write12(uint32_t lba, uint32_t blocks, bool streaming) {
-  Cdb c(op::kWrite12, 12);
-  put_be32(c.data() + 2, lba);
-  put_be32(c.data() + 6, blocks);
-  c[10] = flag(streaming, 7);
-  return c;
-}
+Cdb write12(uint32_t lba, uint32_t blocks, bool streaming) { return transfer12(op::kWrite12, lba, blocks, streaming); }
 
 Cdb synchronize_cache(bool immediate, uint32_t lba, uint16_t blocks) {
   Cdb c(op::kSynchronizeCache, 10);

@@ -6,17 +6,37 @@ namespace imapi::mmc {
 
 namespace {
 
+// Every READ TOC format opens with the same 4-byte header.
+struct TocHeader {
+  uint16_t length = 0;
+  uint8_t first = 0;
+  uint8_t last = 0;
+  size_t end = 0;  // where the descriptors that arrived end
+  bool complete = false;
+};
+
+TocHeader read_toc_header(ResponseReader& r, const char* what) {
+  r.require(0, 4, what);
+  TocHeader h;
+  h.length = r.be16(0);
+  if (h.length < 2) r.fail(0, "TOC data length " + std::to_string(h.length) + " is shorter than the header");
+  h.first = r.u8(2);
+  h.last = r.u8(3);
+  h.end = r.announced_end(0, 2, h.length);
+  h.complete = h.end == size_t{2} + h.length;
+  return h;
+}
+
 // Formats 0 and 1 share the layout: 4-byte header, 8-byte track descriptors.
 Toc parse_track_descriptors(std::span<const uint8_t> bytes, const char* command) {
   ResponseReader r(bytes, command);
-  r.require(0, 4, "TOC header");
+  const TocHeader h = read_toc_header(r, "TOC header");
   Toc t;
-  t.length = r.be16(0);
-  if (t.length < 2) r.fail(0, "TOC data length " + std::to_string(t.length) + " is shorter than the header");
-  t.first = r.u8(2);
-  t.last = r.u8(3);
-  size_t end = r.announced_end(0, 2, t.length);
-  t.complete = end == size_t{2} + t.length;
+  t.length = h.length;
+  t.first = h.first;
+  t.last = h.last;
+  t.complete = h.complete;
+  const size_t end = h.end;
   size_t at = 4;
   for (; at + 8 <= end; at += 8) {
     TocTrack d;
@@ -46,14 +66,13 @@ const FullTocEntry* FullToc::find(uint8_t session, uint8_t pt) const {
 
 FullToc parse_full_toc(std::span<const uint8_t> bytes) {
   ResponseReader r(bytes, "READ TOC format 2");
-  r.require(0, 4, "full TOC header");
+  const TocHeader h = read_toc_header(r, "full TOC header");
   FullToc t;
-  t.length = r.be16(0);
-  if (t.length < 2) r.fail(0, "TOC data length " + std::to_string(t.length) + " is shorter than the header");
-  t.first_session = r.u8(2);
-  t.last_session = r.u8(3);
-  size_t end = r.announced_end(0, 2, t.length);
-  t.complete = end == size_t{2} + t.length;
+  t.length = h.length;
+  t.first_session = h.first;
+  t.last_session = h.last;
+  t.complete = h.complete;
+  const size_t end = h.end;
   size_t at = 4;
   for (; at + 11 <= end; at += 11) {
     FullTocEntry e;
