@@ -293,7 +293,7 @@ IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_resu
       const auto& f = l.files[static_cast<size_t>(index - 1)];
       out->description = f.path;
       out->first_block = f.block;
-      out->block_count = fs::blocks_for(f.size);
+      out->block_count = fs::blocks_for(f.size());
     }
     out->last_block = out->first_block + std::max<int64_t>(out->block_count, 1) - 1;
   });
@@ -311,7 +311,7 @@ IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_block(imapi_fs
                                [](int64_t b, const fs::FileExtent& f) { return b < f.block; });
     if (it != l.files.begin()) {
       --it;
-      if (block < it->block + fs::blocks_for(it->size)) {
+      if (block < it->block + fs::blocks_for(it->size())) {
         *index = (it - l.files.begin()) + 1;
         return;
       }

@@ -216,6 +216,8 @@ IMAPI_API imapi_status imapi_fsitem_add_tree(imapi_fsitem* dir, const char* sour
 IMAPI_API imapi_status imapi_fsitem_add(imapi_fsitem* dir, imapi_fsitem* item) {
   return on_item(dir, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     check(item, "item");
+    if (item->image.get() != &img)
+      fail(IMAPI_E_INVALID_PARAM, "the item was created by another image; create it with this image's CreateFileItem");
     img.add_item(n, item->node);
   });
 }
@@ -262,7 +264,7 @@ IMAPI_API imapi_status imapi_fsitem_get_symlink_target(imapi_fsitem* link, char*
   return on_item(link, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     if (n->kind != NodeKind::symlink) throw Error(IMAPI_E_INVALID_PARAM, "'" + n->name + "' is not a symbolic link");
     check_out(out, "out");
-    *out = dup_string(img.read([&] { return n->target; }));
+    *out = dup_string(img.read([&] { return std::string(n->link_target()); }));
   });
 }
 

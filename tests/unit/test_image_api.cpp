@@ -110,6 +110,14 @@ TEST_CASE("detached items, enumeration, names per file system") {
   REQUIRE(imapi_fsitem_add(f.root.get(), dir.get()) == IMAPI_S_OK);
   REQUIRE(imapi_fsitem_add(dir.get(), file.get()) == IMAPI_S_OK);
   CHECK(imapi_fsitem_add(dir.get(), file.get()) == IMAPI_E_INVALID_PARAM);  // already placed
+  Fixture other;
+  Item foreign;
+  REQUIRE(imapi_fsimage_create_file_item(other.img.get(), "foreign.txt", foreign.out()) == IMAPI_S_OK);
+  CHECK(imapi_fsitem_add(dir.get(), foreign.get()) == IMAPI_E_INVALID_PARAM);
+  CHECK(last_message().find("another image") != std::string::npos);
+  int32_t exists = -1;
+  CHECK(imapi_fsimage_exists(f.img.get(), "/Folder/foreign.txt", &exists) == IMAPI_S_OK);
+  CHECK(exists == IMAPI_ITEM_NOT_FOUND);
   CHECK(imapi_fsitem_get_full_path(file.get(), &s) == IMAPI_S_OK);
   CHECK(owned(s) == "/Folder/a long file name.text");
   CHECK(imapi_fsitem_get_file_system_name(file.get(), IMAPI_FS_ISO9660, &s) == IMAPI_S_OK);

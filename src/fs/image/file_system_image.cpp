@@ -61,7 +61,6 @@ std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string
   auto n = std::make_shared<Node>();
   n->kind = kind;
   n->name = name;
-  n->owner = this;
   int64_t now = reproducible_now_ns();
   n->times = {now, now, now};
   n->mode = kind == NodeKind::directory ? 0755 : kind == NodeKind::symlink ? 0777 : 0644;
@@ -257,7 +256,7 @@ std::shared_ptr<Node> FileSystemImage::find(const Node& dir, const std::string& 
   if (!cur) {
     // The path named `dir` itself.
     auto p = dir.parent.lock();
-    if (!p) return dir.owner == this && &dir == root_.get() ? root_ : nullptr;
+    if (!p) return &dir == root_.get() ? root_ : nullptr;
     return p->child(dir.name);
   }
   return cur;
@@ -361,15 +360,13 @@ void FileSystemImage::add_symlink(const std::shared_ptr<Node>& dir, const std::s
   auto parent = parent_dir_for(dir, path, leaf);
   if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
   auto n = new_node(NodeKind::symlink, leaf);
-  n->target = target;
+  n->set_link_target(target);
   attach(parent, n);
 }
 
 void FileSystemImage::add_item(const std::shared_ptr<Node>& dir, const std::shared_ptr<Node>& item) {
   std::lock_guard lock(mutex_);
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
-  if (item->owner != this)
-    fail(IMAPI_E_INVALID_PARAM, "the item was created by another image; create it with this image's CreateFileItem");
   if (!item->parent.expired() || item == root_)
     fail(IMAPI_E_INVALID_PARAM, "the item '" + item->name + "' is already in the tree; remove it first");
   for (auto p = dir; p; p = p->parent.lock())
@@ -419,7 +416,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       int64_t m = ts_ns(st.st_mtim);
       // All three times from the modification time: the image must not depend on when sources were read.
       n.times = {m, m, m};
-      n.mode = st.st_mode & 07777;
+      n.mode = static_cast<uint16_t>(st.st_mode & 07777);
       n.uid = st.st_uid;
       n.gid = st.st_gid;
     };
@@ -466,7 +463,6 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", err, cur.host);
       }
       std::unique_ptr<DIR, int (*)(DIR*)> dir_guard(d, ::closedir);
-      auto shared_dir = std::make_shared<const std::string>(cur.host);
       std::vector<std::string> names;
       errno = 0;
       while (auto* ent = ::readdir(d)) {
@@ -476,8 +472,22 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       }
       if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", errno, cur.host);
       std::sort(names.begin(), names.end());
+      // The sources of this directory's files share its path and one buffer of names.
+      auto listing = std::make_shared<HostDirectory>();
+      listing->path = cur.host;
+      std::vector<size_t> name_at;
+      name_at.reserve(names.size());
+      size_t name_bytes = 0;
+      for (const auto& name : names) name_bytes += name.size() + 1;
+      listing->names.reserve(name_bytes);
+      for (const auto& name : names) {
+        name_at.push_back(listing->names.size());
+        listing->names.append(name.c_str(), name.size() + 1);
+      }
+      size_t name_index = 0;
       cur.node->children.reserve(cur.node->children.size() + names.size());
       for (const auto& name : names) {
+        const char* source_name = listing->names.c_str() + name_at[name_index++];
         std::string host = cur.host + "/" + name;
         struct stat st {};
         if (::fstatat(dfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -503,7 +513,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             check_file_size(st.st_size, host);
             check_fits(blocks_for(st.st_size));
             n = new_node(NodeKind::file, name);
-            n->data = maybe_stage(make_path_source(shared_dir, name, st.st_size, st.st_dev, st.st_ino));
+            n->data = maybe_stage(make_path_source(listing, source_name, st.st_size, st.st_dev, st.st_ino));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());
@@ -512,7 +522,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             if (target.empty() || !utf8::is_valid(target))
               invalid_path(host, "the symbolic link's target is empty or not valid UTF-8");
             n = new_node(NodeKind::symlink, name);
-            n->target = target;
+            n->set_link_target(std::move(target));
           }
           apply_attrs(*n, st);
           attach(cur.node, n, !cur.created);
@@ -555,11 +565,11 @@ void FileSystemImage::set_posix(const std::shared_ptr<Node>& node, uint32_t mode
   if (mode & ~07777u) fail(IMAPI_E_INVALID_PARAM, "POSIX mode takes permission bits only (at most 07777)");
   std::lock_guard lock(mutex_);
   uint32_t om = node->mode, ou = node->uid, og = node->gid;
-  node->mode = mode;
+  node->mode = static_cast<uint16_t>(mode);
   node->uid = uid;
   node->gid = gid;
   undo_.emplace_back([node, om, ou, og] {
-    node->mode = om;
+    node->mode = static_cast<uint16_t>(om);
     node->uid = ou;
     node->gid = og;
   });

@@ -94,9 +94,9 @@ int32_t FileSystemImage::import_session(std::shared_ptr<BlockSource> source, int
                         name);
       n->times = {e.mtime_ns, e.mtime_ns, e.mtime_ns};
       n->hidden = e.hidden;
-      if (e.has_mode) n->mode = e.mode;
+      if (e.has_mode) n->mode = static_cast<uint16_t>(e.mode & 07777);
       if (e.kind == EntryKind::file) n->data = std::make_shared<ImportedSource>(reader, e);
-      if (e.kind == EntryKind::symlink) n->target = e.target;
+      if (e.kind == EntryKind::symlink) n->set_link_target(e.target);
       attach(parent, n);
       if (n->is_dir()) dirs.emplace(e.path, n);
     }

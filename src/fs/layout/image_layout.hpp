@@ -33,18 +33,22 @@ struct LayoutOptions {
 class StringArena {
  public:
   const char* add(std::string_view s);
+  // Forgets every string (pointers handed out become invalid), keeping one block for reuse.
+  void clear();
 
  private:
+  static constexpr size_t kBlockBytes = 64 << 10;
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t used_ = 0;
   size_t capacity_ = 0;
 };
 
+// One per stored file, and as many as there are files: kept small.
 struct FileExtent {
   int64_t block = 0;  // relative to the start of the image stream
-  int64_t size = 0;   // bytes
   std::shared_ptr<const DataSource> source;
   const char* path = "";  // image path, for progress and messages (in ImageLayout::paths)
+  int64_t size() const { return source->size(); }  // bytes
 };
 
 struct ImageLayout {

@@ -13,7 +13,7 @@ size_t ImageStream::file_at_or_after(int64_t pos) const {
                              [](int64_t p, const FileExtent& f) { return p < f.block * kBlockSize; });
   if (it != files.begin()) {
     auto prev = std::prev(it);
-    if (pos < prev->block * kBlockSize + prev->size) return static_cast<size_t>(prev - files.begin());
+    if (pos < prev->block * kBlockSize + prev->size()) return static_cast<size_t>(prev - files.begin());
   }
   return static_cast<size_t>(it - files.begin());
 }
@@ -44,14 +44,14 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
         std::memset(out + done, 0, static_cast<size_t>(n));
       } else {
         const FileExtent& f = files[i];
-        n = std::min(want, start + f.size - pos);
+        n = std::min(want, start + f.size() - pos);
         if (open_index_ != i) {
           open_reader_ = f.source->open();
           open_index_ = i;
         }
         try {
           open_reader_->read_exact(pos - start, out + done, n);
-          if (pos + n == start + f.size) open_reader_->finish();
+          if (pos + n == start + f.size()) open_reader_->finish();
         } catch (Error& e) {
           open_index_ = SIZE_MAX;
           open_reader_.reset();
@@ -60,7 +60,7 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
           pending_ = std::move(wrapped);  // hand over what was read; fail on the next call
           return done;
         }
-        if (pos + n == start + f.size) {
+        if (pos + n == start + f.size()) {
           open_reader_.reset();
           open_index_ = SIZE_MAX;
         }

@@ -164,7 +164,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   const auto& files = layout.files;
   for (size_t i = 0; i < files.size();) {
     const FileExtent& first = files[i];
-    if (first.size > kSmallFile) {
+    if (first.size() > kSmallFile) {
       const int64_t offset = first.block * kBlockSize;
       report(first.path, done);
       try {
@@ -176,10 +176,10 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
             report(first.path, done + copied / kBlockSize);
           }
         };
-        if (!kernel_copy(*reader, out, offset, first.size, advanced)) {
+        if (!kernel_copy(*reader, out, offset, first.size(), advanced)) {
           if (buf.empty()) buf.resize(1 << 20);
-          for (int64_t at = 0; at < first.size;) {
-            int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), first.size - at);
+          for (int64_t at = 0; at < first.size();) {
+            int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), first.size() - at);
             reader->read_exact(at, buf.data(), n);
             out.pwrite_all(buf.data(), n, offset + at);
             at += n;
@@ -191,7 +191,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
         throw with_image_path(e, first);
       }
-      done += blocks_for(first.size);
+      done += blocks_for(first.size());
       ++i;
       continue;
     }
@@ -201,9 +201,9 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     const int64_t start = first.block * kBlockSize;
     size_t j = i;
     int64_t end = start;
-    while (j < files.size() && files[j].size <= kSmallFile &&
-           files[j].block * kBlockSize + files[j].size - start <= kBatchSpan) {
-      end = (files[j].block + blocks_for(files[j].size)) * kBlockSize;
+    while (j < files.size() && files[j].size() <= kSmallFile &&
+           files[j].block * kBlockSize + files[j].size() - start <= kBatchSpan) {
+      end = (files[j].block + blocks_for(files[j].size())) * kBlockSize;
       ++j;
     }
     report(first.path, done);

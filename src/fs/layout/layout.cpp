@@ -4,12 +4,11 @@
 // nothing that depends on a location changes a size, so one sizing pass and one
 // writing pass suffice.
 #include <algorithm>
+#include <bit>
 #include <ctime>
 #include <cstring>
 #include <deque>
-#include <map>
 #include <tuple>
-#include <unordered_map>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -40,7 +39,52 @@ struct NodeInfo {
   uint32_t serial = 0;
   uint32_t nlink = 1;
   int file = -1;  // index into files
-  const std::vector<RecordedExtent>* recorded = nullptr;  // data a previous session holds
+};
+
+// What makes two files one: the host file (hard links, a path added twice) or,
+// for other sources, the source object itself.
+struct FileKey {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  const DataSource* source = nullptr;
+  bool operator==(const FileKey&) const = default;
+};
+
+FileKey file_key(const DataSource& s) {
+  if (auto id = s.identity()) return {id->first, id->second, nullptr};
+  return {0, 0, &s};
+}
+
+// Finds which files are one with an open-addressing table of indices into the
+// file list: 4 bytes a slot, where a map would spend a node (~64 bytes) per
+// file. Sized once for at most `capacity` files, so it never fills up.
+class SameFiles {
+ public:
+  explicit SameFiles(size_t capacity) : slots_(std::bit_ceil(std::max<size_t>(16, capacity * 2)), kEmpty) {}
+  // The index stored under `key`, or `index` after storing it; key_of(i) gives
+  // the key of a stored index.
+  template <typename KeyOf>
+  int find_or_add(const FileKey& key, int index, KeyOf&& key_of) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = hash(key) & mask;; at = (at + 1) & mask) {
+      if (slots_[at] == kEmpty) {
+        slots_[at] = index;
+        return index;
+      }
+      if (key_of(slots_[at]) == key) return slots_[at];
+    }
+  }
+
+ private:
+  static constexpr int kEmpty = -1;
+  static size_t hash(const FileKey& k) {
+    uint64_t h = (static_cast<uint64_t>(k.dev) * 0x9E3779B97F4A7C15ull) ^ static_cast<uint64_t>(k.ino) ^
+                 (reinterpret_cast<uintptr_t>(k.source) >> 4);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+  std::vector<int> slots_;
 };
 
 struct NsDir;
@@ -80,7 +124,11 @@ struct NsDir {
   uint16_t number = 0;  // in the path table, 1-based
   int64_t block = 0;
   int64_t size = 0;
-  std::vector<NsEntry> entries;
+  // The directories whose records this one holds, in the tree's order (the
+  // relocation directory: the relocated ones). Entries themselves are made per
+  // directory when needed (entries_of), so no table of every entry is ever held.
+  std::vector<NsDir*> child_dirs;
+  std::vector<NsDir*> subdirs;  // the path table's children: child records in record order
   uint8_t id_len = 0;  // identifier in its parent (path table), in Namespace::ids
   const char* id_at = nullptr;
   size_t first_piece = 0;  // this directory's continuation pieces in Namespace::piece_sizes
@@ -95,14 +143,11 @@ struct CeLocation {
 struct Namespace {
   bool joliet = false;
   bool rock = false;
-  StringArena ids;  // every identifier, in blocks (no allocation per entry, no regrowth)
-  std::string_view id(const NsEntry& e) const { return {e.id_at, e.id_len}; }
-  std::string_view id(const NsDir& d) const { return {d.id_at, d.id_len}; }
-  void set_id(NsEntry& e, std::string_view bytes) {
-    e.id_at = ids.add(bytes);
-    e.id_len = static_cast<uint8_t>(bytes.size());
-  }
+  StringArena ids;  // directories' identifiers (path tables); entries' live in a per-directory scratch arena
+  static std::string_view id(const NsEntry& e) { return {e.id_at, e.id_len}; }
+  static std::string_view id(const NsDir& d) { return {d.id_at, d.id_len}; }
   std::deque<NsDir> dirs;   // stable addresses
+  NsDir* moved = nullptr;   // the relocation directory, if any
   std::vector<NsDir*> order;  // path table order
   int64_t path_table_size = 0;
   int64_t l_table = 0, m_table = 0;
@@ -122,14 +167,16 @@ class Builder {
  private:
   void collect();
   void build_namespace(Namespace& ns);
-  void name_and_sort(Namespace& ns, NsDir& d);
+  // The records of `d` in record order, identifiers in `scratch`; the same every call.
+  std::vector<NsEntry> entries_of(const Namespace& ns, const NsDir& d, StringArena& scratch) const;
+  void name_and_sort(const Namespace& ns, std::vector<NsEntry>& entries, StringArena& scratch) const;
   void number_dirs(Namespace& ns);
   void susp_for_entry(rr::EntryList& l, const NsEntry& e) const;
   void susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const;
   void px_for(rr::EntryList& l, const Node* n) const;
-  void size_dir(Namespace& ns, NsDir& d);
+  void size_dir(Namespace& ns, NsDir& d, const std::vector<NsEntry>& entries);
   int64_t place_ce(Namespace& ns, const NsDir& d, int64_t block);
-  void write_dir(Namespace& ns, NsDir& d, size_t& ce_index);
+  void write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, StringArena& scratch);
   void store(int64_t byte_offset, const void* data, size_t n) {
     out_->metadata->write(byte_offset, data, static_cast<int64_t>(n));
   }
@@ -157,13 +204,13 @@ class Builder {
 // ---- snapshot of the tree -----------------------------------------------------
 
 void Builder::collect() {
-  std::map<std::pair<dev_t, ino_t>, int> by_identity;
-  std::unordered_map<const DataSource*, int> by_source;
   std::vector<std::string> path_stack;
   uint32_t serial = 0;
   auto totals = subtree_stats(root_);
   info_.reserve(static_cast<size_t>(totals.files + totals.directories + 1));
   files_.reserve(static_cast<size_t>(totals.files));
+  // Scoped, so the table is gone before the link counts below take memory of their own.
+  auto same_files = std::make_unique<SameFiles>(static_cast<size_t>(totals.files));
   walk_preorder(root_, [&](const Node& n, int depth) {
     NodeInfo ni;
     ni.serial = ++serial;
@@ -175,32 +222,25 @@ void Builder::collect() {
       for (auto& c : n.children) subdirs += c->is_dir();
       ni.nlink = 2 + subdirs;
     }
-    if (n.kind == NodeKind::file && (ni.recorded = n.data->recorded_extents()) != nullptr) {
+    if (n.kind == NodeKind::file && n.data->recorded_extents()) {
       // Imported: the previous session holds the data; only records are written.
     } else if (n.kind == NodeKind::file) {
       // Hard links, and files added twice from one source, are stored once.
-      int next = static_cast<int>(files_.size());
-      int index = next;
-      bool fresh = true;
-      if (auto identity = n.data->identity()) {
-        auto [it, added] = by_identity.try_emplace(*identity, next);
-        index = it->second;
-        fresh = added;
-      } else {
-        auto [it, added] = by_source.try_emplace(n.data.get(), next);
-        index = it->second;
-        fresh = added;
-      }
-      if (fresh) {
+      const int next = static_cast<int>(files_.size());
+      const int index = same_files->find_or_add(file_key(*n.data), next, [&](int i) {
+        return file_key(*files_[static_cast<size_t>(i)].source);
+      });
+      if (index == next) {
         std::string p;
         for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
-        files_.push_back({0, n.data_size(), n.data, paths_.add(p)});
+        files_.push_back({0, n.data, paths_.add(p)});
       }
       ni.file = index;
     }
     n.layout_slot = static_cast<uint32_t>(info_.size());
     info_.push_back(ni);
   });
+  same_files.reset();
   // Shared files: one serial and a link count, as a POSIX file system would show them.
   std::vector<std::pair<uint32_t, uint32_t>> per_file(files_.size());  // file -> serial, links
   for (auto& ni : info_)
@@ -230,91 +270,121 @@ void Builder::build_namespace(Namespace& ns) {
   root.real_parent = &root;
   root.id_at = ns.ids.add(std::string_view("\0", 1));  // the root's identifier
   root.id_len = 1;
-  NsDir* moved = nullptr;
   if (relocate) {
     relocation_rr_name_ = kRelocationDirRr;
     for (int k = 1; root_.child(relocation_rr_name_); ++k) relocation_rr_name_ = kRelocationDirRr + std::to_string(k);
-    moved = &ns.dirs.emplace_back();
-    moved->parent = moved->real_parent = &root;
-    moved->level = 2;
+    ns.moved = &ns.dirs.emplace_back();
+    ns.moved->parent = ns.moved->real_parent = &root;
+    ns.moved->level = 2;
   }
   // Breadth first, so that every directory's level is known when it is reached.
   for (size_t i = 0; i < ns.dirs.size(); ++i) {
     NsDir& d = ns.dirs[i];
-    if (!d.node) continue;  // the relocation directory gets its entries from the others
-    d.entries.reserve(d.node->children.size() + (&d == &root && moved ? 1 : 0));
+    if (!d.node) continue;  // the relocation directory gets its children from the others
+    for (const auto& c : d.node->children) {
+      if (!c->is_dir()) continue;
+      NsDir& child = ns.dirs.emplace_back();
+      child.node = c.get();
+      child.real_parent = &d;
+      child.level = d.level + 1;
+      child.parent = &d;
+      d.child_dirs.push_back(&child);
+      if (relocate && child.level > kMaxIsoLevelDepth) {
+        child.parent = ns.moved;
+        child.level = ns.moved->level + 1;
+        child.relocated = true;
+        ns.moved->child_dirs.push_back(&child);
+      }
+    }
+  }
+  // Directories keep their identifiers and record-ordered children; the sizes
+  // of their records are known now, before any location.
+  StringArena scratch;
+  for (auto& d : ns.dirs) {
+    auto entries = entries_of(ns, d, scratch);
+    for (const auto& e : entries)
+      if (e.dir && !e.placeholder) {
+        e.dir->id_at = ns.ids.add(Namespace::id(e));
+        e.dir->id_len = e.id_len;
+        d.subdirs.push_back(e.dir);
+      }
+    size_dir(ns, d, entries);
+    scratch.clear();
+  }
+  number_dirs(ns);
+}
+
+std::vector<NsEntry> Builder::entries_of(const Namespace& ns, const NsDir& d, StringArena& scratch) const {
+  std::vector<NsEntry> entries;
+  if (d.node) {
+    const bool is_root = d.parent == &d;
+    entries.reserve(d.node->children.size() + (is_root && ns.moved ? 1 : 0));
+    size_t next_dir = 0;
     for (const auto& c : d.node->children) {
       if (!namespace_records(*c, ns.rock)) continue;
       NsEntry e;
       e.node = c.get();
       if (c->is_dir()) {
-        NsDir& child = ns.dirs.emplace_back();
-        child.node = c.get();
-        child.real_parent = &d;
-        child.level = d.level + 1;
-        child.parent = &d;
-        e.dir = &child;
-        if (relocate && child.level > kMaxIsoLevelDepth) {
-          child.parent = moved;
-          child.level = moved->level + 1;
-          child.relocated = true;
-          e.placeholder = true;
-          NsEntry r;
-          r.node = c.get();
-          r.dir = &child;
-          r.relocated = true;
-          moved->entries.push_back(std::move(r));
-        }
+        e.dir = d.child_dirs[next_dir++];
+        e.placeholder = e.dir->relocated;  // a CL record where the directory really is
       }
-      d.entries.push_back(std::move(e));
+      entries.push_back(e);
     }
-    if (&d == &root && moved) {
+    if (is_root && ns.moved) {
       NsEntry m;
-      m.dir = moved;
-      d.entries.push_back(std::move(m));
+      m.dir = ns.moved;
+      entries.push_back(m);
+    }
+  } else {
+    entries.reserve(d.child_dirs.size());
+    for (NsDir* r : d.child_dirs) {
+      NsEntry e;
+      e.node = r->node;
+      e.dir = r;
+      e.relocated = true;
+      entries.push_back(e);
     }
   }
-  for (auto& d : ns.dirs) name_and_sort(ns, d);
-  number_dirs(ns);
+  name_and_sort(ns, entries, scratch);
+  return entries;
 }
 
-void Builder::name_and_sort(Namespace& ns, NsDir& d) {
+void Builder::name_and_sort(const Namespace& ns, std::vector<NsEntry>& entries, StringArena& scratch) const {
   // Mangling takes names in canonical order (the tree's order), so that which
   // name keeps its natural form never depends on anything else.
   auto name_of = [&](const NsEntry& e) -> std::string_view {
     return e.node ? std::string_view(e.node->name) : std::string_view(kRelocationDirIso);
   };
+  auto set_id = [&](NsEntry& e, std::string_view bytes) {
+    e.id_at = scratch.add(bytes);
+    e.id_len = static_cast<uint8_t>(bytes.size());
+  };
   if (ns.joliet) {
     std::vector<std::string_view> names;
-    for (auto& e : d.entries) names.push_back(name_of(e));
+    names.reserve(entries.size());
+    for (auto& e : entries) names.push_back(name_of(e));
     auto ids = joliet::mangle_names(names);
-    for (size_t i = 0; i < d.entries.size(); ++i) {
-      const std::u16string& id = ids[i];
-      std::string bytes;
-      for (char16_t c : id) {
+    std::string bytes;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      bytes.clear();
+      for (char16_t c : ids[i]) {
         bytes += static_cast<char>(c >> 8);
         bytes += static_cast<char>(c & 0xFF);
       }
-      ns.set_id(d.entries[i], bytes);
+      set_id(entries[i], bytes);
     }
   } else {
     std::vector<iso9660::NameRequest> req;
-    for (auto& e : d.entries) req.push_back({name_of(e), e.dir != nullptr});
+    req.reserve(entries.size());
+    for (auto& e : entries) req.push_back({name_of(e), e.dir != nullptr});
     auto ids = iso9660::mangle_names(req, opt_.iso_level);
-    for (size_t i = 0; i < d.entries.size(); ++i) {
-      ns.set_id(d.entries[i], ids[i]);
-    }
+    for (size_t i = 0; i < entries.size(); ++i) set_id(entries[i], ids[i]);
   }
   // ECMA-119 9.3: records in order of identifier (name, then extension).
   const bool joliet = ns.joliet;
-  std::sort(d.entries.begin(), d.entries.end(), [&ns, joliet](const NsEntry& a, const NsEntry& b) {
-    return sort_key(ns.id(a), joliet) < sort_key(ns.id(b), joliet);
+  std::sort(entries.begin(), entries.end(), [joliet](const NsEntry& a, const NsEntry& b) {
+    return sort_key(Namespace::id(a), joliet) < sort_key(Namespace::id(b), joliet);
   });
-  for (auto& e : d.entries)
-    if (e.dir && !e.placeholder) {
-      e.dir->id_at = e.id_at;
-      e.dir->id_len = e.id_len;
-    }
 }
 
 void Builder::number_dirs(Namespace& ns) {
@@ -325,13 +395,12 @@ void Builder::number_dirs(Namespace& ns) {
   root->number = 1;
   for (size_t i = 0; i < ns.order.size(); ++i) {
     NsDir* d = ns.order[i];
-    for (auto& e : d->entries) {
-      if (!e.dir || e.placeholder) continue;
+    for (NsDir* sub : d->subdirs) {
       if (ns.order.size() >= 65535)
         fail(IMAPI_E_TOO_MANY_DIRS, "the image has more than 65535 directories, the most an ISO 9660 path table "
                                     "numbers; split the content over several discs");
-      e.dir->number = static_cast<uint16_t>(ns.order.size() + 1);
-      ns.order.push_back(e.dir);
+      sub->number = static_cast<uint16_t>(ns.order.size() + 1);
+      ns.order.push_back(sub);
     }
   }
   std::vector<iso9660::PathTableEntry> pt;
@@ -374,7 +443,7 @@ void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
   size_t first = 250;
   if (used + name.size() > room && room > used + rr::kCeLength + 16) first = room - used - rr::kCeLength;
   rr::nm(l, name, first);
-  if (n && n->kind == NodeKind::symlink) rr::sl(l, n->target);
+  if (n && n->kind == NodeKind::symlink) rr::sl(l, n->link_target());
   if (e.placeholder) rr::cl(l, abs(e.dir->block));
   if (e.relocated) rr::re(l);
 }
@@ -392,7 +461,7 @@ void Builder::susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const 
 
 size_t Builder::records_for(const NsEntry& e) const {
   if (!e.node || e.node->kind != NodeKind::file || e.placeholder) return 1;
-  if (const auto* rec = info(e.node).recorded; rec && !rec->empty()) return rec->size();
+  if (const auto* rec = e.node->data->recorded_extents(); rec && !rec->empty()) return rec->size();
   int64_t size = e.node->data_size();
   if (size <= kMaxDataLength) return 1;
   return static_cast<size_t>((size + kSectionMax - 1) / kSectionMax);
@@ -400,7 +469,7 @@ size_t Builder::records_for(const NsEntry& e) const {
 
 // ---- sizes and locations -----------------------------------------------------------
 
-void Builder::size_dir(Namespace& ns, NsDir& d) {
+void Builder::size_dir(Namespace& ns, NsDir& d, const std::vector<NsEntry>& entries) {
   int64_t pos = 0;
   d.first_piece = ns.piece_sizes.size();
   rr::EntryList l;
@@ -420,7 +489,7 @@ void Builder::size_dir(Namespace& ns, NsDir& d) {
   add(1);
   if (ns.rock) susp_for_dot(l, d, true);
   add(1);
-  for (auto& e : d.entries) {
+  for (auto& e : entries) {
     if (ns.rock) susp_for_entry(l, e);
     for (size_t i = records_for(e); i > 0; --i) add(e.id_len);
   }
@@ -445,7 +514,8 @@ int64_t Builder::place_ce(Namespace& ns, const NsDir& d, int64_t block) {
   return block + 1;
 }
 
-void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
+void Builder::write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, StringArena& scratch) {
+  const auto entries = entries_of(ns, d, scratch);
   std::vector<uint8_t> buf(static_cast<size_t>(d.size), 0);
   size_t pos = 0;
   rr::EntryList l;
@@ -487,7 +557,7 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
   const NsDir& up = *d.parent;
   if (ns.rock) susp_for_dot(l, d, true);
   emit({abs(up.block), static_cast<uint32_t>(up.size), dir_times(up), dir_flags(up), kDotDot, {}});
-  for (auto& e : d.entries) {
+  for (auto& e : entries) {
     if (ns.rock) susp_for_entry(l, e);
     uint8_t hidden = e.node && e.node->hidden ? iso9660::kFlagHidden : 0;
     int64_t t = e.node ? e.node->times.modification : opt_.volume_time_ns;
@@ -498,23 +568,23 @@ void Builder::write_dir(Namespace& ns, NsDir& d, size_t& ce_index) {
       emit({abs(e.dir->block), 0, t, hidden, ns.id(e), {}});
     } else if (e.node->kind == NodeKind::symlink) {
       emit({0, 0, t, hidden, ns.id(e), {}});
-    } else if (const auto* rec = info(e.node).recorded; rec && !rec->empty()) {
+    } else if (const auto* rec = e.node->data->recorded_extents(); rec && !rec->empty()) {
       // Recorded blocks are absolute already: no session offset.
       for (size_t i = 0; i < rec->size(); ++i) {
         uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < rec->size() ? iso9660::kFlagMultiExtent : 0));
         emit({static_cast<uint32_t>((*rec)[i].block), static_cast<uint32_t>((*rec)[i].size), t, flags, ns.id(e), {}});
       }
-    } else if (info(e.node).recorded) {
+    } else if (e.node->data->recorded_extents()) {
       emit({0, 0, t, hidden, ns.id(e), {}});  // an imported empty file
     } else {
       const FileExtent& f = files_[static_cast<size_t>(info(e.node).file)];
-      int64_t remaining = f.size;
-      int64_t block = f.size > 0 ? f.block : 0;
+      int64_t remaining = f.size();
+      int64_t block = f.size() > 0 ? f.block : 0;
       size_t n = records_for(e);
       for (size_t i = 0; i < n; ++i) {
         int64_t len = (i + 1 < n) ? kSectionMax : remaining;
         uint8_t flags = static_cast<uint8_t>(hidden | (i + 1 < n ? iso9660::kFlagMultiExtent : 0));
-        emit({f.size > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, ns.id(e), {}});
+        emit({f.size() > 0 ? abs(block) : 0, static_cast<uint32_t>(len), t, flags, ns.id(e), {}});
         block += len / kBlockSize;
         remaining -= len;
       }
@@ -533,8 +603,8 @@ int64_t Builder::place() {
   volume_times_ = {opt_.volume_time_ns, opt_.volume_time_ns, opt_.volume_time_ns};
   collect();
   for (auto& f : files_)
-    if (f.size > kMaxDataLength && opt_.iso_level < 3)
-      fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size) +
+    if (f.size() > kMaxDataLength && opt_.iso_level < 3)
+      fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size()) +
                                      " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                      "ISO9660InterchangeLevel to 3");
   iso_ns_.rock = rock_;
@@ -558,7 +628,6 @@ int64_t Builder::place() {
   place_tables(iso_ns_);
   if (joliet_) place_tables(joliet_ns_);
   auto place_dirs = [&](Namespace& ns) {
-    for (NsDir* d : ns.order) size_dir(ns, *d);
     for (NsDir* d : ns.order) {
       d->block = block;
       block += d->size / kBlockSize;
@@ -569,9 +638,9 @@ int64_t Builder::place() {
   if (joliet_) place_dirs(joliet_ns_);
   metadata_blocks_ = block;
   for (auto& f : files_) {
-    if (f.size == 0) continue;
+    if (f.size() == 0) continue;
     f.block = block;
-    block += blocks_for(f.size);
+    block += blocks_for(f.size());
   }
   total_blocks_ = block;
   return total_blocks_;
@@ -585,9 +654,15 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   out_->metadata = std::make_unique<MetadataStore>(opt_.working_directory, metadata_blocks * kBlockSize);
 
   size_t ce_index = 0;
-  for (NsDir* d : iso_ns_.order) write_dir(iso_ns_, *d, ce_index);
-  if (joliet_)
-    for (NsDir* d : joliet_ns_.order) write_dir(joliet_ns_, *d, ce_index);
+  StringArena scratch;
+  auto write_dirs = [&](const Namespace& ns) {
+    for (const NsDir* d : ns.order) {
+      write_dir(ns, *d, ce_index, scratch);
+      scratch.clear();
+    }
+  };
+  write_dirs(iso_ns_);
+  if (joliet_) write_dirs(joliet_ns_);
 
   auto write_tables = [&](Namespace& ns) {
     std::vector<iso9660::PathTableEntry> pt;
@@ -626,7 +701,7 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   store(terminator_ * kBlockSize, vd.data(), vd.size());
 
   // Results: the data extents in block order, and an identifier of the content.
-  std::erase_if(files_, [](const FileExtent& f) { return f.size == 0; });
+  std::erase_if(files_, [](const FileExtent& f) { return f.size() == 0; });
   out_->files = std::move(files_);
   out_->paths = std::move(paths_);
   uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata (which records every extent)
@@ -650,10 +725,15 @@ Error with_image_path(const Error& e, const FileExtent& f) {
   return Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
 }
 
+void StringArena::clear() {
+  if (blocks_.size() > 1) blocks_.erase(blocks_.begin() + 1, blocks_.end());
+  used_ = 0;
+  capacity_ = blocks_.empty() ? 0 : kBlockBytes;
+}
+
 const char* StringArena::add(std::string_view s) {
-  constexpr size_t kBlock = 64 << 10;
   if (used_ + s.size() + 1 > capacity_) {
-    capacity_ = std::max(kBlock, s.size() + 1);
+    capacity_ = std::max(kBlockBytes, s.size() + 1);
     blocks_.push_back(std::make_unique<char[]>(capacity_));
     used_ = 0;
   }

@@ -63,8 +63,8 @@ class FdReader final : public DataReader {
 
 class PathSource final : public DataSource {
  public:
-  PathSource(std::shared_ptr<const std::string> dir, std::string name, int64_t size, dev_t dev, ino_t ino)
-      : DataSource(size), dir_(std::move(dir)), name_(std::move(name)), dev_(dev), ino_(ino) {}
+  PathSource(std::shared_ptr<const HostDirectory> dir, const char* name, int64_t size, dev_t dev, ino_t ino)
+      : DataSource(size), dir_(std::move(dir)), name_(name), dev_(dev), ino_(ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
     auto holder = std::make_shared<const Fd>(open_checked(path));
@@ -75,7 +75,10 @@ class PathSource final : public DataSource {
     Fd fd(open_checked(path));
     if (read_file_at(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
   }
-  std::string describe() const override { return dir_->empty() ? name_ : *dir_ + "/" + name_; }
+  std::string describe() const override {
+    const std::string& d = dir_->path;
+    return d.empty() ? std::string(name_) : d.back() == '/' ? d + name_ : d + "/" + name_;
+  }
   bool reads_on_any_thread() const override { return true; }
   std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
 
@@ -103,8 +106,8 @@ class PathSource final : public DataSource {
     return guard.release();
   }
 
-  std::shared_ptr<const std::string> dir_;
-  std::string name_;
+  std::shared_ptr<const HostDirectory> dir_;
+  const char* name_;  // in dir_->names
   dev_t dev_;
   ino_t ino_;
 };
@@ -195,7 +198,7 @@ class SourceStream final : public Stream {
 
 }  // namespace
 
-std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const std::string> dir, const std::string& name,
+std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
                                                    int64_t size, dev_t dev, ino_t ino) {
   return std::make_shared<PathSource>(std::move(dir), name, size, dev, ino);
 }
@@ -206,10 +209,12 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
     fail_os(IMAPI_E_DATA_STREAM_CREATE_FAILURE, "cannot add '" + path + "'", errno, path);
   if (!S_ISREG(st.st_mode))
     fail_at(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", path);
-  size_t slash = path.rfind('/');
-  auto dir = std::make_shared<const std::string>(slash == std::string::npos ? "" : path.substr(0, slash));
-  return make_path_source(std::move(dir), slash == std::string::npos ? path : path.substr(slash + 1), st.st_size,
-                          st.st_dev, st.st_ino);
+  const size_t slash = path.rfind('/');
+  auto dir = std::make_shared<HostDirectory>();
+  if (slash != std::string::npos) dir->path = slash == 0 ? "/" : path.substr(0, slash);
+  dir->names = slash == std::string::npos ? path : path.substr(slash + 1);
+  const char* name = dir->names.c_str();
+  return make_path_source(std::move(dir), name, st.st_size, st.st_dev, st.st_ino);
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

@@ -68,9 +68,16 @@ class DataSource {
   int64_t size_;
 };
 
-// A host file read when the image reaches it: `name` in directory `dir`. The
-// directory string is shared by all files of one directory (AddTree adds many).
-std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const std::string> dir, const std::string& name,
+// A host directory whose files are added as a group (AddTree): its path and its
+// entries' names in one buffer, shared by those files' sources, so that a file
+// costs no string of its own.
+struct HostDirectory {
+  std::string path;
+  std::string names;  // NUL-terminated names, back to back
+};
+// A host file read when the image reaches it: the name at `name` (inside
+// dir->names) in directory dir->path.
+std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
                                                    int64_t size, dev_t dev, ino_t ino);
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);

@@ -12,7 +12,7 @@
 
 namespace imapi::fs {
 
-enum class NodeKind { directory, file, symlink };
+enum class NodeKind : uint8_t { directory, file, symlink };
 
 struct Times {
   int64_t creation = 0;  // nanoseconds since the Unix epoch
@@ -20,28 +20,34 @@ struct Times {
   int64_t modification = 0;
 };
 
+// A tree of 100,000 files is 100,000 nodes, so fields are ordered to pack and
+// what only some kinds need (a link's target) is held out of line.
 struct Node {
-  NodeKind kind = NodeKind::file;
   std::string name;  // UTF-8, validated; "" for the root
   std::weak_ptr<Node> parent;
-  const void* owner = nullptr;  // the image this node belongs to
   Times times;
-  bool hidden = false;
-  uint32_t mode = 0644;  // permission bits only
-  uint32_t uid = 0;
-  uint32_t gid = 0;
   std::vector<std::shared_ptr<Node>> children;  // directories: sorted by name (byte order)
   std::shared_ptr<const DataSource> data;       // files
-  std::string target;                           // symbolic links
+  uint32_t uid = 0;
+  uint32_t gid = 0;
   // Scratch space of the layout pass, which runs under the image's lock: this
   // node's index in the pass's tables (saves a node -> index map).
   mutable uint32_t layout_slot = 0;
+  uint16_t mode = 0644;  // permission bits only (07777)
+  NodeKind kind = NodeKind::file;
+  bool hidden = false;
 
+  // Symbolic links: the target, as recorded (UTF-8).
+  std::string_view link_target() const { return target_ ? std::string_view(*target_) : std::string_view(); }
+  void set_link_target(std::string target) { target_ = std::make_unique<const std::string>(std::move(target)); }
   bool is_dir() const { return kind == NodeKind::directory; }
   int64_t data_size() const { return data ? data->size() : 0; }
   // Index of the first child whose name is not less than `n`.
   size_t lower_bound(std::string_view n) const;
   std::shared_ptr<Node> child(std::string_view n) const;
+
+ private:
+  std::unique_ptr<const std::string> target_;
 };
 
 // Counts of a subtree, the node itself included.
