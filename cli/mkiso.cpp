@@ -21,6 +21,8 @@ struct Options {
   std::string output;
   int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
   int32_t level = 3;
+  int32_t udf_revision = 0x102;
+  bool udf_mirror = true;
   std::string volume;
   int64_t max_blocks = 0;
   bool strict = false;
@@ -30,7 +32,7 @@ struct Options {
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\nusage: imapi mkiso -o OUT.iso [--fs LIST] [--iso-level 1|2|3] "
-               "[--volume NAME] [--max-blocks N] [--strict] [--progress] SOURCE...\n", why.c_str());
+               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--progress] SOURCE...\n", why.c_str());
   return 2;
 }
 
@@ -49,6 +51,18 @@ bool parse_fs(const std::string& list, int32_t& mask) {
     i = j + 1;
   }
   return mask != 0;
+}
+
+// "2.50" -> 0x250: the revision as IMAPI's BCD number.
+bool parse_udf_revision(const std::string& text, int32_t& revision) {
+  static const char* const kNames[] = {"1.02", "1.50", "2.00", "2.01", "2.50", "2.60"};
+  static const int32_t kValues[] = {0x102, 0x150, 0x200, 0x201, 0x250, 0x260};
+  for (size_t i = 0; i < std::size(kNames); ++i)
+    if (text == kNames[i]) {
+      revision = kValues[i];
+      return true;
+    }
+  return false;
 }
 
 template <typename T>
@@ -103,7 +117,7 @@ int mkiso(const std::vector<std::string>& args) {
       o.output = *v;
     } else if (a == "--fs") {
       auto v = value("--fs");
-      if (!v || !parse_fs(*v, o.file_systems)) return usage("--fs takes a comma list of iso9660, joliet, rockridge");
+      if (!v || !parse_fs(*v, o.file_systems)) return usage("--fs takes a comma list of iso9660, joliet, rockridge, udf");
     } else if (a == "--iso-level") {
       auto v = value("--iso-level");
       if (!v || (*v != "1" && *v != "2" && *v != "3")) return usage("--iso-level takes 1, 2 or 3");
@@ -117,6 +131,12 @@ int mkiso(const std::vector<std::string>& args) {
       char* end = nullptr;
       if (!v || v->empty() || (o.max_blocks = std::strtoll(v->c_str(), &end, 10), *end != '\0') || o.max_blocks < 0)
         return usage("--max-blocks takes a number of blocks");
+    } else if (a == "--udf-revision") {
+      const std::string* v = value("--udf-revision");
+      if (!v || !parse_udf_revision(*v, o.udf_revision))
+        return usage("--udf-revision takes 1.02, 1.50, 2.00, 2.01, 2.50 or 2.60");
+    } else if (a == "--udf-no-mirror") {
+      o.udf_mirror = false;
     } else if (a == "--strict") {
       o.strict = true;
     } else if (a == "--progress") {
@@ -135,6 +155,8 @@ int mkiso(const std::vector<std::string>& args) {
   Owned<imapi_fsimage> image(raw_image, {imapi_fsimage_free});
   int s = imapi_fsimage_set_file_systems_to_create(image.get(), o.file_systems);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_iso9660_level(image.get(), o.level);
+  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_udf_revision(image.get(), o.udf_revision);
+  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_create_redundant_udf_metadata_files(image.get(), o.udf_mirror);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_free_media_blocks(image.get(), o.max_blocks);
   if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image.get(), 1);
   if (IMAPI_SUCCEEDED(s) && !o.volume.empty()) s = imapi_fsimage_set_volume_name(image.get(), o.volume.c_str());

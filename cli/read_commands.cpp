@@ -29,6 +29,7 @@ int32_t parse_fs(const std::string& name) {
   if (name == "rockridge") return IMAPI_FS_ROCKRIDGE;
   if (name == "joliet") return IMAPI_FS_JOLIET;
   if (name == "iso9660") return IMAPI_FS_ISO9660;
+  if (name == "udf") return IMAPI_FS_UDF;
   return 0;
 }
 
@@ -42,7 +43,7 @@ bool parse(const std::vector<std::string>& args, Args& out, std::string& why) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--fs") {
       if (i + 1 >= args.size() || !(out.fs = parse_fs(args[++i]))) {
-        why = "--fs takes rockridge, joliet or iso9660";
+        why = "--fs takes rockridge, udf, joliet or iso9660";
         return false;
       }
     } else if (args[i] == "--progress") {
@@ -67,7 +68,10 @@ int open_and_list(const Args& a, Reader& reader, int64_t& count) {
   if (!fs) {
     int32_t mask = 0;
     imapi_image_reader_get_file_systems(reader.get(), &mask);
-    fs = (mask & IMAPI_FS_ROCKRIDGE) ? IMAPI_FS_ROCKRIDGE : (mask & IMAPI_FS_JOLIET) ? IMAPI_FS_JOLIET : IMAPI_FS_ISO9660;
+    fs = (mask & IMAPI_FS_ROCKRIDGE) ? IMAPI_FS_ROCKRIDGE
+         : (mask & IMAPI_FS_UDF)     ? IMAPI_FS_UDF
+         : (mask & IMAPI_FS_JOLIET)  ? IMAPI_FS_JOLIET
+                                     : IMAPI_FS_ISO9660;
   }
   if (int s = imapi_image_reader_list(reader.get(), fs, &count); IMAPI_FAILED(s)) return report_failure(image.c_str(), s);
   return 0;
@@ -81,7 +85,7 @@ int32_t on_progress(void* user, const imapi_progress* p) {
 }  // namespace
 
 int ls(const std::vector<std::string>& args) {
-  const char* syntax = "ls IMAGE [--fs rockridge|joliet|iso9660]";
+  const char* syntax = "ls IMAGE [--fs rockridge|udf|joliet|iso9660]";
   Args a;
   std::string why;
   if (!parse(args, a, why)) return usage(syntax, why);
@@ -108,7 +112,7 @@ int ls(const std::vector<std::string>& args) {
 }
 
 int extract(const std::vector<std::string>& args) {
-  const char* syntax = "extract IMAGE DEST [--fs rockridge|joliet|iso9660] [--progress]";
+  const char* syntax = "extract IMAGE DEST [--fs rockridge|udf|joliet|iso9660] [--progress]";
   Args a;
   std::string why;
   if (!parse(args, a, why)) return usage(syntax, why);

@@ -381,6 +381,27 @@ IMAPI_API imapi_status imapi_fsimage_get_iso9660_levels_supported(imapi_fsimage 
                                                                   int32_t cap, int32_t *count);
 
 /**
+ * UDFRevision, in IMAPI's BCD form: 0x102, 0x150, 0x200, 0x201, 0x250 or 0x260
+ * (default 0x102). 1.02 and 1.50 use ECMA-167 2nd edition file entries; 2.00
+ * on use extended file entries (creation times); 2.50 and 2.60 put the file
+ * tree in a metadata partition. Used when FileSystemsToCreate has IMAPI_FS_UDF.
+ * Errors: IMAPI_E_INVALID_PARAM for another value;
+ * IMAPI_E_UDF_REVISION_CHANGE_NOT_ALLOWED once a session was imported.
+ */
+IMAPI_API imapi_status imapi_fsimage_set_udf_revision(imapi_fsimage *image, int32_t revision);
+IMAPI_API imapi_status imapi_fsimage_get_udf_revision(imapi_fsimage *image, int32_t *revision);
+/** UDFRevisionsSupported: writes up to `cap` revisions into `revisions`, *count = how many exist. */
+IMAPI_API imapi_status imapi_fsimage_get_udf_revisions_supported(imapi_fsimage *image, int32_t *revisions,
+                                                                 int32_t cap, int32_t *count);
+/**
+ * CreateRedundantUdfMetadataFiles (0/1, default 1): for UDF 2.50 and 2.60,
+ * whether the metadata mirror file holds a copy of the file tree of its own
+ * (1) or shares the metadata file's blocks (0, smaller image).
+ */
+IMAPI_API imapi_status imapi_fsimage_set_create_redundant_udf_metadata_files(imapi_fsimage *image, int32_t on);
+IMAPI_API imapi_status imapi_fsimage_get_create_redundant_udf_metadata_files(imapi_fsimage *image, int32_t *on);
+
+/**
  * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an
  * error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,
  * paths longer than 255). Settable only on an empty image
@@ -639,19 +660,19 @@ typedef struct imapi_image_entry {
 } imapi_image_entry;
 
 /**
- * Extension: opens an ISO 9660 image (file or stream) for listing and
- * extraction. The input is treated as hostile: a malformed image is an error,
+ * Extension: opens an ISO 9660 and/or UDF image (file or stream) for listing
+ * and extraction. The input is treated as hostile: a malformed image is an error,
  * never a crash. Errors as imapi_iso_image_manager_validate.
  */
 IMAPI_API imapi_status imapi_image_reader_open_path(const char *path, imapi_image_reader **out);
 IMAPI_API imapi_status imapi_image_reader_open_stream(imapi_stream *stream, imapi_image_reader **out);
 IMAPI_API void imapi_image_reader_free(imapi_image_reader *reader);
-/** The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE). */
+/** The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE | _UDF). */
 IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader *reader, int32_t *mask);
 /** The volume label as the primary descriptor records it. */
 IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader *reader, char **out);
 /**
- * Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660)
+ * Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF)
  * and returns how many entries it has, parents before children. Entries stay
  * valid until the next call of this function on the reader or its free.
  * Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR.

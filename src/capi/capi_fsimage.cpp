@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "fs/layout/image_stream.hpp"
 #include "fs/layout/image_writer.hpp"
+#include "fs/udf/revision.hpp"
 
 using namespace imapi;
 using namespace imapi::capi;
@@ -115,6 +116,34 @@ IMAPI_API imapi_status imapi_fsimage_get_iso9660_levels_supported(imapi_fsimage*
     *check_out(count, "count") = 3;
     std::copy_n(kLevels, std::min(cap, 3), levels);
   });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_udf_revision(imapi_fsimage* image, int32_t revision) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_udf_revision(revision); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_udf_revision(imapi_fsimage* image, int32_t* revision) {
+  return get_from_image(image, revision, [](FileSystemImage& img) { return img.options().udf_revision; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_udf_revisions_supported(imapi_fsimage* image, int32_t* revisions, int32_t cap,
+                                                                 int32_t* count) {
+  return on_image(image, [&](FileSystemImage&) {
+    constexpr auto n = static_cast<int32_t>(std::size(fs::udf::kRevisions));
+    if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
+    if (cap > 0 && !revisions) throw Error(IMAPI_E_POINTER, "revisions is NULL but cap is not 0");
+    *check_out(count, "count") = n;
+    std::copy_n(fs::udf::kRevisions, std::min(cap, n), revisions);
+  });
+}
+
+IMAPI_API imapi_status imapi_fsimage_set_create_redundant_udf_metadata_files(imapi_fsimage* image, int32_t on) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_redundant_udf_metadata(on != 0); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_create_redundant_udf_metadata_files(imapi_fsimage* image, int32_t* on) {
+  return get_from_image(image, on,
+                        [](FileSystemImage& img) { return int32_t{img.options().redundant_udf_metadata}; });
 }
 
 IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage* image, int32_t strict) {

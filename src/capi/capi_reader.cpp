@@ -1,12 +1,12 @@
 // extern "C" shims for imapi_iso_image_manager (IIsoImageManager) and imapi_image_reader.
 #include "capi/handles.hpp"
 #include "fs/reader/extract.hpp"
+#include "fs/reader/image_reader.hpp"
 
 using namespace imapi;
 using namespace imapi::capi;
 using imapi::fs::EntryKind;
-using imapi::fs::IsoNamespace;
-using imapi::fs::IsoReader;
+using imapi::fs::ImageReader;
 
 namespace {
 
@@ -16,26 +16,10 @@ std::shared_ptr<fs::BlockSource> source_of(const imapi_iso_image_manager& m) {
   throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image to check: call SetPath or SetStream first");
 }
 
-IsoNamespace namespace_of(int32_t file_system) {
-  switch (file_system) {
-    case IMAPI_FS_ISO9660: return IsoNamespace::iso9660;
-    case IMAPI_FS_JOLIET: return IsoNamespace::joliet;
-    case IMAPI_FS_ROCKRIDGE: return IsoNamespace::rockridge;
-    default: throw Error(IMAPI_E_INVALIDARG, "list one file system: IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660");
-  }
-}
-
-// Reads every hierarchy the image has, so a validation covers all of it.
-void check_all(const IsoReader& r) {
-  r.list(IsoNamespace::iso9660);
-  if (r.volume().joliet_level) r.list(IsoNamespace::joliet);
-  if (r.volume().rock_ridge) r.list(IsoNamespace::rockridge);
-}
-
 void open_reader(imapi_image_reader** out, std::shared_ptr<fs::BlockSource> source) {
   check_out(out, "out");
   *out = nullptr;
-  auto reader = std::make_shared<IsoReader>(std::move(source));
+  auto reader = std::make_shared<ImageReader>(std::move(source));
   make_handle(out, imapi_image_reader{std::move(reader), {}});
 }
 
@@ -91,7 +75,7 @@ IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager*
     auto source = source_of(m);
     if (source->size() % 2048 == 0 && source->size() / 2048 > INT32_MAX)
       throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
-    check_all(IsoReader(source));
+    ImageReader(source).validate();
   });
 }
 
@@ -114,23 +98,21 @@ IMAPI_API void imapi_image_reader_free(imapi_image_reader* reader) { free_handle
 
 IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader* reader, int32_t* mask) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
-    const auto& v = r.reader->volume();
-    *check_out(mask, "mask") =
-        IMAPI_FS_ISO9660 | (v.joliet_level ? IMAPI_FS_JOLIET : 0) | (v.rock_ridge ? IMAPI_FS_ROCKRIDGE : 0);
+    *check_out(mask, "mask") = r.reader->file_systems();
   });
 }
 
 IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader* reader, char** out) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(out, "out");
-    *out = dup_string(r.reader->volume().volume_id);
+    *out = dup_string(r.reader->volume_name());
   });
 }
 
 IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32_t file_system, int64_t* count) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(count, "count");
-    r.listing = r.reader->list(namespace_of(file_system));
+    r.listing = r.reader->list(file_system);
     *count = static_cast<int64_t>(r.listing.size());
   });
 }
@@ -165,7 +147,7 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, 
     // A stream over the entry's sections, reading through the shared reader.
     class EntryStream final : public Stream {
      public:
-      EntryStream(std::shared_ptr<IsoReader> rd, fs::IsoEntry en) : reader_(std::move(rd)), entry_(std::move(en)) {}
+      EntryStream(std::shared_ptr<ImageReader> rd, fs::ImageEntry en) : reader_(std::move(rd)), entry_(std::move(en)) {}
       int64_t read(void* buf, int64_t cap) override {
         int64_t n = std::clamp<int64_t>(entry_.size - pos_, 0, cap);
         if (n > 0) reader_->read(entry_, pos_, buf, n);
@@ -176,8 +158,8 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, 
       int64_t size() override { return entry_.size; }
 
      private:
-      std::shared_ptr<IsoReader> reader_;
-      fs::IsoEntry entry_;
+      std::shared_ptr<ImageReader> reader_;
+      fs::ImageEntry entry_;
       int64_t pos_ = 0;
     };
     make_handle(out, imapi_stream{std::make_shared<EntryStream>(r.reader, e)});

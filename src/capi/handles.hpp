@@ -16,7 +16,7 @@
 #include "core/job.hpp"
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
-#include "fs/reader/iso_reader.hpp"
+#include "fs/reader/image_reader.hpp"
 #include "imapi_c.h"
 
 namespace imapi::capi {
@@ -129,6 +129,6 @@ struct imapi_iso_image_manager {
 };
 struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;
-  std::shared_ptr<imapi::fs::IsoReader> reader;
-  std::vector<imapi::fs::IsoEntry> listing;  // the last imapi_image_reader_list
+  std::shared_ptr<imapi::fs::ImageReader> reader;
+  std::vector<imapi::fs::ImageEntry> listing;  // the last imapi_image_reader_list
 };

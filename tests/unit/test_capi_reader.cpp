@@ -73,7 +73,8 @@ TEST_CASE("the image reader lists, streams and extracts", "[reader]") {
   CHECK(read_all(s.get()) == "alpha");
   imapi_stream* none = nullptr;
   CHECK(imapi_image_reader_open_file(r.get(), count, &none) == IMAPI_E_INVALIDARG);
-  CHECK(imapi_image_reader_list(r.get(), IMAPI_FS_UDF, &count) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_image_reader_list(r.get(), IMAPI_FS_UDF, &count) == IMAPI_E_FILE_SYSTEM_NOT_FOUND);  // ISO only
+  CHECK(imapi_image_reader_list(r.get(), 0x100, &count) == IMAPI_E_INVALIDARG);
 
   REQUIRE(imapi_image_reader_list(r.get(), IMAPI_FS_ROCKRIDGE, &count) == IMAPI_S_OK);
   auto dest = t.path / "out";

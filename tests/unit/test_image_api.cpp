@@ -246,8 +246,24 @@ TEST_CASE("file system selection errors") {
   Fixture f;
   CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), 0) == IMAPI_E_NO_OUTPUT);
   CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), IMAPI_FS_JOLIET) == IMAPI_E_INVALID_PARAM);
-  CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), IMAPI_FS_UDF) == IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), IMAPI_FS_UDF | IMAPI_FS_ROCKRIDGE) ==
+        IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), 0x100) == IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsimage_set_file_systems_to_create(f.img.get(), IMAPI_FS_UDF) == IMAPI_S_OK);
   CHECK(imapi_fsimage_set_iso9660_level(f.img.get(), 4) == IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsimage_set_udf_revision(f.img.get(), 0x251) == IMAPI_E_INVALID_PARAM);
+  CHECK(last_message().find("0x251") != std::string::npos);
+  CHECK(imapi_fsimage_set_udf_revision(f.img.get(), 0x250) == IMAPI_S_OK);
+  int32_t revs[8] = {}, count = 0, rev = 0;
+  CHECK(imapi_fsimage_get_udf_revisions_supported(f.img.get(), revs, 8, &count) == IMAPI_S_OK);
+  CHECK(count == 6);
+  CHECK(revs[0] == 0x102);
+  CHECK(revs[5] == 0x260);
+  CHECK(imapi_fsimage_get_udf_revision(f.img.get(), &rev) == IMAPI_S_OK);
+  CHECK(rev == 0x250);
+  int32_t redundant = -1;
+  CHECK(imapi_fsimage_get_create_redundant_udf_metadata_files(f.img.get(), &redundant) == IMAPI_S_OK);
+  CHECK(redundant == 1);
   CHECK(imapi_fsimage_set_volume_name(f.img.get(), "bad/name") == IMAPI_E_INVALID_VOLUME_NAME);
   CHECK(imapi_fsimage_set_volume_name(f.img.get(), std::string(33, 'v').c_str()) == IMAPI_E_INVALID_VOLUME_NAME);
   CHECK(imapi_fsimage_set_volume_name(f.img.get(), "My Disc") == IMAPI_S_OK);

@@ -32,14 +32,14 @@ std::shared_ptr<BlockSource> image_of(const FileSystemImage& img) {
   return stream_source(std::make_shared<MemoryStream>(bytes));
 }
 
-std::map<std::string, const IsoEntry*> by_path(const std::vector<IsoEntry>&& v) = delete;  // would dangle
-std::map<std::string, const IsoEntry*> by_path(const std::vector<IsoEntry>& v) {
-  std::map<std::string, const IsoEntry*> m;
+std::map<std::string, const ImageEntry*> by_path(const std::vector<ImageEntry>&& v) = delete;  // would dangle
+std::map<std::string, const ImageEntry*> by_path(const std::vector<ImageEntry>& v) {
+  std::map<std::string, const ImageEntry*> m;
   for (auto& e : v) m[e.path] = &e;
   return m;
 }
 
-std::string content(const IsoReader& r, const IsoEntry& e) {
+std::string content(const IsoReader& r, const ImageEntry& e) {
   std::string s(static_cast<size_t>(e.size), '\0');
   r.read(e, 0, s.data(), e.size);
   return s;

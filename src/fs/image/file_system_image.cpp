@@ -14,12 +14,13 @@
 #include "core/utf8.hpp"
 #include "fs/iso9660/names.hpp"
 #include "fs/joliet/names.hpp"
+#include "fs/udf/revision.hpp"
 
 namespace imapi::fs {
 
 namespace {
 
-constexpr int32_t kSupported = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
+constexpr int32_t kSupported = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF;
 constexpr int64_t kMaxNameBytes = 255;
 constexpr int64_t kFourGiB = int64_t{1} << 32;
 // Smallest metadata any image needs: system area, descriptors, path tables, root.
@@ -87,13 +88,16 @@ void FileSystemImage::set_volume_name(const std::string& name) {
 }
 
 void FileSystemImage::set_file_systems(int32_t mask) {
-  if (mask == 0) fail(IMAPI_E_NO_OUTPUT, "FileSystemsToCreate is empty; choose at least ISO 9660");
+  if (mask == 0) fail(IMAPI_E_NO_OUTPUT, "FileSystemsToCreate is empty; choose ISO 9660, UDF or both");
   if (mask & ~kSupported)
     fail(IMAPI_E_INVALID_PARAM, "FileSystemsToCreate has bits this build cannot write (supported: ISO9660, "
-                                "Joliet, Rock Ridge); UDF arrives with the UDF writer");
+                                "Joliet, UDF, Rock Ridge)");
   if ((mask & (IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE)) && !(mask & IMAPI_FS_ISO9660))
     fail(IMAPI_E_INVALID_PARAM, "Joliet and Rock Ridge are written alongside ISO 9660; add IMAPI_FS_ISO9660");
   std::lock_guard lock(mutex_);
+  if (imported_ && mask != options_.file_systems)
+    fail(IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED,
+         "a previous session was imported, which fixes FileSystemsToCreate; create a new image to change it");
   options_.file_systems = mask;
 }
 
@@ -102,6 +106,25 @@ void FileSystemImage::set_iso_level(int32_t level) {
     fail(IMAPI_E_INVALID_PARAM, "ISO9660InterchangeLevel must be 1, 2 or 3, not " + std::to_string(level));
   std::lock_guard lock(mutex_);
   options_.iso_level = level;
+}
+
+void FileSystemImage::set_udf_revision(int32_t revision) {
+  if (!udf::is_supported_revision(revision)) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%X", static_cast<unsigned>(revision));
+    fail(IMAPI_E_INVALID_PARAM, std::string("UDFRevision ") + buf +
+                                    " is not one this library writes: use 0x102, 0x150, 0x200, 0x201, 0x250 or 0x260");
+  }
+  std::lock_guard lock(mutex_);
+  if (imported_ && revision != options_.udf_revision)
+    fail(IMAPI_E_UDF_REVISION_CHANGE_NOT_ALLOWED,
+         "a previous session was imported, which fixes UDFRevision; create a new image to change it");
+  options_.udf_revision = revision;
+}
+
+void FileSystemImage::set_redundant_udf_metadata(bool on) {
+  std::lock_guard lock(mutex_);
+  options_.redundant_udf_metadata = on;
 }
 
 void FileSystemImage::require_empty_for(const char* what) const {
@@ -166,6 +189,8 @@ LayoutOptions FileSystemImage::layout_options() const {
   LayoutOptions o;
   o.file_systems = options_.file_systems;
   o.iso_level = options_.iso_level;
+  o.udf_revision = options_.udf_revision;
+  o.redundant_udf_metadata = options_.redundant_udf_metadata;
   o.strict = options_.strict;
   o.session_start_block = options_.session_start_block;
   o.volume_name = options_.volume_name;

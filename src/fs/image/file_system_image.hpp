@@ -20,6 +20,8 @@ namespace imapi::fs {
 struct ImageOptions {
   int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
   int32_t iso_level = 2;
+  int32_t udf_revision = 0x102;
+  bool redundant_udf_metadata = true;
   bool strict = false;
   bool restricted_charset = false;
   int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
@@ -38,6 +40,9 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void set_volume_name(const std::string& name);
   void set_file_systems(int32_t mask);
   void set_iso_level(int32_t level);
+  // UDFRevision: one of udf::kRevisions; fixed once a session was imported.
+  void set_udf_revision(int32_t revision);
+  void set_redundant_udf_metadata(bool on);
   void set_strict(bool strict);
   void set_restricted_charset(bool restricted);
   void set_free_media_blocks(int64_t blocks);
@@ -114,6 +119,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   mutable std::recursive_mutex mutex_;
   std::shared_ptr<Node> root_;
   ImageOptions options_;
+  bool imported_ = false;  // a previous session was imported: file systems and UDF revision are fixed
   SubtreeStats stats_;  // of the attached tree, root excluded from directories
   std::vector<std::function<void()>> undo_;
   mutable std::shared_ptr<StashFile> stash_;  // StageFiles: created on first use, under mutex_

@@ -14,19 +14,19 @@ namespace {
 // recorded by the layout at the extents it already has.
 class ImportedSource final : public DataSource {
  public:
-  ImportedSource(std::shared_ptr<const IsoReader> reader, IsoEntry entry)
+  ImportedSource(std::shared_ptr<const IsoReader> reader, ImageEntry entry)
       : DataSource(entry.size), reader_(std::move(reader)), entry_(std::move(entry)) {
     for (const auto& x : entry_.extents) extents_.push_back({x.block, x.size});
   }
   std::unique_ptr<DataReader> open() const override {
     class Reader final : public DataReader {
      public:
-      Reader(const IsoReader& r, const IsoEntry& e) : r_(r), e_(e) {}
+      Reader(const IsoReader& r, const ImageEntry& e) : r_(r), e_(e) {}
       void read_exact(int64_t offset, void* buf, int64_t n) override { r_.read(e_, offset, buf, n); }
 
      private:
       const IsoReader& r_;
-      const IsoEntry& e_;
+      const ImageEntry& e_;
     };
     return std::make_unique<Reader>(*reader_, entry_);
   }
@@ -35,7 +35,7 @@ class ImportedSource final : public DataSource {
 
  private:
   std::shared_ptr<const IsoReader> reader_;
-  IsoEntry entry_;
+  ImageEntry entry_;
   std::vector<RecordedExtent> extents_;
 };
 
@@ -104,6 +104,7 @@ int32_t FileSystemImage::import_session(std::shared_ptr<BlockSource> source, int
     undo_to(start_point);  // IMAPI: a failed import leaves the image as it was
     throw;
   }
+  imported_ = true;
   return used;
 }
 

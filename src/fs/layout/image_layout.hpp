@@ -21,6 +21,8 @@ inline int64_t blocks_for(int64_t bytes) { return (bytes + kBlockSize - 1) / kBl
 struct LayoutOptions {
   int32_t file_systems = 0;
   int32_t iso_level = 2;
+  int32_t udf_revision = 0x102;      // IMAPI's UDFRevision (BCD)
+  bool redundant_udf_metadata = true;  // CreateRedundantUdfMetadataFiles (UDF 2.50 on)
   bool strict = false;
   int64_t session_start_block = 0;
   std::string volume_name;  // as the user set it; may be empty
@@ -54,7 +56,9 @@ struct FileExtent {
 struct ImageLayout {
   int64_t total_blocks = 0;
   int64_t metadata_blocks = 0;              // blocks [0, metadata_blocks) of the stream
-  std::unique_ptr<MetadataStore> metadata;  // their bytes
+  int64_t tail_blocks = 0;                  // and [total_blocks - tail_blocks, total_blocks) (UDF's last anchor)
+  std::unique_ptr<MetadataStore> metadata;  // their bytes: the head, then the tail
+  int64_t tail_start() const { return total_blocks - tail_blocks; }
   std::vector<FileExtent> files;            // ascending blocks, each source stored once
   StringArena paths;                        // what FileExtent::path points into
   std::string disc_id;

@@ -32,13 +32,17 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
     const int64_t want = cap - done;
     int64_t n = 0;
     const int64_t meta = layout_->metadata_blocks * kBlockSize;
+    const int64_t tail = layout_->tail_start() * kBlockSize;
     if (pos < meta) {
       n = std::min(want, meta - pos);
       layout_->metadata->read(pos, out + done, n);
+    } else if (pos >= tail) {
+      n = std::min(want, end - pos);
+      layout_->metadata->read(meta + (pos - tail), out + done, n);
     } else {
       size_t i = file_at_or_after(pos);
       const auto& files = layout_->files;
-      int64_t start = i < files.size() ? files[i].block * kBlockSize : end;
+      int64_t start = i < files.size() ? files[i].block * kBlockSize : tail;
       if (pos < start) {
         n = std::min(want, start - pos);  // padding between extents
         std::memset(out + done, 0, static_cast<size_t>(n));

@@ -120,23 +120,25 @@ bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int6
   return true;
 }
 
-// Copies [0, size) of a descriptor we own (no source-change checks needed).
-void copy_from_fd(int in, const OutputFile& out, int64_t offset, int64_t size, std::vector<char>& buf) {
-  loff_t in_off = 0, out_off = offset;
-  while (in_off < size) {
-    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off, static_cast<size_t>(size - in_off), 0);
+// Copies [from, from + size) of a descriptor we own (no source-change checks
+// needed) to `offset` of the output.
+void copy_from_fd(int in, const OutputFile& out, int64_t from, int64_t offset, int64_t size, std::vector<char>& buf) {
+  loff_t in_off = from, out_off = offset;
+  const int64_t end = from + size;
+  while (in_off < end) {
+    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off, static_cast<size_t>(end - in_off), 0);
     if (n > 0) continue;
     if (n < 0 && errno == EINTR) continue;
     break;  // not supported between these files, or no progress: copy by reading
   }
-  if (in_off == size) return;
+  if (in_off == end) return;
   if (buf.empty()) buf.resize(1 << 20);
-  while (in_off < size) {
-    int64_t want = std::min<int64_t>(static_cast<int64_t>(buf.size()), size - in_off);
+  while (in_off < end) {
+    int64_t want = std::min<int64_t>(static_cast<int64_t>(buf.size()), end - in_off);
     int64_t r = pread_full(in, buf.data(), want, in_off);
     if (r != want)
       fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? static_cast<int>(-r) : EIO, "");
-    out.pwrite_all(buf.data(), r, offset + in_off);
+    out.pwrite_all(buf.data(), r, offset + (in_off - from));
     in_off += r;
   }
 }
@@ -157,7 +159,10 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     progress.report(snap);
   };
   std::vector<char> buf;
-  copy_from_fd(layout.metadata->fd(), out, 0, layout.metadata->size(), buf);
+  const int64_t head_bytes = layout.metadata_blocks * kBlockSize;
+  copy_from_fd(layout.metadata->fd(), out, 0, 0, head_bytes, buf);
+  copy_from_fd(layout.metadata->fd(), out, head_bytes, layout.tail_start() * kBlockSize, layout.tail_blocks * kBlockSize,
+               buf);
   int64_t done = layout.metadata_blocks;
   report("", done);
   std::vector<char> batch;

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <tuple>
 
 #include "core/clock.hpp"
@@ -20,6 +21,7 @@
 #include "fs/joliet/names.hpp"
 #include "fs/layout/image_layout.hpp"
 #include "fs/rockridge/susp.hpp"
+#include "fs/udf/udf_writer.hpp"
 
 namespace imapi::fs {
 
@@ -35,10 +37,12 @@ constexpr char kApplication[] = "LIBIMAPI " IMAPI_VERSION_STRING;
 constexpr char kRelocationDirIso[] = "rr_moved";
 constexpr char kRelocationDirRr[] = ".rr_moved";  // or with a counter, if the root has one
 
+constexpr int kImportedFile = -2;  // NodeInfo::file of data a previous session holds
+
 struct NodeInfo {
   uint32_t serial = 0;
   uint32_t nlink = 1;
-  int file = -1;  // index into files
+  int file = -1;  // index into files, or kImportedFile
 };
 
 // What makes two files one: the host file (hard links, a path added twice) or,
@@ -186,7 +190,10 @@ class Builder {
 
   const Node& root_;
   const LayoutOptions& opt_;
-  bool iso_ = false, joliet_ = false, rock_ = false;
+  bool iso_ = false, joliet_ = false, rock_ = false, udf_ = false;
+  std::optional<udf::UdfWriter> udf_writer_;
+  // Writes whole blocks, head or tail, of the metadata.
+  void store_blocks(int64_t block, const uint8_t* data, size_t n);
   std::vector<FileExtent> files_;
   StringArena paths_;  // the files' image paths, handed over to the result
   std::vector<NodeInfo> info_;  // by Node::layout_slot
@@ -197,6 +204,7 @@ class Builder {
   Times volume_times_;
   std::string relocation_rr_name_;
   int64_t metadata_blocks_ = 0;  // set by place()
+  int64_t tail_blocks_ = 0;
   int64_t total_blocks_ = 0;
   int64_t pvd_ = 0, svd_ = -1, terminator_ = 0;
 };
@@ -223,6 +231,7 @@ void Builder::collect() {
       ni.nlink = 2 + subdirs;
     }
     if (n.kind == NodeKind::file && n.data->recorded_extents()) {
+      ni.file = kImportedFile;
       // Imported: the previous session holds the data; only records are written.
     } else if (n.kind == NodeKind::file) {
       // Hard links, and files added twice from one source, are stored once.
@@ -599,34 +608,75 @@ int64_t Builder::place() {
   iso_ = opt_.file_systems & IMAPI_FS_ISO9660;
   joliet_ = opt_.file_systems & IMAPI_FS_JOLIET;
   rock_ = opt_.file_systems & IMAPI_FS_ROCKRIDGE;
-  if (!iso_) fail(IMAPI_E_NO_OUTPUT, "no file system to create: FileSystemsToCreate must include ISO 9660");
+  udf_ = opt_.file_systems & IMAPI_FS_UDF;
+  if (!iso_ && !udf_)
+    fail(IMAPI_E_NO_OUTPUT, "no file system to create: FileSystemsToCreate must include ISO 9660 or UDF");
   volume_times_ = {opt_.volume_time_ns, opt_.volume_time_ns, opt_.volume_time_ns};
   collect();
-  for (auto& f : files_)
-    if (f.size() > kMaxDataLength && opt_.iso_level < 3)
-      fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size()) +
-                                     " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
-                                     "ISO9660InterchangeLevel to 3");
-  iso_ns_.rock = rock_;
-  build_namespace(iso_ns_);
-  if (joliet_) {
-    joliet_ns_.joliet = true;
-    build_namespace(joliet_ns_);
+  if (iso_)
+    for (auto& f : files_)
+      if (f.size() > kMaxDataLength && opt_.iso_level < 3)
+        fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size()) +
+                                       " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
+                                       "ISO9660InterchangeLevel to 3");
+  if (iso_) {
+    iso_ns_.rock = rock_;
+    build_namespace(iso_ns_);
+    if (joliet_) {
+      joliet_ns_.joliet = true;
+      build_namespace(joliet_ns_);
+    }
   }
 
-  // Fixed area: system area, volume descriptors.
+  // Fixed area: system area, volume descriptors; with UDF, its recognition
+  // sequence, then its sequences and first anchor at their fixed places, and
+  // everything else inside its partition, which starts after that anchor.
   int64_t block = 16;
-  pvd_ = block++;
-  svd_ = joliet_ ? block++ : -1;
-  terminator_ = block++;
+  if (iso_) {
+    pvd_ = block++;
+    svd_ = joliet_ ? block++ : -1;
+    terminator_ = block++;
+  }
+  int64_t recognition = block;
+  int64_t partition_start = 0;
+  if (udf_) {
+    for (const auto& ni : info_)
+      if (ni.file == kImportedFile)
+        fail(IMAPI_E_INCOMPATIBLE_PREVIOUS_SESSION,
+             "appending UDF to an imported session is not supported yet; create ISO 9660/Joliet/Rock Ridge only");
+    block += udf::kRecognitionBlocks;
+    block = partition_start = udf::kFirstAnchorBlock + 1;
+  }
+  // The partition opens with the UDF area: readers that look for the file set
+  // descriptor in the partition's first block (pycdlib) find it there.
+  if (udf_) {
+    std::string name = opt_.volume_name.empty() ? default_volume_name(opt_.volume_time_ns) : opt_.volume_name;
+    udf::UdfOptions u;
+    u.volume.revision.value = static_cast<uint16_t>(opt_.udf_revision);
+    u.volume.label = name;
+    u.volume.volume_id = udf_volume_name(name);
+    char set_id[17];
+    std::snprintf(set_id, sizeof set_id, "%016llx",
+                  static_cast<unsigned long long>(std::hash<std::string>()(name) ^
+                                                  static_cast<uint64_t>(opt_.volume_time_ns)));
+    u.volume.volume_set = std::string(set_id) + name;
+    u.volume.time_ns = opt_.volume_time_ns;
+    u.redundant_metadata = opt_.redundant_udf_metadata;
+    u.session_start = opt_.session_start_block;
+    udf_writer_.emplace(root_, info_.size(), std::move(u), [this](const Node& n) {
+      const NodeInfo& ni = info(&n);
+      if (ni.file < 0) return udf::FileData{};
+      const FileExtent& f = files_[static_cast<size_t>(ni.file)];
+      return udf::FileData{f.block, f.size()};
+    });
+    block += udf_writer_->plan(recognition, partition_start, block);
+  }
   auto place_tables = [&](Namespace& ns) {
     ns.l_table = block;
     block += blocks_for(ns.path_table_size);
     ns.m_table = block;
     block += blocks_for(ns.path_table_size);
   };
-  place_tables(iso_ns_);
-  if (joliet_) place_tables(joliet_ns_);
   auto place_dirs = [&](Namespace& ns) {
     for (NsDir* d : ns.order) {
       d->block = block;
@@ -634,16 +684,31 @@ int64_t Builder::place() {
       block = place_ce(ns, *d, block);
     }
   };
-  place_dirs(iso_ns_);
-  if (joliet_) place_dirs(joliet_ns_);
+  if (iso_) {
+    place_tables(iso_ns_);
+    if (joliet_) place_tables(joliet_ns_);
+    place_dirs(iso_ns_);
+    if (joliet_) place_dirs(joliet_ns_);
+  }
   metadata_blocks_ = block;
   for (auto& f : files_) {
     if (f.size() == 0) continue;
     f.block = block;
     block += blocks_for(f.size());
   }
+  if (udf_) {
+    udf_writer_->set_last_anchor(block);  // the last block: UDF's second anchor
+    tail_blocks_ = 1;
+    block += tail_blocks_;
+  }
   total_blocks_ = block;
   return total_blocks_;
+}
+
+void Builder::store_blocks(int64_t block, const uint8_t* data, size_t n) {
+  const int64_t tail_start = total_blocks_ - tail_blocks_;
+  const int64_t at = block < tail_start ? block : metadata_blocks_ + (block - tail_start);
+  store(at * kBlockSize, data, n);
 }
 
 std::shared_ptr<const ImageLayout> Builder::serialize() {
@@ -651,7 +716,10 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   out_ = std::make_shared<ImageLayout>();
   out_->total_blocks = total_blocks_;
   out_->metadata_blocks = metadata_blocks;
-  out_->metadata = std::make_unique<MetadataStore>(opt_.working_directory, metadata_blocks * kBlockSize);
+  out_->tail_blocks = tail_blocks_;
+  out_->metadata =
+      std::make_unique<MetadataStore>(opt_.working_directory, (metadata_blocks + tail_blocks_) * kBlockSize);
+  if (udf_writer_) udf_writer_->write([this](int64_t b, const uint8_t* d, size_t n) { store_blocks(b, d, n); });
 
   size_t ce_index = 0;
   StringArena scratch;
@@ -661,7 +729,7 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
       scratch.clear();
     }
   };
-  write_dirs(iso_ns_);
+  if (iso_) write_dirs(iso_ns_);
   if (joliet_) write_dirs(joliet_ns_);
 
   auto write_tables = [&](Namespace& ns) {
@@ -672,7 +740,7 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
     store(ns.l_table * kBlockSize, l.data(), l.size());
     store(ns.m_table * kBlockSize, m.data(), m.size());
   };
-  write_tables(iso_ns_);
+  if (iso_) write_tables(iso_ns_);
   if (joliet_) write_tables(joliet_ns_);
 
   std::string name = opt_.volume_name.empty() ? default_volume_name(opt_.volume_time_ns) : opt_.volume_name;
@@ -689,16 +757,18 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
     return v;
   };
   std::vector<uint8_t> vd(kBlockSize);
-  iso9660::write_primary(vd.data(), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
-  store(pvd_ * kBlockSize, vd.data(), vd.size());
-  if (joliet_) {
-    std::string app = std::string("libimapi ") + IMAPI_VERSION_STRING;
-    iso9660::write_joliet(vd.data(), volume(joliet_ns_), joliet::volume_identifier(name),
-                          std::u16string(app.begin(), app.end()));
-    store(svd_ * kBlockSize, vd.data(), vd.size());
+  if (iso_) {
+    iso9660::write_primary(vd.data(), volume(iso_ns_), iso9660::volume_identifier(name), kApplication);
+    store(pvd_ * kBlockSize, vd.data(), vd.size());
+    if (joliet_) {
+      std::string app = std::string("libimapi ") + IMAPI_VERSION_STRING;
+      iso9660::write_joliet(vd.data(), volume(joliet_ns_), joliet::volume_identifier(name),
+                            std::u16string(app.begin(), app.end()));
+      store(svd_ * kBlockSize, vd.data(), vd.size());
+    }
+    iso9660::write_terminator(vd.data());
+    store(terminator_ * kBlockSize, vd.data(), vd.size());
   }
-  iso9660::write_terminator(vd.data());
-  store(terminator_ * kBlockSize, vd.data(), vd.size());
 
   // Results: the data extents in block order, and an identifier of the content.
   std::erase_if(files_, [](const FileExtent& f) { return f.size() == 0; });

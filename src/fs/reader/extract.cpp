@@ -52,7 +52,7 @@ struct timespec to_timespec(int64_t ns) {
 
 }  // namespace
 
-void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries, const std::string& dest,
+void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entries, const std::string& dest,
                   ProgressSink& progress) {
   const auto started = std::chrono::steady_clock::now();
   if (::mkdir(dest.c_str(), 0755) != 0 && errno != EEXIST) write_failed("create", errno, dest);
@@ -69,7 +69,7 @@ void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries,
     progress.report(snap);
   };
   std::vector<char> buf(1 << 20);
-  std::vector<const IsoEntry*> links, dirs;
+  std::vector<const ImageEntry*> links, dirs;
   for (const auto& e : entries) {
     std::string leaf;
     Fd parent = open_parent(root.get(), e.path, leaf, dest);
@@ -103,7 +103,7 @@ void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries,
     struct timespec times[2] = {to_timespec(e.mtime_ns), to_timespec(e.mtime_ns)};
     ::futimens(out.get(), times);
   }
-  for (const IsoEntry* l : links) {
+  for (const ImageEntry* l : links) {
     std::string leaf;
     Fd parent = open_parent(root.get(), l->path, leaf, dest);
     if (::symlinkat(l->target.c_str(), parent.get(), leaf.c_str()) != 0) write_failed("create link", errno, dest + l->path);

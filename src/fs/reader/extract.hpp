@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/job.hpp"
-#include "fs/reader/iso_reader.hpp"
+#include "fs/reader/image_reader.hpp"
 
 namespace imapi::fs {
 
@@ -13,7 +13,7 @@ namespace imapi::fs {
 // entered with openat(O_NOFOLLOW) from a descriptor of `dest`, so no entry can
 // be written through a symbolic link, whatever the image or `dest` contain;
 // links are created last. Reports IMAPI_OPERATION_EXTRACT progress in bytes.
-void extract_tree(const IsoReader& reader, const std::vector<IsoEntry>& entries, const std::string& dest,
+void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entries, const std::string& dest,
                   ProgressSink& progress);
 
 }  // namespace imapi::fs

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "fs/iso9660/encoding.hpp"
 
 namespace imapi::fs {
 
@@ -15,15 +16,7 @@ namespace {
 constexpr int64_t kBlock = 2048;
 constexpr int kMaxDescriptors = 256;
 
-[[noreturn]] void corrupt(int64_t block, const std::string& what) {
-  ErrorDetail d;
-  d.lba = block;
-  throw Error(IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR,
-              "the image is corrupt at block " + std::to_string(block) + ": " + what, d);
-}
-
-uint32_t le32(const uint8_t* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t{p[3]} << 24); }
-uint16_t le16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
+using iso9660::get_u32_le;
 
 // ECMA-119 9.1.5; an impossible date reads as the epoch rather than failing the listing.
 int64_t record_date(const uint8_t* p) {
@@ -72,8 +65,8 @@ Record parse_record(const uint8_t* p, size_t avail, int64_t block) {
   r.p = p;
   r.len = p[0];
   if (r.len < 34 || r.len > avail) corrupt(block, "a directory record of " + std::to_string(r.len) + " bytes");
-  r.extent = le32(p + 2);
-  r.size = le32(p + 10);
+  r.extent = get_u32_le(p + 2);
+  r.size = get_u32_le(p + 10);
   r.flags = p[25];
   r.id_len = p[32];
   r.id = p + 33;
@@ -143,15 +136,15 @@ class Walker {
         if (sig == "SP" && dlen >= 3 && data[0] == 0xBE && data[1] == 0xEF) {
           info.sp = true;
         } else if (sig == "CE" && dlen >= 24) {
-          ce_block = le32(data);
-          ce_off = le32(data + 8);
-          ce_len = le32(data + 16);
+          ce_block = get_u32_le(data);
+          ce_off = get_u32_le(data + 8);
+          ce_len = get_u32_le(data + 16);
         } else if (sig == "ER" && dlen >= 4) {
           size_t id_len = data[0];
           if (4 + id_len <= dlen) info.er_id.assign(reinterpret_cast<const char*>(data + 4), id_len);
         } else if (sig == "PX" && dlen >= 32) {
           info.any = info.has_mode = true;
-          info.mode = le32(data);
+          info.mode = get_u32_le(data);
         } else if (sig == "NM" && dlen >= 1) {
           info.any = true;
           uint8_t flags = data[0];
@@ -191,7 +184,7 @@ class Walker {
           }
         } else if (sig == "CL" && dlen >= 8) {
           info.any = true;
-          info.child_link = le32(data);
+          info.child_link = get_u32_le(data);
         } else if (sig == "RE") {
           info.any = info.relocated = true;
         } else if (sig == "ST") {
@@ -270,7 +263,7 @@ void IsoReader::read_descriptors() {
   }
 }
 
-std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
+std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
   if (ns == IsoNamespace::joliet && volume_.joliet_level == 0)
     fail(IMAPI_E_FILE_SYSTEM_NOT_FOUND, "the image has no Joliet volume descriptor");
   if (ns == IsoNamespace::rockridge && !volume_.rock_ridge)
@@ -278,9 +271,9 @@ std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
   const bool joliet = ns == IsoNamespace::joliet;
   const bool rock = ns == IsoNamespace::rockridge;
   Walker w(*source_, limits_, volume_.volume_blocks);
-  std::vector<IsoEntry> out;
+  std::vector<ImageEntry> out;
   struct Pending {
-    IsoExtent dir;
+    ImageExtent dir;
     std::string path;
     int depth;
   };
@@ -293,7 +286,7 @@ std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
     if (cur.depth > limits_.max_depth) corrupt(cur.dir.block, "directories nested deeper than the reader accepts");
     auto buf = w.read_extent(cur.dir.block, cur.dir.size);
     std::vector<Pending> subdirs;
-    IsoEntry pending_multi;  // sections of a multi-extent file gathered so far
+    ImageEntry pending_multi;  // sections of a multi-extent file gathered so far
     bool in_multi = false;
     for (size_t pos = 0; pos < buf.size();) {
       const int64_t block = cur.dir.block + static_cast<int64_t>(pos) / kBlock;
@@ -326,7 +319,7 @@ std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
       if (!utf8::is_valid(name)) corrupt(block, "a name that is not valid UTF-8");
       if (static_cast<int64_t>(out.size()) >= limits_.max_entries)
         corrupt(block, "more entries than the reader accepts");
-      IsoEntry e;
+      ImageEntry e;
       e.path = cur.path + "/" + name;
       e.hidden = r.flags & 0x01;
       e.mtime_ns = ri.has_mtime ? ri.mtime_ns : record_date(r.p + 18);
@@ -335,7 +328,7 @@ std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
       const bool is_dir = (r.flags & 0x02) || ri.child_link >= 0;
       if (is_dir) {
         e.kind = EntryKind::directory;
-        IsoExtent d{r.extent, r.size};
+        ImageExtent d{r.extent, r.size};
         if (ri.child_link >= 0) {
           // A relocated directory: its size is in its own "." record.
           auto first = w.read_extent(ri.child_link, kBlock);
@@ -360,27 +353,13 @@ std::vector<IsoEntry> IsoReader::list(IsoNamespace ns) const {
       if (r.size > 0 && (r.extent >= volume_.volume_blocks || (int64_t{r.size} + kBlock - 1) / kBlock > volume_.volume_blocks - r.extent))
         corrupt(block, "file '" + pending_multi.path + "' has data past the end of the image");
       in_multi = r.flags & 0x80;
-      if (!in_multi) out.push_back(std::move(pending_multi)), pending_multi = IsoEntry{};
+      if (!in_multi) out.push_back(std::move(pending_multi)), pending_multi = ImageEntry{};
     }
     if (in_multi) corrupt(cur.dir.block, "a multi-extent file's last section is missing");
     // Reverse, so the stack yields subdirectories in record order.
     for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack.push_back(std::move(*it));
   }
   return out;
-}
-
-void IsoReader::read(const IsoEntry& file, int64_t offset, void* buf, int64_t n) const {
-  if (file.kind != EntryKind::file) fail(IMAPI_E_NOT_FILE, "'" + file.path + "' is not a file");
-  if (offset < 0 || n < 0 || offset > file.size - n)
-    fail(IMAPI_E_INVALIDARG, "a read past the end of '" + file.path + "'");
-  auto* out = static_cast<char*>(buf);
-  int64_t section_start = 0;
-  for (const auto& x : file.extents) {
-    int64_t lo = std::max(offset, section_start);
-    int64_t hi = std::min(offset + n, section_start + x.size);
-    if (lo < hi) source_->read(x.block * kBlock + (lo - section_start), out + (lo - offset), hi - lo);
-    section_start += x.size;
-  }
 }
 
 }  // namespace imapi::fs

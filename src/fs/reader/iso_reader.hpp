@@ -10,22 +10,11 @@
 #include <vector>
 
 #include "fs/reader/block_source.hpp"
+#include "fs/reader/entry.hpp"
 
 namespace imapi::fs {
 
 enum class IsoNamespace { iso9660, joliet, rockridge };
-
-struct ReaderLimits {
-  int64_t max_directory_bytes = int64_t{256} << 20;
-  int64_t max_entries = 20'000'000;
-  int max_depth = 1024;
-  int max_continuations = 64;  // Rock Ridge CE pieces per record
-};
-
-struct IsoExtent {
-  int64_t block = 0;
-  int64_t size = 0;
-};
 
 struct IsoVolume {
   int64_t volume_blocks = 0;
@@ -34,22 +23,8 @@ struct IsoVolume {
   int joliet_level = 0;          // 0: no Joliet descriptor
   bool rock_ridge = false;       // SP in the root's "." record
   std::string rock_ridge_id;     // ER extension identifier, e.g. "IEEE_1282"
-  IsoExtent iso_root;
-  IsoExtent joliet_root;
-};
-
-enum class EntryKind { directory, file, symlink };
-
-struct IsoEntry {
-  std::string path;  // "/a/b", UTF-8, in the namespace listed
-  EntryKind kind = EntryKind::file;
-  int64_t size = 0;
-  std::vector<IsoExtent> extents;  // files: one per section
-  bool has_mode = false;           // Rock Ridge PX seen
-  uint32_t mode = 0;
-  int64_t mtime_ns = 0;
-  std::string target;  // symbolic links
-  bool hidden = false;
+  ImageExtent iso_root;
+  ImageExtent joliet_root;
 };
 
 class IsoReader {
@@ -65,9 +40,11 @@ class IsoReader {
   const IsoVolume& volume() const { return volume_; }
   // Every entry, parents before children. IMAPI_E_FILE_SYSTEM_NOT_FOUND when the
   // image has no such namespace.
-  std::vector<IsoEntry> list(IsoNamespace ns) const;
+  std::vector<ImageEntry> list(IsoNamespace ns) const;
   // Bytes [offset, offset + n) of a file entry.
-  void read(const IsoEntry& file, int64_t offset, void* buf, int64_t n) const;
+  void read(const ImageEntry& file, int64_t offset, void* buf, int64_t n) const {
+    read_entry(*source_, file, offset, buf, n);
+  }
 
  private:
   void read_descriptors();

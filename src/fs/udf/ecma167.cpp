@@ -1,5 +1,6 @@
 #include "fs/udf/ecma167.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "core/clock.hpp"
@@ -11,12 +12,26 @@ namespace imapi::fs::udf {
 using iso9660::put_u16_le;
 using iso9660::put_u32_le;
 
+namespace {
+
+// One table step per byte instead of eight bit steps: every file entry and
+// identifier of an image is checksummed.
+constexpr std::array<uint16_t, 256> make_crc_table() {
+  std::array<uint16_t, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    auto crc = static_cast<uint16_t>(b << 8);
+    for (int i = 0; i < 8; ++i) crc = static_cast<uint16_t>((crc & 0x8000) ? (crc << 1) ^ 0x1021 : crc << 1);
+    t[b] = crc;
+  }
+  return t;
+}
+constexpr auto kCrcTable = make_crc_table();
+
+}  // namespace
+
 uint16_t crc_itu_t(std::span<const uint8_t> bytes) {
   uint16_t crc = 0;
-  for (uint8_t b : bytes) {
-    crc ^= static_cast<uint16_t>(b << 8);
-    for (int i = 0; i < 8; ++i) crc = static_cast<uint16_t>((crc & 0x8000) ? (crc << 1) ^ 0x1021 : crc << 1);
-  }
+  for (uint8_t b : bytes) crc = static_cast<uint16_t>((crc << 8) ^ kCrcTable[((crc >> 8) ^ b) & 0xFF]);
   return crc;
 }
 
@@ -70,6 +85,34 @@ std::vector<uint8_t> encode_cs0(std::string_view utf8_text) {
     }
   }
   return out;
+}
+
+std::optional<std::string> decode_cs0(std::span<const uint8_t> cs0) {
+  if (cs0.empty()) return std::string();
+  const uint8_t id = cs0[0];
+  const auto body = cs0.subspan(1);
+  if (id == 8 || id == 254) {
+    std::u32string cps(body.begin(), body.end());
+    return utf8::encode(cps);
+  }
+  if (id != 16 && id != 255) return std::nullopt;
+  if (body.size() % 2 != 0) return std::nullopt;
+  std::u32string cps;
+  for (size_t i = 0; i < body.size(); i += 2) {
+    char32_t u = static_cast<char32_t>(body[i] << 8 | body[i + 1]);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= body.size()) return std::nullopt;
+      char32_t lo = static_cast<char32_t>(body[i + 2] << 8 | body[i + 3]);
+      if (lo < 0xDC00 || lo > 0xDFFF) return std::nullopt;
+      cps.push_back(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return std::nullopt;
+    } else {
+      cps.push_back(u);
+    }
+  }
+  return utf8::encode(cps);
 }
 
 void write_dstring(uint8_t* p, size_t width, std::string_view utf8_text) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ void write_timestamp(uint8_t* p, int64_t time_ns);
 // OSTA CS0 (UDF 2.1.1): compression ID 8 when every character fits in 8 bits,
 // else 16 (UTF-16 big-endian, surrogate pairs for characters above U+FFFF).
 std::vector<uint8_t> encode_cs0(std::string_view utf8);
+// The reverse, for readers: UTF-8 of CS0 bytes (compression ID 8 or 16; UDF
+// 2.01's 254/255 mark deleted entries and decode the same way). std::nullopt
+// for another ID, an odd 16-bit length or unpaired surrogates.
+std::optional<std::string> decode_cs0(std::span<const uint8_t> cs0);
 // A dstring field of `width` bytes (ECMA-167 1/7.2.12): CS0 bytes, zero padded,
 // the last byte holding their length. Truncates at a character boundary.
 void write_dstring(uint8_t* p, size_t width, std::string_view utf8);

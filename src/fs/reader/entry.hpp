@@ -1,0 +1,50 @@
+// What the image readers (ISO 9660 and UDF) list: entries with their data's
+// extents, and the limits that keep a hostile image from exhausting anything.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fs/reader/block_source.hpp"
+
+namespace imapi::fs {
+
+struct ReaderLimits {
+  int64_t max_directory_bytes = int64_t{256} << 20;
+  int64_t max_entries = 20'000'000;
+  int max_depth = 1024;
+  int max_continuations = 64;  // Rock Ridge CE pieces per record
+};
+
+// An extent of an entry's data: bytes from an absolute block, or, with block
+// kHole, bytes that read as zeros (UDF's unrecorded extents).
+struct ImageExtent {
+  static constexpr int64_t kHole = -1;
+  int64_t block = 0;
+  int64_t size = 0;
+};
+
+enum class EntryKind { directory, file, symlink };
+
+struct ImageEntry {
+  std::string path;  // "/a/b", UTF-8, in the namespace listed
+  EntryKind kind = EntryKind::file;
+  int64_t size = 0;
+  std::vector<ImageExtent> extents;  // files: their data, in order (ISO 9660: one per section)
+  std::vector<uint8_t> embedded;     // or the data itself (UDF: data held in the file entry)
+  bool has_mode = false;             // the file system records permissions (Rock Ridge PX, UDF)
+  uint32_t mode = 0;
+  int64_t mtime_ns = 0;
+  std::string target;  // symbolic links
+  bool hidden = false;
+};
+
+// IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR naming the block where the image is wrong.
+[[noreturn]] void corrupt(int64_t block, const std::string& what);
+
+// Bytes [offset, offset + n) of a file entry's data, from its extents or its
+// embedded bytes. IMAPI_E_NOT_FILE, IMAPI_E_INVALIDARG past the end.
+void read_entry(const BlockSource& source, const ImageEntry& file, int64_t offset, void* buf, int64_t n);
+
+}  // namespace imapi::fs
