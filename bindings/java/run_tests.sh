@@ -8,5 +8,5 @@ rm -rf "$classes"
 mkdir -p "$classes"
 "$javac" -encoding UTF-8 -Xlint:all -cp "$jar:$junit" -d "$classes" $(find "$src" -name '*.java')
 # The library comes from java.library.path here (the jar's copy is tested by the example).
-exec "$java" -Djava.library.path="$native" -jar "$junit" --disable-banner --details=tree \
+exec "$java" -Djava.library.path="$native" -jar "$junit" --disable-banner --disable-ansi-colors --details=tree \
   --class-path "$jar:$classes" --select-package org.libimapi.tests --fail-if-no-tests

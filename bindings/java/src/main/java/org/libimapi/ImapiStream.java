@@ -31,6 +31,8 @@ public final class ImapiStream extends InputStream {
 
     /** A stream over a copy of {@code data}. */
     public static ImapiStream fromBytes(byte[] data) {
+        // The C call takes NULL as "no data"; in Java a null array is a mistake.
+        if (data == null) throw new ImapiException(ImapiStatus.E_POINTER, "data is null");
         return new ImapiStream(NativeHandle.create(o -> ImapiNative.imapi_stream_create_from_memory(data, o)));
     }
 
