@@ -106,7 +106,7 @@ impl std::error::Error for Error {}
 
 impl From<Error> for std::io::Error {
     fn from(e: Error) -> std::io::Error {
-        std::io::Error::other(e)
+        std::io::Error::new(std::io::ErrorKind::Other, e)
     }
 }
 

@@ -93,7 +93,7 @@ fn failing_and_panicking_sources_are_read_failures() {
             if self.0 {
                 panic!("source panicked");
             }
-            Err(std::io::Error::other("disk on fire"))
+            Err(std::io::Error::new(std::io::ErrorKind::Other, "disk on fire"))
         }
     }
     impl Seek for Bad {
