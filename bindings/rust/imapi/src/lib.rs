@@ -13,6 +13,25 @@
 //! needs of its parent alive). Handles are `Send` (they may move between
 //! threads) but not `Sync` (one thread at a time), except [`Job`], whose
 //! `cancel` and `progress` work from any thread.
+//!
+//! What other bindings check at run time, the compiler checks here. A handle
+//! used after it was dropped does not compile:
+//!
+//! ```compile_fail,E0382
+//! let image = imapi::FileSystemImage::new().unwrap();
+//! drop(image);
+//! image.root().unwrap();
+//! ```
+//!
+//! nor does sharing one handle between threads (it is not `Sync`):
+//!
+//! ```compile_fail,E0277
+//! let image = imapi::FileSystemImage::new().unwrap();
+//! std::thread::scope(|s| {
+//!     s.spawn(|| image.used_blocks());
+//!     image.used_blocks()
+//! });
+//! ```
 
 mod error;
 mod ffi;
