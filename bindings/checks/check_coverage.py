@@ -12,6 +12,9 @@ symbols (nm -D):
   idiomatic  what the hand-written API calls: ImapiNative.imapi_* in the C#
              and Java sources, sys::imapi_* in the Rust crate.
 A function missing from either layer of any binding fails the check.
+So does a status code of the header (IMAPI_E_*/IMAPI_S_*) that a binding's
+status list lacks or numbers differently (C# ImapiStatus, Java ImapiStatus,
+Rust imapi-sys status.rs).
 Exit status: 0 all covered, 1 something missing, 2 usage errors.
 """
 import argparse
@@ -38,12 +41,34 @@ def grep(root, pattern, glob):
     return found
 
 
+def check_status_codes(header, b):
+    """Every status the header defines, by value, in each binding's list."""
+    codes = {int(v, 16) for v in re.findall(r"^#define IMAPI_[ES]_\w+ IMAPI_STATUS_\((0x[0-9A-Fa-f]+)u\)",
+                                             header.read_text(encoding="utf-8"), re.M)}
+    def values(path, pattern):
+        return {int(v, 16) & 0xFFFFFFFF for v in re.findall(pattern, path.read_text(encoding="utf-8"))}
+    lists = {
+        "C#": values(b / "csharp" / "Imapi" / "ImapiStatus.cs", r"=\s*(?:unchecked\(\(int\))?(0x[0-9A-Fa-f]+)"),
+        "Java": values(b / "java" / "src" / "main" / "java" / "org" / "libimapi" / "ImapiStatus.java", r"=\s*(0x[0-9A-Fa-f]+);"),
+        "Rust": values(b / "rust" / "imapi-sys" / "src" / "status.rs", r"=\s*(0x[0-9A-Fa-f]+)u32"),
+    }
+    failed = False
+    for lang, have in lists.items():
+        missing = sorted(codes - have)
+        print(f"{lang:5} status codes {len(codes & have):4}/{len(codes)} = {100.0 * len(codes & have) / len(codes):5.1f}%")
+        for m in missing:
+            print(f"      missing status 0x{m:08X}")
+            failed = True
+    return failed
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lib", required=True)
     ap.add_argument("--csharp-so")
     ap.add_argument("--java-so")
     ap.add_argument("--bindings-dir", required=True)
+    ap.add_argument("--header", required=True, help="include/imapi_c.h")
     a = ap.parse_args()
     b = pathlib.Path(a.bindings_dir)
 
@@ -98,6 +123,7 @@ def main():
             for s in stray:
                 print(f"      calls a function the library does not export: {s}")
                 failed = True
+    failed |= check_status_codes(pathlib.Path(a.header), b)
     print("RESULT:", "FAIL" if failed else "PASS: every exported function is reachable from C#, Java and Rust")
     return 1 if failed else 0
 
