@@ -105,6 +105,8 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl From<Error> for std::io::Error {
+    // io::Error::other would need Rust 1.74; Debian 12's rustc is 1.63.
+    #[allow(unknown_lints, clippy::io_other_error)]
     fn from(e: Error) -> std::io::Error {
         std::io::Error::new(std::io::ErrorKind::Other, e)
     }

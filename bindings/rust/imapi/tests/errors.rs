@@ -89,6 +89,7 @@ fn interior_nul_and_missing_files() {
 fn failing_and_panicking_sources_are_read_failures() {
     struct Bad(bool);
     impl Read for Bad {
+        #[allow(unknown_lints, clippy::io_other_error)] // io::Error::other needs Rust 1.74
         fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
             if self.0 {
                 panic!("source panicked");
