@@ -69,7 +69,15 @@ public class CancelTests
         using var tree = new TestTree();
         tree.Write("Ёлка/树.bin", 300000, 9);
         using var image = new FileSystemImage();
-        using (var root = image.Root) root.AddTree(tree.Source, false);
+        using (var root = image.Root)
+        {
+            root.AddTree(tree.Source, false);
+            // A managed source, which the job pulls from the library's worker threads.
+            var managed = tree.Write("managed/数据 📦.bin", 150000, 10);
+            root.AddDirectory("managed");
+            using var s = ImapiStream.FromStream(new MemoryStream(File.ReadAllBytes(managed)));
+            root.AddFile("managed/数据 📦.bin", s);
+        }
         using var result = image.CreateResultImage();
         var reports = 0;
         await result.WriteFileAsync(tree.Out("async.iso"), new Progress<ImapiProgress>(_ => Interlocked.Increment(ref reports)));

@@ -93,6 +93,31 @@ fn panic_in_progress_closure_is_caught_at_the_boundary() {
     common::check_with_independent_readers(&out, &tree.source);
 }
 
+/// The job form pulls a Rust reader from the library's worker threads; the image is checked independently.
+#[test]
+fn job_with_a_reader_source_completes() {
+    let tree = TempTree::new("jobreader");
+    tree.write("Ёлка/树.bin", 300_000, 9);
+    let data = common::bytes(150_000, 10);
+    std::fs::create_dir_all(tree.source.join("managed")).unwrap();
+    std::fs::write(tree.source.join("managed/数据 📦.bin"), &data).unwrap();
+    let image = FileSystemImage::new().unwrap();
+    let mut root = image.root().unwrap();
+    root.add_tree(tree.source.join("Ёлка"), true).unwrap();
+    root.add_directory("managed").unwrap();
+    root.add_file("managed/数据 📦.bin", &Stream::from_reader(std::io::Cursor::new(data)).unwrap()).unwrap();
+    let out = tree.out("job.iso");
+    let job = image.create_result_image().unwrap().start_write_file(&out).unwrap();
+    let mut reports = 0;
+    job.wait_with_progress(Duration::from_millis(5), |_| {
+        reports += 1;
+        true
+    })
+    .unwrap();
+    assert!(reports > 0);
+    common::check_with_independent_readers(&out, &tree.source);
+}
+
 #[test]
 fn thread_rules_are_in_the_types() {
     fn send<T: Send>() {}

@@ -67,7 +67,15 @@ class CancelTest {
     void futureCompletesAndIsChecked() throws Exception {
         try (TestTree tree = new TestTree(); FileSystemImage image = new FileSystemImage()) {
             tree.write("Ёлка/树.bin", 300000, 9);
-            try (FsiDirectoryItem root = image.getRoot()) { root.addTree(tree.source, false); }
+            try (FsiDirectoryItem root = image.getRoot()) {
+                root.addTree(tree.source, false);
+                // A Java source, which the job pulls from the library's worker threads (attached to the JVM).
+                java.nio.file.Path managed = tree.write("managed/数据 📦.bin", 150000, 10);
+                root.addDirectory("managed");
+                try (ImapiStream s = ImapiStream.fromSource(new ImageTest.ArraySource(Files.readAllBytes(managed)))) {
+                    root.addFile("managed/数据 📦.bin", s);
+                }
+            }
             AtomicInteger reports = new AtomicInteger();
             try (FileSystemImageResult r = image.createResultImage()) {
                 r.writeFileAsync(tree.out("a.iso").toString(), p -> reports.incrementAndGet() >= 0).get();
