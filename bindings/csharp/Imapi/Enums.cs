@@ -1,0 +1,42 @@
+using System;
+
+namespace Imapi;
+
+/// <summary>IMAPI2FS's FsiFileSystems, plus Rock Ridge (a libimapi extension bit).</summary>
+[Flags]
+public enum FsiFileSystems : int
+{
+    None = 0x0,
+    ISO9660 = 0x1,
+    Joliet = 0x2,
+    UDF = 0x4,
+    RockRidge = 0x8,
+    Unknown = 0x40000000,
+}
+
+/// <summary>IMAPI2FS's FsiItemType, plus symbolic links (an extension).</summary>
+public enum FsiItemType : int
+{
+    NotFound = 0,
+    Directory = 1,
+    File = 2,
+    Symlink = 3,
+}
+
+/// <summary>What a progress snapshot counts.</summary>
+public enum ImapiOperation : int
+{
+    None = 0,
+    /// <summary>Writing an image: Done/Total are sectors.</summary>
+    ImageWrite = 1,
+    /// <summary>Extracting an image: Done/Total are bytes.</summary>
+    Extract = 2,
+}
+
+/// <summary>The kind of an entry an <see cref="ImageReader"/> lists.</summary>
+public enum ImageEntryType : int
+{
+    Directory = 1,
+    File = 2,
+    Symlink = 3,
+}

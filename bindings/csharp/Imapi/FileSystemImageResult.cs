@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Imapi.Native;
+
+namespace Imapi;
+
+/// <summary>One file's (or metadata area's) block range (IMAPI2FS's IProgressItem).</summary>
+public sealed record ProgressItem(long Index, string Description, long FirstBlock, long LastBlock, long BlockCount);
+
+/// <summary>IMAPI2FS's IFileSystemImageResult: a laid-out image, ready to be read or written.</summary>
+public sealed class FileSystemImageResult : ImapiObject
+{
+    internal FileSystemImageResult(ImapiHandle handle) : base(handle, "FileSystemImageResult") { }
+
+    /// <summary>Raised on the calling thread while WriteFile runs (IMAPI's DFileSystemImageEvents.Update).</summary>
+    public event EventHandler<ImapiProgress>? Update;
+
+    /// <summary>A new read-only stream over the whole image, at position 0.</summary>
+    public ImapiStream ImageStream =>
+        new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_fsimage_result_get_image_stream(h, o))));
+
+    public long TotalBlocks => Owner.Get<long>(ImapiNative.imapi_fsimage_result_get_total_blocks);
+    public int BlockSize => Owner.Get<int>(ImapiNative.imapi_fsimage_result_get_block_size);
+    public string DiscId => Owner.GetString(ImapiNative.imapi_fsimage_result_get_disc_id);
+
+    /// <summary>ProgressItems: every file's and metadata area's block range.</summary>
+    public IReadOnlyList<ProgressItem> ProgressItems
+    {
+        get
+        {
+            long n = Owner.Get<long>(ImapiNative.imapi_fsimage_result_get_progress_item_count);
+            var items = new List<ProgressItem>((int)Math.Min(n, int.MaxValue));
+            for (long i = 0; i < n; i++) items.Add(GetProgressItem(i));
+            return items;
+        }
+    }
+
+    public unsafe ProgressItem GetProgressItem(long index) => Owner.Call(h =>
+    {
+        var p = NativeProgressItem.New();
+        ImapiException.Check(ImapiNative.imapi_fsimage_result_get_progress_item(h, index, (IntPtr)(&p)));
+        return new ProgressItem(index, Utf8.Borrowed(p.Description), p.FirstBlock, p.LastBlock, p.BlockCount);
+    });
+
+    /// <summary>ProgressItemFromBlock.</summary>
+    public unsafe ProgressItem FindProgressItemByBlock(long block) => GetProgressItem(Owner.Call(h =>
+    {
+        long index = 0;
+        ImapiException.Check(ImapiNative.imapi_fsimage_result_find_progress_item_by_block(h, block, (IntPtr)(&index)));
+        return index;
+    }));
+
+    public unsafe ProgressItem FindProgressItemByDescription(string description) => GetProgressItem(Owner.Call(h =>
+    {
+        long index = 0;
+        ImapiException.Check(ImapiNative.imapi_fsimage_result_find_progress_item_by_description(h, description, (IntPtr)(&index)));
+        return index;
+    }));
+
+    /// <summary>
+    /// Writes the image to a file, raising <see cref="Update"/> on this thread.
+    /// Cancelling <paramref name="cancellationToken"/> stops it (ImapiException with
+    /// RequestCancelled; the partial file is removed). An exception thrown by an Update
+    /// handler cancels the write and becomes that ImapiException's InnerException.
+    /// </summary>
+    public void WriteFile(string path, CancellationToken cancellationToken = default)
+    {
+        Func<ImapiProgress, bool>? handler = null;
+        if (Update is not null || cancellationToken.CanBeCanceled)
+        {
+            handler = p =>
+            {
+                Update?.Invoke(this, p);
+                return !cancellationToken.IsCancellationRequested;
+            };
+        }
+        Owner.Call(h => ProgressBridge.Run(handler, (fn, user) => ImapiNative.imapi_fsimage_result_write_file(h, path, fn, user)));
+    }
+
+    /// <summary>Starts writing the image to a file on the library's worker threads.</summary>
+    public ImapiJob StartWriteFile(string path) =>
+        new(Owner.Call(h => HandleOwner.Create(HandleKind.Job, o => ImapiNative.imapi_fsimage_result_write_file_start(h, path, o))));
+
+    /// <summary>The job form as a Task (see <see cref="ImapiJob.WaitAsync"/>).</summary>
+    public async Task WriteFileAsync(string path, IProgress<ImapiProgress>? progress = null,
+                                     CancellationToken cancellationToken = default)
+    {
+        using var job = StartWriteFile(path);
+        await job.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
+}

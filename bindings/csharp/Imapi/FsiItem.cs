@@ -1,0 +1,182 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using Imapi.Native;
+
+namespace Imapi;
+
+/// <summary>IMAPI2FS's IFsiItem: what files, directories and links of an image share.</summary>
+public abstract class FsiItem : ImapiObject
+{
+    internal FsiItem(ImapiHandle handle, string what) : base(handle, what) { }
+
+    /// <summary>Wraps a new item handle in the class of its type.</summary>
+    internal static unsafe FsiItem Wrap(ImapiHandle handle)
+    {
+        int type = 0;
+        int status;
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try { status = ImapiNative.imapi_fsitem_get_type(handle.DangerousGetHandle(), (IntPtr)(&type)); }
+        finally { handle.DangerousRelease(); }
+        if (status < 0)
+        {
+            var e = ImapiException.FromLastError(status);
+            handle.Dispose();
+            throw e;
+        }
+        return (FsiItemType)type switch
+        {
+            FsiItemType.Directory => new FsiDirectoryItem(handle),
+            FsiItemType.File => new FsiFileItem(handle),
+            _ => new FsiSymbolicLinkItem(handle),
+        };
+    }
+
+    public FsiItemType ItemType => (FsiItemType)Owner.Get<int>(ImapiNative.imapi_fsitem_get_type);
+    /// <summary>The last path component ("" for the root).</summary>
+    public string Name => Owner.GetString(ImapiNative.imapi_fsitem_get_name);
+    /// <summary>"/a/b" from the image root.</summary>
+    public string FullPath => Owner.GetString(ImapiNative.imapi_fsitem_get_full_path);
+
+    /// <summary>The name one file system records, after mangling (IMAPI's FileSystemName).</summary>
+    public unsafe string FileSystemName(FsiFileSystems fileSystem) => Owner.Call(h =>
+    {
+        IntPtr s = IntPtr.Zero;
+        ImapiException.Check(ImapiNative.imapi_fsitem_get_file_system_name(h, (int)fileSystem, (IntPtr)(&s)));
+        return Utf8.TakeOwned(s);
+    });
+
+    /// <summary>The path one file system records, after mangling (IMAPI's FileSystemPath).</summary>
+    public unsafe string FileSystemPath(FsiFileSystems fileSystem) => Owner.Call(h =>
+    {
+        IntPtr s = IntPtr.Zero;
+        ImapiException.Check(ImapiNative.imapi_fsitem_get_file_system_path(h, (int)fileSystem, (IntPtr)(&s)));
+        return Utf8.TakeOwned(s);
+    });
+
+    private static DateTime FromImapiTime(long ns) => DateTime.UnixEpoch.AddTicks(ns / 100);
+    private static long ToImapiTime(DateTime t) => (t.ToUniversalTime() - DateTime.UnixEpoch).Ticks * 100;
+
+    public DateTime CreationTime
+    {
+        get => FromImapiTime(Owner.Get<long>(ImapiNative.imapi_fsitem_get_creation_time));
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_creation_time(h, ToImapiTime(value)));
+    }
+    public DateTime LastAccessedTime
+    {
+        get => FromImapiTime(Owner.Get<long>(ImapiNative.imapi_fsitem_get_last_accessed_time));
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_last_accessed_time(h, ToImapiTime(value)));
+    }
+    public DateTime LastModifiedTime
+    {
+        get => FromImapiTime(Owner.Get<long>(ImapiNative.imapi_fsitem_get_last_modified_time));
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_last_modified_time(h, ToImapiTime(value)));
+    }
+    public bool IsHidden
+    {
+        get => Owner.Get<int>(ImapiNative.imapi_fsitem_get_hidden) != 0;
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_hidden(h, value ? 1 : 0));
+    }
+    /// <summary>POSIX permission bits (07777) recorded by Rock Ridge.</summary>
+    public int PosixMode
+    {
+        get => Owner.Get<int>(ImapiNative.imapi_fsitem_get_posix_mode);
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_posix_mode(h, value));
+    }
+    /// <summary>POSIX owner recorded by Rock Ridge.</summary>
+    public unsafe (int Uid, int Gid) PosixOwner
+    {
+        get => Owner.Call(h =>
+        {
+            int uid = 0, gid = 0;
+            ImapiException.Check(ImapiNative.imapi_fsitem_get_posix_owner(h, (IntPtr)(&uid), (IntPtr)(&gid)));
+            return (uid, gid);
+        });
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_posix_owner(h, value.Uid, value.Gid));
+    }
+}
+
+/// <summary>IMAPI2FS's IFsiDirectoryItem; enumerates its direct children in name order.</summary>
+public sealed class FsiDirectoryItem : FsiItem, IEnumerable<FsiItem>
+{
+    internal FsiDirectoryItem(ImapiHandle handle) : base(handle, "FsiDirectoryItem") { }
+
+    public long Count => Owner.Get<long>(ImapiNative.imapi_fsitem_get_count);
+
+    /// <summary>The index-th child in name order.</summary>
+    public FsiItem this[long index] =>
+        Wrap(Owner.Call(h => HandleOwner.Create(HandleKind.FsiItem, o => ImapiNative.imapi_fsitem_get_child(h, index, o))));
+
+    /// <summary>A descendant by relative path ("a/b").</summary>
+    public FsiItem this[string relativePath] =>
+        Wrap(Owner.Call(h => HandleOwner.Create(HandleKind.FsiItem, o => ImapiNative.imapi_fsitem_get_item(h, relativePath, o))));
+
+    public void AddDirectory(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_add_directory(h, relativePath));
+
+    /// <summary>A file whose data is <paramref name="data"/> (shared; read when the image is).</summary>
+    public void AddFile(string relativePath, ImapiStream data)
+    {
+        using var s = HandleOwner.AcquireOptional(data?.Owner);
+        IntPtr sp = s.Ptr;
+        Owner.Check(h => ImapiNative.imapi_fsitem_add_file(h, relativePath, sp));
+    }
+
+    /// <summary>A file read from <paramref name="sourcePath"/> when the image is written.</summary>
+    public void AddFileFromPath(string relativePath, string sourcePath) =>
+        Owner.Check(h => ImapiNative.imapi_fsitem_add_file_from_path(h, relativePath, sourcePath));
+
+    public void AddSymbolicLink(string relativePath, string target) =>
+        Owner.Check(h => ImapiNative.imapi_fsitem_add_symlink(h, relativePath, target));
+
+    /// <summary>AddTree: adds a host directory recursively; rolled back whole on failure.</summary>
+    public void AddTree(string sourceDirectory, bool includeBaseDirectory) =>
+        Owner.Check(h => ImapiNative.imapi_fsitem_add_tree(h, sourceDirectory, includeBaseDirectory ? 1 : 0));
+
+    /// <summary>Places a detached item (CreateFileItem/CreateDirectoryItem) here.</summary>
+    public void Add(FsiItem item)
+    {
+        using var i = HandleOwner.AcquireOptional(item?.Owner);
+        IntPtr ip = i.Ptr;
+        Owner.Check(h => ImapiNative.imapi_fsitem_add(h, ip));
+    }
+
+    public void Remove(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_remove(h, relativePath));
+    public void RemoveTree(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_remove_tree(h, relativePath));
+
+    public IEnumerator<FsiItem> GetEnumerator()
+    {
+        long n = Count;
+        for (long i = 0; i < n; i++) yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>IMAPI2FS's IFsiFileItem.</summary>
+public sealed class FsiFileItem : FsiItem
+{
+    internal FsiFileItem(ImapiHandle handle) : base(handle, "FsiFileItem") { }
+
+    public long DataSize => Owner.Get<long>(ImapiNative.imapi_fsitem_get_data_size);
+
+    /// <summary>The file's data: a new stream each get; set replaces it.</summary>
+    public ImapiStream Data
+    {
+        get => new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_fsitem_get_data(h, o))));
+        set
+        {
+            using var s = HandleOwner.AcquireOptional(value?.Owner);
+            IntPtr sp = s.Ptr;
+            Owner.Check(h => ImapiNative.imapi_fsitem_set_data(h, sp));
+        }
+    }
+}
+
+/// <summary>A symbolic link (libimapi extension, recorded by Rock Ridge).</summary>
+public sealed class FsiSymbolicLinkItem : FsiItem
+{
+    internal FsiSymbolicLinkItem(ImapiHandle handle) : base(handle, "FsiSymbolicLinkItem") { }
+
+    public string Target => Owner.GetString(ImapiNative.imapi_fsitem_get_symlink_target);
+}

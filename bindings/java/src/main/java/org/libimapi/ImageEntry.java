@@ -1,0 +1,8 @@
+package org.libimapi;
+
+import java.time.Instant;
+
+/** One entry of an image's tree; type 1 directory, 2 file, 3 symbolic link; mode -1 when not recorded. */
+public record ImageEntry(long index, String path, int type, long size, int mode, Instant modified, String target) {
+    public static final int DIRECTORY = 1, FILE = 2, SYMLINK = 3;
+}

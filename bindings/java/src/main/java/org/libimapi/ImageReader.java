@@ -1,0 +1,67 @@
+package org.libimapi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists and extracts ISO 9660 / Joliet / Rock Ridge images; a malformed image is an ImapiException, never a crash. */
+public final class ImageReader extends NativeHandle {
+    private ImageReader(long raw) { super(raw, ImapiNative::imapi_image_reader_free, "ImageReader"); }
+
+    public static ImageReader open(String path) {
+        return new ImageReader(create(o -> ImapiNative.imapi_image_reader_open_path(path, o)));
+    }
+
+    public static ImageReader open(ImapiStream stream) {
+        long s = NativeHandle.raw(stream == null ? null : stream.handle);
+        return new ImageReader(create(o -> ImapiNative.imapi_image_reader_open_stream(s, o)));
+    }
+
+    /** A mask of {@link FsiFileSystems}. */
+    public int getFileSystems() {
+        int[] v = new int[1];
+        check(h -> ImapiNative.imapi_image_reader_get_file_systems(h, v));
+        return v[0];
+    }
+
+    public String getVolumeName() {
+        String[] s = new String[1];
+        check(h -> ImapiNative.imapi_image_reader_get_volume_name(h, s));
+        return s[0];
+    }
+
+    /** The tree of one file system, parents before children (replaces the last listing). */
+    public List<ImageEntry> list(int fileSystem) {
+        return call(h -> {
+            long[] n = new long[1];
+            ImapiException.check(ImapiNative.imapi_image_reader_list(h, fileSystem, n));
+            List<ImageEntry> entries = new ArrayList<>();
+            imapi_image_entry e = new imapi_image_entry();
+            try {
+                for (long i = 0; i < n[0]; i++) {
+                    ImapiException.check(ImapiNative.imapi_image_reader_get_entry(h, i, e));
+                    long ns = e.getModified();
+                    entries.add(new ImageEntry(i, e.getPath(), e.getType(), e.getSize(), e.getMode(),
+                            Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)),
+                            e.getTarget()));
+                }
+            } finally {
+                e.delete();
+            }
+            return entries;
+        });
+    }
+
+    /** A stream over a file of the last listing. */
+    public ImapiStream openFile(long index) {
+        return new ImapiStream(call(h -> create(o -> ImapiNative.imapi_image_reader_open_file(h, index, o))));
+    }
+
+    /** Extracts the last listing into {@code destination}; listener as in FileSystemImageResult.writeFile. */
+    public void extract(String destination, ProgressListener listener) {
+        call(h -> {
+            ProgressBridge.run(listener, cb -> ImapiNative.imapi_image_reader_extract(h, destination, cb));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package org.libimapi;
+
+import java.lang.ref.Cleaner;
+import java.util.function.LongConsumer;
+
+/**
+ * One native handle: freed exactly once, by close() or, for an object dropped
+ * without close(), by a Cleaner (in any order: the C library keeps parents
+ * alive). Every call holds the handle's lock, which gives the C rule "one
+ * thread at a time per handle" and makes close() on another thread wait for a
+ * call in progress. A closed handle is an ImapiException(E_INVALID_HANDLE).
+ */
+abstract class NativeHandle implements AutoCloseable {
+    static final Cleaner CLEANER = Cleaner.create();
+
+    /** What the Cleaner holds: never the owning object, or it would never become unreachable. */
+    static final class State implements Runnable {
+        private long ptr;
+        private final LongConsumer free;
+
+        State(long ptr, LongConsumer free) {
+            this.ptr = ptr;
+            this.free = free;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (ptr != 0) {
+                free.accept(ptr);
+                ptr = 0;
+            }
+        }
+    }
+
+    interface Call<T> {
+        T apply(long handle);
+    }
+
+    interface StatusCall {
+        int apply(long handle);
+    }
+
+    private final State state;
+    private final Cleaner.Cleanable cleanable;
+    private final String what;
+
+    NativeHandle(long ptr, LongConsumer free, String what) {
+        if (ptr == 0) throw new ImapiException(ImapiStatus.E_FAIL, "the library returned no " + what);
+        this.state = new State(ptr, free);
+        this.cleanable = CLEANER.register(this, state);
+        this.what = what;
+    }
+
+    final <T> T call(Call<T> call) {
+        synchronized (state) {
+            if (state.ptr == 0) throw ImapiException.closed(what);
+            return call.apply(state.ptr);
+        }
+    }
+
+    final int check(StatusCall call) {
+        synchronized (state) {
+            if (state.ptr == 0) throw ImapiException.closed(what);
+            return ImapiException.check(call.apply(state.ptr));
+        }
+    }
+
+    /** The raw handle for an argument of another object's call; 0 (NULL, reported by the library) for null. */
+    static long raw(NativeHandle h) {
+        if (h == null) return 0;
+        return h.call(p -> p);
+    }
+
+    /** Frees the native handle now; later use is an ImapiException. Idempotent. */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    public final boolean isClosed() {
+        synchronized (state) {
+            return state.ptr == 0;
+        }
+    }
+
+    /** Calls a creator with a handle out parameter. */
+    static long create(java.util.function.ToIntFunction<long[]> call) {
+        long[] out = new long[1];
+        ImapiException.check(call.applyAsInt(out));
+        return out[0];
+    }
+}

@@ -1,0 +1,83 @@
+//! `Job`: a long operation on the library's worker threads.
+use std::ptr::NonNull;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use imapi_sys as sys;
+
+use crate::error::{check, status, Result};
+use crate::progress::Progress;
+
+/// A running (or finished) operation. `cancel` and `progress` may be called from
+/// any thread while another waits (the C rules allow exactly that), so a `Job` is
+/// `Send + Sync`: share it with `Arc` or scoped threads. `wait` and `result` are
+/// serialized internally.
+#[derive(Debug)]
+pub struct Job {
+    raw: NonNull<sys::imapi_job>,
+    exclusive: Mutex<()>,
+}
+
+// SAFETY: imapi_job_cancel/progress are any-thread; the other calls take `exclusive`.
+unsafe impl Send for Job {}
+unsafe impl Sync for Job {}
+
+impl Job {
+    pub(crate) fn from_raw(raw: NonNull<sys::imapi_job>) -> Job {
+        Job { raw, exclusive: Mutex::new(()) }
+    }
+
+    /// A snapshot of the progress (any thread).
+    pub fn progress(&self) -> Result<Progress> {
+        let mut p = Progress::raw();
+        check(unsafe { sys::imapi_job_progress(self.raw.as_ptr(), &mut p) })?;
+        Ok(Progress::from_raw(&p))
+    }
+
+    /// Asks the job to stop (any thread); it ends with IMAPI_E_REQUEST_CANCELLED.
+    pub fn cancel(&self) -> Result<()> {
+        check(unsafe { sys::imapi_job_cancel(self.raw.as_ptr()) }).map(|_| ())
+    }
+
+    /// Waits up to `timeout` (None: until it ends); true once the job has finished.
+    pub fn wait(&self, timeout: Option<Duration>) -> Result<bool> {
+        let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
+        let _g = self.exclusive.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(check(unsafe { sys::imapi_job_wait(self.raw.as_ptr(), ms) })? == 0)
+    }
+
+    /// The finished job's outcome; Err(IMAPI_E_JOB_NOT_FINISHED) while it runs.
+    pub fn result(&self) -> Result<()> {
+        let _g = self.exclusive.lock().unwrap_or_else(|e| e.into_inner());
+        check(unsafe { sys::imapi_job_result(self.raw.as_ptr()) }).map(|_| ())
+    }
+
+    /// Waits for the end, calling `on_progress` on this thread every `interval`;
+    /// returning false from it cancels the job. A panic in it cancels the job too,
+    /// and comes back as Err(IMAPI_E_REQUEST_CANCELLED).
+    pub fn wait_with_progress(&self, interval: Duration, mut on_progress: impl FnMut(&Progress) -> bool) -> Result<()> {
+        loop {
+            let finished = self.wait(Some(interval))?;
+            let p = self.progress()?;
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_progress(&p))) {
+                Ok(true) => {}
+                Ok(false) => self.cancel()?,
+                Err(_) => {
+                    self.cancel()?;
+                    self.wait(None)?;
+                    return Err(crate::Error::new(status::REQUEST_CANCELLED, "the progress closure panicked, so the job was cancelled"));
+                }
+            }
+            if finished {
+                return self.result();
+            }
+        }
+    }
+}
+
+impl Drop for Job {
+    /// A running job is cancelled and waited for.
+    fn drop(&mut self) {
+        unsafe { sys::imapi_job_free(self.raw.as_ptr()) }
+    }
+}
