@@ -48,6 +48,29 @@ public sealed class FileSystemImage : ImapiObject
         return levels;
     });
 
+    /// <summary>UDFRevision in IMAPI's BCD form (0x102 ... 0x260).</summary>
+    public int UDFRevision
+    {
+        get => Owner.Get<int>(ImapiNative.imapi_fsimage_get_udf_revision);
+        set => Owner.Check(h => ImapiNative.imapi_fsimage_set_udf_revision(h, value));
+    }
+
+    public unsafe int[] UDFRevisionsSupported => Owner.Call(h =>
+    {
+        int count = 0;
+        ImapiException.Check(ImapiNative.imapi_fsimage_get_udf_revisions_supported(h, IntPtr.Zero, 0, (IntPtr)(&count)));
+        var revisions = new int[count];
+        fixed (int* p = revisions)
+            ImapiException.Check(ImapiNative.imapi_fsimage_get_udf_revisions_supported(h, (IntPtr)p, count, (IntPtr)(&count)));
+        return revisions;
+    });
+
+    public bool CreateRedundantUdfMetadataFiles
+    {
+        get => Owner.Get<int>(ImapiNative.imapi_fsimage_get_create_redundant_udf_metadata_files) != 0;
+        set => Owner.Check(h => ImapiNative.imapi_fsimage_set_create_redundant_udf_metadata_files(h, value ? 1 : 0));
+    }
+
     public bool StrictFileSystemCompliance
     {
         get => Owner.Get<int>(ImapiNative.imapi_fsimage_get_strict_compliance) != 0;

@@ -337,6 +337,46 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
+    #[doc = " UDFRevision, in IMAPI's BCD form: 0x102, 0x150, 0x200, 0x201, 0x250 or 0x260"]
+    #[doc = " (default 0x102). 1.02 and 1.50 use ECMA-167 2nd edition file entries; 2.00"]
+    #[doc = " on use extended file entries (creation times); 2.50 and 2.60 put the file"]
+    #[doc = " tree in a metadata partition. Used when FileSystemsToCreate has IMAPI_FS_UDF."]
+    #[doc = " Errors: IMAPI_E_INVALID_PARAM for another value;"]
+    #[doc = " IMAPI_E_UDF_REVISION_CHANGE_NOT_ALLOWED once a session was imported."]
+    pub fn imapi_fsimage_set_udf_revision(image: *mut imapi_fsimage, revision: i32)
+        -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_udf_revision(
+        image: *mut imapi_fsimage,
+        revision: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " UDFRevisionsSupported: writes up to `cap` revisions into `revisions`, *count = how many exist."]
+    pub fn imapi_fsimage_get_udf_revisions_supported(
+        image: *mut imapi_fsimage,
+        revisions: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CreateRedundantUdfMetadataFiles (0/1, default 1): for UDF 2.50 and 2.60,"]
+    #[doc = " whether the metadata mirror file holds a copy of the file tree of its own"]
+    #[doc = " (1) or shares the metadata file's blocks (0, smaller image)."]
+    pub fn imapi_fsimage_set_create_redundant_udf_metadata_files(
+        image: *mut imapi_fsimage,
+        on: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_create_redundant_udf_metadata_files(
+        image: *mut imapi_fsimage,
+        on: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
     #[doc = " StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an"]
     #[doc = " error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,"]
     #[doc = " paths longer than 255). Settable only on an empty image"]
@@ -876,8 +916,8 @@ pub struct imapi_image_entry {
     pub target: *const ::std::os::raw::c_char,
 }
 extern "C" {
-    #[doc = " Extension: opens an ISO 9660 image (file or stream) for listing and"]
-    #[doc = " extraction. The input is treated as hostile: a malformed image is an error,"]
+    #[doc = " Extension: opens an ISO 9660 and/or UDF image (file or stream) for listing"]
+    #[doc = " and extraction. The input is treated as hostile: a malformed image is an error,"]
     #[doc = " never a crash. Errors as imapi_iso_image_manager_validate."]
     pub fn imapi_image_reader_open_path(
         path: *const ::std::os::raw::c_char,
@@ -894,7 +934,7 @@ extern "C" {
     pub fn imapi_image_reader_free(reader: *mut imapi_image_reader);
 }
 extern "C" {
-    #[doc = " The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE)."]
+    #[doc = " The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE | _UDF)."]
     pub fn imapi_image_reader_get_file_systems(
         reader: *mut imapi_image_reader,
         mask: *mut i32,
@@ -908,7 +948,7 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660)"]
+    #[doc = " Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF)"]
     #[doc = " and returns how many entries it has, parents before children. Entries stay"]
     #[doc = " valid until the next call of this function on the reader or its free."]
     #[doc = " Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR."]

@@ -116,14 +116,26 @@ impl FileSystemImage {
     getter!(iso9660_level, imapi_fsimage_get_iso9660_level, i32);
     /// ISO9660InterchangeLevelsSupported.
     pub fn iso9660_levels_supported(&self) -> Result<Vec<i32>> {
-        let count = out(|c| unsafe { sys::imapi_fsimage_get_iso9660_levels_supported(self.p(), std::ptr::null_mut(), 0, c) })?;
-        let mut levels = vec![0i32; count.max(0) as usize];
-        let mut got = 0;
-        check(unsafe {
-            sys::imapi_fsimage_get_iso9660_levels_supported(self.p(), levels.as_mut_ptr(), levels.len() as i32, &mut got)
-        })?;
-        levels.truncate(got.clamp(0, count) as usize);
-        Ok(levels)
+        let p = self.p();
+        int_list(|buf, cap, count| unsafe { sys::imapi_fsimage_get_iso9660_levels_supported(p, buf, cap, count) })
+    }
+
+    /// UDFRevision in IMAPI's BCD form (0x102 ... 0x260).
+    pub fn set_udf_revision(&mut self, revision: i32) -> Result<()> {
+        check(unsafe { sys::imapi_fsimage_set_udf_revision(self.p(), revision) }).map(|_| ())
+    }
+    getter!(udf_revision, imapi_fsimage_get_udf_revision, i32);
+    /// UDFRevisionsSupported.
+    pub fn udf_revisions_supported(&self) -> Result<Vec<i32>> {
+        let p = self.p();
+        int_list(|buf, cap, count| unsafe { sys::imapi_fsimage_get_udf_revisions_supported(p, buf, cap, count) })
+    }
+    /// CreateRedundantUdfMetadataFiles (UDF 2.50 and 2.60).
+    pub fn set_create_redundant_udf_metadata_files(&mut self, on: bool) -> Result<()> {
+        check(unsafe { sys::imapi_fsimage_set_create_redundant_udf_metadata_files(self.p(), on as i32) }).map(|_| ())
+    }
+    pub fn create_redundant_udf_metadata_files(&self) -> Result<bool> {
+        out(|v| unsafe { sys::imapi_fsimage_get_create_redundant_udf_metadata_files(self.p(), v) }).map(|v| v != 0)
     }
 
     pub fn set_strict_compliance(&mut self, strict: bool) -> Result<()> {
@@ -261,4 +273,15 @@ impl FileSystemImageBuilder {
         }
         Ok(image)
     }
+}
+
+/// A list of `int32_t` from a C function that takes (buffer, capacity, count):
+/// asked once for the count, then for the values.
+fn int_list(f: impl Fn(*mut i32, i32, *mut i32) -> sys::imapi_status) -> Result<Vec<i32>> {
+    let count = out(|c| f(std::ptr::null_mut(), 0, c))?;
+    let mut values = vec![0i32; count.max(0) as usize];
+    let mut got = 0;
+    check(f(values.as_mut_ptr(), values.len() as i32, &mut got))?;
+    values.truncate(got.clamp(0, count) as usize);
+    Ok(values)
 }

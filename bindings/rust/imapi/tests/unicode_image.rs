@@ -82,6 +82,13 @@ fn properties_round_trip() {
     assert!(image.strict_compliance().unwrap());
     image.set_restricted_charset(true).unwrap();
     assert!(image.restricted_charset().unwrap());
+    assert_eq!(image.udf_revisions_supported().unwrap(), vec![0x102, 0x150, 0x200, 0x201, 0x250, 0x260]);
+    image.set_udf_revision(0x250).unwrap();
+    assert_eq!(image.udf_revision().unwrap(), 0x250);
+    assert!(image.create_redundant_udf_metadata_files().unwrap());
+    image.set_create_redundant_udf_metadata_files(false).unwrap();
+    assert!(!image.create_redundant_udf_metadata_files().unwrap());
+    assert!(image.set_udf_revision(0x251).is_err());
     image.set_restricted_charset(false).unwrap();
     image.set_session_start_block(0).unwrap();
     assert_eq!(image.session_start_block().unwrap(), 0);

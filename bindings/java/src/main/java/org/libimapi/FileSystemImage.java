@@ -55,6 +55,25 @@ public final class FileSystemImage extends NativeHandle {
         });
     }
 
+    /** UDFRevision in IMAPI's BCD form (0x102 ... 0x260). */
+    public void setUDFRevision(int revision) { check(h -> ImapiNative.imapi_fsimage_set_udf_revision(h, revision)); }
+    public int getUDFRevision() { return int32(ImapiNative::imapi_fsimage_get_udf_revision); }
+    public int[] getUDFRevisionsSupported() {
+        return call(h -> {
+            int[] count = new int[1];
+            ImapiException.check(ImapiNative.imapi_fsimage_get_udf_revisions_supported(h, null, 0, count));
+            int[] revisions = new int[count[0]];
+            ImapiException.check(ImapiNative.imapi_fsimage_get_udf_revisions_supported(h, revisions, revisions.length, count));
+            return revisions;
+        });
+    }
+    public void setCreateRedundantUdfMetadataFiles(boolean on) {
+        check(h -> ImapiNative.imapi_fsimage_set_create_redundant_udf_metadata_files(h, on ? 1 : 0));
+    }
+    public boolean getCreateRedundantUdfMetadataFiles() {
+        return int32(ImapiNative::imapi_fsimage_get_create_redundant_udf_metadata_files) != 0;
+    }
+
     public void setStrictFileSystemCompliance(boolean strict) { check(h -> ImapiNative.imapi_fsimage_set_strict_compliance(h, strict ? 1 : 0)); }
     public boolean getStrictFileSystemCompliance() { return int32(ImapiNative::imapi_fsimage_get_strict_compliance) != 0; }
     public void setUseRestrictedCharacterSet(boolean r) { check(h -> ImapiNative.imapi_fsimage_set_restricted_charset(h, r ? 1 : 0)); }

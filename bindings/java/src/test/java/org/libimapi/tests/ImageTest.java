@@ -120,6 +120,14 @@ class ImageTest {
             assertTrue(image.getStrictFileSystemCompliance());
             image.setUseRestrictedCharacterSet(true);
             assertTrue(image.getUseRestrictedCharacterSet());
+            assertArrayEquals(new int[] {0x102, 0x150, 0x200, 0x201, 0x250, 0x260}, image.getUDFRevisionsSupported());
+            image.setUDFRevision(0x250);
+            assertEquals(0x250, image.getUDFRevision());
+            assertTrue(image.getCreateRedundantUdfMetadataFiles());
+            image.setCreateRedundantUdfMetadataFiles(false);
+            assertFalse(image.getCreateRedundantUdfMetadataFiles());
+            ImapiException e = assertThrows(ImapiException.class, () -> image.setUDFRevision(0x251));
+            assertEquals(ImapiStatus.E_INVALID_PARAM, e.getStatus());
             image.setUseRestrictedCharacterSet(false);
             image.setSessionStartBlock(0);
             assertEquals(0, image.getSessionStartBlock());
