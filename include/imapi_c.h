@@ -323,6 +323,29 @@ typedef struct imapi_fsimage_result imapi_fsimage_result;
 #define IMAPI_FS_ROCKRIDGE 0x8
 #define IMAPI_FS_UNKNOWN 0x40000000
 
+/* IMAPI_MEDIA_PHYSICAL_TYPE (IMAPI's values). */
+#define IMAPI_MEDIA_TYPE_UNKNOWN 0
+#define IMAPI_MEDIA_TYPE_CDROM 1
+#define IMAPI_MEDIA_TYPE_CDR 2
+#define IMAPI_MEDIA_TYPE_CDRW 3
+#define IMAPI_MEDIA_TYPE_DVDROM 4
+#define IMAPI_MEDIA_TYPE_DVDRAM 5
+#define IMAPI_MEDIA_TYPE_DVDPLUSR 6
+#define IMAPI_MEDIA_TYPE_DVDPLUSRW 7
+#define IMAPI_MEDIA_TYPE_DVDPLUSR_DUALLAYER 8
+#define IMAPI_MEDIA_TYPE_DVDDASHR 9
+#define IMAPI_MEDIA_TYPE_DVDDASHRW 10
+#define IMAPI_MEDIA_TYPE_DVDDASHR_DUALLAYER 11
+#define IMAPI_MEDIA_TYPE_DISK 12
+#define IMAPI_MEDIA_TYPE_DVDPLUSRW_DUALLAYER 13
+#define IMAPI_MEDIA_TYPE_HDDVDROM 14
+#define IMAPI_MEDIA_TYPE_HDDVDR 15
+#define IMAPI_MEDIA_TYPE_HDDVDRAM 16
+#define IMAPI_MEDIA_TYPE_BDROM 17
+#define IMAPI_MEDIA_TYPE_BDR 18
+#define IMAPI_MEDIA_TYPE_BDRE 19
+#define IMAPI_MEDIA_TYPE_MAX 19
+
 /* FsiItemType (IMAPI's values), plus symbolic links as an extension. */
 #define IMAPI_ITEM_NOT_FOUND 0
 #define IMAPI_ITEM_DIRECTORY 1
@@ -400,6 +423,18 @@ IMAPI_API imapi_status imapi_fsimage_get_udf_revisions_supported(imapi_fsimage *
  */
 IMAPI_API imapi_status imapi_fsimage_set_create_redundant_udf_metadata_files(imapi_fsimage *image, int32_t on);
 IMAPI_API imapi_status imapi_fsimage_get_create_redundant_udf_metadata_files(imapi_fsimage *image, int32_t *on);
+
+/**
+ * ChooseImageDefaultsForMediaType: sets FileSystemsToCreate, UDFRevision,
+ * ISO9660InterchangeLevel and FreeMediaBlocks for a blank medium of
+ * `media_type` (IMAPI_MEDIA_TYPE_*). CDs: ISO 9660 + Joliet + Rock Ridge + UDF
+ * 1.02, level 2; DVDs and HD DVDs: the same with UDF 1.02 (DVD) or 2.50 (HD
+ * DVD) at level 3; BDs: UDF 2.50 only; "disk": UDF 2.01 only, no size limit.
+ * FreeMediaBlocks is the medium's nominal capacity. docs/decisions.md says why.
+ * Errors: IMAPI_E_INVALIDARG for IMAPI_MEDIA_TYPE_UNKNOWN or a value out of
+ * range; IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED after an import.
+ */
+IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_fsimage *image, int32_t media_type);
 
 /**
  * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an

@@ -146,6 +146,10 @@ IMAPI_API imapi_status imapi_fsimage_get_create_redundant_udf_metadata_files(ima
                         [](FileSystemImage& img) { return int32_t{img.options().redundant_udf_metadata}; });
 }
 
+IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_fsimage* image, int32_t media_type) {
+  return on_image(image, [&](FileSystemImage& img) { img.choose_defaults_for_media(media_type); });
+}
+
 IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage* image, int32_t strict) {
   return on_image(image, [&](FileSystemImage& img) { img.set_strict(strict != 0); });
 }

@@ -412,3 +412,37 @@ TEST_CASE("the job form runs on a worker, reports progress, and can be cancelled
     if (st == IMAPI_E_REQUEST_CANCELLED) CHECK_FALSE(fsys::exists(t.path / "c.iso"));
   }
 }
+
+TEST_CASE("ChooseImageDefaultsForMediaType sets file systems, UDF revision, level and capacity") {
+  Fixture f;
+  int32_t fs = 0, rev = 0, level = 0;
+  int64_t blocks = 0;
+  auto read = [&] {
+    REQUIRE(imapi_fsimage_get_file_systems_to_create(f.img.get(), &fs) == IMAPI_S_OK);
+    REQUIRE(imapi_fsimage_get_udf_revision(f.img.get(), &rev) == IMAPI_S_OK);
+    REQUIRE(imapi_fsimage_get_iso9660_level(f.img.get(), &level) == IMAPI_S_OK);
+    REQUIRE(imapi_fsimage_get_free_media_blocks(f.img.get(), &blocks) == IMAPI_S_OK);
+  };
+  REQUIRE(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_CDR) == IMAPI_S_OK);
+  read();
+  CHECK(fs == (IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF));
+  CHECK(rev == 0x102);
+  CHECK(level == 2);
+  CHECK(blocks == 359849);
+  REQUIRE(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_DVDPLUSR_DUALLAYER) ==
+          IMAPI_S_OK);
+  read();
+  CHECK(level == 3);
+  CHECK(blocks == 4173824);
+  REQUIRE(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_BDR) == IMAPI_S_OK);
+  read();
+  CHECK(fs == IMAPI_FS_UDF);
+  CHECK(rev == 0x250);
+  CHECK(blocks == 12219392);
+  REQUIRE(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_DISK) == IMAPI_S_OK);
+  read();
+  CHECK(rev == 0x201);
+  CHECK(blocks == 0);
+  CHECK(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_UNKNOWN) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), 20) == IMAPI_E_INVALIDARG);
+}

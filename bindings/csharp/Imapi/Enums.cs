@@ -14,6 +14,31 @@ public enum FsiFileSystems : int
     Unknown = 0x40000000,
 }
 
+/// <summary>IMAPI2's IMAPI_MEDIA_PHYSICAL_TYPE (same values).</summary>
+public enum ImapiMediaPhysicalType : int
+{
+    Unknown = 0,
+    CDROM = 1,
+    CDR = 2,
+    CDRW = 3,
+    DVDROM = 4,
+    DVDRAM = 5,
+    DVDPlusR = 6,
+    DVDPlusRW = 7,
+    DVDPlusRDualLayer = 8,
+    DVDDashR = 9,
+    DVDDashRW = 10,
+    DVDDashRDualLayer = 11,
+    Disk = 12,
+    DVDPlusRWDualLayer = 13,
+    HDDVDROM = 14,
+    HDDVDR = 15,
+    HDDVDRAM = 16,
+    BDROM = 17,
+    BDR = 18,
+    BDRE = 19,
+}
+
 /// <summary>IMAPI2FS's FsiItemType, plus symbolic links (an extension).</summary>
 public enum FsiItemType : int
 {

@@ -48,6 +48,10 @@ public sealed class FileSystemImage : ImapiObject
         return levels;
     });
 
+    /// <summary>ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and FreeMediaBlocks for a blank medium.</summary>
+    public void ChooseImageDefaultsForMediaType(ImapiMediaPhysicalType value) =>
+        Owner.Check(h => ImapiNative.imapi_fsimage_choose_image_defaults_for_media_type(h, (int)value));
+
     /// <summary>UDFRevision in IMAPI's BCD form (0x102 ... 0x260).</summary>
     public int UDFRevision
     {

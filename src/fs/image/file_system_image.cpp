@@ -15,6 +15,7 @@
 #include "fs/iso9660/names.hpp"
 #include "fs/joliet/names.hpp"
 #include "fs/udf/revision.hpp"
+#include "mmc/media_capacity.hpp"
 
 namespace imapi::fs {
 
@@ -125,6 +126,48 @@ void FileSystemImage::set_udf_revision(int32_t revision) {
 void FileSystemImage::set_redundant_udf_metadata(bool on) {
   std::lock_guard lock(mutex_);
   options_.redundant_udf_metadata = on;
+}
+
+void FileSystemImage::choose_defaults_for_media(int32_t media_type) {
+  using mmc::MediaPhysicalType;
+  if (media_type <= IMAPI_MEDIA_TYPE_UNKNOWN || media_type > IMAPI_MEDIA_TYPE_MAX)
+    fail(IMAPI_E_INVALIDARG, "ChooseImageDefaultsForMediaType takes an IMAPI_MEDIA_TYPE_* other than UNKNOWN, not " +
+                                 std::to_string(media_type));
+  const auto type = static_cast<MediaPhysicalType>(media_type);
+  constexpr int32_t kBridge = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF;
+  int32_t file_systems = kBridge, revision = 0x102, level = 3;
+  switch (type) {
+    case MediaPhysicalType::kCdRom:
+    case MediaPhysicalType::kCdR:
+    case MediaPhysicalType::kCdRw:
+      level = 2;  // no CD holds a 4 GiB file; level 2 suits the oldest readers
+      break;
+    case MediaPhysicalType::kHdDvdRom:
+    case MediaPhysicalType::kHdDvdR:
+    case MediaPhysicalType::kHdDvdRam:
+      revision = 0x250;  // HD DVD players read UDF 2.50
+      break;
+    case MediaPhysicalType::kBdRom:
+    case MediaPhysicalType::kBdR:
+    case MediaPhysicalType::kBdRe:
+      file_systems = IMAPI_FS_UDF;  // BD players and OSes read UDF 2.50; ISO 9660 adds nothing there
+      revision = 0x250;
+      break;
+    case MediaPhysicalType::kDisk:
+      file_systems = IMAPI_FS_UDF;  // random-access media: UDF 2.01, the last revision without a metadata partition
+      revision = 0x201;
+      break;
+    default:
+      break;  // DVDs: the CD choice at level 3 (a DL disc holds files of 4 GiB and more)
+  }
+  std::lock_guard lock(mutex_);
+  if (imported_ && (file_systems != options_.file_systems || revision != options_.udf_revision))
+    fail(IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED,
+         "a previous session was imported, which fixes the file systems; its defaults cannot change them");
+  options_.file_systems = file_systems;
+  options_.udf_revision = revision;
+  options_.iso_level = level;
+  options_.free_media_blocks = mmc::nominal_capacity_blocks(type);
 }
 
 void FileSystemImage::require_empty_for(const char* what) const {

@@ -43,6 +43,8 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   // UDFRevision: one of udf::kRevisions; fixed once a session was imported.
   void set_udf_revision(int32_t revision);
   void set_redundant_udf_metadata(bool on);
+  // ChooseImageDefaultsForMediaType (IMAPI_MEDIA_TYPE_*).
+  void choose_defaults_for_media(int32_t media_type);
   void set_strict(bool strict);
   void set_restricted_charset(bool restricted);
   void set_free_media_blocks(int64_t blocks);

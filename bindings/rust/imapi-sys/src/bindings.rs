@@ -20,6 +20,27 @@ pub const IMAPI_FS_JOLIET: i32 = 2;
 pub const IMAPI_FS_UDF: i32 = 4;
 pub const IMAPI_FS_ROCKRIDGE: i32 = 8;
 pub const IMAPI_FS_UNKNOWN: i32 = 1073741824;
+pub const IMAPI_MEDIA_TYPE_UNKNOWN: i32 = 0;
+pub const IMAPI_MEDIA_TYPE_CDROM: i32 = 1;
+pub const IMAPI_MEDIA_TYPE_CDR: i32 = 2;
+pub const IMAPI_MEDIA_TYPE_CDRW: i32 = 3;
+pub const IMAPI_MEDIA_TYPE_DVDROM: i32 = 4;
+pub const IMAPI_MEDIA_TYPE_DVDRAM: i32 = 5;
+pub const IMAPI_MEDIA_TYPE_DVDPLUSR: i32 = 6;
+pub const IMAPI_MEDIA_TYPE_DVDPLUSRW: i32 = 7;
+pub const IMAPI_MEDIA_TYPE_DVDPLUSR_DUALLAYER: i32 = 8;
+pub const IMAPI_MEDIA_TYPE_DVDDASHR: i32 = 9;
+pub const IMAPI_MEDIA_TYPE_DVDDASHRW: i32 = 10;
+pub const IMAPI_MEDIA_TYPE_DVDDASHR_DUALLAYER: i32 = 11;
+pub const IMAPI_MEDIA_TYPE_DISK: i32 = 12;
+pub const IMAPI_MEDIA_TYPE_DVDPLUSRW_DUALLAYER: i32 = 13;
+pub const IMAPI_MEDIA_TYPE_HDDVDROM: i32 = 14;
+pub const IMAPI_MEDIA_TYPE_HDDVDR: i32 = 15;
+pub const IMAPI_MEDIA_TYPE_HDDVDRAM: i32 = 16;
+pub const IMAPI_MEDIA_TYPE_BDROM: i32 = 17;
+pub const IMAPI_MEDIA_TYPE_BDR: i32 = 18;
+pub const IMAPI_MEDIA_TYPE_BDRE: i32 = 19;
+pub const IMAPI_MEDIA_TYPE_MAX: i32 = 19;
 pub const IMAPI_ITEM_NOT_FOUND: i32 = 0;
 pub const IMAPI_ITEM_DIRECTORY: i32 = 1;
 pub const IMAPI_ITEM_FILE: i32 = 2;
@@ -374,6 +395,20 @@ extern "C" {
     pub fn imapi_fsimage_get_create_redundant_udf_metadata_files(
         image: *mut imapi_fsimage,
         on: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ChooseImageDefaultsForMediaType: sets FileSystemsToCreate, UDFRevision,"]
+    #[doc = " ISO9660InterchangeLevel and FreeMediaBlocks for a blank medium of"]
+    #[doc = " `media_type` (IMAPI_MEDIA_TYPE_*). CDs: ISO 9660 + Joliet + Rock Ridge + UDF"]
+    #[doc = " 1.02, level 2; DVDs and HD DVDs: the same with UDF 1.02 (DVD) or 2.50 (HD"]
+    #[doc = " DVD) at level 3; BDs: UDF 2.50 only; \"disk\": UDF 2.01 only, no size limit."]
+    #[doc = " FreeMediaBlocks is the medium's nominal capacity. docs/decisions.md says why."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG for IMAPI_MEDIA_TYPE_UNKNOWN or a value out of"]
+    #[doc = " range; IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED after an import."]
+    pub fn imapi_fsimage_choose_image_defaults_for_media_type(
+        image: *mut imapi_fsimage,
+        media_type: i32,
     ) -> imapi_status;
 }
 extern "C" {

@@ -120,6 +120,12 @@ impl FileSystemImage {
         int_list(|buf, cap, count| unsafe { sys::imapi_fsimage_get_iso9660_levels_supported(p, buf, cap, count) })
     }
 
+    /// ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and
+    /// FreeMediaBlocks for a blank medium of `media_type` (`imapi_sys::IMAPI_MEDIA_TYPE_*`).
+    pub fn choose_image_defaults_for_media_type(&mut self, media_type: i32) -> Result<()> {
+        check(unsafe { sys::imapi_fsimage_choose_image_defaults_for_media_type(self.p(), media_type) }).map(|_| ())
+    }
+
     /// UDFRevision in IMAPI's BCD form (0x102 ... 0x260).
     pub fn set_udf_revision(&mut self, revision: i32) -> Result<()> {
         check(unsafe { sys::imapi_fsimage_set_udf_revision(self.p(), revision) }).map(|_| ())

@@ -55,6 +55,11 @@ public final class FileSystemImage extends NativeHandle {
         });
     }
 
+    /** ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and FreeMediaBlocks for a blank medium. */
+    public void chooseImageDefaultsForMediaType(int mediaType) {
+        check(h -> ImapiNative.imapi_fsimage_choose_image_defaults_for_media_type(h, mediaType));
+    }
+
     /** UDFRevision in IMAPI's BCD form (0x102 ... 0x260). */
     public void setUDFRevision(int revision) { check(h -> ImapiNative.imapi_fsimage_set_udf_revision(h, revision)); }
     public int getUDFRevision() { return int32(ImapiNative::imapi_fsimage_get_udf_revision); }

@@ -126,6 +126,9 @@ class ImageTest {
             assertTrue(image.getCreateRedundantUdfMetadataFiles());
             image.setCreateRedundantUdfMetadataFiles(false);
             assertFalse(image.getCreateRedundantUdfMetadataFiles());
+            image.chooseImageDefaultsForMediaType(ImapiMediaPhysicalType.BDR);
+            assertEquals(FsiFileSystems.UDF, image.getFileSystemsToCreate());
+            assertEquals(0x250, image.getUDFRevision());
             ImapiException e = assertThrows(ImapiException.class, () -> image.setUDFRevision(0x251));
             assertEquals(ImapiStatus.E_INVALID_PARAM, e.getStatus());
             image.setUseRestrictedCharacterSet(false);
