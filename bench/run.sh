@@ -4,7 +4,9 @@
 #
 #   bench/run.sh [--imapi PATH] [--workdir DIR] [--only a|b] [--keep]
 #                [--runs N] [--warmup N] [--markdown FILE] [--seed S]
-#                [--imapi-args "ARGS"]
+#                [--imapi-args "ARGS"] [--udf]
+# --udf: the UDF 2.50 bridge workload (imapi --fs iso9660,joliet,rockridge,udf
+# --udf-revision 2.50 against genisoimage -J -R -udf; xorriso writes no UDF).
 #
 # Trees (generated once, cached in the work directory):
 #   a  8 files x 256 MiB of incompressible data (2 GiB)
@@ -30,6 +32,7 @@ RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-900}
 
 IMAPI=""; IMAPI_GIVEN=0
 IMAPI_ARGS="--fs iso9660,joliet,rockridge"
+UDF=0
 WORKDIR=/tmp/imapi-bench
 ONLY=""
 KEEP=0
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
     --only)       [ $# -ge 2 ] || die "--only needs a or b"; ONLY=$2; shift 2
                   [ "$ONLY" = a ] || [ "$ONLY" = b ] || die "--only takes a or b" ;;
     --keep)       KEEP=1; shift ;;
+    --udf)        UDF=1; IMAPI_ARGS="--fs iso9660,joliet,rockridge,udf --udf-revision 2.50"; shift ;;
     --runs)       [ $# -ge 2 ] || die "--runs needs a number"; RUNS=$2; shift 2
                   [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a positive integer" ;;
     --warmup)     [ $# -ge 2 ] || die "--warmup needs a number"; WARMUP=$2; shift 2
@@ -100,6 +104,7 @@ else
 fi
 command -v genisoimage >/dev/null || SKIP[genisoimage]="genisoimage not installed (apt-get install genisoimage)"
 command -v xorriso >/dev/null || SKIP[xorriso]="xorriso not installed (apt-get install xorriso)"
+[ "$UDF" = 0 ] || SKIP[xorriso]="xorriso writes no UDF"
 
 for t in "${!SKIP[@]}"; do
   echo "bench: NOTE: $t rows skipped: ${SKIP[$t]}"
@@ -182,7 +187,8 @@ run_one() {
       out=$OUTDIR/$tree-cat.out ;;
     imapi)       # shellcheck disable=SC2206  # IMAPI_ARGS is word-split on purpose
                  cmd=("$IMAPI" mkiso -o "$out" $IMAPI_ARGS "$src") ;;
-    genisoimage) cmd=(genisoimage -quiet -J -R -o "$out" "$src") ;;
+    genisoimage) cmd=(genisoimage -quiet -J -R -o "$out" "$src")
+                 [ "$UDF" = 0 ] || cmd=(genisoimage -quiet -J -R -udf -o "$out" "$src") ;;
     xorriso)     cmd=(xorriso -as mkisofs -quiet -J -R -o "$out" "$src") ;;
   esac
 

@@ -1,5 +1,7 @@
 // extern "C" shims for imapi_fsimage (IFileSystemImage) and imapi_fsimage_result.
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include "capi/handles.hpp"
 #include "core/clock.hpp"
@@ -12,6 +14,16 @@ using namespace imapi::capi;
 using imapi::fs::FileSystemImage;
 
 namespace {
+
+// IMAPI's "...Supported" arrays as (buffer, capacity, count): up to `cap` values
+// are copied, *count says how many there are.
+void copy_list(std::span<const int32_t> values, int32_t* out, int32_t cap, int32_t* count, const char* name) {
+  if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
+  if (cap > 0 && !out) throw Error(IMAPI_E_POINTER, std::string(name) + " is NULL but cap is not 0");
+  const auto n = static_cast<int32_t>(values.size());
+  *check_out(count, "count") = n;
+  std::copy_n(values.begin(), std::min(cap, n), out);
+}
 
 template <typename F>
 imapi_status on_image(imapi_fsimage* h, F&& f) {
@@ -109,13 +121,8 @@ IMAPI_API imapi_status imapi_fsimage_get_iso9660_level(imapi_fsimage* image, int
 
 IMAPI_API imapi_status imapi_fsimage_get_iso9660_levels_supported(imapi_fsimage* image, int32_t* levels, int32_t cap,
                                                                   int32_t* count) {
-  return on_image(image, [&](FileSystemImage&) {
-    static constexpr int32_t kLevels[] = {1, 2, 3};
-    if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
-    if (cap > 0 && !levels) throw Error(IMAPI_E_POINTER, "levels is NULL but cap is not 0");
-    *check_out(count, "count") = 3;
-    std::copy_n(kLevels, std::min(cap, 3), levels);
-  });
+  static constexpr int32_t kLevels[] = {1, 2, 3};
+  return on_image(image, [&](FileSystemImage&) { copy_list(kLevels, levels, cap, count, "levels"); });
 }
 
 IMAPI_API imapi_status imapi_fsimage_set_udf_revision(imapi_fsimage* image, int32_t revision) {
@@ -129,11 +136,8 @@ IMAPI_API imapi_status imapi_fsimage_get_udf_revision(imapi_fsimage* image, int3
 IMAPI_API imapi_status imapi_fsimage_get_udf_revisions_supported(imapi_fsimage* image, int32_t* revisions, int32_t cap,
                                                                  int32_t* count) {
   return on_image(image, [&](FileSystemImage&) {
-    constexpr auto n = static_cast<int32_t>(std::size(fs::udf::kRevisions));
-    if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
-    if (cap > 0 && !revisions) throw Error(IMAPI_E_POINTER, "revisions is NULL but cap is not 0");
-    *check_out(count, "count") = n;
-    std::copy_n(fs::udf::kRevisions, std::min(cap, n), revisions);
+    std::vector<int32_t> all(std::begin(fs::udf::kRevisions), std::end(fs::udf::kRevisions));
+    copy_list(all, revisions, cap, count, "revisions");
   });
 }
 

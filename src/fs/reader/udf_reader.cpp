@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "fs/iso9660/encoding.hpp"
 #include "fs/udf/ecma167.hpp"
+#include "fs/udf/volume_descriptors.hpp"
 
 namespace imapi::fs {
 
@@ -25,22 +26,6 @@ constexpr int kMaxAllocationHops = 4096;  // allocation extent descriptors per e
 constexpr int kMaxIndirections = 8;
 constexpr int64_t kMaxSymlinkBytes = 64 << 10;
 constexpr int64_t kMaxVatEntries = int64_t{1} << 24;
-
-enum Tag : uint16_t {
-  kPrimaryVolume = 1,
-  kAnchor = 2,
-  kPointer = 3,
-  kPartition = 5,
-  kLogicalVolume = 6,
-  kTerminating = 8,
-  kIntegrity = 9,
-  kFileSet = 256,
-  kFileIdentifier = 257,
-  kAllocationExtent = 258,
-  kIndirectEntry = 259,
-  kFileEntry = 261,
-  kExtendedFileEntry = 266,
-};
 
 // Checks a descriptor tag: identifier, checksum, location, and the CRC over as
 // many bytes as it claims (which must be there).
@@ -185,9 +170,9 @@ struct UdfReader::Impl {
     for (int64_t at : {session + 256, blocks - 1, blocks - 257}) {
       if (at < 0 || at >= blocks) continue;
       auto b = read_blocks(at, 1);
-      if (get_u16_le(b.data()) != kAnchor) continue;
+      if (get_u16_le(b.data()) != udf::kTagAnchor) continue;
       try {
-        check_tag(std::span<const uint8_t>(b.data(), 512), kAnchor, static_cast<uint32_t>(at), at,
+        check_tag(std::span<const uint8_t>(b.data(), 512), udf::kTagAnchor, static_cast<uint32_t>(at), at,
                   "the anchor volume descriptor pointer");
       } catch (const Error&) {
         continue;  // a damaged anchor: try the next one
@@ -228,23 +213,23 @@ struct UdfReader::Impl {
       if (n >= kMaxSequenceBlocks) corrupt(at, "the volume descriptor sequence does not end");
       auto b = read_blocks(block, 1);
       const uint16_t id = get_u16_le(b.data());
-      if (id == 0 || id == kTerminating) break;
-      const size_t size = id == kLogicalVolume ? static_cast<size_t>(kBlock) : 512;
+      if (id == 0 || id == udf::kTagTerminating) break;
+      const size_t size = id == udf::kTagLogicalVolume ? static_cast<size_t>(kBlock) : 512;
       std::span<const uint8_t> d(b.data(), size);
-      if (id == kLogicalVolume) {
+      if (id == udf::kTagLogicalVolume) {
         const uint32_t table = get_u32_le(b.data() + 264);
         if (table > kBlock - 440) corrupt(block, "the partition map table runs past its descriptor");
         d = d.first(440 + table);
       }
       check_tag(d, id, static_cast<uint32_t>(block), block, "a volume descriptor");
       switch (id) {
-        case kPointer: {  // the sequence continues elsewhere
+        case udf::kTagPointer: {  // the sequence continues elsewhere
           block = int64_t{get_u32_le(b.data() + 24)} - 1;
           end = block + 1 + get_u32_le(b.data() + 20) / kBlock;
           break;
         }
-        case kPrimaryVolume: volume.volume_id = dstring(b.data() + 24, 32, block); break;
-        case kPartition: {
+        case udf::kTagPrimaryVolume: volume.volume_id = dstring(b.data() + 24, 32, block); break;
+        case udf::kTagPartition: {
           PartitionDesc p;
           p.number = get_u16_le(b.data() + 22);
           p.start = get_u32_le(b.data() + 188);
@@ -254,7 +239,7 @@ struct UdfReader::Impl {
           partitions.push_back(p);
           break;
         }
-        case kLogicalVolume:
+        case udf::kTagLogicalVolume:
           lvd = b;
           lvd_at = block;
           have_lvd = true;
@@ -316,7 +301,7 @@ struct UdfReader::Impl {
   void read_integrity(uint32_t at, uint32_t length) {
     if (length < kBlock || at >= blocks) return;
     auto b = read_blocks(at, 1);
-    if (get_u16_le(b.data()) != kIntegrity) return;
+    if (get_u16_le(b.data()) != udf::kTagIntegrity) return;
     const uint32_t n = get_u32_le(b.data() + 72), iu = get_u32_le(b.data() + 76);
     if (n > 64 || iu < 46 || 80 + 8 * size_t{n} + 46 > static_cast<size_t>(kBlock)) return;
     volume.min_read = get_u16_le(b.data() + 80 + 8 * n + 40);
@@ -355,7 +340,7 @@ struct UdfReader::Impl {
     for (int64_t at = blocks - 1; at >= std::max<int64_t>(p.start, blocks - 32); --at) {
       auto b = read_blocks(at, 1);
       const uint16_t id = get_u16_le(b.data());
-      if (id != kFileEntry && id != kExtendedFileEntry) continue;
+      if (id != udf::kTagFileEntry && id != udf::kTagExtendedFileEntry) continue;
       Icb icb;
       try {
         icb = read_icb({physical, static_cast<uint32_t>(at - p.start)}, at);
@@ -383,7 +368,7 @@ struct UdfReader::Impl {
   void read_file_set() {
     const int64_t at = absolute(file_set, 0);
     auto b = read_blocks(at, 1);
-    check_tag(std::span<const uint8_t>(b.data(), 512), kFileSet, file_set.block, at, "the file set descriptor");
+    check_tag(std::span<const uint8_t>(b.data(), 512), udf::kTagFileSet, file_set.block, at, "the file set descriptor");
     root = {get_u16_le(b.data() + 400 + 8), get_u32_le(b.data() + 400 + 4)};
     if (volume.label.empty()) volume.label = dstring(b.data() + 112, 128, at);
   }
@@ -397,14 +382,14 @@ struct UdfReader::Impl {
       if (hop > kMaxIndirections) corrupt(from, "a chain of indirect entries does not end");
       at = absolute(a, from);
       b = read_blocks(at, 1);
-      if (get_u16_le(b.data()) != kIndirectEntry) break;
-      check_tag(std::span<const uint8_t>(b.data(), 52), kIndirectEntry, a.block, at, "an indirect entry");
+      if (get_u16_le(b.data()) != udf::kTagIndirectEntry) break;
+      check_tag(std::span<const uint8_t>(b.data(), 52), udf::kTagIndirectEntry, a.block, at, "an indirect entry");
       a = {get_u16_le(b.data() + 36 + 8), get_u32_le(b.data() + 36 + 4)};
     }
     const uint16_t id = get_u16_le(b.data());
-    if (id != kFileEntry && id != kExtendedFileEntry)
+    if (id != udf::kTagFileEntry && id != udf::kTagExtendedFileEntry)
       corrupt(at, "expected a file entry, found tag " + std::to_string(id));
-    const bool extended = id == kExtendedFileEntry;
+    const bool extended = id == udf::kTagExtendedFileEntry;
     const size_t header = extended ? 216 : 176;
     const uint32_t ea = get_u32_le(b.data() + header - 8), ad = get_u32_le(b.data() + header - 4);
     if (ea > kBlock || ad > kBlock || header + ea + ad > static_cast<size_t>(kBlock))
@@ -453,7 +438,7 @@ struct UdfReader::Impl {
           const uint32_t len = get_u32_le(next.data() + 20);
           if (24 + size_t{len} > static_cast<size_t>(kBlock))
             corrupt(aed_at, "an allocation extent descriptor runs past its block");
-          check_tag(std::span<const uint8_t>(next.data(), 24 + len), kAllocationExtent, where.block, aed_at,
+          check_tag(std::span<const uint8_t>(next.data(), 24 + len), udf::kTagAllocationExtent, where.block, aed_at,
                     "an allocation extent descriptor");
           ads = std::span<const uint8_t>(next.data() + 24, len);
           at = aed_at;
@@ -589,7 +574,7 @@ struct UdfReader::Impl {
         const size_t len = (38 + iu_len + name_len + 3) / 4 * 4;
         if (len > data.size() - pos && 38 + iu_len + name_len > data.size() - pos)
           corrupt(at, "a file identifier descriptor runs past its directory");
-        if (get_u16_le(f) != kFileIdentifier || udf::tag_checksum(std::span<const uint8_t, 16>(f, 16)) != f[4])
+        if (get_u16_le(f) != udf::kTagFileIdentifier || udf::tag_checksum(std::span<const uint8_t, 16>(f, 16)) != f[4])
           corrupt(at, "a damaged file identifier descriptor in '" + (dir.path.empty() ? "/" : dir.path) + "'");
         pos += std::min(len, data.size() - pos);
         if (characteristics & 0x0C) continue;  // the parent entry, or a deleted one

@@ -14,10 +14,11 @@ namespace imapi::fs::udf {
 
 inline constexpr size_t kSectorSize = 2048;
 
-// Tag identifiers (ECMA-167 3/7.2.1, 4/7.2.1).
+// Tag identifiers (ECMA-167 3/7.2.1, 4/7.2.1) of what this library writes and reads.
 enum TagId : uint16_t {
   kTagPrimaryVolume = 1,
   kTagAnchor = 2,
+  kTagPointer = 3,
   kTagImplementationUse = 4,
   kTagPartition = 5,
   kTagLogicalVolume = 6,
@@ -26,6 +27,8 @@ enum TagId : uint16_t {
   kTagIntegrity = 9,
   kTagFileSet = 256,
   kTagFileIdentifier = 257,
+  kTagAllocationExtent = 258,
+  kTagIndirectEntry = 259,
   kTagFileEntry = 261,
   kTagExtendedFileEntry = 266,
 };
