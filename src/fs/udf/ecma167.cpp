@@ -1,5 +1,6 @@
 #include "fs/udf/ecma167.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -132,8 +133,8 @@ void write_dstring(uint8_t* p, size_t width, std::string_view utf8_text) {
 void write_entity_id(uint8_t* p, std::string_view identifier, std::span<const uint8_t> suffix, uint8_t flags) {
   std::memset(p, 0, 32);
   p[0] = flags;
-  std::memcpy(p + 1, identifier.data(), std::min<size_t>(identifier.size(), 23));
-  std::memcpy(p + 24, suffix.data(), std::min<size_t>(suffix.size(), 8));
+  std::copy_n(identifier.begin(), std::min<size_t>(identifier.size(), 23), p + 1);
+  std::copy_n(suffix.begin(), std::min<size_t>(suffix.size(), 8), p + 24);  // an empty suffix may have no data()
 }
 
 std::vector<uint8_t> udf_revision_suffix(uint16_t revision) {

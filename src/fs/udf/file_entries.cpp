@@ -81,7 +81,7 @@ void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, cons
   if (embedded) {
     if (f.embedded.size() > max_embedded(extended))
       fail(IMAPI_E_DATA_TOO_BIG, "data to embed in a UDF file entry is larger than the entry");
-    std::memcpy(ads, f.embedded.data(), f.embedded.size());
+    if (!f.embedded.empty()) std::memcpy(ads, f.embedded.data(), f.embedded.size());
     ad_bytes = f.embedded.size();
   } else {
     const size_t n = extents_for(f.data.bytes);
