@@ -125,6 +125,13 @@ TEST_CASE("the UDF reader names the block of what is wrong", "[udf][reader]") {
     UdfReader r(source_of(bad));
     CHECK(r.list().size() == 9);
   }
+  SECTION("2.50: a damaged metadata file entry: the mirror's own copy is read") {
+    auto img = sample(IMAPI_FS_UDF, 0x250);
+    auto bytes = bytes_of(*img);
+    bytes[257 * 2048 + 20] ^= 0xFF;  // the metadata file's entry opens the UDF area
+    UdfReader r(source_of(bytes));
+    CHECK(r.list().size() == 9);
+  }
   SECTION("a damaged file set descriptor") {
     auto bad = good;
     bad[257 * 2048 + 100] ^= 0x01;  // the partition opens with the file set descriptor

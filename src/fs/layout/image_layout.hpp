@@ -59,6 +59,18 @@ struct ImageLayout {
   int64_t tail_blocks = 0;                  // and [total_blocks - tail_blocks, total_blocks) (UDF's last anchor)
   std::unique_ptr<MetadataStore> metadata;  // their bytes: the head, then the tail
   int64_t tail_start() const { return total_blocks - tail_blocks; }
+  // Head blocks [at, at + blocks) repeat [from, from + blocks) (UDF's metadata
+  // mirror): the store leaves them empty and readers copy from `from`.
+  struct Repeat {
+    int64_t at = 0, from = 0, blocks = 0;
+  };
+  std::vector<Repeat> repeats;
+  // Where the store holds the bytes of head byte `pos` (repeats resolved).
+  int64_t store_offset(int64_t pos) const {
+    for (const auto& r : repeats)
+      if (pos >= r.at * 2048 && pos < (r.at + r.blocks) * 2048) return pos - (r.at - r.from) * 2048;
+    return pos;
+  }
   std::vector<FileExtent> files;            // ascending blocks, each source stored once
   StringArena paths;                        // what FileExtent::path points into
   std::string disc_id;

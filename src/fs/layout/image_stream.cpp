@@ -35,7 +35,11 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
     const int64_t tail = layout_->tail_start() * kBlockSize;
     if (pos < meta) {
       n = std::min(want, meta - pos);
-      layout_->metadata->read(pos, out + done, n);
+      for (const auto& r : layout_->repeats) {  // stop at a repeat's edge: it reads from elsewhere
+        if (pos < r.at * kBlockSize) n = std::min(n, r.at * kBlockSize - pos);
+        else if (pos < (r.at + r.blocks) * kBlockSize) n = std::min(n, (r.at + r.blocks) * kBlockSize - pos);
+      }
+      layout_->metadata->read(layout_->store_offset(pos), out + done, n);
     } else if (pos >= tail) {
       n = std::min(want, end - pos);
       layout_->metadata->read(meta + (pos - tail), out + done, n);

@@ -161,6 +161,8 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   std::vector<char> buf;
   const int64_t head_bytes = layout.metadata_blocks * kBlockSize;
   copy_from_fd(layout.metadata->fd(), out, 0, 0, head_bytes, buf);
+  for (const auto& r : layout.repeats)  // the store left these empty
+    copy_from_fd(layout.metadata->fd(), out, r.from * kBlockSize, r.at * kBlockSize, r.blocks * kBlockSize, buf);
   copy_from_fd(layout.metadata->fd(), out, head_bytes, layout.tail_start() * kBlockSize, layout.tail_blocks * kBlockSize,
                buf);
   int64_t done = layout.metadata_blocks;

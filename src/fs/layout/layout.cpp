@@ -183,7 +183,28 @@ class Builder {
   void write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, StringArena& scratch);
   void store(int64_t byte_offset, const void* data, size_t n) {
     out_->metadata->write(byte_offset, data, static_cast<int64_t>(n));
+    content_hash_.add(byte_offset, data, n);
   }
+  // DiscId: a hash of every metadata byte as it is stored (the metadata records
+  // every extent), a word at a time, so it costs no second pass over the store.
+  struct ContentHash {
+    uint64_t h = 0xcbf29ce484222325ull;
+    void mix(uint64_t v) {
+      h = (h ^ v) * 0x100000001b3ull;
+      h ^= h >> 29;
+    }
+    void add(int64_t offset, const void* data, size_t n) {
+      mix(static_cast<uint64_t>(offset));
+      const auto* p = static_cast<const uint8_t*>(data);
+      size_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        mix(w);
+      }
+      for (; i < n; ++i) mix(p[i]);
+    }
+  } content_hash_;
   size_t records_for(const NsEntry& e) const;
   uint32_t abs(int64_t block) const { return static_cast<uint32_t>(block + opt_.session_start_block); }
   std::string iso_path(const Namespace& ns, const NsDir& d) const;
@@ -719,7 +740,10 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   out_->tail_blocks = tail_blocks_;
   out_->metadata =
       std::make_unique<MetadataStore>(opt_.working_directory, (metadata_blocks + tail_blocks_) * kBlockSize);
-  if (udf_writer_) udf_writer_->write([this](int64_t b, const uint8_t* d, size_t n) { store_blocks(b, d, n); });
+  if (udf_writer_) {
+    udf_writer_->write([this](int64_t b, const uint8_t* d, size_t n) { store_blocks(b, d, n); });
+    if (auto c = udf_writer_->mirror_copy()) out_->repeats.push_back({c->at, c->from, c->blocks});
+  }
 
   size_t ce_index = 0;
   StringArena scratch;
@@ -774,13 +798,7 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   std::erase_if(files_, [](const FileExtent& f) { return f.size() == 0; });
   out_->files = std::move(files_);
   out_->paths = std::move(paths_);
-  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the metadata (which records every extent)
-  std::vector<uint8_t> chunk(1 << 20);
-  for (int64_t off = 0; off < out_->metadata->size(); off += static_cast<int64_t>(chunk.size())) {
-    int64_t n = std::min<int64_t>(static_cast<int64_t>(chunk.size()), out_->metadata->size() - off);
-    out_->metadata->read(off, chunk.data(), n);
-    for (int64_t i = 0; i < n; ++i) h = (h ^ chunk[static_cast<size_t>(i)]) * 0x100000001b3ull;
-  }
+  const uint64_t h = content_hash_.h;
   char id[17];
   std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(h));
   out_->disc_id = id;

@@ -105,7 +105,6 @@ int64_t UdfWriter::plan(int64_t recognition, int64_t partition_start, int64_t ar
 
 void UdfWriter::store_entries(const Store& store, uint32_t x, const std::vector<uint8_t>& bytes) const {
   store(entries_at_ + x, bytes.data(), bytes.size());
-  if (mirror_at_ >= 0) store(mirror_at_ + x, bytes.data(), bytes.size());
 }
 
 void UdfWriter::write_run(const Node& d, const Store& store) {

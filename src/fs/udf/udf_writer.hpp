@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "fs/tree/node.hpp"
@@ -50,6 +51,16 @@ class UdfWriter {
   // Writes every UDF block through store(image-relative block, bytes, count).
   using Store = std::function<void(int64_t block, const uint8_t* bytes, size_t count)>;
   void write(const Store& store);
+  // The mirror's own copy of the metadata extent, when it has one: `blocks`
+  // blocks at `at` that repeat those at `from`. write() does not store them;
+  // the image repeats them (no second copy in the metadata file).
+  struct Copy {
+    int64_t at = 0, from = 0, blocks = 0;
+  };
+  std::optional<Copy> mirror_copy() const {
+    if (mirror_at_ < 0) return std::nullopt;
+    return Copy{mirror_at_, entries_at_, metadata_extent_blocks_};
+  }
 
  private:
   void write_run(const Node& dir, const Store& store);
