@@ -163,13 +163,22 @@ int open_image(const EmulatedDevice& d, int flags) {
 
 // ---- SG_IO ----
 
-void trace(const EmulatedDevice& d, const uint8_t* cdb, size_t len, const imapi::device::CommandResult& r) {
+void trace(const EmulatedDevice& d, const uint8_t* cdb, size_t len, std::span<const uint8_t> data_out,
+           const imapi::device::CommandResult& r) {
   if (!g_trace) return;
   std::string line = "emu sr" + std::to_string(d.index) + ":";
   char hex[4];
   for (size_t i = 0; i < len; ++i) {
     std::snprintf(hex, sizeof hex, " %02x", cdb[i]);
     line += hex;
+  }
+  if (!data_out.empty() && data_out.size() <= 96) {  // parameter lists, not WRITE data
+    line += " [";
+    for (uint8_t b : data_out) {
+      std::snprintf(hex, sizeof hex, "%02x", b);
+      line += hex;
+    }
+    line += "]";
   }
   if (r.good()) line += " -> good";
   else {
@@ -212,7 +221,7 @@ int do_sg_io(EmulatedDevice& d, sg_io_hdr_t* h) {
     r.sense_length = static_cast<uint8_t>(sense.size());
     r.residual = buffer.size();
   }
-  trace(d, h->cmdp, h->cmd_len, r);
+  trace(d, h->cmdp, h->cmd_len, dir == DataDirection::kToDevice ? buffer : std::span<uint8_t>{}, r);
   h->status = r.status;
   h->masked_status = static_cast<unsigned char>(r.status >> 1);
   h->msg_status = 0;

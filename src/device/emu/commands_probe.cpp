@@ -115,6 +115,7 @@ size_t start_stop_unit(Context& ctx, const Command& cmd) {
   } else if (!v.medium_present) {
     v.medium_present = true;
     v.media_changed = true;
+    v.media_event = true;
     v.not_ready_left = ctx.config.faults.not_ready_polls;
   }
   ctx.state_changed = true;
@@ -138,8 +139,12 @@ size_t get_event_status_notification(Context& ctx, const Command& cmd) {
   e.notification_class = 4;
   mmc::MediaStatus m;
   m.media_present = ctx.drive().medium_present;
-  m.event = static_cast<uint8_t>(ctx.drive().media_changed ? mmc::MediaEvent::kNewMedia : mmc::MediaEvent::kNoChange);
+  m.event = static_cast<uint8_t>(ctx.drive().media_event ? mmc::MediaEvent::kNewMedia : mmc::MediaEvent::kNoChange);
   e.media = m;
+  if (ctx.drive().media_event) {  // an event is reported once, then the queue is empty
+    ctx.drive().media_event = false;
+    ctx.state_changed = true;
+  }
   return reply(cmd, mmc::encode_event_status(e), cmd.be16(7));
 }
 
@@ -226,7 +231,8 @@ size_t mode_select10(Context& ctx, const Command& cmd) {
     // supported modes from which combinations are refused with 05/26/00.
     if (family == Family::kCd) {
       if (w.write_type != 1 && w.write_type != 2) invalid_field_in_parameter_list();
-      if (w.data_block_type != 8 && w.data_block_type != 10) invalid_field_in_parameter_list();
+      // TAO blocks are 2048-byte mode 1 / mode 2 form 1 user data; in SAO the cue sheet's data forms rule.
+      if (w.write_type == 1 && w.data_block_type != 8 && w.data_block_type != 10) invalid_field_in_parameter_list();
     } else if (kind == MediaKind::kDvdR || kind == MediaKind::kDvdRwSequential) {
       if (w.write_type != 0 && w.write_type != 2) invalid_field_in_parameter_list();
     } else if (w.test_write) {

@@ -145,6 +145,10 @@ void write_session_at_once(Context& ctx, int64_t lba, uint64_t blocks, std::span
   DriveState& v = ctx.drive();
   DiscState& d = ctx.disc();
   if (lba != v.sao_next || lba + static_cast<int64_t>(blocks) > v.sao_end) invalid_address_for_write();
+  if (!v.sao_plan.empty()) {
+    d.tracks.insert(d.tracks.end(), v.sao_plan.begin(), v.sao_plan.end());
+    v.sao_plan.clear();
+  }
   // Blocks before LBA 0 / the session's first track are the lead-in pregap: not user data.
   int64_t first_user = lba;
   for (const Track& t : d.tracks)
@@ -152,7 +156,7 @@ void write_session_at_once(Context& ctx, int64_t lba, uint64_t blocks, std::span
       first_user = std::max<int64_t>(lba, t.start);
       break;
     }
-  const uint64_t skip = static_cast<uint64_t>(first_user - lba);
+  const uint64_t skip = std::min<uint64_t>(static_cast<uint64_t>(first_user - lba), blocks);
   uint64_t user = blocks > skip ? blocks - skip : 0;
   const FaultCut cut = fault_cut(ctx.config.faults, static_cast<uint64_t>(first_user), user);
   if (!current_write_parameters(ctx.state).test_write) {
@@ -288,6 +292,7 @@ size_t send_cue_sheet(Context& ctx, const Command& cmd) {
   if (starts.empty() || !first || !lead_out || *lead_out <= starts.back().lba || starts.front().lba != nwa ||
       *lead_out > static_cast<int32_t>(d.capacity()))
     invalid_field_in_parameter_list();
+  std::vector<Track> plan;
   for (size_t i = 0; i < starts.size(); ++i) {
     Track t;
     t.session = d.current_session();
@@ -296,9 +301,10 @@ size_t send_cue_sheet(Context& ctx, const Command& cmd) {
     t.size = static_cast<uint32_t>(end - starts[i].lba);
     t.state = TrackState::kReserved;
     t.control = starts[i].control;
-    d.tracks.push_back(t);
+    plan.push_back(t);
   }
   DriveState& v = ctx.drive();
+  v.sao_plan = std::move(plan);
   v.sao_armed = true;
   v.sao_next = *first;
   v.sao_end = *lead_out;

@@ -17,7 +17,8 @@ struct DriveState {
   uint32_t write_speed_kbps = 0;    // 0 = the fastest the medium offers
   bool medium_present = true;
   bool prevent_removal = false;
-  bool media_changed = false;       // a new medium was loaded: report it once through GET EVENT STATUS
+  bool media_changed = false;       // a new medium was loaded: unit attention 06/28/00 for the next TEST UNIT READY
+  bool media_event = false;         // ... and a NewMedia event for the next GET EVENT STATUS NOTIFICATION
   LongOperation operation = LongOperation::kNone;
   uint32_t operation_polls_left = 0;
   uint32_t operation_polls_total = 0;
@@ -28,6 +29,10 @@ struct DriveState {
   bool sao_armed = false;
   int32_t sao_next = 0;
   int32_t sao_end = 0;
+  // The tracks the cue sheet lays out. They join the disc at the first WRITE:
+  // until then the invisible track still starts at the NWA (wodim asks for it
+  // after sending the cue sheet and writes the pregap relative to it).
+  std::vector<Track> sao_plan;
   // Buffer model: bytes held, and when they were last drained (CLOCK_MONOTONIC ns).
   uint64_t buffer_fill = 0;
   int64_t buffer_clock_ns = 0;

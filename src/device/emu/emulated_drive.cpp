@@ -172,7 +172,8 @@ CommandResult EmulatedDrive::execute(std::span<const uint8_t> cdb, DataDirection
       }
     }
     const size_t transferred = entry->handler(ctx, cmd);
-    result.residual = buffer.size() > transferred ? buffer.size() - transferred : 0;
+    // Data-out commands consume their whole buffer; data-in ones report what they did not fill.
+    if (direction == DataDirection::kFromDevice) result.residual = buffer.size() > transferred ? buffer.size() - transferred : 0;
   } catch (const CheckCondition& c) {
     result = check_condition(c);
     result.residual = buffer.size();

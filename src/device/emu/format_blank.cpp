@@ -43,6 +43,7 @@ size_t blank(Context& ctx, const Command& cmd) {
       invalid_field_in_cdb();
   }
   ctx.drive().sao_armed = false;
+  ctx.drive().sao_plan.clear();
   ctx.state_changed = true;
   if (immediate) begin_long_operation(ctx, LongOperation::kBlank);
   return 0;
@@ -107,6 +108,7 @@ size_t format_unit(Context& ctx, const Command& cmd) {
       cannot_format_medium();
   }
   ctx.drive().sao_armed = false;
+  ctx.drive().sao_plan.clear();
   ctx.state_changed = true;
   if (f.immediate) begin_long_operation(ctx, LongOperation::kFormat);
   return 0;

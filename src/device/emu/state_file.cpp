@@ -142,7 +142,7 @@ std::string serialize_state(const EmuState& s) {
   for (const Track& t : d.tracks) out += track_line("track", t);
   out += "write_page " + hex(v.write_page) + "\n";
   line("write_speed", v.write_speed_kbps);
-  line("medium", int{v.medium_present}, int{v.prevent_removal}, int{v.media_changed});
+  line("medium", int{v.medium_present}, int{v.prevent_removal}, int{v.media_changed}, int{v.media_event});
   out += std::string("operation ") + kOperations[static_cast<size_t>(v.operation)] + " " +
          std::to_string(v.operation_polls_left) + " " + std::to_string(v.operation_polls_total) + "\n";
   line("not_ready", v.not_ready_left);
@@ -150,6 +150,7 @@ std::string serialize_state(const EmuState& s) {
   line("sao", int{v.sao_armed}, v.sao_next, v.sao_end);
   line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns);
   for (const Track& t : v.synced_tracks) out += track_line("synced", t);
+  for (const Track& t : v.sao_plan) out += track_line("sao_track", t);
   return out;
 }
 
@@ -192,8 +193,8 @@ EmuState parse_state(std::string_view text) {
     } else if (key == "random_extent") {
       f.expect(2);
       d.random_extent = f.num<uint32_t>(1);
-    } else if (key == "track" || key == "synced") {
-      auto& list = key == "track" ? d.tracks : v.synced_tracks;
+    } else if (key == "track" || key == "synced" || key == "sao_track") {
+      auto& list = key == "track" ? d.tracks : key == "synced" ? v.synced_tracks : v.sao_plan;
       if (list.size() >= kMaxTracks) corrupt(number, "too many tracks");
       list.push_back(parse_track(f));
     } else if (key == "write_page") {
@@ -203,10 +204,11 @@ EmuState parse_state(std::string_view text) {
       f.expect(2);
       v.write_speed_kbps = f.num<uint32_t>(1);
     } else if (key == "medium") {
-      f.expect(4);
+      f.expect(5);
       v.medium_present = f.flag(1);
       v.prevent_removal = f.flag(2);
       v.media_changed = f.flag(3);
+      v.media_event = f.flag(4);
     } else if (key == "operation") {
       f.expect(4);
       v.operation = static_cast<LongOperation>(f.choice(1, kOperations));
