@@ -98,14 +98,17 @@ mmc::TrackInformation describe_track(const DiscState& d, uint32_t number) {
     t.session = d.current_session();
     t.blank = true;
     t.track_mode = d.spec().family == Family::kCd ? 4 : 7;
-    t.data_mode = 0x0F;
+    t.data_mode = 1;  // growisofs takes the data block type from here (must be mode 1)
     t.start = d.next_track_start();
     t.nwa_valid = true;
     t.next_writable = t.start;
     t.free_blocks = d.capacity() - t.start;
     t.size = t.free_blocks;
-    t.packet = t.fixed_packet = dvd_dash || d.spec().family != Family::kCd;
-    t.packet_size = d.spec().family == Family::kCd ? 0 : unit;
+    // DVD-R/-RW sequential tracks are variable-packet (growisofs refuses fixed ones);
+    // DVD+R and BD report their ECC block / cluster as a fixed packet size.
+    t.packet = d.spec().family != Family::kCd;
+    t.fixed_packet = t.packet && !dvd_dash;
+    t.packet_size = t.fixed_packet ? unit : 0;
     t.last_recorded = 0;
     return t;
   }
@@ -116,8 +119,9 @@ mmc::TrackInformation describe_track(const DiscState& d, uint32_t number) {
   t.start = tr.start;
   t.reserved = tr.state == TrackState::kReserved;
   t.blank = tr.written == 0;
-  t.packet = t.fixed_packet = d.spec().family != Family::kCd;
-  t.packet_size = d.spec().family == Family::kCd ? 0 : unit;
+  t.packet = d.spec().family != Family::kCd;
+  t.fixed_packet = t.packet && !dvd_dash;
+  t.packet_size = t.fixed_packet ? unit : 0;
   switch (tr.state) {
     case TrackState::kOpen:
       t.nwa_valid = true;
