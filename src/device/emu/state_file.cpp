@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <charconv>
 #include <string>
 #include <vector>
@@ -255,7 +256,11 @@ bool load_state(const std::string& path, EmuState& out) {
     if (errno == ENOENT) return false;
     fail_os(IMAPI_E_FAIL, "cannot open the emulated drive's state file", errno, path);
   }
-  std::string text(kMaxFileBytes + 1, '\0');
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) fail_os(IMAPI_E_FAIL, "cannot read the emulated drive's state file", errno, path);
+  // One byte more than the limit, so parse_state sees an oversized file as such.
+  const size_t want = static_cast<size_t>(std::min<int64_t>(st.st_size, kMaxFileBytes)) + 1;
+  std::string text(want, '\0');
   int64_t n = pread_full(fd.get(), text.data(), static_cast<int64_t>(text.size()), 0);
   if (n < 0) fail_os(IMAPI_E_FAIL, "cannot read the emulated drive's state file", static_cast<int>(-n), path);
   text.resize(static_cast<size_t>(n));
