@@ -7,7 +7,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config catch2 libboost-dev liburing-dev
             clang-14 libclang-rt-14-dev)  # clang + libFuzzer for tests/fuzz
 validate_pkgs=(xorriso genisoimage p7zip-full python3-pycdlib libcdio-utils
                libarchive-tools udftools qemu-system-x86 linux-image-amd64
-               busybox-static cpio time)
+               busybox-static cpio time
+               cdrskin growisofs wodim sg3-utils)  # real burners + sg_dd for tests/integration (emulated drive)
 
 missing=()
 for p in "${build_pkgs[@]}" "${validate_pkgs[@]}" "$@"; do
