@@ -17,7 +17,7 @@ need() { for t in "$@"; do command -v "$t" >/dev/null || { echo "SKIP: $t is not
 
 # A medium and its fault knobs. polls=1: every BLANK/FORMAT/CLOSE with IMMED
 # reports progress once, so the clients' polling loops run but stay fast.
-uri() { echo "emu:$1?dir=$disc&polls=1${2:+&$2}"; }
+uri() { echo "emu:$1?dir=$disc&polls=1${2:+&$2}"; }  # a later polls= overrides the first
 URI=""
 on_drive() {  # on_drive LOG CMD ARGS...: runs a client with the emulated drive as /dev/sr0
   local log=$1; shift
@@ -65,13 +65,13 @@ msinfo_next() { on_drive msinfo cdrskin dev=/dev/sr0 -msinfo; tail -n 1 "$work/m
 
 make_iso s1.iso tree1
 case "$scenario" in
-  growisofs-dvd+r|growisofs-dvd-r|growisofs-dvd+rw|growisofs-dvd-ram|growisofs-bd-r|growisofs-bd-re)
+  growisofs-dvd+r|growisofs-dvd-r|growisofs-dvd+rw|growisofs-dvd-ram|growisofs-bd-r|growisofs-bd-re|growisofs-dvd-rw|growisofs-dvd+r-dl)
     need growisofs cdrskin xorriso sg_dd
     medium=${scenario#growisofs-}; URI=$(uri "$medium")
     on_drive burn1 growisofs -Z /dev/sr0=s1.iso || fail "growisofs -Z"
     expect_data_at 0 s1.iso
     case "$medium" in
-      dvd+r|dvd-r) expect_status "incomplete/appendable"; expect_sessions 1 ;;
+      dvd+r|dvd-r|dvd-rw|dvd+r-dl) expect_status "incomplete/appendable"; expect_sessions 1 ;;
     esac
     # Debian's growisofs leaves a BD-R session open after -Z (CLOSE TRACK only) and
     # -M then takes the start of that session's first track as the next address, so
@@ -82,7 +82,7 @@ case "$scenario" in
     on_drive burn2 growisofs -M /dev/sr0 -R -J tree2 || fail "growisofs -M"
     expect_files /big.bin /sub/small.bin /readme.txt /second.bin
     case "$medium" in
-      dvd+r|dvd-r)
+      dvd+r|dvd-r|dvd-rw|dvd+r-dl)
         expect_data_at 0 s1.iso  # the first session is untouched
         expect_sessions 2; expect_status "incomplete/appendable" ;;
     esac
@@ -147,6 +147,25 @@ case "$scenario" in
     expect_data_at 0 s1.iso
     expect_status complete
     expect_sessions 1
+    ;;
+  cdrskin-bd-re-format)
+    need cdrskin sg_dd
+    URI=$(uri bd-re)
+    if on_drive burn0 cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin wrote to an unformatted BD-RE"; fi
+    grep -q "not properly formatted" "$work/burn0.log" || fail "cdrskin did not see an unformatted BD-RE"
+    on_drive format cdrskin -v dev=/dev/sr0 blank=format_if_needed || fail "cdrskin blank=format_if_needed"
+    grep -q '^formatted 1' "$disc/disc.state" || fail "the BD-RE is not formatted"
+    on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on the formatted BD-RE"
+    expect_data_at 0 s1.iso
+    ;;
+  cdrskin-dvd-rw-format-overwrite)
+    need cdrskin growisofs sg_dd
+    # Quick format (FORMAT UNIT 15h) turns sequential DVD-RW (profile 14h) into restricted overwrite (13h).
+    URI=$(uri dvd-rw polls=0)
+    on_drive format cdrskin -v dev=/dev/sr0 blank=format_overwrite || fail "cdrskin blank=format_overwrite"
+    grep -q '^media dvd-rw-ro' "$disc/disc.state" || fail "the DVD-RW is not in restricted overwrite mode"
+    on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs on restricted-overwrite DVD-RW"
+    expect_data_at 0 s1.iso
     ;;
   format-dvd+rw|format-bd-re)
     need dvd+rw-format growisofs sg_dd

@@ -3,7 +3,9 @@
 // and fault injection.
 #include "emu_fixture.hpp"
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "core/error.hpp"
 #include "device/emu/state_file.hpp"
@@ -11,6 +13,8 @@
 #include "mmc/disc_information.hpp"
 #include "mmc/track_information.hpp"
 #include "mmc/capacity.hpp"
+#include "mmc/mode_pages.hpp"
+#include "mmc/parameter_lists.hpp"
 
 using namespace emu_test;
 using namespace imapi::mmc;
@@ -136,4 +140,27 @@ TEST_CASE("emu buffer: throttled writes fill the buffer READ BUFFER CAPACITY rep
   auto cap = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
   CHECK(cap.size == 1u << 20);
   CHECK(cap.blank < cap.size);
+}
+
+TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only counted with it", "[emu]") {
+  using imapi::mmc::WriteParametersPage;
+  for (bool bufe : {false, true}) {
+    // 4x CD = 704 kB/s: 64 KiB drain in about 93 ms.
+    Drive d("cd-r", "throttle=1&buffer=64K&speed=4");
+    WriteParametersPage w;
+    w.buffer_underrun_free = bufe;
+    w.write_type = 1;
+    w.track_mode = 4;
+    w.data_block_type = 8;
+    auto list = mode_select_parameter_list(write_parameters_page(w));
+    d.ok(mode_select10(static_cast<uint16_t>(list.size())), list);
+    d.ok(write10(0, 16), pattern(16, 1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the host stalls; the buffer runs dry
+    if (bufe) {
+      d.ok(write10(16, 16), pattern(16, 2));
+      CHECK(d.drive.snapshot().drive.underruns == 1);
+    } else {
+      check_sense(d.fails(write10(16, 16), pattern(16, 2)), 3, 0x0C, 0x09);
+    }
+  }
 }
