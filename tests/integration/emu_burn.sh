@@ -175,6 +175,18 @@ case "$scenario" in
     on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs after formatting"
     expect_data_at 0 s1.iso
     ;;
+  dummy-cd-r-tao|dummy-dvd-r-dao)
+    need cdrskin wodim
+    # Test write: the clients go through the whole burn, the disc stays blank.
+    case "$scenario" in
+      dummy-cd-r-tao) URI=$(uri cd-r); mode=-tao ;;
+      dummy-dvd-r-dao) URI=$(uri dvd-r); mode=-sao ;;
+    esac
+    on_drive burn cdrskin -v -dummy dev=/dev/sr0 $mode s1.iso || fail "cdrskin -dummy $mode"
+    expect_status empty
+    [ "$scenario" = dummy-cd-r-tao ] && { on_drive burn2 wodim -v -dummy dev=/dev/sr0 -tao s1.iso || fail "wodim -dummy"; expect_status empty; }
+    [ ! -s "$disc/disc.img" ] || fail "a test write recorded data"
+    ;;
   fault-long-write-in-progress)
     need cdrskin growisofs sg_dd
     # Every 7th WRITE is refused once with 02/04/08; the clients retry and the data arrives intact.

@@ -194,8 +194,12 @@ TEST_CASE("emu DVD-R DAO: the end of the reserved track closes the disc; test wr
   Drive t("dvd-r");
   select_page05(t, 0, 3, true);  // incremental, simulation
   write(t, 0, 16, 1);
-  CHECK(disc_info(t).disc_status == DiscStatus::kEmpty);
+  write(t, 16, 16, 2);  // the simulated NWA moves on...
+  check_sense(t.fails(write10(0, 16), pattern(16, 0)), 5, 0x21, 0x02);
+  CHECK(disc_info(t).disc_status == DiscStatus::kEmpty);  // ...but nothing is recorded
   CHECK(track_info(t, kInvisibleTrack).next_writable == 0);
+  t.ok(synchronize_cache(false));
+  write(t, 0, 16, 1);  // a new simulation starts at the real NWA
   // DVD+R has no test mode.
   Drive p("dvd+r");
   WriteParametersPage w;

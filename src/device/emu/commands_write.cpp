@@ -184,17 +184,24 @@ void write_sequential(Context& ctx, uint64_t lba, uint64_t blocks, std::span<con
   DiscState& d = ctx.disc();
   if (d.finalized) invalid_address_for_write();
   if (lba + blocks > d.capacity()) lba_out_of_range();
+  // In simulation the drive pretends the blocks accepted so far were recorded.
+  const bool simulate = current_write_parameters(ctx.state).test_write;
+  const uint64_t pretend = simulate ? ctx.drive().simulated_blocks : 0;
   // Where this write lands: the NWA of a reserved track, of the open track, or the invisible track's start.
   Track* target = nullptr;
   for (Track& t : d.tracks) {
     if (t.session != d.current_session() || t.state == TrackState::kComplete) continue;
-    if (t.next_writable() == lba && (t.state == TrackState::kOpen || t.written < t.size)) target = &t;
+    if (t.next_writable() + pretend == lba && (t.state == TrackState::kOpen || t.written + pretend < t.size)) target = &t;
   }
-  const bool new_track = !target && !d.open_track() && d.has_invisible_track() && lba == d.next_track_start();
+  const bool new_track = !target && !d.open_track() && d.has_invisible_track() && lba == d.next_track_start() + pretend;
   if (!target && !new_track) invalid_address_for_write();
   if (target && target->state == TrackState::kReserved && lba + blocks > target->start + uint64_t{target->size})
     invalid_address_for_write();
-  if (current_write_parameters(ctx.state).test_write) return;  // simulation: nothing is recorded
+  if (simulate) {  // nothing is recorded; the disc stays as it was
+    ctx.drive().simulated_blocks += static_cast<uint32_t>(blocks);
+    ctx.state_changed = true;
+    return;
+  }
   if (new_track) {
     Track t;
     t.session = d.current_session();
@@ -250,6 +257,7 @@ size_t reserve_track(Context& ctx, const Command& cmd) {
   if (d.finalized || !d.has_invisible_track()) sequence_error();
   const uint32_t start = d.next_track_start();
   if (uint64_t{start} + size > d.capacity()) check(0x05, 0x21, 0x00);
+  if (current_write_parameters(ctx.state).test_write) return 0;  // simulation: the reservation is not recorded
   Track t;
   t.session = d.current_session();
   t.start = start;
@@ -323,6 +331,7 @@ size_t synchronize_cache(Context& ctx, const Command&) {
     }
   }
   v.synced_tracks = d.tracks;
+  v.simulated_blocks = 0;
   v.buffer_fill = 0;
   ctx.state_changed = true;
   return 0;

@@ -34,7 +34,7 @@ Track* DiscState::open_track() {
 }
 
 uint32_t DiscState::next_track_start() const {
-  if (tracks.empty()) return closed_sessions == 0 ? 0 : 0;
+  if (tracks.empty()) return 0;  // a blank disc (or one blanked back) starts at LBA 0
   const Track& last = tracks.back();
   uint32_t end = last.end();
   const uint32_t unit = spec().packet_blocks;

@@ -33,6 +33,9 @@ struct DriveState {
   // until then the invisible track still starts at the NWA (wodim asks for it
   // after sending the cue sheet and writes the pregap relative to it).
   std::vector<Track> sao_plan;
+  // Test write (simulation): blocks accepted since the last SYNCHRONIZE CACHE.
+  // Nothing is recorded, but the next write must follow them, as on a real drive.
+  uint32_t simulated_blocks = 0;
   // Buffer model: bytes held, and when they were last drained (CLOCK_MONOTONIC ns).
   uint64_t buffer_fill = 0;
   int64_t buffer_clock_ns = 0;

@@ -148,6 +148,7 @@ std::string serialize_state(const EmuState& s) {
          std::to_string(v.operation_polls_left) + " " + std::to_string(v.operation_polls_total) + "\n";
   line("not_ready", v.not_ready_left);
   line("writes", v.write_commands);
+  line("simulated", v.simulated_blocks);
   line("sao", int{v.sao_armed}, v.sao_next, v.sao_end);
   line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns);
   for (const Track& t : v.synced_tracks) out += track_line("synced", t);
@@ -222,6 +223,9 @@ EmuState parse_state(std::string_view text) {
     } else if (key == "writes") {
       f.expect(2);
       v.write_commands = f.num<uint64_t>(1);
+    } else if (key == "simulated") {
+      f.expect(2);
+      v.simulated_blocks = f.num<uint32_t>(1);
     } else if (key == "sao") {
       f.expect(4);
       v.sao_armed = f.flag(1);
