@@ -15,9 +15,15 @@ mkdir -p "$disc"
 fail() { echo "FAIL [$scenario]: $*"; for f in "$work"/*.log; do [ -f "$f" ] && { echo "--- $f"; tail -n 25 "$f"; }; done; echo "--- disc.state"; cat "$disc/disc.state" 2>/dev/null; exit 1; }
 need() { for t in "$@"; do command -v "$t" >/dev/null || { echo "SKIP: $t is not installed"; exit 77; }; done; }
 
-# A medium and its fault knobs. polls=1: every BLANK/FORMAT/CLOSE with IMMED
-# reports progress once, so the clients' polling loops run but stay fast.
-uri() { echo "emu:$1?dir=$disc&polls=1${2:+&$2}"; }  # a later polls= overrides the first
+# A medium and its fault knobs. Long operations (BLANK/FORMAT/CLOSE with IMMED)
+# report progress for one poll in the scenarios that exercise the clients'
+# polling loops, and finish at once elsewhere: each poll costs a client-side
+# sleep of about a second.
+case "$scenario" in
+  growisofs-dvd+r|growisofs-bd-re|cdrskin-cd-rw-blank|cdrskin-bd-re-format|format-*|xorriso-dvd+r-*) polls=1 ;;
+  *) polls=0 ;;
+esac
+uri() { echo "emu:$1?dir=$disc&polls=$polls${2:+&$2}"; }  # a later polls= overrides the first
 URI=""
 on_drive() {  # on_drive LOG CMD ARGS...: runs a client with the emulated drive as /dev/sr0
   local log=$1; shift

@@ -151,6 +151,7 @@ CommandResult EmulatedDrive::execute(std::span<const uint8_t> cdb, DataDirection
     // Progress of a long operation is reported to whoever asks first.
     const bool progress_query = cdb[0] == mmc::op::kRequestSense || entry->needs_medium;
     if (progress_query) {
+      const bool was_busy = v.operation != LongOperation::kNone;
       if (auto busy = long_operation_sense(v)) {
         ctx.state_changed = true;
         if (cdb[0] == mmc::op::kRequestSense) {
@@ -161,7 +162,7 @@ CommandResult EmulatedDrive::execute(std::span<const uint8_t> cdb, DataDirection
         }
         throw *busy;
       }
-      if (v.operation != LongOperation::kNone) ctx.state_changed = true;  // finished: cleared above
+      if (was_busy) ctx.state_changed = true;  // finished: cleared above
     }
     if (entry->needs_medium) {
       if (!v.medium_present) check(0x02, 0x3A, 0x00);
