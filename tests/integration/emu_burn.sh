@@ -193,6 +193,17 @@ case "$scenario" in
     [ "$scenario" = dummy-cd-r-tao ] && { on_drive burn2 wodim -v -dummy dev=/dev/sr0 -tao s1.iso || fail "wodim -dummy"; expect_status empty; }
     [ ! -s "$disc/disc.img" ] || fail "a test write recorded data"
     ;;
+  throttle-dvd+r)
+    need cdrskin sg_dd
+    # Real-time drive buffer: 2.4x DVD (3.3 MB/s) and a 1 MiB buffer hold the burn to the medium's pace.
+    URI=$(uri dvd+r "throttle=1&speed=2.4&buffer=1M")
+    start=$(date +%s%N)
+    on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin with a throttled drive"
+    elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    min_ms=$(( ( $(stat -c %s s1.iso) - 1048576 ) * 1000 / 3324000 ))
+    [ "$elapsed_ms" -ge "$min_ms" ] || fail "burn took $elapsed_ms ms, faster than 2.4x allows ($min_ms ms)"
+    expect_data_at 0 s1.iso
+    ;;
   fault-long-write-in-progress)
     need cdrskin growisofs sg_dd
     # Every 7th WRITE is refused once with 02/04/08; the clients retry and the data arrives intact.
