@@ -224,6 +224,18 @@ case "$scenario" in
     URI=$(uri dvd+r)
     expect_status "incomplete/appendable"
     ;;
+  fault-power-loss)
+    need cdrskin
+    # Power fails at LBA 800: what was not synchronized is lost with the drive's cache
+    # (cdrskin never synchronized, so even the reservation is gone) and the tray is empty.
+    URI=$(uri dvd+r power_loss_at_lba=800)
+    if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin succeeded despite a power loss"; fi
+    grep -q "3A 00" "$work/burn.log" || fail "cdrskin did not see the medium vanish"
+    grep -q '^medium 0 ' "$disc/disc.state" || fail "the tray is not empty after the power loss"
+    # The next process (libburn loads the tray) finds the disc as of the last SYNCHRONIZE CACHE: blank.
+    URI=$(uri dvd+r)
+    expect_status empty
+    ;;
   *)
     echo "unknown scenario $scenario"; exit 2 ;;
 esac
