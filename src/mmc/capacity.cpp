@@ -34,4 +34,34 @@ BufferCapacity parse_buffer_capacity(std::span<const uint8_t> bytes) {
   return b;
 }
 
+std::vector<uint8_t> encode_read_capacity(const Capacity& c) {
+  std::vector<uint8_t> b(8, 0);
+  put_be32(b.data(), c.last_lba);
+  put_be32(b.data() + 4, c.block_length);
+  return b;
+}
+
+std::vector<uint8_t> encode_format_capacities(const FormatCapacities& f) {
+  std::vector<uint8_t> b(12 + 8 * f.formattable.size(), 0);
+  b[3] = static_cast<uint8_t>(b.size() - 4);
+  put_be32(b.data() + 4, f.current_blocks);
+  b[8] = static_cast<uint8_t>(static_cast<uint8_t>(f.current_type) & 3);
+  put_be24(b.data() + 9, f.current_block_length);
+  for (size_t i = 0; i < f.formattable.size(); ++i) {
+    uint8_t* d = b.data() + 12 + 8 * i;
+    put_be32(d, f.formattable[i].blocks);
+    d[4] = static_cast<uint8_t>((f.formattable[i].format_type & 0x3F) << 2);
+    put_be24(d + 5, f.formattable[i].type_parameter);
+  }
+  return b;
+}
+
+std::vector<uint8_t> encode_buffer_capacity(const BufferCapacity& c) {
+  std::vector<uint8_t> b(12, 0);
+  put_be16(b.data(), 10);
+  put_be32(b.data() + 4, c.size);
+  put_be32(b.data() + 8, c.blank);
+  return b;
+}
+
 }  // namespace imapi::mmc

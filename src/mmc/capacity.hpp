@@ -41,4 +41,10 @@ struct BufferCapacity {
 // The Block=0 form (byte counts).
 BufferCapacity parse_buffer_capacity(std::span<const uint8_t> bytes);
 
+// The target side.
+std::vector<uint8_t> encode_read_capacity(const Capacity& c);
+// The list length is computed from the descriptors (always a multiple of 8).
+std::vector<uint8_t> encode_format_capacities(const FormatCapacities& f);
+std::vector<uint8_t> encode_buffer_capacity(const BufferCapacity& b);
+
 }  // namespace imapi::mmc

@@ -1,5 +1,7 @@
 #include "mmc/configuration.hpp"
 
+#include <algorithm>
+
 #include "mmc/bytes.hpp"
 
 namespace imapi::mmc {
@@ -45,6 +47,30 @@ std::vector<ProfileDescriptor> parse_profile_list(const FeatureDescriptor& profi
   std::vector<ProfileDescriptor> out;
   for (size_t at = 0; at + 4 <= r.size(); at += 4) out.push_back({r.be16(at), r.bit(at + 2, 0)});
   return out;
+}
+
+std::vector<uint8_t> encode_configuration(uint16_t current_profile, const std::vector<FeatureDescriptor>& features) {
+  std::vector<uint8_t> b(8, 0);
+  put_be16(b.data() + 6, current_profile);
+  for (const auto& f : features) {
+    size_t at = b.size();
+    b.resize(at + 4 + f.data.size(), 0);
+    put_be16(b.data() + at, f.code);
+    b[at + 2] = static_cast<uint8_t>((f.version & 0x0F) << 2 | (f.persistent ? 2 : 0) | (f.current ? 1 : 0));
+    b[at + 3] = static_cast<uint8_t>(f.data.size());
+    std::copy(f.data.begin(), f.data.end(), b.begin() + static_cast<std::ptrdiff_t>(at + 4));
+  }
+  put_be32(b.data(), static_cast<uint32_t>(b.size() - 4));
+  return b;
+}
+
+std::vector<uint8_t> encode_profile_list(const std::vector<ProfileDescriptor>& profiles) {
+  std::vector<uint8_t> b(4 * profiles.size(), 0);
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    put_be16(b.data() + 4 * i, profiles[i].profile);
+    b[4 * i + 2] = profiles[i].current ? 1 : 0;
+  }
+  return b;
 }
 
 }  // namespace imapi::mmc

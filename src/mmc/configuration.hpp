@@ -39,4 +39,9 @@ struct ProfileDescriptor {
 // trailing partial descriptor is ignored).
 std::vector<ProfileDescriptor> parse_profile_list(const FeatureDescriptor& profile_list);
 
+// The target side: feature header (data length computed) and descriptors in the given order.
+std::vector<uint8_t> encode_configuration(uint16_t current_profile, const std::vector<FeatureDescriptor>& features);
+// The data of a Profile List feature.
+std::vector<uint8_t> encode_profile_list(const std::vector<ProfileDescriptor>& profiles);
+
 }  // namespace imapi::mmc

@@ -31,4 +31,27 @@ DiscInformation parse_disc_information(std::span<const uint8_t> bytes) {
   return d;
 }
 
+std::vector<uint8_t> encode_disc_information(const DiscInformation& d) {
+  std::vector<uint8_t> b(34, 0);
+  put_be16(b.data(), 32);
+  b[2] = static_cast<uint8_t>((d.erasable ? 0x10 : 0) | (static_cast<uint8_t>(d.last_session_state) & 3) << 2 |
+                              (static_cast<uint8_t>(d.disc_status) & 3));
+  b[3] = d.first_track;
+  b[4] = static_cast<uint8_t>(d.sessions);
+  b[5] = static_cast<uint8_t>(d.first_track_last_session);
+  b[6] = static_cast<uint8_t>(d.last_track_last_session);
+  b[7] = static_cast<uint8_t>((d.disc_id_valid ? 0x80 : 0) | (d.bar_code_valid ? 0x40 : 0) |
+                              (d.unrestricted_use ? 0x20 : 0) | (d.application_code_valid ? 0x10 : 0) |
+                              (d.background_format_status & 3));
+  b[8] = d.disc_type;
+  b[9] = static_cast<uint8_t>(d.sessions >> 8);
+  b[10] = static_cast<uint8_t>(d.first_track_last_session >> 8);
+  b[11] = static_cast<uint8_t>(d.last_track_last_session >> 8);
+  put_be32(b.data() + 12, d.disc_identification);
+  put_be32(b.data() + 16, d.last_session_lead_in);
+  put_be32(b.data() + 20, d.last_possible_lead_out);
+  if (d.application_code) b[32] = *d.application_code;
+  return b;
+}
+
 }  // namespace imapi::mmc

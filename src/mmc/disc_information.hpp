@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace imapi::mmc {
 
@@ -31,5 +32,8 @@ struct DiscInformation {
 
 // Needs bytes 0-23 (through the last possible lead-out start address).
 DiscInformation parse_disc_information(std::span<const uint8_t> bytes);
+
+// The target side (an emulated drive): the 34-byte reply parse_disc_information reads.
+std::vector<uint8_t> encode_disc_information(const DiscInformation& d);
 
 }  // namespace imapi::mmc

@@ -26,4 +26,18 @@ EventStatus parse_event_status(std::span<const uint8_t> bytes) {
   return e;
 }
 
+std::vector<uint8_t> encode_event_status(const EventStatus& e) {
+  std::vector<uint8_t> b(e.media ? 8 : 4, 0);
+  put_be16(b.data(), static_cast<uint32_t>(b.size() - 2));
+  b[2] = static_cast<uint8_t>((e.no_event_available ? 0x80 : 0) | (e.notification_class & 7));
+  b[3] = e.supported_classes;
+  if (e.media) {
+    b[4] = static_cast<uint8_t>(e.media->event & 0x0F);
+    b[5] = static_cast<uint8_t>((e.media->media_present ? 2 : 0) | (e.media->tray_open ? 1 : 0));
+    b[6] = e.media->start_slot;
+    b[7] = e.media->end_slot;
+  }
+  return b;
+}
+
 }  // namespace imapi::mmc

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace imapi::mmc {
 
@@ -34,5 +35,8 @@ struct EventStatus {
 };
 
 EventStatus parse_event_status(std::span<const uint8_t> bytes);
+
+// The target side: header plus, when `media` is set, the media event descriptor.
+std::vector<uint8_t> encode_event_status(const EventStatus& e);
 
 }  // namespace imapi::mmc

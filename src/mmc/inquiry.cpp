@@ -19,4 +19,20 @@ InquiryData parse_inquiry(std::span<const uint8_t> bytes) {
   return d;
 }
 
+std::vector<uint8_t> encode_inquiry(const InquiryData& d) {
+  std::vector<uint8_t> b(36, 0);
+  b[0] = static_cast<uint8_t>((d.peripheral_qualifier & 7) << 5 | (d.peripheral_type & 0x1F));
+  b[1] = d.removable ? 0x80 : 0;
+  b[2] = d.version;
+  b[3] = static_cast<uint8_t>(d.response_data_format & 0x0F);
+  b[4] = 31;  // additional length: bytes 5-35
+  auto text = [&](size_t at, size_t n, const std::string& s) {
+    for (size_t i = 0; i < n; ++i) b[at + i] = i < s.size() ? static_cast<uint8_t>(s[i]) : ' ';
+  };
+  text(8, 8, d.vendor);
+  text(16, 16, d.product);
+  text(32, 4, d.revision);
+  return b;
+}
+
 }  // namespace imapi::mmc

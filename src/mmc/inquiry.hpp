@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace imapi::mmc {
 
@@ -22,5 +23,8 @@ struct InquiryData {
 
 // Needs the 36 bytes of the standard data (SPC: a device must return them).
 InquiryData parse_inquiry(std::span<const uint8_t> bytes);
+
+// The target side: 36 bytes of standard data (SPC-4), text fields space-padded.
+std::vector<uint8_t> encode_inquiry(const InquiryData& d);
 
 }  // namespace imapi::mmc

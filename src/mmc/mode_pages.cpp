@@ -143,4 +143,41 @@ CapabilitiesPage parse_capabilities_page(std::span<const uint8_t> page) {
   return c;
 }
 
+std::vector<uint8_t> encode_mode_sense10(const std::vector<std::vector<uint8_t>>& pages, uint8_t medium_type) {
+  std::vector<uint8_t> b(8, 0);
+  b[2] = medium_type;
+  for (const auto& p : pages) b.insert(b.end(), p.begin(), p.end());
+  put_be16(b.data(), static_cast<uint32_t>(b.size() - 2));
+  return b;
+}
+
+std::vector<uint8_t> encode_capabilities_page(const CapabilitiesPage& c) {
+  std::vector<uint8_t> p(32 + 4 * c.write_speeds.size(), 0);
+  auto bit = [](bool v, int shift) { return static_cast<uint8_t>(v ? 1u << shift : 0u); };
+  p[0] = 0x2A;
+  p[1] = static_cast<uint8_t>(p.size() - 2);
+  p[2] = bit(c.dvd_ram_read, 5) | bit(c.dvd_r_read, 4) | bit(c.dvd_rom_read, 3) | bit(c.method2, 2) |
+         bit(c.cd_rw_read, 1) | bit(c.cd_r_read, 0);
+  p[3] = bit(c.dvd_ram_write, 5) | bit(c.dvd_r_write, 4) | bit(c.test_write, 2) | bit(c.cd_rw_write, 1) |
+         bit(c.cd_r_write, 0);
+  p[4] = bit(c.buffer_underrun_protection, 7) | bit(c.multi_session, 6) | bit(c.mode2_form2, 5) |
+         bit(c.mode2_form1, 4) | bit(c.audio_play, 0);
+  p[5] = bit(c.read_bar_code, 7) | bit(c.upc, 6) | bit(c.isrc, 5) | bit(c.c2_pointers, 4) |
+         bit(c.rw_deinterleaved, 3) | bit(c.rw_supported, 2) | bit(c.cd_da_stream_accurate, 1) |
+         bit(c.cd_da_commands, 0);
+  p[6] = static_cast<uint8_t>((c.loading_mechanism & 7) << 5) | bit(c.eject, 3) | bit(c.prevent_jumper, 2) |
+         bit(c.lock_state, 1) | bit(c.lock, 0);
+  put_be16(p.data() + 8, c.max_read_speed_kbps.value_or(0));
+  put_be16(p.data() + 12, c.buffer_size_kb);
+  put_be16(p.data() + 18, c.max_write_speed_kbps.value_or(0));
+  p[27] = static_cast<uint8_t>(c.rotation_control_selected & 3);
+  put_be16(p.data() + 28, c.current_write_speed_kbps.value_or(0));
+  put_be16(p.data() + 30, static_cast<uint32_t>(c.write_speeds.size()));
+  for (size_t i = 0; i < c.write_speeds.size(); ++i) {
+    p[32 + 4 * i + 1] = static_cast<uint8_t>(c.write_speeds[i].rotation_control & 3);
+    put_be16(p.data() + 32 + 4 * i + 2, c.write_speeds[i].write_speed_kbps);
+  }
+  return p;
+}
+
 }  // namespace imapi::mmc

@@ -86,4 +86,11 @@ struct CapabilitiesPage {
 // Takes the page bytes. Needs bytes 0-15 (MMC-1 length); later fields are read when present.
 CapabilitiesPage parse_capabilities_page(std::span<const uint8_t> page);
 
+// The target side: MODE SENSE(10) reply with an 8-byte header, no block
+// descriptors, and the given whole pages (bytes as in ModePageData::bytes).
+std::vector<uint8_t> encode_mode_sense10(const std::vector<std::vector<uint8_t>>& pages, uint8_t medium_type = 0);
+// Page 2Ah with every field above; length 28 + 4n (so 32 + 4n <= page length + 2
+// for n descriptors, which libburn checks).
+std::vector<uint8_t> encode_capabilities_page(const CapabilitiesPage& c);
+
 }  // namespace imapi::mmc

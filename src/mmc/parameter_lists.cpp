@@ -57,4 +57,59 @@ std::vector<uint8_t> mode_select_parameter_list(std::span<const uint8_t> page) {
   return out;
 }
 
+FormatRequest parse_format_unit_parameters(std::span<const uint8_t> list) {
+  ResponseReader r(list, "FORMAT UNIT parameter list");
+  r.require(0, 12, "format list header and one format descriptor");
+  if (r.be16(2) < 8) r.fail(2, "format descriptor length is shorter than 8");
+  FormatRequest f;
+  f.immediate = r.bit(1, 7) && r.bit(1, 1);  // IMMED counts only with FOV
+  f.blocks = r.be32(4);
+  f.format_type = r.bits(8, 2, 6);
+  f.format_subtype = r.bits(8, 0, 2);
+  f.type_parameter = r.be24(9);
+  return f;
+}
+
+std::vector<ModePageData> parse_mode_select_parameter_list(std::span<const uint8_t> list) {
+  ResponseReader r(list, "MODE SELECT(10) parameter list");
+  r.require(0, 8, "mode parameter header");
+  size_t at = size_t{8} + r.be16(6);
+  std::vector<ModePageData> pages;
+  while (at < r.size()) {
+    r.require(at, 2, "page header");
+    ModePageData p;
+    p.subpage_format = r.bit(at, 6);
+    p.code = r.bits(at, 0, 6);
+    size_t len = size_t{2} + r.u8(at + 1);
+    if (p.subpage_format) {
+      r.require(at, 4, "subpage header");
+      p.subpage = r.u8(at + 1);
+      len = size_t{4} + r.be16(at + 2);
+    }
+    auto bytes = r.slice(at, len);
+    p.bytes.assign(bytes.begin(), bytes.end());
+    pages.push_back(std::move(p));
+    at += len;
+  }
+  return pages;
+}
+
+std::vector<CueSheetEntry> parse_cue_sheet(std::span<const uint8_t> list) {
+  ResponseReader r(list, "SEND CUE SHEET parameter list");
+  if (r.size() == 0 || r.size() % 8 != 0) r.fail(0, "cue sheet length is not a positive multiple of 8");
+  std::vector<CueSheetEntry> out;
+  for (size_t at = 0; at < r.size(); at += 8) {
+    CueSheetEntry e;
+    e.control = r.bits(at, 4, 4);
+    e.adr = r.bits(at, 0, 4);
+    e.track = r.u8(at + 1);
+    e.index = r.u8(at + 2);
+    e.data_form = r.u8(at + 3);
+    e.scms = r.u8(at + 4);
+    e.start = {r.u8(at + 5), r.u8(at + 6), r.u8(at + 7)};
+    out.push_back(e);
+  }
+  return out;
+}
+
 }  // namespace imapi::mmc

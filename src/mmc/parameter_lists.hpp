@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "mmc/addressing.hpp"
 #include "mmc/mode_pages.hpp"
 
 namespace imapi::mmc {
@@ -38,5 +39,32 @@ std::vector<uint8_t> write_parameters_page(const WriteParametersPage& w);
 // header (mode data length zero: reserved for MODE SELECT; no block
 // descriptors) followed by the page with its PS bit cleared.
 std::vector<uint8_t> mode_select_parameter_list(std::span<const uint8_t> page);
+
+// --- The target side: parsing what an initiator sends (untrusted bytes) ---
+
+// FORMAT UNIT parameter list (the layout format_unit_parameters builds).
+struct FormatRequest {
+  bool immediate = false;
+  uint32_t blocks = 0;
+  uint8_t format_type = 0;
+  uint8_t format_subtype = 0;
+  uint32_t type_parameter = 0;
+};
+FormatRequest parse_format_unit_parameters(std::span<const uint8_t> list);
+
+// MODE SELECT(10) parameter list: 8-byte header, block descriptors, pages.
+std::vector<ModePageData> parse_mode_select_parameter_list(std::span<const uint8_t> list);
+
+// SEND CUE SHEET: 8-byte entries (MMC-6 session-at-once cue sheet).
+struct CueSheetEntry {
+  uint8_t control = 0;    // byte 0 bits 7-4 (CTL)
+  uint8_t adr = 0;        // byte 0 bits 3-0
+  uint8_t track = 0;      // TNO (00h lead-in, AAh lead-out)
+  uint8_t index = 0;
+  uint8_t data_form = 0;
+  uint8_t scms = 0;
+  Msf start;              // absolute time
+};
+std::vector<CueSheetEntry> parse_cue_sheet(std::span<const uint8_t> list);
 
 }  // namespace imapi::mmc

@@ -49,4 +49,33 @@ Performance parse_performance(std::span<const uint8_t> bytes) {
   return p;
 }
 
+std::vector<uint8_t> encode_write_speeds(const WriteSpeeds& w) {
+  std::vector<uint8_t> b(8 + 16 * w.descriptors.size(), 0);
+  put_be32(b.data(), static_cast<uint32_t>(b.size() - 4));
+  for (size_t i = 0; i < w.descriptors.size(); ++i) {
+    const WriteSpeed& s = w.descriptors[i];
+    uint8_t* d = b.data() + 8 + 16 * i;
+    d[0] = static_cast<uint8_t>((s.write_rotation_control & 3) << 3 | (s.restore_drive_defaults ? 4 : 0) |
+                                (s.exact ? 2 : 0) | (s.mrw ? 1 : 0));
+    put_be32(d + 4, s.end_lba);
+    put_be32(d + 8, s.read_speed_kbps);
+    put_be32(d + 12, s.write_speed_kbps);
+  }
+  return b;
+}
+
+std::vector<uint8_t> encode_performance(const Performance& p) {
+  std::vector<uint8_t> b(8 + 16 * p.descriptors.size(), 0);
+  put_be32(b.data(), static_cast<uint32_t>(b.size() - 4));
+  b[4] = static_cast<uint8_t>((p.write ? 2 : 0) | (p.except ? 1 : 0));
+  for (size_t i = 0; i < p.descriptors.size(); ++i) {
+    uint8_t* d = b.data() + 8 + 16 * i;
+    put_be32(d, p.descriptors[i].start_lba);
+    put_be32(d + 4, p.descriptors[i].start_kbps);
+    put_be32(d + 8, p.descriptors[i].end_lba);
+    put_be32(d + 12, p.descriptors[i].end_kbps);
+  }
+  return b;
+}
+
 }  // namespace imapi::mmc

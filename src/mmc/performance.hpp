@@ -41,4 +41,8 @@ struct Performance {
 // (Except=1, 6-byte descriptors) parses with an empty descriptor list.
 Performance parse_performance(std::span<const uint8_t> bytes);
 
+// The target side.
+std::vector<uint8_t> encode_write_speeds(const WriteSpeeds& w);
+std::vector<uint8_t> encode_performance(const Performance& p);
+
 }  // namespace imapi::mmc

@@ -184,4 +184,20 @@ Error sense_error(std::string_view command, const Sense& s) {
   return Error(code, std::move(message), std::move(detail));
 }
 
+std::vector<uint8_t> encode_fixed_sense(uint8_t key, uint8_t asc, uint8_t ascq, std::optional<uint32_t> information,
+                                        std::optional<uint16_t> sense_key_specific) {
+  std::vector<uint8_t> b(18, 0);
+  b[0] = static_cast<uint8_t>(0x70 | (information ? 0x80 : 0));
+  b[2] = static_cast<uint8_t>(key & 0x0F);
+  if (information) put_be32(b.data() + 3, *information);
+  b[7] = 10;  // additional sense length: bytes 8-17
+  b[12] = asc;
+  b[13] = ascq;
+  if (sense_key_specific) {
+    b[15] = 0x80;
+    put_be16(b.data() + 16, *sense_key_specific);
+  }
+  return b;
+}
+
 }  // namespace imapi::mmc

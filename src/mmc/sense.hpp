@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -75,5 +76,12 @@ Error sense_error(std::string_view command, const Sense& s);
 
 // "05/24/00"-style triple for messages and logs.
 std::string sense_triple(uint8_t key, uint8_t asc, uint8_t ascq);
+
+// The target side: 18 bytes of fixed-format (70h) current sense. `information`
+// sets VALID and bytes 3-6; `sense_key_specific` sets SKSV and bytes 15-17
+// (for NOT READY, a progress indication as a fraction of 65536).
+std::vector<uint8_t> encode_fixed_sense(uint8_t key, uint8_t asc, uint8_t ascq,
+                                        std::optional<uint32_t> information = std::nullopt,
+                                        std::optional<uint16_t> sense_key_specific = std::nullopt);
 
 }  // namespace imapi::mmc

@@ -90,4 +90,75 @@ FullToc parse_full_toc(std::span<const uint8_t> bytes) {
   return t;
 }
 
+namespace {
+void put_toc_header(std::vector<uint8_t>& b, uint8_t first, uint8_t last) {
+  put_be16(b.data(), static_cast<uint32_t>(b.size() - 2));
+  b[2] = first;
+  b[3] = last;
+}
+}  // namespace
+
+std::vector<uint8_t> encode_toc(const Toc& t) {
+  std::vector<uint8_t> b(4 + 8 * t.tracks.size(), 0);
+  for (size_t i = 0; i < t.tracks.size(); ++i) {
+    uint8_t* d = b.data() + 4 + 8 * i;
+    d[1] = static_cast<uint8_t>(t.tracks[i].adr << 4 | (t.tracks[i].control & 0x0F));
+    d[2] = t.tracks[i].track;
+    put_be32(d + 4, t.tracks[i].address);
+  }
+  put_toc_header(b, t.first, t.last);
+  return b;
+}
+
+std::vector<uint8_t> encode_full_toc(const FullToc& t) {
+  std::vector<uint8_t> b(4 + 11 * t.entries.size(), 0);
+  for (size_t i = 0; i < t.entries.size(); ++i) {
+    const FullTocEntry& e = t.entries[i];
+    uint8_t* d = b.data() + 4 + 11 * i;
+    d[0] = e.session;
+    d[1] = static_cast<uint8_t>(e.adr << 4 | (e.control & 0x0F));
+    d[2] = e.tno;
+    d[3] = e.point;
+    d[4] = e.atime.minute;
+    d[5] = e.atime.second;
+    d[6] = e.atime.frame;
+    d[7] = e.zero;
+    d[8] = e.ptime.minute;
+    d[9] = e.ptime.second;
+    d[10] = e.ptime.frame;
+  }
+  put_toc_header(b, t.first_session, t.last_session);
+  return b;
+}
+
+Atip parse_atip(std::span<const uint8_t> bytes) {
+  ResponseReader r(bytes, "READ TOC format 4");
+  r.require(0, 15, "ATIP through the last possible lead-out start");
+  Atip a;
+  a.length = r.be16(0);
+  if (a.length < 13) r.fail(0, "ATIP data length " + std::to_string(a.length) + " is too short");
+  a.indicative_write_power = r.bits(4, 4, 3);
+  a.unrestricted_use = r.bit(5, 6);
+  a.rewritable = r.bit(6, 6);
+  a.disc_sub_type = r.bits(6, 3, 3);
+  a.lead_in_start = {r.u8(8), r.u8(9), r.u8(10)};
+  a.last_lead_out_start = {r.u8(12), r.u8(13), r.u8(14)};
+  return a;
+}
+
+std::vector<uint8_t> encode_atip(const Atip& a) {
+  std::vector<uint8_t> b(28, 0);
+  put_be16(b.data(), 26);
+  b[4] = static_cast<uint8_t>(0x80 | (a.indicative_write_power & 7) << 4);  // bit 7 is always 1
+  b[5] = a.unrestricted_use ? 0x40 : 0;
+  b[6] = static_cast<uint8_t>(0x80 | (a.rewritable ? 0x40 : 0) | (a.disc_sub_type & 7) << 3);
+  b[8] = a.lead_in_start.minute;
+  b[9] = a.lead_in_start.second;
+  b[10] = a.lead_in_start.frame;
+  b[12] = a.last_lead_out_start.minute;
+  b[13] = a.last_lead_out_start.second;
+  b[14] = a.last_lead_out_start.frame;
+  return b;
+}
+
 }  // namespace imapi::mmc

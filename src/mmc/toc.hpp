@@ -62,4 +62,21 @@ struct FullToc {
 
 FullToc parse_full_toc(std::span<const uint8_t> bytes);  // format 2
 
+// The target side. Formats 0 and 1 share the layout (`length` is computed).
+std::vector<uint8_t> encode_toc(const Toc& t);
+std::vector<uint8_t> encode_full_toc(const FullToc& t);
+
+// Format 4 (ATIP, CD-R/RW only): the fields recorders use (MMC-6 table "ATIP descriptor").
+struct Atip {
+  uint16_t length = 0;
+  uint8_t indicative_write_power = 0;  // byte 4 bits 6-4
+  bool unrestricted_use = false;       // byte 5 bit 6 (URU)
+  bool rewritable = false;             // byte 6 bit 6 (disc type: 0 CD-R, 1 CD-RW)
+  uint8_t disc_sub_type = 0;           // byte 6 bits 5-3
+  Msf lead_in_start;                   // bytes 8-10
+  Msf last_lead_out_start;             // bytes 12-14: last possible start of the lead-out
+};
+Atip parse_atip(std::span<const uint8_t> bytes);
+std::vector<uint8_t> encode_atip(const Atip& a);
+
 }  // namespace imapi::mmc

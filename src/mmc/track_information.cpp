@@ -37,4 +37,25 @@ TrackInformation parse_track_information(std::span<const uint8_t> bytes) {
   return t;
 }
 
+std::vector<uint8_t> encode_track_information(const TrackInformation& t) {
+  std::vector<uint8_t> b(48, 0);
+  put_be16(b.data(), 46);
+  b[2] = static_cast<uint8_t>(t.track);
+  b[3] = static_cast<uint8_t>(t.session);
+  b[5] = static_cast<uint8_t>((t.damage ? 0x20 : 0) | (t.copy ? 0x10 : 0) | (t.track_mode & 0x0F));
+  b[6] = static_cast<uint8_t>((t.reserved ? 0x80 : 0) | (t.blank ? 0x40 : 0) | (t.packet ? 0x20 : 0) |
+                              (t.fixed_packet ? 0x10 : 0) | (t.data_mode & 0x0F));
+  b[7] = static_cast<uint8_t>((t.lra_valid ? 0x02 : 0) | (t.nwa_valid ? 0x01 : 0));
+  put_be32(b.data() + 8, t.start);
+  put_be32(b.data() + 12, t.next_writable);
+  put_be32(b.data() + 16, t.free_blocks);
+  put_be32(b.data() + 20, t.packet_size);
+  put_be32(b.data() + 24, t.size);
+  put_be32(b.data() + 28, t.last_recorded.value_or(0));
+  b[32] = static_cast<uint8_t>(t.track >> 8);
+  b[33] = static_cast<uint8_t>(t.session >> 8);
+  put_be32(b.data() + 36, t.read_compatibility_lba.value_or(0));
+  return b;
+}
+
 }  // namespace imapi::mmc

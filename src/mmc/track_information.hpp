@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace imapi::mmc {
 
@@ -30,5 +31,8 @@ struct TrackInformation {
 
 // Needs bytes 0-27 (through the track size, the MMC-2 layout).
 TrackInformation parse_track_information(std::span<const uint8_t> bytes);
+
+// The target side: a 48-byte reply (length 46) with every field above.
+std::vector<uint8_t> encode_track_information(const TrackInformation& t);
 
 }  // namespace imapi::mmc

@@ -12,6 +12,7 @@
 #include "mmc/event_status.hpp"
 #include "mmc/inquiry.hpp"
 #include "mmc/mode_pages.hpp"
+#include "mmc/parameter_lists.hpp"
 #include "mmc/performance.hpp"
 #include "mmc/sense.hpp"
 #include "mmc/toc.hpp"
@@ -58,6 +59,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FullToc t = parse_full_toc(in);
     t.find(1, point::kLeadOut);
   });
+  guarded([&] { parse_atip(in); });
+  // The target-side parsers of what an initiator sends (the emulated drive's inputs).
+  guarded([&] { parse_format_unit_parameters(in); });
+  guarded([&] { parse_mode_select_parameter_list(in); });
+  guarded([&] { parse_cue_sheet(in); });
   guarded([&] { parse_read_capacity(in); });
   guarded([&] { parse_format_capacities(in); });
   guarded([&] { parse_buffer_capacity(in); });

@@ -1,0 +1,59 @@
+#include "device/command_policy.hpp"
+
+#include <algorithm>
+
+#include "mmc/cdb.hpp"
+#include "mmc/commands.hpp"
+
+namespace imapi::device {
+
+using namespace std::chrono_literals;
+
+std::chrono::milliseconds command_timeout(uint8_t opcode) {
+  switch (opcode) {
+    case mmc::op::kFormatUnit:
+    case mmc::op::kBlank:
+      return std::chrono::milliseconds(2h);  // a full BD-RE format without IMMED takes most of that
+    case mmc::op::kCloseTrackSession:
+    case mmc::op::kSynchronizeCache:
+      return std::chrono::milliseconds(15min);
+    case mmc::op::kSendOpcInformation:
+    case mmc::op::kReserveTrack:
+      return std::chrono::milliseconds(2min);
+    default:
+      return kDefaultCommandTimeout;
+  }
+}
+
+bool is_transient_not_ready(const CommandResult& r) {
+  if (r.good() || r.sense_length < 14) return false;
+  const uint8_t key = r.sense[2] & 0x0F, asc = r.sense[12], ascq = r.sense[13];
+  if ((r.sense[0] & 0x7F) >= 0x72) return false;  // descriptor format: not what MMC drives send; no retry
+  return key == 0x02 && asc == 0x04 && (ascq == 0x01 || ascq == 0x04 || ascq == 0x07 || ascq == 0x08);
+}
+
+CommandResult execute_with_retries(Transport& t, std::span<const uint8_t> cdb, DataDirection direction,
+                                   std::span<uint8_t> buffer, std::chrono::milliseconds patience,
+                                   const Sleeper& sleep) {
+  const auto timeout = command_timeout(cdb.empty() ? 0 : cdb[0]);
+  std::chrono::milliseconds waited{0}, delay{10};
+  for (;;) {
+    CommandResult r = t.execute(cdb, direction, buffer, timeout);
+    if (!is_transient_not_ready(r) || waited >= patience) return r;
+    sleep(delay);
+    waited += delay;
+    delay = std::min<std::chrono::milliseconds>(delay * 2, 500ms);
+  }
+}
+
+CommandResult eject(Transport& t) {
+  CommandResult r = t.execute(mmc::prevent_allow_medium_removal(false).bytes(), DataDirection::kNone, {});
+  if (!r.good()) return r;
+  return t.execute(mmc::start_stop_unit(false, true).bytes(), DataDirection::kNone, {});
+}
+
+CommandResult close_tray(Transport& t) {
+  return t.execute(mmc::start_stop_unit(true, true).bytes(), DataDirection::kNone, {});
+}
+
+}  // namespace imapi::device

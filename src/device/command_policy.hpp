@@ -1,0 +1,38 @@
+// How long a command may take, and which failures are worth re-issuing:
+// the same rules for every transport (real or emulated), so the burn engine
+// does not scatter sleeps and timeouts through its code.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <span>
+
+#include "device/transport.hpp"
+
+namespace imapi::device {
+
+// IMAPI2_DEFAULT_COMMAND_TIMEOUT (10 s) for most commands; the ones a drive
+// may legitimately spend minutes on (formatting, blanking, closing a session
+// or flushing its cache without IMMED) get longer.
+std::chrono::milliseconds command_timeout(uint8_t opcode);
+
+// NOT READY with ASC 04h: the drive is becoming ready (01), formatting (04),
+// busy with an operation (07) or a long write (08). Re-issuing later succeeds.
+bool is_transient_not_ready(const CommandResult& r);
+
+using Sleeper = std::function<void(std::chrono::milliseconds)>;
+
+// Executes the command and re-issues it while the drive answers 02/04/xx,
+// waiting 10 ms, then doubling up to 500 ms, until `patience` has been spent
+// waiting. Returns the last result (which may still be NOT READY).
+CommandResult execute_with_retries(Transport& t, std::span<const uint8_t> cdb, DataDirection direction,
+                                   std::span<uint8_t> buffer, std::chrono::milliseconds patience,
+                                   const Sleeper& sleep);
+
+// Tray handling through START STOP UNIT (and PREVENT ALLOW MEDIUM REMOVAL
+// before ejecting, since a prevented eject fails with 05/53/02).
+CommandResult eject(Transport& t);
+CommandResult close_tray(Transport& t);
+
+}  // namespace imapi::device

@@ -1,0 +1,16 @@
+// The feature descriptors (GET CONFIGURATION) of the emulated drive: a
+// multi-format recorder whose Current bits follow the medium in the tray.
+#pragma once
+
+#include <vector>
+
+#include "device/emu/disc_state.hpp"
+#include "mmc/configuration.hpp"
+
+namespace imapi::device::emu {
+
+// Every feature the drive has, in ascending code order. `disc` is null when
+// the tray is empty (no profile is current then).
+std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* disc);
+
+}  // namespace imapi::device::emu

@@ -1,0 +1,48 @@
+// The media the emulated drive knows: MMC profile, real capacity, how the
+// medium is recorded and the write speeds a drive offers for it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "mmc/profiles.hpp"
+
+namespace imapi::device::emu {
+
+enum class MediaKind : uint8_t {
+  kCdRom, kCdR, kCdRw,
+  kDvdRom, kDvdR, kDvdRwSequential, kDvdRwRestricted, kDvdPlusR, kDvdPlusRDual, kDvdPlusRw, kDvdRam,
+  kBdRom, kBdR, kBdRe,
+};
+
+enum class Family : uint8_t { kCd, kDvd, kBd };
+
+// How writes are placed.
+enum class Recording : uint8_t {
+  kReadOnly,    // pressed disc
+  kSequential,  // tracks and sessions, writes at the next writable address (CD-R/RW, DVD±R, DVD-RW seq, BD-R)
+  kRandom,      // overwritable anywhere once formatted (DVD+RW, DVD-RAM, BD-RE, DVD-RW restricted overwrite)
+};
+
+struct MediaSpec {
+  MediaKind kind;
+  std::string_view uri_name;  // as in emu:NAME?...
+  mmc::Profile profile;
+  Family family;
+  Recording recording;
+  bool erasable;              // BLANK / reformat possible
+  bool needs_format;          // blank medium must be formatted before random writes
+  uint32_t capacity_blocks;   // user blocks of 2048 bytes (unformatted capacity for formattable media)
+  uint32_t formatted_blocks;  // capacity after the default format (== capacity_blocks when not formattable)
+  uint32_t packet_blocks;     // natural write unit: 16 DVD ECC block, 32 BD cluster, 1 CD
+  uint32_t one_x_kbps;        // 1x in kB/s (1000 bytes)
+  std::vector<uint16_t> speeds_x10;  // write speeds offered, tenths of 1x (24 = 2.4x)
+};
+
+const MediaSpec& spec_of(MediaKind kind);
+std::optional<MediaKind> media_from_name(std::string_view uri_name);
+const std::vector<MediaSpec>& all_media();
+
+}  // namespace imapi::device::emu

@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# Real, unmodified burning programs write onto an emulated drive through the
+# LD_PRELOAD shim; the test then reads the disc back (through the emulator's
+# SG_IO path with sg_dd, and through the image file) and checks the bytes and
+# the disc state the drive reports.
+#
+# Usage: emu_burn.sh SCENARIO SHIM_SO IMAPI_CLI WORKDIR
+# Exit 77 (CTest SKIP) when a client the scenario needs is not installed.
+set -uo pipefail
+scenario=$1 shim=$(realpath "$2") cli=$(realpath "$3") work=$4
+rm -rf "$work"; mkdir -p "$work"; cd "$work" || exit 1
+disc=$work/disc
+mkdir -p "$disc"
+
+fail() { echo "FAIL [$scenario]: $*"; for f in "$work"/*.log; do [ -f "$f" ] && { echo "--- $f"; tail -n 25 "$f"; }; done; echo "--- disc.state"; cat "$disc/disc.state" 2>/dev/null; exit 1; }
+need() { for t in "$@"; do command -v "$t" >/dev/null || { echo "SKIP: $t is not installed"; exit 77; }; done; }
+
+# A medium and its fault knobs. Long operations (BLANK/FORMAT/CLOSE with IMMED)
+# report progress for one poll in the scenarios that exercise the clients'
+# polling loops, and finish at once elsewhere: each poll costs a client-side
+# sleep of about a second.
+case "$scenario" in
+  growisofs-dvd+r|growisofs-bd-re|cdrskin-cd-rw-blank|cdrskin-bd-re-format|format-*|xorriso-dvd+r-*) polls=1 ;;
+  *) polls=0 ;;
+esac
+uri() { echo "emu:$1?dir=$disc&polls=$polls${2:+&$2}"; }  # a later polls= overrides the first
+URI=""
+on_drive() {  # on_drive LOG CMD ARGS...: runs a client with the emulated drive as /dev/sr0
+  local log=$1; shift
+  LD_PRELOAD=$shim IMAPI_EMU_DRIVES=$URI timeout 120 "$@" >"$work/$log.log" 2>&1
+}
+
+# Source trees and images: two sessions' worth of small files (incompressible, a few MB).
+mkdir -p tree1/sub tree2
+head -c 2500000 /dev/urandom > tree1/big.bin
+head -c 70000 /dev/urandom > tree1/sub/small.bin
+echo "session one" > tree1/readme.txt
+head -c 900000 /dev/urandom > tree2/second.bin
+make_iso() { xorriso -as mkisofs -quiet -R -J -o "$1" "$2" 2>/dev/null || fail "xorriso -as mkisofs $2"; }
+
+sha_of_range() {  # sha_of_range FILE OFFSET_BLOCKS BYTES
+  tail -c +$(( $2 * 2048 + 1 )) "$1" | head -c "$3" | sha256sum | cut -d' ' -f1
+}
+# The image's bytes at LBA must equal the ISO, both in disc.img and read over SG_IO (READ(10)).
+expect_data_at() {  # expect_data_at LBA ISO
+  local lba=$1 iso=$2 size want got blocks
+  size=$(stat -c %s "$iso"); blocks=$(( size / 2048 ))
+  want=$(sha256sum < "$iso" | cut -d' ' -f1)
+  got=$(sha_of_range "$disc/disc.img" "$lba" "$size")
+  [ "$want" = "$got" ] || fail "disc.img at LBA $lba differs from $iso"
+  LD_PRELOAD=$shim IMAPI_EMU_DRIVES=$URI sg_dd blk_sgio=1 if=/dev/sr0 of="$work/readback.bin" bs=2048 skip="$lba" count="$blocks" \
+    >"$work/sg_dd.log" 2>&1 || fail "sg_dd could not read $blocks blocks at LBA $lba through the drive"
+  got=$(sha256sum < "$work/readback.bin" | cut -d' ' -f1)
+  [ "$want" = "$got" ] || fail "blocks read through the drive at LBA $lba differ from $iso"
+}
+# Disc status as cdrskin -minfo reports it: empty | incomplete/appendable | complete.
+expect_status() {
+  on_drive minfo cdrskin dev=/dev/sr0 -minfo || true
+  grep -q "^disk status: *$1" "$work/minfo.log" || fail "expected disk status '$1', cdrskin says: $(grep '^disk status' "$work/minfo.log")"
+}
+# Number of sessions as xorriso reads the TOC.
+expect_sessions() {
+  on_drive toc xorriso -indev /dev/sr0 -toc || fail "xorriso -toc"
+  grep -q "Media summary: $1 session" "$work/toc.log" || fail "expected $1 session(s): $(grep 'Media summary' "$work/toc.log")"
+}
+expect_files() {  # the ISO tree as xorriso -indev sees it on the emulated disc
+  on_drive ls xorriso -indev /dev/sr0 -find / -type f || fail "xorriso -indev -find"
+  for f in "$@"; do grep -q "'$f'" "$work/ls.log" || fail "xorriso does not see $f on the disc"; done
+}
+msinfo_next() { on_drive msinfo cdrskin dev=/dev/sr0 -msinfo; tail -n 1 "$work/msinfo.log" | cut -d, -f2; }
+
+make_iso s1.iso tree1
+case "$scenario" in
+  growisofs-dvd+r|growisofs-dvd-r|growisofs-dvd+rw|growisofs-dvd-ram|growisofs-bd-r|growisofs-bd-re|growisofs-dvd-rw|growisofs-dvd+r-dl)
+    need growisofs cdrskin xorriso sg_dd
+    medium=${scenario#growisofs-}; URI=$(uri "$medium")
+    on_drive burn1 growisofs -Z /dev/sr0=s1.iso || fail "growisofs -Z"
+    expect_data_at 0 s1.iso
+    case "$medium" in
+      dvd+r|dvd-r|dvd-rw|dvd+r-dl) expect_status "incomplete/appendable"; expect_sessions 1 ;;
+    esac
+    # Debian's growisofs leaves a BD-R session open after -Z (CLOSE TRACK only) and
+    # -M then takes the start of that session's first track as the next address, so
+    # appending to BD-R is exercised with xorriso (cdrskin-bd-r) instead.
+    [ "$medium" = bd-r ] && { expect_files /big.bin; echo "PASS [$scenario]"; exit 0; }
+    # -M appends a session (on overwritable media growisofs grows the one ISO
+    # session in place, rewriting its volume descriptors at LBA 16).
+    on_drive burn2 growisofs -M /dev/sr0 -R -J tree2 || fail "growisofs -M"
+    expect_files /big.bin /sub/small.bin /readme.txt /second.bin
+    case "$medium" in
+      dvd+r|dvd-r|dvd-rw|dvd+r-dl)
+        expect_data_at 0 s1.iso  # the first session is untouched
+        expect_sessions 2; expect_status "incomplete/appendable" ;;
+    esac
+    ;;
+  cdrskin-cd-r-tao|cdrskin-cd-r-sao|cdrskin-dvd+r|cdrskin-dvd-r-dao|cdrskin-bd-r)
+    need cdrskin xorriso sg_dd
+    case "$scenario" in
+      cdrskin-cd-r-tao) URI=$(uri cd-r); mode=-tao ;;
+      cdrskin-cd-r-sao) URI=$(uri cd-r); mode=-sao ;;
+      cdrskin-dvd+r) URI=$(uri dvd+r); mode="" ;;
+      cdrskin-dvd-r-dao) URI=$(uri dvd-r); mode=-sao ;;
+      cdrskin-bd-r) URI=$(uri bd-r); mode="" ;;
+    esac
+    # This one burns an image made by libimapi's own CLI.
+    "$cli" mkiso -o cli.iso tree1 >/dev/null 2>&1 || fail "imapi mkiso"
+    on_drive burn cdrskin -v dev=/dev/sr0 $mode cli.iso || fail "cdrskin $mode"
+    expect_data_at 0 cli.iso
+    expect_status complete
+    expect_sessions 1
+    expect_files /big.bin /sub/small.bin
+    ;;
+  cdrskin-cd-r-multisession)
+    need cdrskin xorriso sg_dd
+    URI=$(uri cd-r)
+    on_drive burn1 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin -multi"
+    expect_status "incomplete/appendable"
+    next=$(msinfo_next)
+    [ "$next" = "$(( $(stat -c %s s1.iso) / 2048 + 11400 ))" ] || fail "msinfo next session start $next (lead-out + lead-in + pregap expected)"
+    on_drive burn2 xorriso -dev /dev/sr0 -map tree2 /s2 -commit || fail "xorriso appending a CD session"
+    expect_sessions 2
+    expect_files /big.bin /s2/second.bin
+    expect_data_at 0 s1.iso
+    ;;
+  cdrskin-cd-rw-blank)
+    need cdrskin xorriso sg_dd
+    URI=$(uri cd-rw)
+    on_drive burn cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin on CD-RW"
+    expect_data_at 0 s1.iso
+    expect_status "incomplete/appendable"
+    on_drive blank cdrskin -v dev=/dev/sr0 blank=fast || fail "cdrskin blank=fast"
+    grep -q "blanking done" "$work/blank.log" || fail "cdrskin did not report blanking done"
+    expect_status empty
+    on_drive burn2 cdrskin -v dev=/dev/sr0 -tao s1.iso || fail "cdrskin after blanking"
+    expect_data_at 0 s1.iso
+    expect_status complete
+    ;;
+  xorriso-dvd+r-two-sessions|xorriso-bd-r-two-sessions)
+    need xorriso cdrskin sg_dd
+    medium=${scenario#xorriso-}; URI=$(uri "${medium%-two-sessions}")
+    on_drive burn1 xorriso -outdev /dev/sr0 -map tree1 /one -commit || fail "xorriso first session"
+    on_drive burn2 xorriso -dev /dev/sr0 -map tree2 /two -commit || fail "xorriso second session"
+    expect_sessions 2
+    expect_status "incomplete/appendable"
+    expect_files /one/big.bin /one/sub/small.bin /two/second.bin
+    on_drive extract xorriso -osirrox on -indev /dev/sr0 -extract / "$work/out" || fail "xorriso -extract"
+    cmp -s tree1/big.bin out/one/big.bin && cmp -s tree2/second.bin out/two/second.bin || fail "extracted files differ"
+    ;;
+  wodim-cd-r-tao|wodim-cd-r-dao)
+    need wodim cdrskin xorriso sg_dd
+    URI=$(uri cd-r)
+    on_drive burn wodim -v dev=/dev/sr0 "-${scenario#wodim-cd-r-}" s1.iso || fail "wodim -${scenario#wodim-cd-r-}"
+    expect_data_at 0 s1.iso
+    expect_status complete
+    expect_sessions 1
+    ;;
+  cdrskin-bd-re-format)
+    need cdrskin sg_dd
+    URI=$(uri bd-re)
+    if on_drive burn0 cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin wrote to an unformatted BD-RE"; fi
+    grep -q "not properly formatted" "$work/burn0.log" || fail "cdrskin did not see an unformatted BD-RE"
+    on_drive format cdrskin -v dev=/dev/sr0 blank=format_if_needed || fail "cdrskin blank=format_if_needed"
+    grep -q '^formatted 1' "$disc/disc.state" || fail "the BD-RE is not formatted"
+    on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on the formatted BD-RE"
+    expect_data_at 0 s1.iso
+    ;;
+  cdrskin-dvd-rw-format-overwrite)
+    need cdrskin growisofs sg_dd
+    # Quick format (FORMAT UNIT 15h) turns sequential DVD-RW (profile 14h) into restricted overwrite (13h).
+    URI=$(uri dvd-rw polls=0)
+    on_drive format cdrskin -v dev=/dev/sr0 blank=format_overwrite || fail "cdrskin blank=format_overwrite"
+    grep -q '^media dvd-rw-ro' "$disc/disc.state" || fail "the DVD-RW is not in restricted overwrite mode"
+    on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs on restricted-overwrite DVD-RW"
+    expect_data_at 0 s1.iso
+    ;;
+  format-dvd+rw|format-bd-re)
+    need dvd+rw-format growisofs sg_dd
+    URI=$(uri "${scenario#format-}")
+    on_drive format dvd+rw-format -force /dev/sr0 || fail "dvd+rw-format"
+    grep -q '^formatted 1' "$disc/disc.state" || fail "the medium is not formatted"
+    on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs after formatting"
+    expect_data_at 0 s1.iso
+    ;;
+  dummy-cd-r-tao|dummy-dvd-r-dao)
+    need cdrskin wodim
+    # Test write: the clients go through the whole burn, the disc stays blank.
+    case "$scenario" in
+      dummy-cd-r-tao) URI=$(uri cd-r); mode=-tao ;;
+      dummy-dvd-r-dao) URI=$(uri dvd-r); mode=-sao ;;
+    esac
+    on_drive burn cdrskin -v -dummy dev=/dev/sr0 $mode s1.iso || fail "cdrskin -dummy $mode"
+    expect_status empty
+    [ "$scenario" = dummy-cd-r-tao ] && { on_drive burn2 wodim -v -dummy dev=/dev/sr0 -tao s1.iso || fail "wodim -dummy"; expect_status empty; }
+    [ ! -s "$disc/disc.img" ] || fail "a test write recorded data"
+    ;;
+  throttle-dvd+r)
+    need cdrskin sg_dd
+    # Real-time drive buffer: 2.4x DVD (3.3 MB/s) and a 1 MiB buffer hold the burn to the medium's pace.
+    URI=$(uri dvd+r "throttle=1&speed=2.4&buffer=1M")
+    start=$(date +%s%N)
+    on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin with a throttled drive"
+    elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    min_ms=$(( ( $(stat -c %s s1.iso) - 1048576 ) * 1000 / 3324000 ))
+    [ "$elapsed_ms" -ge "$min_ms" ] || fail "burn took $elapsed_ms ms, faster than 2.4x allows ($min_ms ms)"
+    expect_data_at 0 s1.iso
+    ;;
+  fault-long-write-in-progress)
+    need cdrskin growisofs sg_dd
+    # Every 7th WRITE is refused once with 02/04/08; the clients retry and the data arrives intact.
+    URI=$(uri dvd+r long_write_every=7)
+    on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin with 02/04/08 on every 7th WRITE"
+    expect_data_at 0 s1.iso
+    rm -rf "$disc"; mkdir -p "$disc"
+    on_drive burn2 growisofs -Z /dev/sr0=s1.iso || fail "growisofs with 02/04/08 on every 7th WRITE"
+    expect_data_at 0 s1.iso
+    ;;
+  fault-write-error)
+    need cdrskin
+    URI=$(uri dvd+r write_error_lba=800)
+    if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin succeeded despite a write error"; fi
+    grep -q "3 0C 00" "$work/burn.log" || fail "cdrskin did not report the 03/0C/00 write error"
+    # Consistent afterwards: the reserved track holds the 800 blocks before the bad one; the disc stays appendable.
+    grep -qE '^track 1 0 [0-9]+ 800 reserved' "$disc/disc.state" || fail "track state after the write error"
+    URI=$(uri dvd+r)
+    expect_status "incomplete/appendable"
+    ;;
+  fault-power-loss)
+    need cdrskin
+    # Power fails at LBA 800: what was not synchronized is lost with the drive's cache
+    # (cdrskin never synchronized, so even the reservation is gone) and the tray is empty.
+    URI=$(uri dvd+r power_loss_at_lba=800)
+    if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin succeeded despite a power loss"; fi
+    grep -q "3A 00" "$work/burn.log" || fail "cdrskin did not see the medium vanish"
+    grep -q '^medium 0 ' "$disc/disc.state" || fail "the tray is not empty after the power loss"
+    # The next process (libburn loads the tray) finds the disc as of the last SYNCHRONIZE CACHE: blank.
+    URI=$(uri dvd+r)
+    expect_status empty
+    ;;
+  *)
+    echo "unknown scenario $scenario"; exit 2 ;;
+esac
+echo "PASS [$scenario]"

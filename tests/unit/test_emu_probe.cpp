@@ -1,0 +1,173 @@
+// The emulated drive answers the probing commands clients send (mmc-emulation.md §2)
+// with replies the project's own MMC parsers accept, and rejects malformed CDBs
+// with the sense a real drive returns.
+#include "emu_fixture.hpp"
+
+#include "mmc/commands.hpp"
+#include "mmc/configuration.hpp"
+#include "mmc/event_status.hpp"
+#include "mmc/inquiry.hpp"
+#include "mmc/mode_pages.hpp"
+#include "mmc/parameter_lists.hpp"
+#include "mmc/performance.hpp"
+#include "mmc/capacity.hpp"
+#include "mmc/profiles.hpp"
+
+using namespace emu_test;
+using namespace imapi::mmc;
+
+TEST_CASE("emu probe: INQUIRY is a removable MMC device", "[emu]") {
+  Drive d("dvd+r");
+  auto inq = parse_inquiry(d.in(inquiry(96)));
+  CHECK(inq.peripheral_type == kPeripheralTypeCdDvd);
+  CHECK(inq.removable);
+  CHECK(inq.vendor == "IMAPI");
+  CHECK(inq.product == "EMULATED DRIVE");
+  // Exactly the allocation length is transferred.
+  CHECK(d.in(inquiry(5), 64).size() == 5);
+  // VPD page 80h: unit serial number; an unknown page is an invalid field.
+  CHECK(d.in(inquiry(64, true, 0x80))[1] == 0x80);
+  check_sense(d.fails(inquiry(64, true, 0x99)), 5, 0x24, 0);
+}
+
+TEST_CASE("emu probe: GET CONFIGURATION follows the medium", "[emu]") {
+  for (auto [media, profile, feature] : {std::tuple{"dvd+r", Profile::kDvdPlusR, Feature::kDvdPlusR},
+                                         std::tuple{"cd-r", Profile::kCdRecordable, Feature::kCdTrackAtOnce},
+                                         std::tuple{"bd-re", Profile::kBdRewritable, Feature::kBdWrite},
+                                         std::tuple{"dvd-r", Profile::kDvdDashRecordable, Feature::kDvdDashWrite}}) {
+    Drive d(media);
+    auto all = parse_configuration(d.in(get_configuration(ConfigurationRequest::kAll, 0, 4096)));
+    CHECK(all.complete);
+    CHECK(all.current_profile == static_cast<uint16_t>(profile));
+    const FeatureDescriptor* list = all.find(0x0000);
+    REQUIRE(list);
+    bool found_current = false;
+    for (auto p : parse_profile_list(*list)) found_current |= p.current && p.profile == static_cast<uint16_t>(profile);
+    CHECK(found_current);
+    REQUIRE(all.find(static_cast<uint16_t>(feature)));
+    CHECK(all.find(static_cast<uint16_t>(feature))->current);
+    // RT=1 lists current features only; RT=2 exactly one.
+    auto current = parse_configuration(d.in(get_configuration(ConfigurationRequest::kCurrent, 0, 4096)));
+    for (const auto& f : current.features) CHECK(f.current);
+    auto one = parse_configuration(d.in(get_configuration(ConfigurationRequest::kOne, 0x0107, 64)));
+    REQUIRE(one.features.size() == 1);
+    CHECK(one.features[0].code == 0x0107);
+  }
+  // The header alone (8 bytes) already tells the current profile, as libburn asks first.
+  Drive d("bd-r");
+  auto head = parse_configuration(d.in(get_configuration(ConfigurationRequest::kAll, 0, 8)));
+  CHECK(head.current_profile == 0x41);
+  CHECK_FALSE(head.complete);
+}
+
+TEST_CASE("emu probe: MODE SENSE 2Ah lists write speeds; page 05h round-trips through MODE SELECT", "[emu]") {
+  Drive d("cd-r", "speed=24");
+  auto mode = parse_mode_sense10(d.in(mode_sense10(0x2A, 256)));
+  REQUIRE(mode.find(0x2A));
+  const auto& raw = mode.find(0x2A)->bytes;
+  auto caps = parse_capabilities_page(raw);
+  CHECK(caps.complete);
+  CHECK(caps.cd_r_write);
+  CHECK(caps.write_speeds.size() == 4);  // 4x, 8x, 16x, 24x; 48x is above speed=24
+  CHECK(caps.write_speeds.front().write_speed_kbps == 24 * 176);
+  // libburn: 32 + 4n <= page length + 2
+  CHECK(32 + 4 * caps.write_speeds.size() <= size_t{raw[1]} + 2);
+
+  auto page = parse_write_parameters_page(parse_mode_sense10(d.in(mode_sense10(0x05, 256))).find(0x05)->bytes);
+  CHECK(page.write_type == 1);  // TAO by default on CD
+  page.write_type = 2;
+  page.multi_session = 3;
+  auto list = mode_select_parameter_list(write_parameters_page(page));
+  d.ok(mode_select10(static_cast<uint16_t>(list.size())), list);
+  auto back = parse_write_parameters_page(parse_mode_sense10(d.in(mode_sense10(0x05, 256))).find(0x05)->bytes);
+  CHECK(back.write_type == 2);
+  CHECK(back.multi_session == 3);
+
+  // Raw (write type 3) is not offered: 05/26/00, which is how wodim learns the supported modes.
+  page.write_type = 3;
+  list = mode_select_parameter_list(write_parameters_page(page));
+  check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
+  // TAO with an audio block type: refused too.
+  page.write_type = 1;
+  page.data_block_type = 0;
+  list = mode_select_parameter_list(write_parameters_page(page));
+  check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
+  // A parameter list shorter than the CDB announces is an invalid CDB field.
+  check_sense(d.fails(mode_select10(200), Bytes(20, 0)), 5, 0x24, 0);
+  // Unsupported page in MODE SENSE.
+  check_sense(d.fails(mode_sense10(0x1C, 64)), 5, 0x24, 0);
+}
+
+TEST_CASE("emu probe: speeds through GET PERFORMANCE, SET STREAMING and SET CD SPEED", "[emu]") {
+  Drive d("dvd+r");
+  auto speeds = parse_write_speeds(d.in(get_performance(PerformanceType::kWriteSpeed, 16)));
+  REQUIRE(speeds.descriptors.size() == 4);
+  CHECK(speeds.descriptors.front().write_speed_kbps == 16 * 1385);  // fastest first
+  CHECK(speeds.descriptors.front().end_lba == 2'295'104 - 1);
+  auto perf = parse_performance(d.in(get_performance(PerformanceType::kPerformance, 1, 0, true)));
+  REQUIRE(perf.descriptors.size() == 1);
+  CHECK(perf.descriptors[0].start_kbps == 16 * 1385);
+
+  StreamingRequest req;
+  req.end_lba = 1000;
+  req.write_size_kb = 4 * 1385;
+  auto desc = streaming_performance_descriptor(req);
+  d.ok(set_streaming(28), Bytes(desc.begin(), desc.end()));
+  perf = parse_performance(d.in(get_performance(PerformanceType::kPerformance, 1, 0, true)));
+  CHECK(perf.descriptors[0].start_kbps == 4 * 1385);
+  d.ok(set_cd_speed(kMaxSpeed, 9000));  // between 4x and 8x: drives round down
+  perf = parse_performance(d.in(get_performance(PerformanceType::kPerformance, 1, 0, true)));
+  CHECK(perf.descriptors[0].start_kbps == 4 * 1385);
+  check_sense(d.fails(get_performance(static_cast<PerformanceType>(0x05), 1)), 5, 0x24, 0);
+}
+
+TEST_CASE("emu probe: tray, lock, media events and NOT READY", "[emu]") {
+  Drive d("dvd+r", "not_ready=2");
+  // Freshly inserted: the drive is becoming ready for two commands.
+  check_sense(d.fails(test_unit_ready()), 2, 0x04, 0x01);
+  check_sense(d.fails(test_unit_ready()), 2, 0x04, 0x01);
+  d.ok(test_unit_ready());
+  d.ok(prevent_allow_medium_removal(true));
+  check_sense(d.fails(start_stop_unit(false, true)), 5, 0x53, 0x02);  // removal prevented
+  d.ok(prevent_allow_medium_removal(false));
+  d.ok(start_stop_unit(false, true));  // eject
+  check_sense(d.fails(test_unit_ready()), 2, 0x3A, 0x00);
+  check_sense(d.fails(read_disc_information(34)), 2, 0x3A, 0x00);
+  auto ev = parse_event_status(d.in(get_event_status_notification(kEventClassMedia, 8)));
+  REQUIRE(ev.media);
+  CHECK_FALSE(ev.media->media_present);
+  // INQUIRY and GET CONFIGURATION work without a medium; no profile is current.
+  CHECK(parse_configuration(d.in(get_configuration(ConfigurationRequest::kAll, 0, 8))).current_profile == 0);
+  d.ok(start_stop_unit(true, true));  // load
+  check_sense(d.fails(test_unit_ready()), 2, 0x04, 0x01);
+  check_sense(d.fails(test_unit_ready()), 2, 0x04, 0x01);
+  check_sense(d.fails(test_unit_ready()), 6, 0x28, 0x00);  // medium may have changed, once
+  d.ok(test_unit_ready());
+  ev = parse_event_status(d.in(get_event_status_notification(kEventClassMedia, 8)));
+  CHECK(ev.media->event == static_cast<uint8_t>(MediaEvent::kNewMedia));
+  ev = parse_event_status(d.in(get_event_status_notification(kEventClassMedia, 8)));
+  CHECK(ev.media->event == static_cast<uint8_t>(MediaEvent::kNoChange));
+  // Asynchronous GESN is not supported.
+  Cdb async = get_event_status_notification(kEventClassMedia, 8);
+  async[1] = 0;
+  check_sense(d.fails(async), 5, 0x24, 0);
+}
+
+TEST_CASE("emu probe: malformed CDBs", "[emu]") {
+  Drive d("dvd+r");
+  check_sense(d.fails(Cdb(0xFF, 12)), 5, 0x20, 0);  // unknown opcode
+  check_sense(d.fails(Cdb(0x3B, 10)), 5, 0x20, 0);  // WRITE BUFFER: not implemented
+  // A 10-byte command delivered in 6 bytes.
+  const uint8_t short_cdb[6] = {0x51, 0, 0, 0, 0, 0};
+  auto r = d.drive.execute(short_cdb, DataDirection::kFromDevice, {});
+  REQUIRE(r.status == imapi::device::scsi_status::kCheckCondition);
+  check_sense(decode_sense(r.sense_bytes()), 5, 0x24, 0);
+  check_sense(d.fails(read_disc_information(34, 1)), 5, 0x24, 0);  // data type 1 not offered
+  r = d.drive.execute({}, DataDirection::kNone, {});
+  CHECK(r.status == imapi::device::scsi_status::kCheckCondition);
+  // READ BUFFER CAPACITY, both forms.
+  auto cap = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  CHECK(cap.size == 4u << 20);
+  CHECK(cap.blank == cap.size);
+  CHECK(d.in(read_buffer_capacity(12, true))[3] == 1);
+}

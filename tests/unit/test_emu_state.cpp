@@ -1,0 +1,166 @@
+// Persistence (a disc burned through one drive object is seen by the next,
+// as by the next process), the state file reader on bad input, drive URIs,
+// and fault injection.
+#include "emu_fixture.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "core/error.hpp"
+#include "device/emu/state_file.hpp"
+#include "mmc/commands.hpp"
+#include "mmc/disc_information.hpp"
+#include "mmc/track_information.hpp"
+#include "mmc/capacity.hpp"
+#include "mmc/mode_pages.hpp"
+#include "mmc/parameter_lists.hpp"
+
+using namespace emu_test;
+using namespace imapi::mmc;
+using namespace imapi::device::emu;
+
+TEST_CASE("emu state: a second drive object on the same directory sees the burned disc", "[emu]") {
+  DiscDir dir;
+  {
+    auto a = EmulatedDrive::open_uri(dir.uri("dvd+r"));
+    auto data = pattern(16, 7);
+    REQUIRE(a.execute(write10(0, 16).bytes(), DataDirection::kToDevice, data).good());
+    REQUIRE(a.execute(close_track_session(CloseFunction::kTrack, 1).bytes(), DataDirection::kNone, {}).good());
+    REQUIRE(a.execute(close_track_session(CloseFunction::kSession).bytes(), DataDirection::kNone, {}).good());
+  }
+  // The URI names another medium: the disc already in the directory wins.
+  auto b = EmulatedDrive::open_uri(dir.uri("bd-r"));
+  Bytes di(34);
+  REQUIRE(b.execute(read_disc_information(34).bytes(), DataDirection::kFromDevice, di).good());
+  CHECK(parse_disc_information(di).disc_status == imapi::mmc::DiscStatus::kIncomplete);
+  Bytes buf(16 * 2048);
+  REQUIRE(b.execute(read10(0, 16).bytes(), DataDirection::kFromDevice, buf).good());
+  CHECK(buf == pattern(16, 7));
+  CHECK(b.snapshot().disc.media == MediaKind::kDvdPlusR);
+}
+
+TEST_CASE("emu state: serialize/parse round trip and strict rejection of corrupt files", "[emu]") {
+  EmuState s;
+  s.disc.media = MediaKind::kCdR;
+  s.disc.closed_sessions = 1;
+  s.disc.tracks.push_back({1, 0, 100, 100, TrackState::kComplete, 4});
+  s.disc.tracks.push_back({2, 11500, 0, 10, TrackState::kOpen, 4});
+  s.drive.write_page = {0x05, 0x32, 0x41};
+  s.drive.sao_next = -150;
+  s.drive.sao_plan.push_back({2, 11600, 50, 0, TrackState::kReserved, 4});
+  const std::string text = serialize_state(s);
+  EmuState back = parse_state(text);
+  CHECK(serialize_state(back) == text);
+  CHECK(back.disc.tracks.size() == 2);
+  CHECK(back.drive.sao_next == -150);
+
+  auto rejects = [](const std::string& t) { CHECK_THROWS_AS(parse_state(t), imapi::Error); };
+  rejects("");
+  rejects("not a state file\n");
+  rejects("imapi-emu-state 1\n");                                   // no media line
+  rejects("imapi-emu-state 1\nmedia floppy\n");
+  rejects("imapi-emu-state 1\nmedia cd-r\nsessions 1\n");             // too few values
+  rejects("imapi-emu-state 1\nmedia cd-r\nsessions 1 2\n");           // flag not 0/1
+  rejects("imapi-emu-state 1\nmedia cd-r\nsessions 99999999 0\n");    // out of range
+  rejects("imapi-emu-state 1\nmedia cd-r\ntrack 1 0 10 20 reserved 4\n");  // written past the reservation
+  rejects("imapi-emu-state 1\nmedia cd-r\ntrack 0 0 10 0 open 4\n");  // session 0
+  rejects("imapi-emu-state 1\nmedia cd-r\ntrack 1 4294967295 10 0 open 4\n");
+  rejects("imapi-emu-state 1\nmedia cd-r\nwrite_page 0g\n");
+  rejects("imapi-emu-state 1\nmedia cd-r\noperation format 5 3\n");
+  rejects("imapi-emu-state 1\nmedia cd-r\nbogus 1\n");
+  rejects(text + "track 1 0 1 1 sideways 4\n");
+
+  // A drive whose state file is corrupt reports a hardware-ish failure, not UB.
+  DiscDir dir;
+  { auto d = EmulatedDrive::open_uri(dir.uri("dvd+r")); }
+  std::ofstream(dir.path + "/disc.state") << "imapi-emu-state 1\nmedia dvd+r\ntrack x\n";
+  CHECK_THROWS_AS(EmulatedDrive::open_uri(dir.uri("dvd+r")), imapi::Error);
+}
+
+TEST_CASE("emu URI: parameters and errors", "[emu]") {
+  auto c = parse_drive_uri("emu:dvd+r?dir=/tmp/x&speed=2.4&buffer=8M&throttle=1&write_error_lba=100&long_write_every=7");
+  CHECK(c.media == MediaKind::kDvdPlusR);
+  CHECK(c.dir == "/tmp/x");
+  CHECK(c.speed_x10 == 24);
+  CHECK(c.buffer_bytes == 8u << 20);
+  CHECK(c.throttle);
+  CHECK(c.faults.write_error_lba == 100u);
+  CHECK(c.faults.long_write_every == 7);
+  CHECK(parse_drive_uri("emu:bd-re?dir=d&buffer=512K").buffer_bytes == 512u * 1024);
+  for (const char* bad : {"dvd+r?dir=x", "emu:floppy?dir=x", "emu:dvd+r", "emu:dvd+r?dir=x&speed=fast",
+                          "emu:dvd+r?dir=x&speed=1.25", "emu:dvd+r?dir=x&color=red", "emu:dvd+r?dir=x&buffer=1K",
+                          "emu:dvd+r?dir=x&throttle=2", "emu:dvd+r?dir=x&buffer=99999999M", "emu:cd-r?dir"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_drive_uri(bad), imapi::Error);
+  }
+  CHECK_THROWS_AS(EmulatedDrive::open_uri("emu:cd-r?dir=/nonexistent/imapi-emu"), imapi::Error);
+}
+
+TEST_CASE("emu faults: long write in progress, write error, medium removed, power loss", "[emu]") {
+  {
+    Drive d("dvd+r", "long_write_every=3");
+    d.ok(write10(0, 16), pattern(16, 1));
+    d.ok(write10(16, 16), pattern(16, 2));
+    check_sense(d.fails(write10(32, 16), pattern(16, 3)), 2, 0x04, 0x08);
+    d.ok(write10(32, 16), pattern(16, 3));  // the retry succeeds
+    CHECK(d.in(read10(32, 16), 16 * 2048) == pattern(16, 3));
+  }
+  {
+    Drive d("dvd+r", "write_error_lba=20");
+    d.ok(write10(0, 16), pattern(16, 1));
+    auto s = d.fails(write10(16, 16), pattern(16, 2));
+    check_sense(s, 3, 0x0C, 0x00);
+    CHECK(s.information == 20u);
+    // Blocks before the bad one were recorded; the NWA stands right at it.
+    auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+    CHECK(t.next_writable == 20);
+  }
+  {
+    Drive d("cd-r", "remove_at_lba=40");
+    d.ok(write10(0, 32), pattern(32, 1));
+    check_sense(d.fails(write10(32, 32), pattern(32, 2)), 2, 0x3A, 0x00);
+    check_sense(d.fails(test_unit_ready()), 2, 0x3A, 0x00);
+  }
+  {
+    Drive d("dvd+r", "power_loss_at_lba=64");
+    d.ok(write10(0, 32), pattern(32, 1));
+    d.ok(synchronize_cache(false));
+    d.ok(write10(32, 16), pattern(16, 2));  // cached, never synchronized
+    check_sense(d.fails(write10(48, 32), pattern(32, 3)), 2, 0x3A, 0x00);
+    d.ok(start_stop_unit(true, true));  // power back, disc reloaded
+    auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+    CHECK(t.next_writable == 32);  // the state as of the last SYNCHRONIZE CACHE
+  }
+}
+
+TEST_CASE("emu buffer: throttled writes fill the buffer READ BUFFER CAPACITY reports", "[emu]") {
+  Drive d("cd-r", "throttle=1&buffer=1M&speed=48");
+  d.ok(write10(0, 256), pattern(256, 1));  // 512 KiB at 48x CD (8.4 MB/s): mostly still buffered
+  auto cap = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  CHECK(cap.size == 1u << 20);
+  CHECK(cap.blank < cap.size);
+}
+
+TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only counted with it", "[emu]") {
+  using imapi::mmc::WriteParametersPage;
+  for (bool bufe : {false, true}) {
+    // 4x CD = 704 kB/s: 64 KiB drain in about 93 ms.
+    Drive d("cd-r", "throttle=1&buffer=64K&speed=4");
+    WriteParametersPage w;
+    w.buffer_underrun_free = bufe;
+    w.write_type = 1;
+    w.track_mode = 4;
+    w.data_block_type = 8;
+    auto list = mode_select_parameter_list(write_parameters_page(w));
+    d.ok(mode_select10(static_cast<uint16_t>(list.size())), list);
+    d.ok(write10(0, 16), pattern(16, 1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the host stalls; the buffer runs dry
+    if (bufe) {
+      d.ok(write10(16, 16), pattern(16, 2));
+      CHECK(d.drive.snapshot().drive.underruns == 1);
+    } else {
+      check_sense(d.fails(write10(16, 16), pattern(16, 2)), 3, 0x0C, 0x09);
+    }
+  }
+}
