@@ -51,9 +51,9 @@ std::vector<uint8_t> write_parameters_page(const WriteParametersPage& w) {
 }
 
 std::vector<uint8_t> mode_select_parameter_list(std::span<const uint8_t> page) {
-  std::vector<uint8_t> out(8, 0);
-  out.insert(out.end(), page.begin(), page.end());
-  if (page.size() > 0) out[8] &= 0x7F;  // PS is reserved in MODE SELECT
+  std::vector<uint8_t> out(8 + page.size(), 0);
+  std::copy(page.begin(), page.end(), out.begin() + 8);
+  if (!page.empty()) out[8] &= 0x7F;  // PS is reserved in MODE SELECT
   return out;
 }
 

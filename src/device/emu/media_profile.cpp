@@ -2,20 +2,27 @@
 
 #include <algorithm>
 
+#include "mmc/media_capacity.hpp"
+
 namespace imapi::device::emu {
 
 namespace {
 using mmc::Profile;
 
-// Capacities are those of real media (ECMA-267/337/349, BD-R/RE 25 GB single
-// layer, 80-minute CD lead-out at 79:59:74), so free-space arithmetic in
+// Capacities are those of real media (mmc::nominal_capacity_blocks, the table
+// ChooseImageDefaultsForMediaType uses too), so free-space arithmetic in
 // clients and in libimapi matches a real disc.
+uint32_t capacity(mmc::MediaPhysicalType t) { return static_cast<uint32_t>(mmc::nominal_capacity_blocks(t)); }
+
 std::vector<MediaSpec> make_table() {
-  constexpr uint32_t kCd80 = 359'849;
-  constexpr uint32_t kDvdPlus = 2'295'104;
-  constexpr uint32_t kDvdDash = 2'298'496;
-  constexpr uint32_t kBd25 = 12'219'392;
-  constexpr uint32_t kBd25Formatted = 11'826'176;  // default spare areas
+  using T = mmc::MediaPhysicalType;
+  const uint32_t kCd80 = capacity(T::kCdR);
+  const uint32_t kDvdPlus = capacity(T::kDvdPlusR);
+  const uint32_t kDvdDash = capacity(T::kDvdDashR);
+  const uint32_t kDvdPlusDual = capacity(T::kDvdPlusRDualLayer);
+  const uint32_t kDvdRam = capacity(T::kDvdRam);
+  const uint32_t kBd25 = capacity(T::kBdR);
+  const uint32_t kBd25Formatted = capacity(T::kBdRe);  // default spare areas
   return {
       {MediaKind::kCdRom, "cd-rom", Profile::kCdRom, Family::kCd, Recording::kReadOnly, false, false, kCd80, kCd80, 1, 176, {}},
       {MediaKind::kCdR, "cd-r", Profile::kCdRecordable, Family::kCd, Recording::kSequential, false, false, kCd80, kCd80, 1, 176,
@@ -31,11 +38,11 @@ std::vector<MediaSpec> make_table() {
        kDvdDash, kDvdDash, 16, 1385, {20, 40, 60}},
       {MediaKind::kDvdPlusR, "dvd+r", Profile::kDvdPlusR, Family::kDvd, Recording::kSequential, false, false, kDvdPlus, kDvdPlus, 16,
        1385, {24, 40, 80, 160}},
-      {MediaKind::kDvdPlusRDual, "dvd+r-dl", Profile::kDvdPlusRDual, Family::kDvd, Recording::kSequential, false, false, 4'173'824,
-       4'173'824, 16, 1385, {24, 40, 80}},
+      {MediaKind::kDvdPlusRDual, "dvd+r-dl", Profile::kDvdPlusRDual, Family::kDvd, Recording::kSequential, false, false, kDvdPlusDual,
+       kDvdPlusDual, 16, 1385, {24, 40, 80}},
       {MediaKind::kDvdPlusRw, "dvd+rw", Profile::kDvdPlusRw, Family::kDvd, Recording::kRandom, true, true, kDvdPlus, kDvdPlus, 16,
        1385, {24, 40, 80}},
-      {MediaKind::kDvdRam, "dvd-ram", Profile::kDvdRam, Family::kDvd, Recording::kRandom, true, false, kDvdPlus, kDvdPlus, 16, 1385,
+      {MediaKind::kDvdRam, "dvd-ram", Profile::kDvdRam, Family::kDvd, Recording::kRandom, true, false, kDvdRam, kDvdRam, 16, 1385,
        {20, 30, 50}},
       {MediaKind::kBdRom, "bd-rom", Profile::kBdRom, Family::kBd, Recording::kReadOnly, false, false, kBd25, kBd25, 32, 4495, {}},
       {MediaKind::kBdR, "bd-r", Profile::kBdRSequential, Family::kBd, Recording::kSequential, false, false, kBd25, kBd25Formatted,
