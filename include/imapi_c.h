@@ -513,8 +513,9 @@ IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage *image, i
  * stream: the session to import starts at block `session_block` of `previous`
  * (0 for a single-session image; the last session's start otherwise, its
  * descriptors being 16 blocks in). `file_system` 0 lets the library choose
- * (Rock Ridge, then Joliet, then ISO 9660), or names one of IMAPI_FS_ROCKRIDGE,
- * _JOLIET, _ISO9660; *imported (may be NULL) receives the one used.
+ * (Rock Ridge, then UDF, then Joliet, then ISO 9660), or names one of
+ * IMAPI_FS_ROCKRIDGE, _UDF, _JOLIET, _ISO9660; *imported (may be NULL) receives
+ * the one used.
  * Items already in the tree win over imported ones. Imported files are not
  * copied again: the new session records them where the previous one has them,
  * so set SessionStartBlock to where the new session will be written.

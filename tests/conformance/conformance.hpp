@@ -105,5 +105,90 @@ inline void full_check(const std::string& kind) {
   fsys::remove(image);
 }
 
+// Copies a tree (links as links), for building the expected view of a later session.
+inline void copy_tree(const fsys::path& from, const fsys::path& to) {
+  fsys::remove_all(to);
+  fsys::copy(from, to, fsys::copy_options::recursive | fsys::copy_options::copy_symlinks);
+}
+
+inline std::string slurp(const fsys::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+
+struct TwoSessions {
+  fsys::path s1, s2, expected;
+  int64_t s1_blocks = 0;
+  std::string kept_content;  // of a file session 2 must not write again
+  int32_t imported = 0;      // the file system the import used
+};
+
+// Session 1 of the mixed tree with `o`; then, through the C ABI, session 2
+// importing `import_fs` (0: the library's choice), replacing one file,
+// removing one, adding a directory and a file, at session 1's end.
+inline TwoSessions build_two_sessions(const std::string& prefix, const Options& o, int32_t import_fs) {
+  fsys::create_directories(kWork);
+  auto source = make_tree("mixed");
+  TwoSessions t;
+  t.s1 = kWork / (prefix + "-s1.iso");
+  master(source, t.s1, o);
+  const int64_t s1_blocks = t.s1_blocks = static_cast<int64_t>(fsys::file_size(t.s1) / 2048);
+
+  // Pick a file to replace and one to remove (regular files of the tree).
+  std::vector<fsys::path> files;
+  for (auto& e : fsys::recursive_directory_iterator(source))
+    if (e.is_regular_file() && !e.is_symlink() && fsys::file_size(e.path()) > 0) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 3);
+  const std::string replaced = "/" + fsys::relative(files[0], source).string();
+  const std::string removed = "/" + fsys::relative(files[1], source).string();
+  t.kept_content = slurp(files[2]);
+  REQUIRE(t.kept_content.size() >= 8);
+
+  // The expected tree of session 2.
+  auto expected = t.expected = kWork / (prefix + "-expected");
+  copy_tree(source, expected);
+  std::ofstream(expected / replaced.substr(1), std::ios::trunc) << "replaced in session 2\n";
+  fsys::remove(expected / removed.substr(1));
+  fsys::create_directories(expected / "session2");
+  std::ofstream(expected / "session2/new.txt") << "new in session 2\n";
+
+  // Session 2, through the C ABI.
+  imapi_fsimage* img = nullptr;
+  imapi_fsitem* root = nullptr;
+  imapi_stream* prev = nullptr;
+  check(imapi_fsimage_create(&img));
+  check(imapi_fsimage_set_free_media_blocks(img, 0));
+  check(imapi_fsimage_set_iso9660_level(img, 3));
+  check(imapi_fsimage_set_file_systems_to_create(img, o.file_systems));  // fixed by the import
+  check(imapi_fsimage_set_udf_revision(img, o.udf_revision));
+  check(imapi_fsimage_set_volume_name(img, "CONFORMANCE"));
+  check(imapi_stream_create_from_file(t.s1.c_str(), &prev));
+  check(imapi_fsimage_import_stream(img, prev, 0, import_fs, &t.imported));
+  check(imapi_fsimage_get_root(img, &root));
+  auto add_text = [&](const std::string& path, const std::string& text) {
+    imapi_stream* s = nullptr;
+    check(imapi_stream_create_from_memory(text.data(), static_cast<int64_t>(text.size()), &s));
+    check(imapi_fsitem_add_file(root, path.c_str(), s));
+    imapi_stream_free(s);
+  };
+  check(imapi_fsitem_remove(root, replaced.c_str()));
+  add_text(replaced, "replaced in session 2\n");
+  check(imapi_fsitem_remove(root, removed.c_str()));
+  check(imapi_fsitem_add_directory(root, "session2"));
+  add_text("session2/new.txt", "new in session 2\n");
+  check(imapi_fsimage_set_session_start_block(img, s1_blocks));
+  imapi_fsimage_result* res = nullptr;
+  check(imapi_fsimage_create_result_image(img, &res));
+  t.s2 = kWork / (prefix + "-s2.iso");
+  check(imapi_fsimage_result_write_file(res, t.s2.c_str(), nullptr, nullptr));
+  imapi_fsimage_result_free(res);
+  imapi_fsitem_free(root);
+  imapi_stream_free(prev);
+  imapi_fsimage_free(img);
+  return t;
+}
+
 }  // namespace conformance
 

@@ -157,3 +157,44 @@ TEST_CASE("UDF: the reader reads genisoimage and mkudffs images", "[conformance]
     fsys::remove(image);
   }
 }
+
+// Multisession at the file-system level with UDF: session 2 imports session 1's
+// UDF tree; its partition starts at the disc's first block, so unchanged files
+// stay where session 1 recorded them. The kernel mounts the concatenation at
+// session 2 (udf session=, iso9660 sbsector=); on the overwritable form (the
+// newest descriptors also at 16-21 and the first anchor at 256, as IMAPI
+// rewrites them on overwritable media) every reader sees session 2.
+TEST_CASE("UDF: multisession, import session 1's UDF tree, change it, append session 2", "[conformance]") {
+  const Revision& r = kRevisions[4];  // 2.50: the metadata partition too
+  auto ms = build_two_sessions("udf-ms", {kBridge, 3, r.value}, IMAPI_FS_UDF);
+  CHECK(ms.imported == IMAPI_FS_UDF);
+  const std::string s1_bytes = slurp(ms.s1), s2_bytes = slurp(ms.s2);
+  CHECK(s2_bytes.find(ms.kept_content) == std::string::npos);  // not written again
+  const std::string at = std::to_string(ms.s1_blocks);
+
+  auto joined = kWork / "udf-ms.iso";
+  std::ofstream(joined, std::ios::binary) << s1_bytes << s2_bytes;
+  Run k = run("/usr/bin/python3 " + quote(kTools / "check_udf.py") + " --image " + quote(joined) + " --source " +
+              quote(ms.expected) + " --revision 2.50 --label CONFORMANCE --readers '' --kernel --kernel-opts session=" +
+              at);
+  INFO(k.output);
+  REQUIRE(k.status == 0);
+  require_readers_agree(joined, ms.expected, "iso9660,joliet,rockridge",
+                        "--readers '' --kernel --kernel-opts sbsector=" + at);
+
+  std::string all = s1_bytes + s2_bytes;
+  constexpr size_t kSector = 2048;
+  all.replace(16 * kSector, 6 * kSector, s2_bytes.substr(16 * kSector, 6 * kSector));
+  std::string anchor = s2_bytes.substr(256 * kSector, kSector);
+  anchor[12] = 0, anchor[13] = 1, anchor[14] = 0, anchor[15] = 0;  // its location is now 256
+  unsigned sum = 0;
+  for (int i = 0; i < 16; ++i)
+    if (i != 4) sum += static_cast<uint8_t>(anchor[static_cast<size_t>(i)]);
+  anchor[4] = static_cast<char>(sum & 0xFF);
+  all.replace(256 * kSector, kSector, anchor);
+  auto latest = kWork / "udf-ms-latest.iso";
+  std::ofstream(latest, std::ios::binary) << all;
+  require_udf_readers_agree(latest, ms.expected, r);
+  require_readers_agree(latest, ms.expected, "iso9660,joliet,rockridge",
+                        std::string("--readers ") + kIsoReadersButPycdlib);
+}

@@ -4,61 +4,59 @@
 
 #include "core/error.hpp"
 #include "fs/image/file_system_image.hpp"
-#include "fs/reader/iso_reader.hpp"
+#include "fs/reader/image_reader.hpp"
 
 namespace imapi::fs {
 
 namespace {
 
 // A file of a previous session: read from the image for IFsiFileItem.Data, and
-// recorded by the layout at the extents it already has.
+// recorded by the layout at the extents it already has. Data with no place of
+// its own on the disc (UDF data embedded in its file entry, unrecorded
+// extents) is written again instead.
 class ImportedSource final : public DataSource {
  public:
-  ImportedSource(std::shared_ptr<const IsoReader> reader, ImageEntry entry)
+  ImportedSource(std::shared_ptr<const ImageReader> reader, ImageEntry entry)
       : DataSource(entry.size), reader_(std::move(reader)), entry_(std::move(entry)) {
-    for (const auto& x : entry_.extents) extents_.push_back({x.block, x.size});
+    recorded_ = entry_.size == 0 || !entry_.extents.empty();
+    for (const auto& x : entry_.extents) {
+      recorded_ = recorded_ && x.block != ImageExtent::kHole;
+      extents_.push_back({x.block, x.size});
+    }
   }
   std::unique_ptr<DataReader> open() const override {
     class Reader final : public DataReader {
      public:
-      Reader(const IsoReader& r, const ImageEntry& e) : r_(r), e_(e) {}
+      Reader(const ImageReader& r, const ImageEntry& e) : r_(r), e_(e) {}
       void read_exact(int64_t offset, void* buf, int64_t n) override { r_.read(e_, offset, buf, n); }
 
      private:
-      const IsoReader& r_;
+      const ImageReader& r_;
       const ImageEntry& e_;
     };
     return std::make_unique<Reader>(*reader_, entry_);
   }
   std::string describe() const override { return "previous session: " + entry_.path; }
-  const std::vector<RecordedExtent>* recorded_extents() const override { return &extents_; }
+  const std::vector<RecordedExtent>* recorded_extents() const override { return recorded_ ? &extents_ : nullptr; }
 
  private:
-  std::shared_ptr<const IsoReader> reader_;
+  std::shared_ptr<const ImageReader> reader_;
   ImageEntry entry_;
   std::vector<RecordedExtent> extents_;
+  bool recorded_ = true;
 };
 
 }  // namespace
 
 int32_t FileSystemImage::import_session(std::shared_ptr<BlockSource> source, int64_t session_block,
                                         int32_t file_system) {
-  auto reader = std::make_shared<const IsoReader>(std::move(source), ReaderLimits{}, session_block);
-  const auto& v = reader->volume();
-  IsoNamespace ns;
-  int32_t used = 0;
-  switch (file_system) {
-    case 0:
-      ns = v.rock_ridge ? IsoNamespace::rockridge : v.joliet_level ? IsoNamespace::joliet : IsoNamespace::iso9660;
-      used = v.rock_ridge ? IMAPI_FS_ROCKRIDGE : v.joliet_level ? IMAPI_FS_JOLIET : IMAPI_FS_ISO9660;
-      break;
-    case IMAPI_FS_ROCKRIDGE: ns = IsoNamespace::rockridge; used = file_system; break;
-    case IMAPI_FS_JOLIET: ns = IsoNamespace::joliet; used = file_system; break;
-    case IMAPI_FS_ISO9660: ns = IsoNamespace::iso9660; used = file_system; break;
-    default:
-      fail(IMAPI_E_INVALID_PARAM, "import one file system: IMAPI_FS_ROCKRIDGE, _JOLIET or _ISO9660 (or 0 to choose)");
-  }
-  auto entries = reader->list(ns);  // IMAPI_E_FILE_SYSTEM_NOT_FOUND when absent
+  auto reader = std::make_shared<const ImageReader>(std::move(source), ReaderLimits{}, session_block);
+  // The richest tree by default: Rock Ridge, then UDF, then Joliet, then ISO 9660.
+  const int32_t used = file_system == 0 ? reader->richest() : file_system;
+  if (used != IMAPI_FS_ROCKRIDGE && used != IMAPI_FS_UDF && used != IMAPI_FS_JOLIET && used != IMAPI_FS_ISO9660)
+    fail(IMAPI_E_INVALID_PARAM,
+         "import one file system: IMAPI_FS_ROCKRIDGE, _UDF, _JOLIET or _ISO9660 (or 0 to choose)");
+  auto entries = reader->list(used);  // IMAPI_E_FILE_SYSTEM_NOT_FOUND when absent
 
   std::lock_guard lock(mutex_);
   const int64_t start_point = locked_base_ + static_cast<int64_t>(undo_.size());

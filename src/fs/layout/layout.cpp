@@ -661,12 +661,12 @@ int64_t Builder::place() {
   int64_t recognition = block;
   int64_t partition_start = 0;
   if (udf_) {
-    for (const auto& ni : info_)
-      if (ni.file == kImportedFile)
-        fail(IMAPI_E_INCOMPATIBLE_PREVIOUS_SESSION,
-             "appending UDF to an imported session is not supported yet; create ISO 9660/Joliet/Rock Ridge only");
     block += udf::kRecognitionBlocks;
-    block = partition_start = udf::kFirstAnchorBlock + 1;
+    block = udf::kFirstAnchorBlock + 1;
+    // A later session's partition starts at the disc's first block, so that it
+    // holds the files earlier sessions recorded (UDF addresses data only inside
+    // its partition); a first session's starts after its anchor.
+    partition_start = opt_.session_start_block > 0 ? -opt_.session_start_block : block;
   }
   // The partition opens with the UDF area: readers that look for the file set
   // descriptor in the partition's first block (pycdlib) find it there.
@@ -686,9 +686,10 @@ int64_t Builder::place() {
     u.session_start = opt_.session_start_block;
     udf_writer_.emplace(root_, info_.size(), std::move(u), [this](const Node& n) {
       const NodeInfo& ni = info(&n);
+      if (ni.file == kImportedFile) return udf::FileData{0, n.data_size(), n.data->recorded_extents()};
       if (ni.file < 0) return udf::FileData{};
       const FileExtent& f = files_[static_cast<size_t>(ni.file)];
-      return udf::FileData{f.block, f.size()};
+      return udf::FileData{f.block, f.size(), nullptr};
     });
     block += udf_writer_->plan(recognition, partition_start, block);
   }

@@ -52,7 +52,17 @@ void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, cons
   put_u32_le(block + 44, udf_permissions(f.mode));
   put_u16_le(block + 48, f.links);
   put_u64_le(block + 56, f.size);
-  const uint64_t recorded_blocks = embedded ? 0 : (f.data.bytes + kSectorSize - 1) / kSectorSize;
+  uint64_t recorded_blocks = 0;
+  size_t ad_count = 0;
+  auto each_extent = [&](auto&& fn) {
+    if (f.data.bytes > 0) fn(f.data);
+    for (const auto& x : f.more) fn(x);
+  };
+  if (!embedded)
+    each_extent([&](const DataExtent& x) {
+      recorded_blocks += (x.bytes + kSectorSize - 1) / kSectorSize;
+      ad_count += extents_for(x.bytes);
+    });
   size_t at;  // where the extended attributes' length is
   if (extended) {
     put_u64_le(block + 64, f.size);  // object size: no streams
@@ -84,24 +94,25 @@ void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, cons
     if (!f.embedded.empty()) std::memcpy(ads, f.embedded.data(), f.embedded.size());
     ad_bytes = f.embedded.size();
   } else {
-    const size_t n = extents_for(f.data.bytes);
-    if (n > max_extents(extended))
-      fail(IMAPI_E_DATA_TOO_BIG, "a file of " + std::to_string(f.data.bytes) +
+    if (ad_count > max_extents(extended))
+      fail(IMAPI_E_DATA_TOO_BIG, "a file of " + std::to_string(f.size) +
                                      " bytes needs more UDF extents than one file entry holds");
-    uint64_t left = f.data.bytes;
-    uint32_t blk = f.data.block;
-    for (size_t i = 0; i < n; ++i) {
-      const uint64_t len = std::min(left, kMaxExtentBytes);
-      if (f.short_ads) {
-        write_short_ad(ads + ad_bytes, static_cast<uint32_t>(len), blk);
-        ad_bytes += kShortAd;
-      } else {
-        write_long_ad(ads + ad_bytes, static_cast<uint32_t>(len), blk, f.data.partition);
-        ad_bytes += kLongAd;
+    each_extent([&](const DataExtent& x) {
+      uint64_t left = x.bytes;
+      uint32_t blk = x.block;
+      while (left > 0) {
+        const uint64_t len = std::min(left, kMaxExtentBytes);
+        if (f.short_ads) {
+          write_short_ad(ads + ad_bytes, static_cast<uint32_t>(len), blk);
+          ad_bytes += kShortAd;
+        } else {
+          write_long_ad(ads + ad_bytes, static_cast<uint32_t>(len), blk, x.partition);
+          ad_bytes += kLongAd;
+        }
+        blk += static_cast<uint32_t>(len / kSectorSize);
+        left -= len;
       }
-      blk += static_cast<uint32_t>(len / kSectorSize);
-      left -= len;
-    }
+    });
   }
   put_u32_le(block + at + 4, static_cast<uint32_t>(ad_bytes));
   write_tag(std::span<uint8_t>(block, at + 8 + ad_bytes), extended ? kTagExtendedFileEntry : kTagFileEntry,

@@ -46,6 +46,7 @@ struct FileEntryFields {
   uint64_t unique_id = 0;
   uint64_t size = 0;           // information length
   DataExtent data;             // recorded data: split into extents of kMaxExtentBytes
+  std::span<const DataExtent> more;  // further recorded extents, in order (data a previous session holds)
   bool embed = false;                 // data held in the entry itself (allocation type 3):
   std::span<const uint8_t> embedded;  // these bytes
   bool short_ads = false;      // short_ad (same partition as the entry) instead of long_ad

@@ -162,6 +162,7 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
     put(id);
   }
 
+  std::vector<DataExtent> recorded;
   for (const auto& cp : d.children) {
     const Node& c = *cp;
     if (c.is_dir()) continue;
@@ -188,9 +189,22 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
     } else {
       const FileData data = data_of_(c);
       f.type = kFileTypeRegular;
-      f.size = static_cast<uint64_t>(data.bytes);
-      if (data.bytes > 0)
+      f.size = static_cast<uint64_t>(c.data_size());
+      if (data.recorded) {
+        // Where a previous session holds it: absolute blocks, inside the
+        // partition because it then starts at the disc's first block.
+        const int64_t partition_at = partition_start_ + options_.session_start;
+        recorded.clear();
+        for (const auto& x : *data.recorded) {
+          if (x.block < partition_at)
+            fail(IMAPI_E_INCOMPATIBLE_PREVIOUS_SESSION,
+                 "'" + c.name + "' of the previous session lies before the UDF partition");
+          recorded.push_back({static_cast<uint32_t>(x.block - partition_at), static_cast<uint64_t>(x.size), 0});
+        }
+        f.more = recorded;
+      } else if (data.bytes > 0) {
         f.data = {static_cast<uint32_t>(data.block - partition_start_), static_cast<uint64_t>(data.bytes), 0};
+      }
     }
     write_file_entry(block_at(first(c)), lbn(first(c)), revision_, f);
   }

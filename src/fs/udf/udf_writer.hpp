@@ -29,10 +29,12 @@ struct UdfOptions {
   int64_t session_start = 0;       // absolute sector of image block 0
 };
 
-// Image-relative blocks of a file's data (its extent in the image stream).
+// A file's data: its extent in the image stream (image-relative block), or the
+// absolute extents a previous session recorded it at.
 struct FileData {
   int64_t block = 0;
   int64_t bytes = 0;
+  const std::vector<RecordedExtent>* recorded = nullptr;
 };
 
 class UdfWriter {

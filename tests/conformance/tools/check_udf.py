@@ -159,10 +159,10 @@ def check_imapi(cli, image, source, work):
                    ("type", "mode", "size", "hash", "target"))
 
 
-def check_kernel(image, source, work):
+def check_kernel(image, source, work, opts=""):
     out_json = os.path.join(work, "kernel.json")
     rc, out = run([sys.executable, os.path.join(HERE, "kernel_manifest.py"), "--image", image,
-                   "--fstype", "udf", "--out", out_json])
+                   "--fstype", "udf", "--out", out_json, "--opts", opts])
     if rc != 0:
         print("FAIL kernel: kernel_manifest exit %d\n%s" % (rc, out[-3000:]))
         return False
@@ -171,7 +171,7 @@ def check_kernel(image, source, work):
     if not mount["ok"]:
         print("FAIL kernel: mount failed: %s\n%s" % (mount.get("error"), mount.get("dmesg", "")[-2000:]))
         return False
-    return compare("kernel udf (%s)" % m.get("kernel", "?"), source, mount["manifest"],
+    return compare("kernel udf (%s, %s)" % (m.get("kernel", "?"), mount["options"]), source, mount["manifest"],
                    ("type", "mode", "size", "hash", "target"))
 
 
@@ -184,24 +184,30 @@ def main(argv=None):
     ap.add_argument("--udfread", help="the udfread_extract program")
     ap.add_argument("--imapi", help="the imapi CLI, to read the image back with libimapi's reader")
     ap.add_argument("--kernel", action="store_true", help="also mount it in the kernel under QEMU")
+    ap.add_argument("--kernel-opts", default="", help="extra udf mount options, e.g. session=N")
+    ap.add_argument("--readers", default="udfinfo,7z,udfread,imapi",
+                    help="which of udfinfo, 7z, udfread, imapi to ask (the kernel goes with --kernel)")
     ap.add_argument("--no-7z", action="store_true")
     a = ap.parse_args(argv)
     source = ml.manifest_from_dir(a.source)
     has_links = any(e["type"] == "l" for e in source["entries"])
     work = tempfile.mkdtemp(prefix="check-udf-")
     try:
-        results = [check_udfinfo(a.image, a.revision, a.label)]
-        if not a.no_7z:
+        readers = set(r for r in a.readers.split(",") if r)
+        results = []
+        if "udfinfo" in readers:
+            results.append(check_udfinfo(a.image, a.revision, a.label))
+        if "7z" in readers and not a.no_7z:
             results.append(check_7z(a.image, source, has_links, work))
-        if a.udfread:
+        if "udfread" in readers and a.udfread:
             results.append(check_udfread(a.udfread, a.image, source, work))
-        if a.imapi:
+        if "imapi" in readers and a.imapi:
             results.append(check_imapi(a.imapi, a.image, source, work))
         if a.kernel:
-            results.append(check_kernel(a.image, source, work))
+            results.append(check_kernel(a.image, source, work, a.kernel_opts))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    ok = all(results)
+    ok = bool(results) and all(results)
     print("RESULT: %s" % ("PASS" if ok else "FAIL"))
     return 0 if ok else 1
 
