@@ -526,6 +526,15 @@ IMAPI_API imapi_status imapi_fsimage_create_result_image(imapi_fsimage *image, i
  */
 IMAPI_API imapi_status imapi_fsimage_import_stream(imapi_fsimage *image, imapi_stream *previous, int64_t session_block,
                                                    int32_t file_system, int32_t *imported);
+/**
+ * GetDefaultFileSystemForImport: of the file systems in `file_systems` (a mask,
+ * e.g. from imapi_image_reader_get_file_systems, which answers
+ * IdentifyFileSystemsOnDisc for an image), the one ImportFileSystem reads:
+ * Rock Ridge, then UDF, then Joliet, then ISO 9660.
+ * Errors: IMAPI_E_NO_SUPPORTED_FILE_SYSTEM when the mask has none of them.
+ */
+IMAPI_API imapi_status imapi_fsimage_get_default_file_system_for_import(imapi_fsimage *image, int32_t file_systems,
+                                                                       int32_t *default_file_system);
 
 /* ------------------------------------------------------------------------ */
 /* Items (IFsiItem, IFsiDirectoryItem, IFsiFileItem)                         */
@@ -541,7 +550,8 @@ IMAPI_API imapi_status imapi_fsitem_get_name(imapi_fsitem *item, char **out);
 IMAPI_API imapi_status imapi_fsitem_get_full_path(imapi_fsitem *item, char **out);
 /**
  * FileSystemName / FileSystemPath: the name and path as one file system
- * (IMAPI_FS_ISO9660, _JOLIET, _ROCKRIDGE) will record them, after mangling.
+ * (IMAPI_FS_ISO9660, _JOLIET, _UDF, _ROCKRIDGE) will record them, after mangling.
+ * Errors: IMAPI_E_INVALID_PARAM for another value.
  */
 IMAPI_API imapi_status imapi_fsitem_get_file_system_name(imapi_fsitem *item, int32_t file_system, char **out);
 IMAPI_API imapi_status imapi_fsitem_get_file_system_path(imapi_fsitem *item, int32_t file_system, char **out);

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "fs/layout/image_stream.hpp"
 #include "fs/layout/image_writer.hpp"
+#include "fs/reader/image_reader.hpp"
 #include "fs/udf/revision.hpp"
 
 using namespace imapi;
@@ -148,6 +149,18 @@ IMAPI_API imapi_status imapi_fsimage_set_create_redundant_udf_metadata_files(ima
 IMAPI_API imapi_status imapi_fsimage_get_create_redundant_udf_metadata_files(imapi_fsimage* image, int32_t* on) {
   return get_from_image(image, on,
                         [](FileSystemImage& img) { return int32_t{img.options().redundant_udf_metadata}; });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_default_file_system_for_import(imapi_fsimage* image, int32_t file_systems,
+                                                                       int32_t* default_file_system) {
+  return on_image(image, [&](FileSystemImage&) {
+    check_out(default_file_system, "default_file_system");
+    const int32_t fs = fs::default_import_file_system(file_systems);
+    if (fs == 0)
+      throw Error(IMAPI_E_NO_SUPPORTED_FILE_SYSTEM,
+                  "the mask names no file system to import (ISO 9660, Joliet, Rock Ridge or UDF)");
+    *default_file_system = fs;
+  });
 }
 
 IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_fsimage* image, int32_t media_type) {

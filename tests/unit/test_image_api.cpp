@@ -446,3 +446,38 @@ TEST_CASE("ChooseImageDefaultsForMediaType sets file systems, UDF revision, leve
   CHECK(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), IMAPI_MEDIA_TYPE_UNKNOWN) == IMAPI_E_INVALIDARG);
   CHECK(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), 20) == IMAPI_E_INVALIDARG);
 }
+
+TEST_CASE("FileSystemName for UDF: names that fit are kept, longer ones shortened; bad values are errors") {
+  Fixture f;
+  REQUIRE(f.add_text("short name.txt", "x") == IMAPI_S_OK);
+  const std::string long_name = std::string(240, 'a') + "\xE6\x97\xA5.txt";  // 16-bit CS0: too long for UDF
+  REQUIRE(f.add_text(long_name.c_str(), "y") == IMAPI_S_OK);
+  Item a, b;
+  REQUIRE(imapi_fsitem_get_child(f.root.get(), 0, a.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_fsitem_get_child(f.root.get(), 1, b.out()) == IMAPI_S_OK);
+  char* s = nullptr;
+  REQUIRE(imapi_fsitem_get_file_system_name(b.get(), IMAPI_FS_UDF, &s) == IMAPI_S_OK);
+  CHECK(owned(s) == "short name.txt");
+  REQUIRE(imapi_fsitem_get_file_system_name(a.get(), IMAPI_FS_UDF, &s) == IMAPI_S_OK);
+  std::string shortened = owned(s);
+  CHECK(shortened.size() < long_name.size());
+  CHECK(shortened.ends_with(".txt"));
+  CHECK(imapi_fsitem_get_file_system_name(a.get(), 0x100, &s) == IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsitem_get_file_system_name(f.root.get(), 0x100, &s) == IMAPI_E_INVALID_PARAM);
+  CHECK(imapi_fsitem_get_file_system_path(f.root.get(), 0x100, &s) == IMAPI_E_INVALID_PARAM);
+}
+
+TEST_CASE("GetDefaultFileSystemForImport prefers Rock Ridge, then UDF, then Joliet, then ISO 9660") {
+  Fixture f;
+  int32_t fs = 0;
+  REQUIRE(imapi_fsimage_get_default_file_system_for_import(f.img.get(), IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET, &fs) ==
+          IMAPI_S_OK);
+  CHECK(fs == IMAPI_FS_JOLIET);
+  REQUIRE(imapi_fsimage_get_default_file_system_for_import(f.img.get(), IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_UDF,
+                                                           &fs) == IMAPI_S_OK);
+  CHECK(fs == IMAPI_FS_UDF);
+  REQUIRE(imapi_fsimage_get_default_file_system_for_import(f.img.get(), 0xF, &fs) == IMAPI_S_OK);
+  CHECK(fs == IMAPI_FS_ROCKRIDGE);
+  CHECK(imapi_fsimage_get_default_file_system_for_import(f.img.get(), 0, &fs) == IMAPI_E_NO_SUPPORTED_FILE_SYSTEM);
+  CHECK(imapi_fsimage_get_default_file_system_for_import(f.img.get(), IMAPI_FS_UDF, nullptr) == IMAPI_E_POINTER);
+}

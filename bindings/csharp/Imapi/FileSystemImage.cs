@@ -48,6 +48,14 @@ public sealed class FileSystemImage : ImapiObject
         return levels;
     });
 
+    /// <summary>GetDefaultFileSystemForImport: the file system of <paramref name="fileSystems"/> an import reads.</summary>
+    public unsafe FsiFileSystems GetDefaultFileSystemForImport(FsiFileSystems fileSystems) => Owner.Call(h =>
+    {
+        int result = 0;
+        ImapiException.Check(ImapiNative.imapi_fsimage_get_default_file_system_for_import(h, (int)fileSystems, (IntPtr)(&result)));
+        return (FsiFileSystems)result;
+    });
+
     /// <summary>ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and FreeMediaBlocks for a blank medium.</summary>
     public void ChooseImageDefaultsForMediaType(ImapiMediaPhysicalType value) =>
         Owner.Check(h => ImapiNative.imapi_fsimage_choose_image_defaults_for_media_type(h, (int)value));

@@ -14,6 +14,8 @@
 #include "core/utf8.hpp"
 #include "fs/iso9660/names.hpp"
 #include "fs/joliet/names.hpp"
+#include "fs/udf/ecma167.hpp"
+#include "fs/udf/names.hpp"
 #include "fs/udf/revision.hpp"
 #include "mmc/media_capacity.hpp"
 
@@ -677,13 +679,30 @@ std::optional<std::string> FileSystemImage::full_path(const Node& node) const {
   return out;
 }
 
+namespace {
+
+void check_name_file_system(int32_t file_system) {
+  if (file_system != IMAPI_FS_ISO9660 && file_system != IMAPI_FS_JOLIET && file_system != IMAPI_FS_UDF &&
+      file_system != IMAPI_FS_ROCKRIDGE)
+    fail(IMAPI_E_INVALID_PARAM, "FileSystemName/Path take one of IMAPI_FS_ISO9660, _JOLIET, _UDF or _ROCKRIDGE");
+}
+
+}  // namespace
+
 std::string FileSystemImage::file_system_name(const Node& node, int32_t file_system) const {
+  check_name_file_system(file_system);
   std::lock_guard lock(mutex_);
   if (&node == root_.get()) return "";
   auto parent = node.parent.lock();
   if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
   if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   size_t index = parent->lower_bound(node.name);
+  if (file_system == IMAPI_FS_UDF) {
+    std::vector<std::string_view> req;
+    for (auto& c : parent->children) req.push_back(c->name);  // UDF records every kind
+    return udf::decode_cs0(udf::file_identifiers(req)[index]).value_or(node.name);
+  }
+
   // The same children the layout records in that namespace.
   const bool rock = file_system == IMAPI_FS_ISO9660 && (options_.file_systems & IMAPI_FS_ROCKRIDGE);
   auto recorded = [&](const Node& c) { return namespace_records(c, rock); };
@@ -697,16 +716,14 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
       if (recorded(*c)) req.push_back({c->name, c->is_dir()});
     return iso9660::mangle_names(req, options_.iso_level)[at];
   }
-  if (file_system == IMAPI_FS_JOLIET) {
-    std::vector<std::string_view> req;
-    for (auto& c : parent->children)
-      if (recorded(*c)) req.push_back(c->name);
-    return utf8::from_utf16(joliet::mangle_names(req)[at]);
-  }
-  fail(IMAPI_E_INVALID_PARAM, "FileSystemName takes one of IMAPI_FS_ISO9660, _JOLIET or _ROCKRIDGE");
+  std::vector<std::string_view> req;  // Joliet
+  for (auto& c : parent->children)
+    if (recorded(*c)) req.push_back(c->name);
+  return utf8::from_utf16(joliet::mangle_names(req)[at]);
 }
 
 std::string FileSystemImage::file_system_path(const Node& node, int32_t file_system) const {
+  check_name_file_system(file_system);
   std::lock_guard lock(mutex_);
   if (!full_path(node)) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   std::vector<std::string> parts;

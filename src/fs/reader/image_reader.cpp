@@ -29,11 +29,10 @@ int32_t ImageReader::file_systems() const {
 
 std::string ImageReader::volume_name() const { return iso_ ? iso_->volume().volume_id : udf_->volume().label; }
 
-int32_t ImageReader::richest() const {
-  const int32_t m = file_systems();
+int32_t default_import_file_system(int32_t mask) {
   for (int32_t fs : {IMAPI_FS_ROCKRIDGE, IMAPI_FS_UDF, IMAPI_FS_JOLIET, IMAPI_FS_ISO9660})
-    if (m & fs) return fs;
-  return IMAPI_FS_ISO9660;
+    if (mask & fs) return fs;
+  return 0;
 }
 
 std::vector<ImageEntry> ImageReader::list(int32_t file_system) const {

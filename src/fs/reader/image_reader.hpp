@@ -15,6 +15,11 @@
 
 namespace imapi::fs {
 
+// GetDefaultFileSystemForImport: of the file systems in `mask`, the one import
+// reads by default: Rock Ridge, then UDF, then Joliet, then ISO 9660 (Rock Ridge
+// alone keeps POSIX modes and links exactly); 0 when `mask` has none of them.
+int32_t default_import_file_system(int32_t mask);
+
 class ImageReader {
  public:
   // Reads the volume structures of every file system present. Errors: those of
@@ -26,9 +31,8 @@ class ImageReader {
   int32_t file_systems() const;
   // The ISO 9660 volume identifier, or UDF's label on a UDF-only image.
   std::string volume_name() const;
-  // The richest file system, for listing and import: Rock Ridge, then UDF, then
-  // Joliet, then ISO 9660 (Rock Ridge alone keeps POSIX modes and links exactly).
-  int32_t richest() const;
+  // The richest file system, for listing and import (default_import_file_system).
+  int32_t richest() const { return default_import_file_system(file_systems()); }
   // Every entry of one file system (one IMAPI_FS_* bit), parents first.
   // IMAPI_E_FILE_SYSTEM_NOT_FOUND when the image has no such file system.
   std::vector<ImageEntry> list(int32_t file_system) const;

@@ -576,8 +576,9 @@ extern "C" {
     #[doc = " stream: the session to import starts at block `session_block` of `previous`"]
     #[doc = " (0 for a single-session image; the last session's start otherwise, its"]
     #[doc = " descriptors being 16 blocks in). `file_system` 0 lets the library choose"]
-    #[doc = " (Rock Ridge, then Joliet, then ISO 9660), or names one of IMAPI_FS_ROCKRIDGE,"]
-    #[doc = " _JOLIET, _ISO9660; *imported (may be NULL) receives the one used."]
+    #[doc = " (Rock Ridge, then UDF, then Joliet, then ISO 9660), or names one of"]
+    #[doc = " IMAPI_FS_ROCKRIDGE, _UDF, _JOLIET, _ISO9660; *imported (may be NULL) receives"]
+    #[doc = " the one used."]
     #[doc = " Items already in the tree win over imported ones. Imported files are not"]
     #[doc = " copied again: the new session records them where the previous one has them,"]
     #[doc = " so set SessionStartBlock to where the new session will be written."]
@@ -591,6 +592,18 @@ extern "C" {
         session_block: i64,
         file_system: i32,
         imported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetDefaultFileSystemForImport: of the file systems in `file_systems` (a mask,"]
+    #[doc = " e.g. from imapi_image_reader_get_file_systems, which answers"]
+    #[doc = " IdentifyFileSystemsOnDisc for an image), the one ImportFileSystem reads:"]
+    #[doc = " Rock Ridge, then UDF, then Joliet, then ISO 9660."]
+    #[doc = " Errors: IMAPI_E_NO_SUPPORTED_FILE_SYSTEM when the mask has none of them."]
+    pub fn imapi_fsimage_get_default_file_system_for_import(
+        image: *mut imapi_fsimage,
+        file_systems: i32,
+        default_file_system: *mut i32,
     ) -> imapi_status;
 }
 extern "C" {
@@ -617,7 +630,8 @@ extern "C" {
 }
 extern "C" {
     #[doc = " FileSystemName / FileSystemPath: the name and path as one file system"]
-    #[doc = " (IMAPI_FS_ISO9660, _JOLIET, _ROCKRIDGE) will record them, after mangling."]
+    #[doc = " (IMAPI_FS_ISO9660, _JOLIET, _UDF, _ROCKRIDGE) will record them, after mangling."]
+    #[doc = " Errors: IMAPI_E_INVALID_PARAM for another value."]
     pub fn imapi_fsitem_get_file_system_name(
         item: *mut imapi_fsitem,
         file_system: i32,

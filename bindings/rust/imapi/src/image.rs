@@ -120,6 +120,12 @@ impl FileSystemImage {
         int_list(|buf, cap, count| unsafe { sys::imapi_fsimage_get_iso9660_levels_supported(p, buf, cap, count) })
     }
 
+    /// GetDefaultFileSystemForImport: the file system of `file_systems` an import reads.
+    pub fn default_file_system_for_import(&self, file_systems: FileSystems) -> Result<FileSystems> {
+        out(|v| unsafe { sys::imapi_fsimage_get_default_file_system_for_import(self.p(), file_systems.0, v) })
+            .map(FileSystems)
+    }
+
     /// ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and
     /// FreeMediaBlocks for a blank medium of `media_type` (`imapi_sys::IMAPI_MEDIA_TYPE_*`).
     pub fn choose_image_defaults_for_media_type(&mut self, media_type: i32) -> Result<()> {

@@ -88,6 +88,10 @@ fn properties_round_trip() {
     assert!(image.create_redundant_udf_metadata_files().unwrap());
     image.set_create_redundant_udf_metadata_files(false).unwrap();
     assert!(!image.create_redundant_udf_metadata_files().unwrap());
+    assert_eq!(
+        image.default_file_system_for_import(FileSystems::ISO9660 | FileSystems::UDF).unwrap(),
+        FileSystems::UDF
+    );
     image.choose_image_defaults_for_media_type(imapi_sys::IMAPI_MEDIA_TYPE_BDR).unwrap();
     assert_eq!(image.udf_revision().unwrap(), 0x250);
     assert!(image.set_udf_revision(0x251).is_err());

@@ -55,6 +55,15 @@ public final class FileSystemImage extends NativeHandle {
         });
     }
 
+    /** GetDefaultFileSystemForImport: the file system of the mask {@code fileSystems} an import reads. */
+    public int getDefaultFileSystemForImport(int fileSystems) {
+        return call(h -> {
+            int[] out = new int[1];
+            ImapiException.check(ImapiNative.imapi_fsimage_get_default_file_system_for_import(h, fileSystems, out));
+            return out[0];
+        });
+    }
+
     /** ChooseImageDefaultsForMediaType: file systems, UDF revision, ISO level and FreeMediaBlocks for a blank medium. */
     public void chooseImageDefaultsForMediaType(int mediaType) {
         check(h -> ImapiNative.imapi_fsimage_choose_image_defaults_for_media_type(h, mediaType));

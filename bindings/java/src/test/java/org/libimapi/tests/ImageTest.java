@@ -126,6 +126,8 @@ class ImageTest {
             assertTrue(image.getCreateRedundantUdfMetadataFiles());
             image.setCreateRedundantUdfMetadataFiles(false);
             assertFalse(image.getCreateRedundantUdfMetadataFiles());
+            assertEquals(FsiFileSystems.UDF,
+                         image.getDefaultFileSystemForImport(FsiFileSystems.ISO9660 | FsiFileSystems.JOLIET | FsiFileSystems.UDF));
             image.chooseImageDefaultsForMediaType(ImapiMediaPhysicalType.BDR);
             assertEquals(FsiFileSystems.UDF, image.getFileSystemsToCreate());
             assertEquals(0x250, image.getUDFRevision());
