@@ -1,5 +1,8 @@
 // The recorder C ABI (IDiscMaster2, IDiscRecorder2, IDiscRecorder2Ex) against
 // emulated drives added to the process's set.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <array>
 #include <string>
 #include <vector>
@@ -298,4 +301,40 @@ TEST_CASE("recorder: device errors carry the sense in imapi_error_last", "[recor
   REQUIRE(e != nullptr);
   CHECK(e->sense_key == 2);
   CHECK(e->asc == 0x3A);
+}
+
+TEST_CASE("recorder: exclusive access between two processes dies with its holder", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  int ready[2], done[2];
+  REQUIRE(::pipe(ready) == 0);
+  REQUIRE(::pipe(done) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child holds the drive until the parent has looked, then exits without releasing it.
+    imapi_recorder* r = nullptr;
+    char ok = imapi_recorder_open(d.uri.c_str(), &r) == IMAPI_S_OK &&
+                      imapi_recorder_acquire_exclusive_access(r, 0, "other process") == IMAPI_S_OK
+                  ? 'y'
+                  : 'n';
+    (void)!::write(ready[1], &ok, 1);
+    (void)!::read(done[0], &ok, 1);
+    ::_exit(0);
+  }
+  char ok = 0;
+  REQUIRE(::read(ready[0], &ok, 1) == 1);
+  CHECK(ok == 'y');
+  char* s = nullptr;
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "other process");
+  CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "this process") == IMAPI_E_RECORDER_LOCKED);
+  CHECK(test::last_message().find("other process") != std::string::npos);
+  REQUIRE(::write(done[1], "x", 1) == 1);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  for (int fd : {ready[0], ready[1], done[0], done[1]}) ::close(fd);
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s).empty());
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "this process") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
 }
