@@ -954,6 +954,22 @@ IMAPI_API imapi_status imapi_recorder_get_mode_page(imapi_recorder *recorder, in
 IMAPI_API imapi_status imapi_recorder_set_mode_page(imapi_recorder *recorder, int32_t request_type,
                                                     const void *data, int64_t size);
 
+/**
+ * ReadDvdStructure: the READ DISC STRUCTURE reply (DVD media type) for
+ * `format` (0-255) at `address` on `layer` (0-255) with AGID `agid` (0-3),
+ * header included (at most 65,535 bytes).
+ * Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT.
+ */
+IMAPI_API imapi_status imapi_recorder_read_dvd_structure(imapi_recorder *recorder, int32_t format, int64_t address,
+                                                         int32_t layer, int32_t agid, void *buf, int64_t cap,
+                                                         int64_t *size);
+/**
+ * SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list
+ * `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure.
+ */
+IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorder, int32_t format, const void *data,
+                                                         int64_t size);
+
 #define IMAPI_COMMAND_NO_DATA 0
 #define IMAPI_COMMAND_TO_DEVICE 1
 #define IMAPI_COMMAND_FROM_DEVICE 2

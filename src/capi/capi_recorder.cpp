@@ -275,6 +275,30 @@ IMAPI_API imapi_status imapi_recorder_set_mode_page(imapi_recorder* recorder, in
   });
 }
 
+IMAPI_API imapi_status imapi_recorder_read_dvd_structure(imapi_recorder* recorder, int32_t format, int64_t address,
+                                                         int32_t layer, int32_t agid, void* buf, int64_t cap,
+                                                         int64_t* size) {
+  return on_recorder(recorder, [&](Recorder& r) {
+    if (format < 0 || format > 0xFF || layer < 0 || layer > 0xFF || agid < 0 || agid > 3 || address < 0 ||
+        address > UINT32_MAX)
+      throw Error(IMAPI_E_INVALIDARG, "format and layer are 0 to 255, AGID 0 to 3, address 0 to 2^32-1");
+    copy_bytes(device::read_dvd_structure(r.transport(), static_cast<uint8_t>(format), static_cast<uint32_t>(address),
+                                          static_cast<uint8_t>(layer), static_cast<uint8_t>(agid)),
+               buf, cap, size);
+  });
+}
+
+IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder* recorder, int32_t format, const void* data,
+                                                         int64_t size) {
+  return on_recorder(recorder, [&](Recorder& r) {
+    if (!data) throw Error(IMAPI_E_POINTER, "data is NULL");
+    if (format < 0 || format > 0xFF) throw Error(IMAPI_E_INVALIDARG, "format is 0 to 255");
+    if (size < 1 || size > 0xFFFF) throw Error(IMAPI_E_INVALIDARG, "a DVD structure is 1 to 65,535 bytes");
+    device::send_dvd_structure(r.transport(), static_cast<uint8_t>(format),
+                               {static_cast<const uint8_t*>(data), static_cast<size_t>(size)});
+  });
+}
+
 IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder* recorder, const void* data, int64_t size,
                                                    int32_t direction, void* buf, int64_t cap, int32_t timeout_s,
                                                    int64_t* transferred) {

@@ -185,6 +185,41 @@ std::vector<uint8_t> track_information(Transport& t, uint32_t address, int32_t a
   return length_prefixed(read_reply(t, cdb, 0xFFFF, "READ TRACK INFORMATION"), "READ TRACK INFORMATION");
 }
 
+namespace {
+// An ILLEGAL REQUEST about the structure's fields or the medium: the structure is not there.
+template <typename F>
+auto dvd_structure_command(F&& f) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    const auto& d = e.detail();
+    if (d.sense_key == mmc::sense_key::kIllegalRequest && (d.asc == 0x24 || d.asc == 0x30))
+      throw Error(st::kDvdStructureNotPresent,
+                  "the drive has no such DVD structure for this medium (" + std::string(e.what()) + ")", d);
+    throw;
+  }
+}
+}  // namespace
+
+std::vector<uint8_t> read_dvd_structure(Transport& t, uint8_t format, uint32_t address, uint8_t layer, uint8_t agid) {
+  if (agid > 3) throw Error(IMAPI_E_INVALIDARG, "the AGID is 0 to 3");
+  return dvd_structure_command([&] {
+    auto cdb = mmc::read_disc_structure(0, format, 0xFFFF, address, layer, agid);
+    return length_prefixed(read_reply(t, cdb, 0xFFFF, "READ DISC STRUCTURE"), "READ DISC STRUCTURE");
+  });
+}
+
+void send_dvd_structure(Transport& t, uint8_t format, std::span<const uint8_t> data) {
+  if (data.empty() || data.size() > 0xFFFF) throw Error(IMAPI_E_INVALIDARG, "a DVD structure is 1 to 65,535 bytes");
+  // SEND DISC STRUCTURE (BFh): media type 0 (DVD), format in byte 7, parameter list length in bytes 8-9.
+  mmc::Cdb cdb(0xBF, 12);
+  cdb[7] = format;
+  cdb[8] = static_cast<uint8_t>(data.size() >> 8);
+  cdb[9] = static_cast<uint8_t>(data.size());
+  std::vector<uint8_t> list(data.begin(), data.end());
+  dvd_structure_command([&] { return run_command(t, cdb, DataDirection::kToDevice, list, "SEND DISC STRUCTURE"); });
+}
+
 bool can_load_media(Transport& t) {
   auto page = mmc::parse_capabilities_page(mode_page(t, 0x2A, kModeCurrent));
   return page.loading_mechanism == 1 || page.loading_mechanism >= 4;  // tray or changer

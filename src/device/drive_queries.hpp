@@ -44,6 +44,12 @@ void set_mode_page(Transport& t, int32_t request_type, std::span<const uint8_t> 
 std::vector<uint8_t> disc_information(Transport& t);
 std::vector<uint8_t> track_information(Transport& t, uint32_t address, int32_t address_type);
 
+// READ DISC STRUCTURE (media type DVD) reply, cut to its length field; SEND DISC
+// STRUCTURE of a caller's parameter list. E_IMAPI_RECORDER_DVD_STRUCTURE_NOT_PRESENT
+// when the drive or medium has no such structure.
+std::vector<uint8_t> read_dvd_structure(Transport& t, uint8_t format, uint32_t address, uint8_t layer, uint8_t agid);
+void send_dvd_structure(Transport& t, uint8_t format, std::span<const uint8_t> data);
+
 // Page 2Ah's loading mechanism is a tray or a changer: the drive can pull a disc in.
 bool can_load_media(Transport& t);
 

@@ -338,3 +338,23 @@ TEST_CASE("recorder: exclusive access between two processes dies with its holder
   REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "this process") == IMAPI_S_OK);
   REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
 }
+
+TEST_CASE("recorder: READ/SEND DVD STRUCTURE", "[recorder]") {
+  EmuRecorder dvd("dvd+r");
+  std::array<uint8_t, 2048> buf{};
+  int64_t size = 0;
+  // Format 00h: physical format information, 4-byte header + 2048 bytes (cut to the caller's buffer).
+  REQUIRE(imapi_recorder_read_dvd_structure(dvd.get(), 0x00, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  CHECK(size >= 4 + 17);
+  CHECK(((buf[4] >> 4) & 0x0F) == 0x0A);  // book type DVD+R
+  CHECK(imapi_recorder_read_dvd_structure(dvd.get(), 0x00, 0, 0, 4, buf.data(), buf.size(), &size) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_read_dvd_structure(dvd.get(), 0x100, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_E_INVALIDARG);
+  const uint8_t data[4] = {0, 2, 0, 0};
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, data, 4)));
+  CHECK(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, nullptr, 4) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, data, 0) == IMAPI_E_INVALIDARG);
+
+  EmuRecorder bd("bd-r");
+  CHECK(imapi_recorder_read_dvd_structure(bd.get(), 0x00, 0, 0, 0, buf.data(), buf.size(), &size) ==
+        IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+}

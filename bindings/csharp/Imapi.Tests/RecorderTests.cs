@@ -64,6 +64,17 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(65536, r.MaximumPageAlignedTransferSize);
         r.DisableMcn();
         r.EnableMcn();
+        Assert.Equal(ImapiStatus.RecorderDvdStructureNotPresent,
+            Assert.Throws<ImapiException>(() => r.ReadDvdStructure(0, 0, 0, 0)).Status);
+        Assert.Throws<ImapiException>(() => r.SendDvdStructure(4, new byte[] { 0, 2, 0, 0 }));
+    }
+
+    [Fact]
+    public void ReadsDvdStructures()
+    {
+        using var r = DiscRecorder.Open(AddDrive("dvd+r"));
+        byte[] pfi = r.ReadDvdStructure(0, 0, 0, 0);
+        Assert.Equal(0x0A, pfi[4] >> 4); // book type DVD+R
     }
 
     [Fact]

@@ -97,6 +97,20 @@ public sealed class DiscRecorder : ImapiObject
         }
     }
 
+    /// <summary>ReadDvdStructure: the READ DISC STRUCTURE reply, header included.</summary>
+    public byte[] ReadDvdStructure(int format, long address, int layer, int agid) =>
+        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_read_dvd_structure(h, format, address, layer, agid, b, cap, n));
+
+    public unsafe void SendDvdStructure(int format, byte[] data)
+    {
+        fixed (byte* p = data)
+        {
+            IntPtr dp = (IntPtr)p;
+            long size = data?.Length ?? 0;
+            Owner.Check(h => ImapiNative.imapi_recorder_send_dvd_structure(h, format, dp, size));
+        }
+    }
+
     /// <summary>SendCommandNoData: <paramref name="sense"/> is empty unless the device answered CHECK CONDITION.</summary>
     public void SendCommandNoData(byte[] cdb, out byte[] sense, int timeoutSeconds = 0) =>
         Send(cdb, IMAPI_COMMAND_NO_DATA, Array.Empty<byte>(), timeoutSeconds, out sense);

@@ -1331,6 +1331,32 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
+    #[doc = " ReadDvdStructure: the READ DISC STRUCTURE reply (DVD media type) for"]
+    #[doc = " `format` (0-255) at `address` on `layer` (0-255) with AGID `agid` (0-3),"]
+    #[doc = " header included (at most 65,535 bytes)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT."]
+    pub fn imapi_recorder_read_dvd_structure(
+        recorder: *mut imapi_recorder,
+        format: i32,
+        address: i64,
+        layer: i32,
+        agid: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list"]
+    #[doc = " `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure."]
+    pub fn imapi_recorder_send_dvd_structure(
+        recorder: *mut imapi_recorder,
+        format: i32,
+        data: *const ::std::os::raw::c_void,
+        size: i64,
+    ) -> imapi_status;
+}
+extern "C" {
     #[doc = " SendCommandNoData / SendCommandSendDataToDevice / SendCommandGetDataFromDevice:"]
     #[doc = " sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in"]
     #[doc = " `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes"]

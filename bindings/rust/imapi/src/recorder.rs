@@ -210,6 +210,17 @@ impl DiscRecorder {
         .map(|_| ())
     }
 
+    /// ReadDvdStructure: the READ DISC STRUCTURE reply, header included.
+    pub fn read_dvd_structure(&self, format: i32, address: i64, layer: i32, agid: i32) -> Result<Vec<u8>> {
+        self.blob(|h, b, c, n| unsafe { sys::imapi_recorder_read_dvd_structure(h, format, address, layer, agid, b, c, n) })
+    }
+    pub fn send_dvd_structure(&mut self, format: i32, data: &[u8]) -> Result<()> {
+        check(unsafe {
+            sys::imapi_recorder_send_dvd_structure(self.p(), format, data.as_ptr() as *const c_void, data.len() as i64)
+        })
+        .map(|_| ())
+    }
+
     pub fn send_command_no_data(&mut self, cdb: &[u8], timeout_s: i32) -> Result<CommandResult> {
         self.send(cdb, sys::IMAPI_COMMAND_NO_DATA, std::ptr::null_mut(), 0, timeout_s)
     }

@@ -61,6 +61,8 @@ fn enumerates_and_describes_an_emulated_bd_r() {
     assert_eq!(r.maximum_page_aligned_transfer_size().unwrap(), 65536);
     r.disable_mcn().unwrap();
     r.enable_mcn().unwrap();
+    assert_eq!(r.read_dvd_structure(0, 0, 0, 0).unwrap_err().code(), imapi_sys::IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+    assert!(r.send_dvd_structure(4, &[0, 2, 0, 0]).is_err());
 }
 
 #[test]
@@ -84,6 +86,7 @@ fn pass_through_exclusive_access_and_tray() {
     a.release_exclusive_access().unwrap();
     assert_eq!(b.exclusive_access_owner().unwrap(), "");
 
+    assert_eq!(a.read_dvd_structure(0, 0, 0, 0).unwrap()[4] >> 4, 0x0A); // book type DVD+R
     a.eject_media().unwrap();
     assert!(!a.media_info().unwrap().present);
     a.close_tray().unwrap();

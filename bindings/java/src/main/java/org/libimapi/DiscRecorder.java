@@ -120,6 +120,14 @@ public final class DiscRecorder extends NativeHandle {
         check(h -> ImapiNative.imapi_recorder_set_mode_page(h, requestType, data));
     }
 
+    /** ReadDvdStructure: the READ DISC STRUCTURE reply, header included. */
+    public byte[] readDvdStructure(int format, long address, int layer, int agid) {
+        return blob((h, b, n) -> ImapiNative.imapi_recorder_read_dvd_structure(h, format, address, layer, agid, b, n));
+    }
+    public void sendDvdStructure(int format, byte[] data) {
+        check(h -> ImapiNative.imapi_recorder_send_dvd_structure(h, format, data));
+    }
+
     /** The result of a pass-through command: bytes moved, and the sense bytes when the device returned any. */
     public record CommandResult(long transferred, byte[] sense) {}
 

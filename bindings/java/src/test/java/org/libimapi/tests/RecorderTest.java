@@ -61,6 +61,9 @@ class RecorderTest {
             assertEquals(65536, r.getMaximumPageAlignedTransferSize());
             r.disableMcn();
             r.enableMcn();
+            assertEquals(ImapiStatus.E_RECORDER_DVD_STRUCTURE_NOT_PRESENT,
+                    assertThrows(ImapiException.class, () -> r.readDvdStructure(0, 0, 0, 0)).getStatus());
+            assertThrows(ImapiException.class, () -> r.sendDvdStructure(4, new byte[] {0, 2, 0, 0}));
         }
     }
 
@@ -84,6 +87,7 @@ class RecorderTest {
             a.releaseExclusiveAccess();
             assertEquals("", b.getExclusiveAccessOwner());
 
+            assertEquals(0x0A, (a.readDvdStructure(0, 0, 0, 0)[4] >> 4) & 0x0F);  // book type DVD+R
             a.ejectMedia();
             assertFalse(a.getMediaInfo().present());
             a.closeTray();
