@@ -28,10 +28,16 @@ void print_help() {
       "  ls IMAGE [--fs rockridge|udf|joliet|iso9660]      list an image (default: the richest file system on it)\n"
       "  extract IMAGE DEST [--fs ...] [--progress]       extract an image into DEST\n"
       "  check IMAGE                                      validate an image's structures\n"
+      "  drives                                  list the recorders: index, unique ID, model, media\n"
+      "  info DRIVE                              profiles, features, speeds, media and TOC of a recorder\n"
+      "  eject DRIVE                             eject the medium\n"
+      "  emu create [--media MEDIUM] DIR         put a blank emulated disc in DIR (default dvd+r); prints its URI\n"
+      "    DRIVE is an index from 'imapi drives', a unique ID, or an emu: URI.\n"
       "  help                                    this text\n"
       "  --version                               the library's version\n"
       "\n"
-      "SOURCE_DATE_EPOCH, when set, fixes the volume dates (reproducible images).\n");
+      "SOURCE_DATE_EPOCH, when set, fixes the volume dates (reproducible images).\n"
+      "IMAPI_EMU_DRIVES: ';'-separated emu: URIs of emulated recorders to list beside real ones.\n");
 }
 
 }  // namespace
@@ -68,6 +74,10 @@ int main(int argc, char** argv) {
   if (args[0] == "ls") return imapi_cli::ls(rest);
   if (args[0] == "extract") return imapi_cli::extract(rest);
   if (args[0] == "check") return imapi_cli::check(rest);
+  if (args[0] == "drives") return imapi_cli::drives(rest);
+  if (args[0] == "info") return imapi_cli::info(rest);
+  if (args[0] == "eject") return imapi_cli::eject(rest);
+  if (args[0] == "emu") return imapi_cli::emu(rest);
   std::fprintf(stderr, "imapi: error: unknown command '%s'; see 'imapi help'\n", args[0].c_str());
   return 2;
 }

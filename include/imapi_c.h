@@ -105,6 +105,32 @@ typedef int32_t imapi_status;
 /* imapi2error.h: general. */
 #define IMAPI_E_REQUEST_CANCELLED IMAPI_STATUS_(0xC0AA0002u)
 
+/* imapi2error.h: recorders (IDiscRecorder2, IDiscRecorder2Ex) and device errors. */
+/** The command completed but the device returned sense data (raw pass-through). */
+#define IMAPI_S_COMMAND_HAS_SENSE_DATA IMAPI_STATUS_(0x00AA0200u)
+#define IMAPI_E_RECORDER_REQUIRED IMAPI_STATUS_(0xC0AA0003u)
+#define IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE IMAPI_STATUS_(0xC0AA0201u)
+#define IMAPI_E_RECORDER_MEDIA_NO_MEDIA IMAPI_STATUS_(0xC0AA0202u)
+#define IMAPI_E_RECORDER_MEDIA_INCOMPATIBLE IMAPI_STATUS_(0xC0AA0203u)
+#define IMAPI_E_RECORDER_MEDIA_UPSIDE_DOWN IMAPI_STATUS_(0xC0AA0204u)
+#define IMAPI_E_RECORDER_MEDIA_BECOMING_READY IMAPI_STATUS_(0xC0AA0205u)
+#define IMAPI_E_RECORDER_MEDIA_FORMAT_IN_PROGRESS IMAPI_STATUS_(0xC0AA0206u)
+#define IMAPI_E_RECORDER_MEDIA_BUSY IMAPI_STATUS_(0xC0AA0207u)
+#define IMAPI_E_RECORDER_INVALID_MODE_PARAMETERS IMAPI_STATUS_(0xC0AA0208u)
+#define IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED IMAPI_STATUS_(0xC0AA0209u)
+#define IMAPI_E_RECORDER_NO_SUCH_FEATURE IMAPI_STATUS_(0xC0AA020Au)
+#define IMAPI_E_RECORDER_FEATURE_IS_NOT_CURRENT IMAPI_STATUS_(0xC0AA020Bu)
+#define IMAPI_E_RECORDER_GET_CONFIGURATION_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA020Cu)
+#define IMAPI_E_RECORDER_COMMAND_TIMEOUT IMAPI_STATUS_(0xC0AA020Du)
+#define IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT IMAPI_STATUS_(0xC0AA020Eu)
+#define IMAPI_E_RECORDER_MEDIA_SPEED_MISMATCH IMAPI_STATUS_(0xC0AA020Fu)
+#define IMAPI_E_RECORDER_LOCKED IMAPI_STATUS_(0xC0AA0210u)
+#define IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID IMAPI_STATUS_(0xC0AA0211u)
+#define IMAPI_E_RECORDER_MEDIA_NOT_FORMATTED IMAPI_STATUS_(0xC0AA0212u)
+#define IMAPI_E_RECORDER_INVALID_RESPONSE_FROM_DEVICE IMAPI_STATUS_(0xC0AA02FFu)
+#define IMAPI_E_LOSS_OF_STREAMING IMAPI_STATUS_(0xC0AA0300u)
+#define IMAPI_E_UNEXPECTED_RESPONSE_FROM_DEVICE IMAPI_STATUS_(0xC0AA0301u)
+
 /* imapi2fserror.h: file-system images. */
 #define IMAPI_E_FSI_INTERNAL_ERROR IMAPI_STATUS_(0xC0AAB100u)
 #define IMAPI_E_INVALID_PARAM IMAPI_STATUS_(0xC0AAB101u)
@@ -736,6 +762,257 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader *reader, 
 IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader *reader, const char *dest,
                                                   imapi_progress_fn progress, void *user);
 #define IMAPI_OPERATION_EXTRACT 2
+
+/* ------------------------------------------------------------------------ */
+/* Recorders (IDiscMaster2, IDiscRecorder2, IDiscRecorder2Ex)                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The recorders a process sees are the Linux optical drives (/dev/srN, unique
+ * IDs "linux-scsi:" + the drive's sysfs path, stable across reboots; see
+ * docs/recorders-linux.md), then the emulated drives named in the environment
+ * variable IMAPI_EMU_DRIVES (';'-separated emu: URIs, as for the LD_PRELOAD
+ * shim; docs/emulated-drive.md), then those added with
+ * imapi_disc_master_add_emulated_drive(). An emulated drive's unique ID is
+ * its URI, exactly as given.
+ * Device errors carry the SCSI sense key/ASC/ASCQ in imapi_error_last().
+ */
+
+typedef struct imapi_recorder imapi_recorder;
+
+/**
+ * Extension: adds the emulated drive `uri` ("emu:bd-r?dir=/tmp/disc") to this
+ * process's recorders, after those of IMAPI_EMU_DRIVES (adding it twice is a
+ * no-op). The drive is opened now, so an empty directory receives a blank disc.
+ * Errors: IMAPI_E_INVALIDARG naming the bad part of the URI or the missing directory.
+ */
+IMAPI_API imapi_status imapi_disc_master_add_emulated_drive(const char *uri);
+/** IDiscMaster2::Count: the number of recorders, enumerated afresh on each call. */
+IMAPI_API imapi_status imapi_disc_master_get_count(int32_t *count);
+/** IDiscMaster2::Item: the unique ID of recorder `index` (0-based). Errors: IMAPI_E_INVALIDARG. */
+IMAPI_API imapi_status imapi_disc_master_get_unique_id(int32_t index, char **out);
+/** IDiscMaster2::IsSupportedEnvironment: 1 when at least one recorder can be opened by this process. */
+IMAPI_API imapi_status imapi_disc_master_is_supported_environment(int32_t *supported);
+
+/**
+ * MsftDiscRecorder2 + InitializeDiscRecorder: opens the recorder whose unique
+ * ID is `unique_id`. Opening does not lock the drive; several handles (and
+ * processes) may share it. Errors: IMAPI_E_INVALIDARG when no recorder has
+ * the ID; IMAPI_E_ACCESSDENIED when the device cannot be opened.
+ */
+IMAPI_API imapi_status imapi_recorder_open(const char *unique_id, imapi_recorder **out);
+/** Release a recorder handle, dropping any exclusive access it still holds. NULL is a no-op. */
+IMAPI_API void imapi_recorder_free(imapi_recorder *recorder);
+
+/** ActiveDiscRecorder: the unique ID the recorder was opened with. */
+IMAPI_API imapi_status imapi_recorder_get_active_disc_recorder(imapi_recorder *recorder, char **out);
+/** VendorId, ProductId, ProductRevision: the INQUIRY strings, trailing blanks removed. */
+IMAPI_API imapi_status imapi_recorder_get_vendor_id(imapi_recorder *recorder, char **out);
+IMAPI_API imapi_status imapi_recorder_get_product_id(imapi_recorder *recorder, char **out);
+IMAPI_API imapi_status imapi_recorder_get_product_revision(imapi_recorder *recorder, char **out);
+/** VolumeName: the drive's device node ("/dev/sr0"); for an emulated drive, its data image's path. */
+IMAPI_API imapi_status imapi_recorder_get_volume_name(imapi_recorder *recorder, char **out);
+/**
+ * VolumePathNames: the mount points of the medium, one per call: *count
+ * receives how many there are, and *out (when index < *count) the index-th
+ * path; otherwise *out is set to NULL. Emulated drives are never mounted.
+ */
+IMAPI_API imapi_status imapi_recorder_get_volume_path_name(imapi_recorder *recorder, int32_t index, char **out,
+                                                           int32_t *count);
+/** DeviceCanLoadMedia (0/1): the drive has a tray or changer it can close itself (mode page 2Ah). */
+IMAPI_API imapi_status imapi_recorder_get_device_can_load_media(imapi_recorder *recorder, int32_t *can_load);
+/** LegacyDeviceNumber: N of /dev/srN; for an emulated drive, its position among the emulated drives. */
+IMAPI_API imapi_status imapi_recorder_get_legacy_device_number(imapi_recorder *recorder, int32_t *number);
+
+/**
+ * SupportedFeaturePages / CurrentFeaturePages (GetSupportedFeaturePages):
+ * IMAPI_FEATURE_PAGE_TYPE values (the MMC feature codes), in the drive's
+ * order; up to `cap` are written to `pages`, *count = how many there are.
+ * Errors: IMAPI_E_RECORDER_GET_CONFIGURATION_NOT_SUPPORTED.
+ */
+IMAPI_API imapi_status imapi_recorder_get_supported_feature_pages(imapi_recorder *recorder, int32_t *pages,
+                                                                  int32_t cap, int32_t *count);
+IMAPI_API imapi_status imapi_recorder_get_current_feature_pages(imapi_recorder *recorder, int32_t *pages,
+                                                                int32_t cap, int32_t *count);
+/**
+ * SupportedProfiles / CurrentProfiles (GetSupportedProfiles): IMAPI_PROFILE_TYPE
+ * values (MMC profile numbers). CurrentProfiles is empty without a medium.
+ */
+IMAPI_API imapi_status imapi_recorder_get_supported_profiles(imapi_recorder *recorder, int32_t *profiles,
+                                                             int32_t cap, int32_t *count);
+IMAPI_API imapi_status imapi_recorder_get_current_profiles(imapi_recorder *recorder, int32_t *profiles,
+                                                           int32_t cap, int32_t *count);
+
+#define IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES 0
+#define IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES 1
+#define IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES 2
+#define IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES 3
+
+/**
+ * SupportedModePages (request type IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)
+ * and IDiscRecorder2Ex::GetSupportedModePages: the IMAPI_MODE_PAGE_TYPE codes
+ * MODE SENSE page 3Fh returns for `request_type`.
+ */
+IMAPI_API imapi_status imapi_recorder_get_supported_mode_pages(imapi_recorder *recorder, int32_t request_type,
+                                                               int32_t *pages, int32_t cap, int32_t *count);
+
+/** ExclusiveAccessOwner: the client name of whoever holds the drive exclusively, "" when nobody does. */
+IMAPI_API imapi_status imapi_recorder_get_exclusive_access_owner(imapi_recorder *recorder, char **out);
+/**
+ * AcquireExclusiveAccess: adds one level of exclusive access held by this
+ * handle (ReleaseExclusiveAccess drops one; the drive is free at zero, or
+ * when the handle is freed or the process ends). `client_name`: 1-64
+ * letters, digits, spaces, '.', '_' or '-' (IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID).
+ * Another handle or process holding the drive: IMAPI_E_RECORDER_LOCKED, naming
+ * it. `force` is accepted for IMAPI compatibility; a mounted disc is never
+ * unmounted by the library, so on a real drive it fails IMAPI_E_RECORDER_LOCKED.
+ */
+IMAPI_API imapi_status imapi_recorder_acquire_exclusive_access(imapi_recorder *recorder, int32_t force,
+                                                               const char *client_name);
+/** ReleaseExclusiveAccess. Releasing what this handle does not hold: IMAPI_E_FAIL. */
+IMAPI_API imapi_status imapi_recorder_release_exclusive_access(imapi_recorder *recorder);
+/** EjectMedia: unlocks the tray and ejects the medium (START STOP UNIT). */
+IMAPI_API imapi_status imapi_recorder_eject_media(imapi_recorder *recorder);
+/** CloseTray: loads the medium. */
+IMAPI_API imapi_status imapi_recorder_close_tray(imapi_recorder *recorder);
+/**
+ * DisableMcn / EnableMcn: no-ops that return IMAPI_S_OK. Linux has no
+ * per-drive media-change notification switch a library could flip (udisks
+ * and desktop automounters decide themselves); hold exclusive access to keep
+ * them from mounting a disc being written.
+ */
+IMAPI_API imapi_status imapi_recorder_disable_mcn(imapi_recorder *recorder);
+IMAPI_API imapi_status imapi_recorder_enable_mcn(imapi_recorder *recorder);
+
+/* IMAPI_FORMAT2_DATA_MEDIA_STATE bits (imapi_media_info.state). */
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_UNKNOWN 0x0
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY 0x1
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK 0x2
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE 0x4
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_FINAL_SESSION 0x8
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_DAMAGED 0x400
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_ERASE_REQUIRED 0x800
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_NON_EMPTY_SESSION 0x1000
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED 0x2000
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED 0x4000
+#define IMAPI_FORMAT2_DATA_MEDIA_STATE_UNSUPPORTED_MEDIA 0x8000
+/* IMAPI_MEDIA_WRITE_PROTECT_STATE bits (imapi_media_info.write_protect). */
+#define IMAPI_WRITEPROTECTED_UNTIL_POWERDOWN 0x1
+#define IMAPI_WRITEPROTECTED_BY_CARTRIDGE 0x2
+#define IMAPI_WRITEPROTECTED_BY_MEDIA_SPECIFIC_REASON 0x4
+#define IMAPI_WRITEPROTECTED_BY_SOFTWARE_WRITE_PROTECT 0x8
+#define IMAPI_WRITEPROTECTED_BY_DISC_CONTROL_BLOCK 0x10
+#define IMAPI_WRITEPROTECTED_READ_ONLY_MEDIA 0x4000
+
+/** The medium in a recorder (what IDiscFormat2Data reports of it). */
+typedef struct imapi_media_info {
+  uint32_t struct_size;
+  int32_t present;          /**< 0: no medium (every other field 0) */
+  int32_t profile;          /**< current IMAPI_PROFILE_TYPE */
+  int32_t physical_type;    /**< IMAPI_MEDIA_TYPE_* (CurrentPhysicalMediaType) */
+  int32_t state;            /**< IMAPI_FORMAT2_DATA_MEDIA_STATE_* bits (CurrentMediaStatus) */
+  int32_t write_protect;    /**< IMAPI_WRITEPROTECTED_* bits (WriteProtectStatus) */
+  int32_t sessions;         /**< sessions holding data (1 for random-access media) */
+  int64_t total_sectors;    /**< TotalSectorsOnMedia: used + free, 2048-byte sectors */
+  int64_t free_sectors;     /**< FreeSectorsOnMedia (the whole medium on overwritable media) */
+  int64_t next_writable_address; /**< NextWritableAddress (0 on overwritable media) */
+} imapi_media_info;
+
+/**
+ * Extension: the medium in the recorder. No medium is not an error
+ * (present = 0). `out->struct_size` must be set.
+ */
+IMAPI_API imapi_status imapi_recorder_get_media_info(imapi_recorder *recorder, imapi_media_info *out);
+
+/*
+ * IDiscRecorder2Ex. Replies are copied into a caller buffer: up to `cap`
+ * bytes are written to `buf` and *size receives the reply's full length, so a
+ * caller may ask with cap 0 first (buf may then be NULL).
+ */
+
+/** GetDiscInformation: the READ DISC INFORMATION reply (at most 65,538 bytes). */
+IMAPI_API imapi_status imapi_recorder_get_disc_information(imapi_recorder *recorder, void *buf, int64_t cap,
+                                                           int64_t *size);
+#define IMAPI_READ_TRACK_ADDRESS_TYPE_LBA 0
+#define IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK 1
+#define IMAPI_READ_TRACK_ADDRESS_TYPE_SESSION 2
+/**
+ * GetTrackInformation: the READ TRACK INFORMATION reply for `address` of
+ * `address_type` (IMAPI_READ_TRACK_ADDRESS_TYPE_*; track 255 is the invisible track).
+ */
+IMAPI_API imapi_status imapi_recorder_get_track_information(imapi_recorder *recorder, int64_t address,
+                                                            int32_t address_type, void *buf, int64_t cap,
+                                                            int64_t *size);
+/**
+ * GetFeaturePage: one GET CONFIGURATION feature descriptor, its 4-byte header
+ * included (at most 256 bytes). With current_only = 1 a feature that is not
+ * current fails. Errors: IMAPI_E_RECORDER_NO_SUCH_FEATURE, _FEATURE_IS_NOT_CURRENT.
+ */
+IMAPI_API imapi_status imapi_recorder_get_feature_page(imapi_recorder *recorder, int32_t feature,
+                                                       int32_t current_only, void *buf, int64_t cap, int64_t *size);
+/**
+ * GetModePage: one MODE SENSE(10) page, its page code and length bytes
+ * included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type`.
+ * Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE.
+ */
+IMAPI_API imapi_status imapi_recorder_get_mode_page(imapi_recorder *recorder, int32_t page, int32_t request_type,
+                                                    void *buf, int64_t cap, int64_t *size);
+/**
+ * SetModePage: MODE SELECT(10) of one whole page (`data`, `size` bytes: code,
+ * length, then exactly `length` bytes), as current values (request type 0) or
+ * also saved (3). Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_INVALID_MODE_PARAMETERS.
+ */
+IMAPI_API imapi_status imapi_recorder_set_mode_page(imapi_recorder *recorder, int32_t request_type,
+                                                    const void *data, int64_t size);
+
+/**
+ * ReadDvdStructure: the READ DISC STRUCTURE reply (DVD media type) for
+ * `format` (0-255) at `address` on `layer` (0-255) with AGID `agid` (0-3),
+ * header included (at most 65,535 bytes).
+ * Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT.
+ */
+IMAPI_API imapi_status imapi_recorder_read_dvd_structure(imapi_recorder *recorder, int32_t format, int64_t address,
+                                                         int32_t layer, int32_t agid, void *buf, int64_t cap,
+                                                         int64_t *size);
+/**
+ * SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list
+ * `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure.
+ */
+IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorder, int32_t format, const void *data,
+                                                         int64_t size);
+
+#define IMAPI_COMMAND_NO_DATA 0
+#define IMAPI_COMMAND_TO_DEVICE 1
+#define IMAPI_COMMAND_FROM_DEVICE 2
+/**
+ * SendCommandNoData / SendCommandSendDataToDevice / SendCommandGetDataFromDevice:
+ * sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in
+ * `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes
+ * (read for TO_DEVICE, filled for FROM_DEVICE, ignored for NO_DATA), waiting
+ * up to `timeout_s` seconds (0: IMAPI's default, 10 s). *transferred (may be
+ * NULL) receives the bytes moved. When the device answers CHECK CONDITION the
+ * call returns IMAPI_S_COMMAND_HAS_SENSE_DATA (a success: the command was
+ * delivered) and the sense bytes are kept for imapi_recorder_get_last_sense().
+ * Errors: IMAPI_E_INVALIDARG (CDB length, direction), IMAPI_E_RECORDER_COMMAND_TIMEOUT.
+ */
+IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder *recorder, const void *data, int64_t size,
+                                                   int32_t direction, void *buf, int64_t cap, int32_t timeout_s,
+                                                   int64_t *transferred);
+/** The sense bytes of the last imapi_recorder_send_command that returned sense data (18 bytes; 0 when none). */
+IMAPI_API imapi_status imapi_recorder_get_last_sense(imapi_recorder *recorder, void *buf, int64_t cap,
+                                                     int64_t *size);
+/**
+ * GetByteAlignmentMask, GetMaximumNonPageAlignedTransferSize,
+ * GetMaximumPageAlignedTransferSize: what buffers the transport accepts.
+ * SG_IO on Linux takes any alignment (mask 0) and up to 64 KiB per command
+ * without the kernel's scatter lists (both limits 65,536 bytes).
+ */
+IMAPI_API imapi_status imapi_recorder_get_byte_alignment_mask(imapi_recorder *recorder, int32_t *mask);
+IMAPI_API imapi_status imapi_recorder_get_maximum_non_page_aligned_transfer_size(imapi_recorder *recorder,
+                                                                                 int32_t *bytes);
+IMAPI_API imapi_status imapi_recorder_get_maximum_page_aligned_transfer_size(imapi_recorder *recorder,
+                                                                             int32_t *bytes);
+
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 %ignore imapi_progress;
 %ignore imapi_progress_item;
 %ignore imapi_image_entry;
+%ignore imapi_media_info;
 %ignore imapi_stream_vtable;
 
 %define IMAPI_CS_RAW_POINTER(TYPES...)

@@ -64,6 +64,7 @@ IMAPI_JAVA_HANDLE(imapi_fsitem)
 IMAPI_JAVA_HANDLE(imapi_fsimage_result)
 IMAPI_JAVA_HANDLE(imapi_iso_image_manager)
 IMAPI_JAVA_HANDLE(imapi_image_reader)
+IMAPI_JAVA_HANDLE(imapi_recorder)
 
 /* ---- scalar out parameters (and the levels array) ---------------------- */
 %define IMAPI_JAVA_ARRAY(CTYPE, JNITYPE, JARRAY, JAVA, GET, RELEASE)
@@ -215,6 +216,14 @@ IMAPI_JAVA_ARRAY(int64_t, jlong, jlongArray, long, GetLongArrayElements, Release
     return p;
   }
   ~imapi_image_entry() { free($self); }
+}
+%extend imapi_media_info {
+  imapi_media_info() {
+    imapi_media_info *p = (imapi_media_info *)calloc(1, sizeof *p);
+    if (p) p->struct_size = sizeof *p;
+    return p;
+  }
+  ~imapi_media_info() { free($self); }
 }
 /* imapi_error is only ever borrowed from imapi_error_last(). */
 %nodefaultctor imapi_error;

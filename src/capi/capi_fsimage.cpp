@@ -16,16 +16,6 @@ using imapi::fs::FileSystemImage;
 
 namespace {
 
-// IMAPI's "...Supported" arrays as (buffer, capacity, count): up to `cap` values
-// are copied, *count says how many there are.
-void copy_list(std::span<const int32_t> values, int32_t* out, int32_t cap, int32_t* count, const char* name) {
-  if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
-  if (cap > 0 && !out) throw Error(IMAPI_E_POINTER, std::string(name) + " is NULL but cap is not 0");
-  const auto n = static_cast<int32_t>(values.size());
-  *check_out(count, "count") = n;
-  std::copy_n(values.begin(), std::min(cap, n), out);
-}
-
 template <typename F>
 imapi_status on_image(imapi_fsimage* h, F&& f) {
   return with_handle(h, "image", [&](imapi_fsimage& x) { f(*x.image); });

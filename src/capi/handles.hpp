@@ -5,23 +5,27 @@
 // pool; it also counts live handles (imapi_live_handles) for leak checks.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/job.hpp"
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
 #include "fs/reader/image_reader.hpp"
+#include "device/recorder.hpp"
 #include "imapi_c.h"
 
 namespace imapi::capi {
 
-enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader };
+enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder };
 
 void register_handle(const void* h, HandleType type);
 void unregister_handle(const void* h, HandleType type);  // no-op when not registered
@@ -48,6 +52,16 @@ T* check_out(T* p, const char* name) {
 inline const char* check_str(const char* s, const char* name) {
   if (!s) throw Error(IMAPI_E_POINTER, std::string("the string parameter '") + name + "' is NULL");
   return s;
+}
+
+// IMAPI's "...Supported" arrays as (buffer, capacity, count): up to `cap` values
+// are copied, *count says how many there are.
+inline void copy_list(std::span<const int32_t> values, int32_t* out, int32_t cap, int32_t* count, const char* name) {
+  if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
+  if (cap > 0 && !out) throw Error(IMAPI_E_POINTER, std::string(name) + " is NULL but cap is not 0");
+  const auto n = static_cast<int32_t>(values.size());
+  *check_out(count, "count") = n;
+  std::copy_n(values.begin(), std::min(cap, n), out);
 }
 
 // A malloc'ed copy for `char **out` results, released by imapi_free.
@@ -131,4 +145,9 @@ struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;
   std::shared_ptr<imapi::fs::ImageReader> reader;
   std::vector<imapi::fs::ImageEntry> listing;  // the last imapi_image_reader_list
+};
+struct imapi_recorder {
+  static constexpr auto kType = imapi::capi::HandleType::recorder;
+  std::unique_ptr<imapi::device::Recorder> recorder;
+  std::vector<uint8_t> last_sense;  // of the last imapi_recorder_send_command with CHECK CONDITION
 };

@@ -19,6 +19,7 @@
 #include "device/emu/emulated_drive.hpp"
 #include "device/linux/drive_enumeration.hpp"
 #include "device/linux/exclusive_access.hpp"
+#include "device/linux/linux_recorder.hpp"
 #include "device/linux/sg_transport.hpp"
 #include "mmc/commands.hpp"
 #include "mmc/sense.hpp"
@@ -297,4 +298,28 @@ TEST_CASE("device: eject and close tray through START STOP UNIT (on the emulated
   }
   std::string cleanup = std::string("rm -rf ") + tmpl;
   CHECK(std::system(cleanup.c_str()) == 0);
+}
+
+TEST_CASE("linux: a recorder's volume name, mount points, device number and counted exclusive access", "[device]") {
+  FakeSystem sys;
+  sys.add_drive(2, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");
+  sys.files["/proc/self/mountinfo"] =
+      "36 25 11:2 / /media/user/MY\\040DISC ro,nosuid - udf /dev/sr2 ro\n"
+      "37 25 8:1 / / rw - ext4 /dev/sda1 rw\n";
+  auto drives = enumerate_drives(sys);
+  REQUIRE(drives.size() == 1);
+  LinuxRecorder r(sys, drives[0]);
+  CHECK(r.unique_id() == drives[0].unique_id);
+  CHECK(r.volume_name() == "/dev/sr2");
+  CHECK(r.volume_paths() == std::vector<std::string>{"/media/user/MY DISC"});
+  CHECK(r.legacy_device_number() == 2);
+  CHECK(r.exclusive_owner().empty());
+  CHECK_THROWS_AS(r.acquire_exclusive(false, "bad/name"), imapi::Error);
+  r.acquire_exclusive(false, "Burner");
+  r.acquire_exclusive(true, "Burner");
+  CHECK(r.exclusive_owner() == "Burner");
+  r.release_exclusive();
+  CHECK(r.exclusive_owner() == "Burner");
+  r.release_exclusive();
+  CHECK(r.exclusive_owner().empty());
 }

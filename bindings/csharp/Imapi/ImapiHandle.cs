@@ -4,7 +4,7 @@ using Imapi.Native;
 
 namespace Imapi;
 
-internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader }
+internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder }
 
 /// <summary>
 /// One native handle. SafeHandle gives what the bindings need: release exactly
@@ -35,6 +35,7 @@ internal sealed class ImapiHandle : SafeHandle
             case HandleKind.Result: ImapiNative.imapi_fsimage_result_free(handle); break;
             case HandleKind.IsoImageManager: ImapiNative.imapi_iso_image_manager_free(handle); break;
             case HandleKind.ImageReader: ImapiNative.imapi_image_reader_free(handle); break;
+            case HandleKind.Recorder: ImapiNative.imapi_recorder_free(handle); break;
         }
         return true;
     }

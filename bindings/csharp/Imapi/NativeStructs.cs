@@ -69,3 +69,20 @@ internal unsafe struct NativeStreamVtable
     public delegate* unmanaged[Cdecl]<IntPtr, long*, int> Size;
     public delegate* unmanaged[Cdecl]<IntPtr, void> Release;
 }
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeMediaInfo
+{
+    public uint StructSize;
+    public int Present;
+    public int Profile;
+    public int PhysicalType;
+    public int State;
+    public int WriteProtect;
+    public int Sessions;
+    public long TotalSectors;
+    public long FreeSectors;
+    public long NextWritableAddress;
+
+    public static NativeMediaInfo New() => new() { StructSize = (uint)Marshal.SizeOf<NativeMediaInfo>() };
+}

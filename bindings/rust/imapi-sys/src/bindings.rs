@@ -51,6 +51,33 @@ pub const IMAPI_ENTRY_DIRECTORY: i32 = 1;
 pub const IMAPI_ENTRY_FILE: i32 = 2;
 pub const IMAPI_ENTRY_SYMLINK: i32 = 3;
 pub const IMAPI_OPERATION_EXTRACT: i32 = 2;
+pub const IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES: i32 = 0;
+pub const IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES: i32 = 1;
+pub const IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES: i32 = 2;
+pub const IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES: i32 = 3;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_UNKNOWN: i32 = 0;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY: i32 = 1;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK: i32 = 2;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE: i32 = 4;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_FINAL_SESSION: i32 = 8;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_DAMAGED: i32 = 1024;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_ERASE_REQUIRED: i32 = 2048;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_NON_EMPTY_SESSION: i32 = 4096;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED: i32 = 8192;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED: i32 = 16384;
+pub const IMAPI_FORMAT2_DATA_MEDIA_STATE_UNSUPPORTED_MEDIA: i32 = 32768;
+pub const IMAPI_WRITEPROTECTED_UNTIL_POWERDOWN: i32 = 1;
+pub const IMAPI_WRITEPROTECTED_BY_CARTRIDGE: i32 = 2;
+pub const IMAPI_WRITEPROTECTED_BY_MEDIA_SPECIFIC_REASON: i32 = 4;
+pub const IMAPI_WRITEPROTECTED_BY_SOFTWARE_WRITE_PROTECT: i32 = 8;
+pub const IMAPI_WRITEPROTECTED_BY_DISC_CONTROL_BLOCK: i32 = 16;
+pub const IMAPI_WRITEPROTECTED_READ_ONLY_MEDIA: i32 = 16384;
+pub const IMAPI_READ_TRACK_ADDRESS_TYPE_LBA: i32 = 0;
+pub const IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK: i32 = 1;
+pub const IMAPI_READ_TRACK_ADDRESS_TYPE_SESSION: i32 = 2;
+pub const IMAPI_COMMAND_NO_DATA: i32 = 0;
+pub const IMAPI_COMMAND_TO_DEVICE: i32 = 1;
+pub const IMAPI_COMMAND_FROM_DEVICE: i32 = 2;
 pub type __int32_t = ::std::os::raw::c_int;
 pub type __uint32_t = ::std::os::raw::c_uint;
 pub type __int64_t = ::std::os::raw::c_long;
@@ -1032,5 +1059,366 @@ extern "C" {
         dest: *const ::std::os::raw::c_char,
         progress: imapi_progress_fn,
         user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_recorder {
+    _unused: [u8; 0],
+}
+extern "C" {
+    #[doc = " Extension: adds the emulated drive `uri` (\"emu:bd-r?dir=/tmp/disc\") to this"]
+    #[doc = " process's recorders, after those of IMAPI_EMU_DRIVES (adding it twice is a"]
+    #[doc = " no-op). The drive is opened now, so an empty directory receives a blank disc."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG naming the bad part of the URI or the missing directory."]
+    pub fn imapi_disc_master_add_emulated_drive(uri: *const ::std::os::raw::c_char)
+        -> imapi_status;
+}
+extern "C" {
+    #[doc = " IDiscMaster2::Count: the number of recorders, enumerated afresh on each call."]
+    pub fn imapi_disc_master_get_count(count: *mut i32) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IDiscMaster2::Item: the unique ID of recorder `index` (0-based). Errors: IMAPI_E_INVALIDARG."]
+    pub fn imapi_disc_master_get_unique_id(
+        index: i32,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IDiscMaster2::IsSupportedEnvironment: 1 when at least one recorder can be opened by this process."]
+    pub fn imapi_disc_master_is_supported_environment(supported: *mut i32) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MsftDiscRecorder2 + InitializeDiscRecorder: opens the recorder whose unique"]
+    #[doc = " ID is `unique_id`. Opening does not lock the drive; several handles (and"]
+    #[doc = " processes) may share it. Errors: IMAPI_E_INVALIDARG when no recorder has"]
+    #[doc = " the ID; IMAPI_E_ACCESSDENIED when the device cannot be opened."]
+    pub fn imapi_recorder_open(
+        unique_id: *const ::std::os::raw::c_char,
+        out: *mut *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Release a recorder handle, dropping any exclusive access it still holds. NULL is a no-op."]
+    pub fn imapi_recorder_free(recorder: *mut imapi_recorder);
+}
+extern "C" {
+    #[doc = " ActiveDiscRecorder: the unique ID the recorder was opened with."]
+    pub fn imapi_recorder_get_active_disc_recorder(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " VendorId, ProductId, ProductRevision: the INQUIRY strings, trailing blanks removed."]
+    pub fn imapi_recorder_get_vendor_id(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_product_id(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_product_revision(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " VolumeName: the drive's device node (\"/dev/sr0\"); for an emulated drive, its data image's path."]
+    pub fn imapi_recorder_get_volume_name(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " VolumePathNames: the mount points of the medium, one per call: *count"]
+    #[doc = " receives how many there are, and *out (when index < *count) the index-th"]
+    #[doc = " path; otherwise *out is set to NULL. Emulated drives are never mounted."]
+    pub fn imapi_recorder_get_volume_path_name(
+        recorder: *mut imapi_recorder,
+        index: i32,
+        out: *mut *mut ::std::os::raw::c_char,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " DeviceCanLoadMedia (0/1): the drive has a tray or changer it can close itself (mode page 2Ah)."]
+    pub fn imapi_recorder_get_device_can_load_media(
+        recorder: *mut imapi_recorder,
+        can_load: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " LegacyDeviceNumber: N of /dev/srN; for an emulated drive, its position among the emulated drives."]
+    pub fn imapi_recorder_get_legacy_device_number(
+        recorder: *mut imapi_recorder,
+        number: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedFeaturePages / CurrentFeaturePages (GetSupportedFeaturePages):"]
+    #[doc = " IMAPI_FEATURE_PAGE_TYPE values (the MMC feature codes), in the drive's"]
+    #[doc = " order; up to `cap` are written to `pages`, *count = how many there are."]
+    #[doc = " Errors: IMAPI_E_RECORDER_GET_CONFIGURATION_NOT_SUPPORTED."]
+    pub fn imapi_recorder_get_supported_feature_pages(
+        recorder: *mut imapi_recorder,
+        pages: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_current_feature_pages(
+        recorder: *mut imapi_recorder,
+        pages: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedProfiles / CurrentProfiles (GetSupportedProfiles): IMAPI_PROFILE_TYPE"]
+    #[doc = " values (MMC profile numbers). CurrentProfiles is empty without a medium."]
+    pub fn imapi_recorder_get_supported_profiles(
+        recorder: *mut imapi_recorder,
+        profiles: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_current_profiles(
+        recorder: *mut imapi_recorder,
+        profiles: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedModePages (request type IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)"]
+    #[doc = " and IDiscRecorder2Ex::GetSupportedModePages: the IMAPI_MODE_PAGE_TYPE codes"]
+    #[doc = " MODE SENSE page 3Fh returns for `request_type`."]
+    pub fn imapi_recorder_get_supported_mode_pages(
+        recorder: *mut imapi_recorder,
+        request_type: i32,
+        pages: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ExclusiveAccessOwner: the client name of whoever holds the drive exclusively, \"\" when nobody does."]
+    pub fn imapi_recorder_get_exclusive_access_owner(
+        recorder: *mut imapi_recorder,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " AcquireExclusiveAccess: adds one level of exclusive access held by this"]
+    #[doc = " handle (ReleaseExclusiveAccess drops one; the drive is free at zero, or"]
+    #[doc = " when the handle is freed or the process ends). `client_name`: 1-64"]
+    #[doc = " letters, digits, spaces, '.', '_' or '-' (IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID)."]
+    #[doc = " Another handle or process holding the drive: IMAPI_E_RECORDER_LOCKED, naming"]
+    #[doc = " it. `force` is accepted for IMAPI compatibility; a mounted disc is never"]
+    #[doc = " unmounted by the library, so on a real drive it fails IMAPI_E_RECORDER_LOCKED."]
+    pub fn imapi_recorder_acquire_exclusive_access(
+        recorder: *mut imapi_recorder,
+        force: i32,
+        client_name: *const ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ReleaseExclusiveAccess. Releasing what this handle does not hold: IMAPI_E_FAIL."]
+    pub fn imapi_recorder_release_exclusive_access(recorder: *mut imapi_recorder) -> imapi_status;
+}
+extern "C" {
+    #[doc = " EjectMedia: unlocks the tray and ejects the medium (START STOP UNIT)."]
+    pub fn imapi_recorder_eject_media(recorder: *mut imapi_recorder) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CloseTray: loads the medium."]
+    pub fn imapi_recorder_close_tray(recorder: *mut imapi_recorder) -> imapi_status;
+}
+extern "C" {
+    #[doc = " DisableMcn / EnableMcn: no-ops that return IMAPI_S_OK. Linux has no"]
+    #[doc = " per-drive media-change notification switch a library could flip (udisks"]
+    #[doc = " and desktop automounters decide themselves); hold exclusive access to keep"]
+    #[doc = " them from mounting a disc being written."]
+    pub fn imapi_recorder_disable_mcn(recorder: *mut imapi_recorder) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_enable_mcn(recorder: *mut imapi_recorder) -> imapi_status;
+}
+#[doc = " The medium in a recorder (what IDiscFormat2Data reports of it)."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_media_info {
+    pub struct_size: u32,
+    #[doc = "< 0: no medium (every other field 0)"]
+    pub present: i32,
+    #[doc = "< current IMAPI_PROFILE_TYPE"]
+    pub profile: i32,
+    #[doc = "< IMAPI_MEDIA_TYPE_* (CurrentPhysicalMediaType)"]
+    pub physical_type: i32,
+    #[doc = "< IMAPI_FORMAT2_DATA_MEDIA_STATE_* bits (CurrentMediaStatus)"]
+    pub state: i32,
+    #[doc = "< IMAPI_WRITEPROTECTED_* bits (WriteProtectStatus)"]
+    pub write_protect: i32,
+    #[doc = "< sessions holding data (1 for random-access media)"]
+    pub sessions: i32,
+    #[doc = "< TotalSectorsOnMedia: used + free, 2048-byte sectors"]
+    pub total_sectors: i64,
+    #[doc = "< FreeSectorsOnMedia (the whole medium on overwritable media)"]
+    pub free_sectors: i64,
+    #[doc = "< NextWritableAddress (0 on overwritable media)"]
+    pub next_writable_address: i64,
+}
+extern "C" {
+    #[doc = " Extension: the medium in the recorder. No medium is not an error"]
+    #[doc = " (present = 0). `out->struct_size` must be set."]
+    pub fn imapi_recorder_get_media_info(
+        recorder: *mut imapi_recorder,
+        out: *mut imapi_media_info,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetDiscInformation: the READ DISC INFORMATION reply (at most 65,538 bytes)."]
+    pub fn imapi_recorder_get_disc_information(
+        recorder: *mut imapi_recorder,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetTrackInformation: the READ TRACK INFORMATION reply for `address` of"]
+    #[doc = " `address_type` (IMAPI_READ_TRACK_ADDRESS_TYPE_*; track 255 is the invisible track)."]
+    pub fn imapi_recorder_get_track_information(
+        recorder: *mut imapi_recorder,
+        address: i64,
+        address_type: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetFeaturePage: one GET CONFIGURATION feature descriptor, its 4-byte header"]
+    #[doc = " included (at most 256 bytes). With current_only = 1 a feature that is not"]
+    #[doc = " current fails. Errors: IMAPI_E_RECORDER_NO_SUCH_FEATURE, _FEATURE_IS_NOT_CURRENT."]
+    pub fn imapi_recorder_get_feature_page(
+        recorder: *mut imapi_recorder,
+        feature: i32,
+        current_only: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetModePage: one MODE SENSE(10) page, its page code and length bytes"]
+    #[doc = " included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type`."]
+    #[doc = " Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE."]
+    pub fn imapi_recorder_get_mode_page(
+        recorder: *mut imapi_recorder,
+        page: i32,
+        request_type: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SetModePage: MODE SELECT(10) of one whole page (`data`, `size` bytes: code,"]
+    #[doc = " length, then exactly `length` bytes), as current values (request type 0) or"]
+    #[doc = " also saved (3). Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_INVALID_MODE_PARAMETERS."]
+    pub fn imapi_recorder_set_mode_page(
+        recorder: *mut imapi_recorder,
+        request_type: i32,
+        data: *const ::std::os::raw::c_void,
+        size: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ReadDvdStructure: the READ DISC STRUCTURE reply (DVD media type) for"]
+    #[doc = " `format` (0-255) at `address` on `layer` (0-255) with AGID `agid` (0-3),"]
+    #[doc = " header included (at most 65,535 bytes)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG, IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT."]
+    pub fn imapi_recorder_read_dvd_structure(
+        recorder: *mut imapi_recorder,
+        format: i32,
+        address: i64,
+        layer: i32,
+        agid: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list"]
+    #[doc = " `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure."]
+    pub fn imapi_recorder_send_dvd_structure(
+        recorder: *mut imapi_recorder,
+        format: i32,
+        data: *const ::std::os::raw::c_void,
+        size: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SendCommandNoData / SendCommandSendDataToDevice / SendCommandGetDataFromDevice:"]
+    #[doc = " sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in"]
+    #[doc = " `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes"]
+    #[doc = " (read for TO_DEVICE, filled for FROM_DEVICE, ignored for NO_DATA), waiting"]
+    #[doc = " up to `timeout_s` seconds (0: IMAPI's default, 10 s). *transferred (may be"]
+    #[doc = " NULL) receives the bytes moved. When the device answers CHECK CONDITION the"]
+    #[doc = " call returns IMAPI_S_COMMAND_HAS_SENSE_DATA (a success: the command was"]
+    #[doc = " delivered) and the sense bytes are kept for imapi_recorder_get_last_sense()."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG (CDB length, direction), IMAPI_E_RECORDER_COMMAND_TIMEOUT."]
+    pub fn imapi_recorder_send_command(
+        recorder: *mut imapi_recorder,
+        data: *const ::std::os::raw::c_void,
+        size: i64,
+        direction: i32,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        timeout_s: i32,
+        transferred: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The sense bytes of the last imapi_recorder_send_command that returned sense data (18 bytes; 0 when none)."]
+    pub fn imapi_recorder_get_last_sense(
+        recorder: *mut imapi_recorder,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetByteAlignmentMask, GetMaximumNonPageAlignedTransferSize,"]
+    #[doc = " GetMaximumPageAlignedTransferSize: what buffers the transport accepts."]
+    #[doc = " SG_IO on Linux takes any alignment (mask 0) and up to 64 KiB per command"]
+    #[doc = " without the kernel's scatter lists (both limits 65,536 bytes)."]
+    pub fn imapi_recorder_get_byte_alignment_mask(
+        recorder: *mut imapi_recorder,
+        mask: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_maximum_non_page_aligned_transfer_size(
+        recorder: *mut imapi_recorder,
+        bytes: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_recorder_get_maximum_page_aligned_transfer_size(
+        recorder: *mut imapi_recorder,
+        bytes: *mut i32,
     ) -> imapi_status;
 }

@@ -40,6 +40,7 @@ mod item;
 mod job;
 mod progress;
 mod reader;
+mod recorder;
 mod result;
 mod stream;
 
@@ -49,6 +50,7 @@ pub use item::{FsiItem, ItemType};
 pub use job::Job;
 pub use progress::{Operation, Progress};
 pub use reader::{EntryType, ImageEntry, ImageReader, IsoImageManager};
+pub use recorder::{CommandResult, DiscMaster, DiscRecorder, MediaInfo, ModePageRequest, TrackAddress};
 pub use result::{FileSystemImageResult, ProgressItem};
 pub use stream::Stream;
 

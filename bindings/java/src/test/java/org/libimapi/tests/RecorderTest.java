@@ -1,0 +1,112 @@
+package org.libimapi.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libimapi.DiscMaster;
+import org.libimapi.DiscRecorder;
+import org.libimapi.ImapiException;
+import org.libimapi.ImapiMediaPhysicalType;
+import org.libimapi.ImapiStatus;
+import org.libimapi.MediaInfo;
+
+/** DiscMaster and DiscRecorder against emulated drives. */
+class RecorderTest {
+    @TempDir Path tmp;
+
+    private String addDrive(String media) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(media));
+        String uri = "emu:" + media + "?dir=" + dir + "&polls=0";
+        DiscMaster.addEmulatedDrive(uri);
+        return uri;
+    }
+
+    @Test
+    void enumeratesAndDescribesAnEmulatedBdR() throws Exception {
+        String uri = addDrive("bd-r");
+        assertTrue(DiscMaster.getUniqueIds().contains(uri));
+        assertTrue(DiscMaster.isSupportedEnvironment());
+        try (DiscRecorder r = DiscRecorder.open(uri)) {
+            assertEquals(uri, r.getActiveDiscRecorder());
+            assertEquals("IMAPI", r.getVendorId());
+            assertEquals("EMULATED DRIVE", r.getProductId());
+            assertFalse(r.getProductRevision().isEmpty());
+            assertTrue(r.getVolumeName().endsWith("disc.img"));
+            assertTrue(r.getVolumePathNames().isEmpty());
+            assertTrue(r.getDeviceCanLoadMedia());
+            assertTrue(r.getLegacyDeviceNumber() >= 0);
+            assertTrue(java.util.Arrays.stream(r.getSupportedProfiles()).anyMatch(p -> p == 0x41));
+            assertArrayEquals(new int[] {0x41}, r.getCurrentProfiles());
+            assertTrue(java.util.Arrays.stream(r.getSupportedFeaturePages()).anyMatch(p -> p == 0x41));
+            assertTrue(java.util.Arrays.stream(r.getCurrentFeaturePages()).anyMatch(p -> p == 0x41));
+            assertTrue(java.util.Arrays.stream(r.getSupportedModePages()).anyMatch(p -> p == 0x2A));
+            assertTrue(r.getSupportedModePages(DiscRecorder.MODE_CHANGEABLE_VALUES).length > 0);
+            MediaInfo m = r.getMediaInfo();
+            assertTrue(m.present());
+            assertEquals(ImapiMediaPhysicalType.BDR, m.physicalType());
+            assertEquals(2, m.state());
+            assertEquals(m.totalSectors(), m.freeSectors());
+            assertTrue(r.getDiscInformation().length >= 34);
+            assertTrue(r.getTrackInformation(255, DiscRecorder.ADDRESS_TRACK).length >= 28);
+            assertEquals(0x41, r.getFeaturePage(0x41, true)[1]);
+            byte[] page = r.getModePage(0x05, DiscRecorder.MODE_CURRENT_VALUES);
+            assertEquals(0x05, page[0] & 0x3F);
+            r.setModePage(DiscRecorder.MODE_CURRENT_VALUES, page);
+            assertEquals(0, r.getByteAlignmentMask());
+            assertEquals(65536, r.getMaximumNonPageAlignedTransferSize());
+            assertEquals(65536, r.getMaximumPageAlignedTransferSize());
+            r.disableMcn();
+            r.enableMcn();
+            assertEquals(ImapiStatus.E_RECORDER_DVD_STRUCTURE_NOT_PRESENT,
+                    assertThrows(ImapiException.class, () -> r.readDvdStructure(0, 0, 0, 0)).getStatus());
+            assertThrows(ImapiException.class, () -> r.sendDvdStructure(4, new byte[] {0, 2, 0, 0}));
+        }
+    }
+
+    @Test
+    void passThroughExclusiveAccessAndTray() throws Exception {
+        String uri = addDrive("dvd+r");
+        try (DiscRecorder a = DiscRecorder.open(uri); DiscRecorder b = DiscRecorder.open(uri)) {
+            ByteBuffer inquiry = ByteBuffer.allocateDirect(36);
+            DiscRecorder.CommandResult res = a.sendCommandGetDataFromDevice(new byte[] {0x12, 0, 0, 0, 36, 0}, 0, inquiry);
+            assertEquals(36, res.transferred());
+            assertEquals(0, res.sense().length);
+            assertEquals(5, inquiry.get(0));
+            res = a.sendCommandNoData(new byte[] {(byte) 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0);
+            assertEquals(0x20, res.sense()[12]);
+            a.sendCommandSendDataToDevice(new byte[] {0, 0, 0, 0, 0, 0}, 0, new byte[] {0});
+
+            a.acquireExclusiveAccess(false, "java test");
+            assertEquals("java test", b.getExclusiveAccessOwner());
+            ImapiException e = assertThrows(ImapiException.class, () -> b.acquireExclusiveAccess(true, "other"));
+            assertEquals(ImapiStatus.E_RECORDER_LOCKED, e.getStatus());
+            a.releaseExclusiveAccess();
+            assertEquals("", b.getExclusiveAccessOwner());
+
+            assertEquals(0x0A, (a.readDvdStructure(0, 0, 0, 0)[4] >> 4) & 0x0F);  // book type DVD+R
+            a.ejectMedia();
+            assertFalse(a.getMediaInfo().present());
+            a.closeTray();
+            assertTrue(a.getMediaInfo().present());
+        }
+    }
+
+    @Test
+    void badIdsAndClosedRecorders() throws Exception {
+        assertEquals(ImapiStatus.E_INVALIDARG,
+                assertThrows(ImapiException.class, () -> DiscRecorder.open("no-such-drive")).getStatus());
+        assertEquals(ImapiStatus.E_INVALIDARG,
+                assertThrows(ImapiException.class, () -> DiscMaster.addEmulatedDrive("emu:zip?dir=/")).getStatus());
+        DiscRecorder r = DiscRecorder.open(addDrive("cd-r"));
+        assertEquals(ImapiStatus.E_RECORDER_CLIENT_NAME_IS_NOT_VALID,
+                assertThrows(ImapiException.class, () -> r.acquireExclusiveAccess(false, "")).getStatus());
+        assertEquals(ImapiStatus.E_RECORDER_NO_SUCH_FEATURE,
+                assertThrows(ImapiException.class, () -> r.getFeaturePage(0x123, false)).getStatus());
+        r.close();
+        assertThrows(ImapiException.class, r::getVendorId);
+    }
+}

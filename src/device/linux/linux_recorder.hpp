@@ -1,0 +1,36 @@
+// A real optical drive behind SG_IO, found by its stable unique ID.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "device/linux/drive_enumeration.hpp"
+#include "device/linux/exclusive_access.hpp"
+#include "device/linux/sg_transport.hpp"
+#include "device/recorder.hpp"
+
+namespace imapi::device::linux_sg {
+
+class LinuxRecorder final : public Recorder {
+ public:
+  LinuxRecorder(LinuxSystem& system, OpticalDrive drive);
+
+  const std::string& unique_id() const override { return drive_.unique_id; }
+  Transport& transport() override { return transport_; }
+  std::string volume_name() override { return drive_.device; }
+  std::vector<std::string> volume_paths() override;
+  int32_t legacy_device_number() override;
+  // `force` cannot unmount a mounted disc (that needs privileges the library
+  // should not assume): the kernel's O_EXCL refuses while it is mounted either way.
+  void acquire_exclusive(bool force, const std::string& client_name) override;
+  void release_exclusive() override { exclusive_.release(); }
+  std::string exclusive_owner() override { return ExclusiveAccess::owner(system_, drive_.unique_id); }
+
+ private:
+  LinuxSystem& system_;
+  OpticalDrive drive_;
+  SgTransport transport_;
+  ExclusiveAccess exclusive_;
+};
+
+}  // namespace imapi::device::linux_sg

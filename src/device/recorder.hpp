@@ -1,0 +1,41 @@
+// One optical recorder as IDiscRecorder2 sees it: a transport for its MMC
+// commands plus what the operating system knows about the drive (its names,
+// mount points, exclusive access). A real drive (Linux SG_IO) and an emulated
+// one (emu: URI) are the two kinds; everything MMC-level is in drive_queries.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "device/transport.hpp"
+
+namespace imapi::device {
+
+class Recorder {
+ public:
+  virtual ~Recorder() = default;
+  // IDiscRecorder2::ActiveDiscRecorder: the ID the recorder was opened with.
+  virtual const std::string& unique_id() const = 0;
+  virtual Transport& transport() = 0;
+  // VolumeName: the OS name of the drive (/dev/srN; an emulated drive's data image).
+  virtual std::string volume_name() = 0;
+  // VolumePathNames: where the medium is mounted.
+  virtual std::vector<std::string> volume_paths() = 0;
+  // LegacyDeviceNumber: N of /dev/srN (an emulated drive: its place in the process's emulated list).
+  virtual int32_t legacy_device_number() = 0;
+  // AcquireExclusiveAccess / ReleaseExclusiveAccess: counted levels, held by this object.
+  // E_IMAPI_RECORDER_LOCKED (naming the holder) when someone else holds the drive.
+  virtual void acquire_exclusive(bool force, const std::string& client_name) = 0;
+  virtual void release_exclusive() = 0;
+  // ExclusiveAccessOwner: the holder's client name, "" when nobody holds the drive.
+  virtual std::string exclusive_owner() = 0;
+};
+
+// IMAPI's rule for client names, as the Linux owner registry stores them:
+// 1-64 characters of letters, digits, space, '.', '_' or '-'.
+// Throws E_IMAPI_RECORDER_CLIENT_NAME_IS_NOT_VALID otherwise.
+void check_client_name(const std::string& name);
+
+}  // namespace imapi::device

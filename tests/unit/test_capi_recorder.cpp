@@ -1,0 +1,360 @@
+// The recorder C ABI (IDiscMaster2, IDiscRecorder2, IDiscRecorder2Ex) against
+// emulated drives added to the process's set.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "capi_fixture.hpp"
+#include "emu_fixture.hpp"
+
+namespace {
+
+using Recorder = test::Handle<imapi_recorder, imapi_recorder_free>;
+
+// A blank emulated disc of `media`, added to the process's recorders and opened.
+struct EmuRecorder {
+  emu_test::DiscDir dir;
+  std::string uri;
+  Recorder rec;
+  explicit EmuRecorder(const std::string& media) : uri(dir.uri(media)) {
+    REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
+    REQUIRE(imapi_recorder_open(uri.c_str(), rec.out()) == IMAPI_S_OK);
+  }
+  imapi_recorder* get() const { return rec.get(); }
+};
+
+std::vector<int32_t> list(imapi_status (*f)(imapi_recorder*, int32_t*, int32_t, int32_t*), imapi_recorder* r) {
+  int32_t count = 0;
+  REQUIRE(f(r, nullptr, 0, &count) == IMAPI_S_OK);
+  std::vector<int32_t> v(static_cast<size_t>(count));
+  REQUIRE(f(r, v.data(), count, &count) == IMAPI_S_OK);
+  return v;
+}
+
+bool contains(const std::vector<int32_t>& v, int32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+imapi_media_info media(imapi_recorder* r) {
+  imapi_media_info m{};
+  m.struct_size = sizeof m;
+  REQUIRE(imapi_recorder_get_media_info(r, &m) == IMAPI_S_OK);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("recorder: disc master enumerates added emulated drives and opens them by unique ID", "[recorder]") {
+  EmuRecorder d("bd-r");
+  int32_t count = 0;
+  REQUIRE(imapi_disc_master_get_count(&count) == IMAPI_S_OK);
+  bool found = false;
+  for (int32_t i = 0; i < count; ++i) {
+    char* id = nullptr;
+    REQUIRE(imapi_disc_master_get_unique_id(i, &id) == IMAPI_S_OK);
+    found = found || test::owned(id) == d.uri;
+  }
+  CHECK(found);
+  int32_t supported = 0;
+  REQUIRE(imapi_disc_master_is_supported_environment(&supported) == IMAPI_S_OK);
+  CHECK(supported == 1);
+  // Adding twice is a no-op.
+  REQUIRE(imapi_disc_master_add_emulated_drive(d.uri.c_str()) == IMAPI_S_OK);
+  int32_t again = 0;
+  REQUIRE(imapi_disc_master_get_count(&again) == IMAPI_S_OK);
+  CHECK(again == count);
+
+  char* s = nullptr;
+  REQUIRE(imapi_recorder_get_active_disc_recorder(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == d.uri);
+  REQUIRE(imapi_recorder_get_vendor_id(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "IMAPI");
+  REQUIRE(imapi_recorder_get_product_id(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "EMULATED DRIVE");
+  REQUIRE(imapi_recorder_get_product_revision(d.get(), &s) == IMAPI_S_OK);
+  CHECK(!test::owned(s).empty());
+  REQUIRE(imapi_recorder_get_volume_name(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == d.dir.path + "/disc.img");
+  int32_t paths = -1;
+  REQUIRE(imapi_recorder_get_volume_path_name(d.get(), 0, &s, &paths) == IMAPI_S_OK);
+  CHECK(paths == 0);
+  CHECK(s == nullptr);
+  int32_t v = -1;
+  REQUIRE(imapi_recorder_get_device_can_load_media(d.get(), &v) == IMAPI_S_OK);
+  CHECK(v == 1);
+  REQUIRE(imapi_recorder_get_legacy_device_number(d.get(), &v) == IMAPI_S_OK);
+  CHECK(v >= 0);
+}
+
+TEST_CASE("recorder: features, profiles and mode pages of an emulated BD-R", "[recorder]") {
+  EmuRecorder d("bd-r");
+  auto profiles = list(imapi_recorder_get_supported_profiles, d.get());
+  CHECK(contains(profiles, 0x41));  // BD-R SRM
+  CHECK(contains(profiles, 0x1B));  // DVD+R
+  CHECK(list(imapi_recorder_get_current_profiles, d.get()) == std::vector<int32_t>{0x41});
+  auto features = list(imapi_recorder_get_supported_feature_pages, d.get());
+  CHECK(contains(features, 0x0000));
+  CHECK(contains(features, 0x0041));  // BD write
+  auto current = list(imapi_recorder_get_current_feature_pages, d.get());
+  CHECK(current.size() <= features.size());
+  CHECK(contains(current, 0x0041));
+
+  std::array<int32_t, 16> pages{};
+  int32_t n = 0;
+  REQUIRE(imapi_recorder_get_supported_mode_pages(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, pages.data(),
+                                                  pages.size(), &n) == IMAPI_S_OK);
+  std::vector<int32_t> mode(pages.begin(), pages.begin() + std::min<int32_t>(n, 16));
+  CHECK(contains(mode, 0x05));
+  CHECK(contains(mode, 0x2A));
+
+  std::array<uint8_t, 300> buf{};
+  int64_t size = 0;
+  REQUIRE(imapi_recorder_get_feature_page(d.get(), 0x0041, 1, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  REQUIRE(size >= 4);
+  CHECK(buf[0] == 0x00);
+  CHECK(buf[1] == 0x41);
+  CHECK((buf[2] & 1) == 1);  // current
+  CHECK(size == 4 + buf[3]);
+  // DVD+R is supported but not current with a BD-R inserted.
+  CHECK(imapi_recorder_get_feature_page(d.get(), 0x002B, 1, buf.data(), buf.size(), &size) ==
+        IMAPI_E_RECORDER_FEATURE_IS_NOT_CURRENT);
+  CHECK(imapi_recorder_get_feature_page(d.get(), 0x0123, 0, buf.data(), buf.size(), &size) ==
+        IMAPI_E_RECORDER_NO_SUCH_FEATURE);
+
+  REQUIRE(imapi_recorder_get_mode_page(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, buf.data(),
+                                       buf.size(), &size) == IMAPI_S_OK);
+  REQUIRE(size >= 2);
+  CHECK((buf[0] & 0x3F) == 0x05);
+  CHECK(size == buf[1] + 2);
+  // Back unchanged through SetModePage; test write is refused on BD-R, as real BD writers do.
+  std::vector<uint8_t> page(buf.begin(), buf.begin() + size);
+  REQUIRE(imapi_recorder_set_mode_page(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, page.data(),
+                                       static_cast<int64_t>(page.size())) == IMAPI_S_OK);
+  auto raw = page;
+  raw[2] |= 0x10;
+  CHECK(imapi_recorder_set_mode_page(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, raw.data(),
+                                     static_cast<int64_t>(raw.size())) == IMAPI_E_RECORDER_INVALID_MODE_PARAMETERS);
+  CHECK(imapi_recorder_get_mode_page(d.get(), 0x1C, 0, buf.data(), buf.size(), &size) ==
+        IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE);
+  CHECK(imapi_recorder_set_mode_page(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES, page.data(),
+                                     static_cast<int64_t>(page.size())) == IMAPI_E_INVALIDARG);
+  int32_t x = -1;
+  REQUIRE(imapi_recorder_get_byte_alignment_mask(d.get(), &x) == IMAPI_S_OK);
+  CHECK(x == 0);
+  REQUIRE(imapi_recorder_get_maximum_non_page_aligned_transfer_size(d.get(), &x) == IMAPI_S_OK);
+  CHECK(x == 65536);
+  REQUIRE(imapi_recorder_get_maximum_page_aligned_transfer_size(d.get(), &x) == IMAPI_S_OK);
+  CHECK(x == 65536);
+  CHECK(imapi_recorder_disable_mcn(d.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_enable_mcn(d.get()) == IMAPI_S_OK);
+}
+
+TEST_CASE("recorder: media info, disc and track information of blank and read-only discs", "[recorder]") {
+  EmuRecorder bd("bd-r");
+  auto m = media(bd.get());
+  CHECK(m.present == 1);
+  CHECK(m.physical_type == IMAPI_MEDIA_TYPE_BDR);
+  CHECK(m.state == IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK);
+  CHECK(m.sessions == 0);
+  CHECK(m.write_protect == 0);
+  CHECK(m.next_writable_address == 0);
+  CHECK(m.free_sectors == 12219392);
+  CHECK(m.total_sectors == 12219392);
+
+  std::array<uint8_t, 64> buf{};
+  int64_t size = 0;
+  REQUIRE(imapi_recorder_get_disc_information(bd.get(), nullptr, 0, &size) == IMAPI_S_OK);
+  CHECK(size >= 34);
+  REQUIRE(imapi_recorder_get_disc_information(bd.get(), buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  CHECK((buf[2] & 0x03) == 0);  // disc status: empty
+  REQUIRE(imapi_recorder_get_track_information(bd.get(), 255, IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK, buf.data(),
+                                               buf.size(), &size) == IMAPI_S_OK);
+  CHECK(size >= 28);
+  CHECK((buf[6] & 0x40) == 0x40);  // blank
+  CHECK(imapi_recorder_get_track_information(bd.get(), 1, 7, buf.data(), buf.size(), &size) == IMAPI_E_INVALIDARG);
+
+  EmuRecorder rw("dvd+rw");
+  auto r = media(rw.get());
+  CHECK(r.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSRW);
+  CHECK((r.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY) != 0);
+  CHECK(r.free_sectors == r.total_sectors);
+  CHECK(r.total_sectors == 2295104);
+}
+
+TEST_CASE("recorder: raw CDB pass-through with sense, eject and close tray", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  const uint8_t inquiry[6] = {0x12, 0, 0, 0, 36, 0};
+  std::array<uint8_t, 36> data{};
+  int64_t moved = 0;
+  REQUIRE(imapi_recorder_send_command(d.get(), inquiry, 6, IMAPI_COMMAND_FROM_DEVICE, data.data(), data.size(), 0,
+                                      &moved) == IMAPI_S_OK);
+  CHECK(moved == 36);
+  CHECK(data[0] == 0x05);
+  const uint8_t tur[6] = {};
+  REQUIRE(imapi_recorder_send_command(d.get(), tur, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 5, nullptr) == IMAPI_S_OK);
+  // An unknown opcode: delivered, answered with 05/20/00.
+  const uint8_t bogus[10] = {0xFF};
+  REQUIRE(imapi_recorder_send_command(d.get(), bogus, 10, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) ==
+          IMAPI_S_COMMAND_HAS_SENSE_DATA);
+  std::array<uint8_t, 32> sense{};
+  int64_t n = 0;
+  REQUIRE(imapi_recorder_get_last_sense(d.get(), sense.data(), sense.size(), &n) == IMAPI_S_OK);
+  REQUIRE(n >= 14);
+  CHECK((sense[2] & 0x0F) == 0x05);
+  CHECK(sense[12] == 0x20);
+  // Bad arguments.
+  CHECK(imapi_recorder_send_command(d.get(), tur, 5, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_send_command(d.get(), tur, 6, 3, nullptr, 0, 0, nullptr) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_send_command(d.get(), inquiry, 6, IMAPI_COMMAND_FROM_DEVICE, nullptr, 0, 0, nullptr) ==
+        IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_send_command(d.get(), nullptr, 6, 0, nullptr, 0, 0, nullptr) == IMAPI_E_POINTER);
+
+  REQUIRE(imapi_recorder_eject_media(d.get()) == IMAPI_S_OK);
+  CHECK(media(d.get()).present == 0);
+  int32_t count = -1;
+  REQUIRE(imapi_recorder_get_current_profiles(d.get(), nullptr, 0, &count) == IMAPI_S_OK);
+  CHECK(count == 0);
+  REQUIRE(imapi_recorder_close_tray(d.get()) == IMAPI_S_OK);
+  auto m = media(d.get());
+  CHECK(m.present == 1);
+  CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
+}
+
+TEST_CASE("recorder: exclusive access between two handles, counted, with the owner's name", "[recorder]") {
+  EmuRecorder d("cd-r");
+  Recorder other;
+  REQUIRE(imapi_recorder_open(d.uri.c_str(), other.out()) == IMAPI_S_OK);
+  char* s = nullptr;
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s).empty());
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "burner one") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "burner one") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(other.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "burner one");
+  CHECK(imapi_recorder_acquire_exclusive_access(other.get(), 1, "burner-two") == IMAPI_E_RECORDER_LOCKED);
+  CHECK(test::last_message().find("burner one") != std::string::npos);
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_acquire_exclusive_access(other.get(), 0, "burner-two") == IMAPI_E_RECORDER_LOCKED);
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(other.get(), 0, "burner-two") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "burner-two");
+  CHECK(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_E_FAIL);
+  CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "") == IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID);
+  CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "a/b") == IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID);
+  // Freeing the holder frees the drive.
+  other.~Recorder();
+  new (&other) Recorder();
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s).empty());
+}
+
+TEST_CASE("recorder: bad unique IDs, URIs, NULLs, freed and wrong-type handles are errors", "[recorder]") {
+  imapi_recorder* r = nullptr;
+  CHECK(imapi_recorder_open("linux-scsi:no/such/drive", &r) == IMAPI_E_INVALIDARG);
+  CHECK(r == nullptr);
+  CHECK(test::last_message().find("imapi_disc_master_get_unique_id") != std::string::npos);
+  CHECK(imapi_recorder_open(nullptr, &r) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_open("x", nullptr) == IMAPI_E_POINTER);
+  CHECK(imapi_disc_master_add_emulated_drive("emu:floppy?dir=/tmp") == IMAPI_E_INVALIDARG);
+  CHECK(imapi_disc_master_add_emulated_drive("emu:bd-r") == IMAPI_E_INVALIDARG);
+  CHECK(imapi_disc_master_add_emulated_drive(nullptr) == IMAPI_E_POINTER);
+  char* s = nullptr;
+  CHECK(imapi_disc_master_get_unique_id(-1, &s) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_disc_master_get_unique_id(1 << 30, &s) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_disc_master_get_count(nullptr) == IMAPI_E_POINTER);
+
+  CHECK(imapi_recorder_get_vendor_id(nullptr, &s) == IMAPI_E_INVALID_HANDLE);
+  test::Image image;
+  REQUIRE(imapi_fsimage_create(image.out()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_eject_media(reinterpret_cast<imapi_recorder*>(image.get())) == IMAPI_E_INVALID_HANDLE);
+
+  auto* freed = [] {
+    EmuRecorder d("dvd-r");
+    return d.rec.release();
+  }();
+  imapi_recorder_free(freed);
+  CHECK(imapi_recorder_get_product_id(freed, &s) == IMAPI_E_INVALID_HANDLE);
+  imapi_recorder_free(freed);  // twice: harmless
+
+  EmuRecorder d("dvd-r");
+  imapi_media_info m{};
+  m.struct_size = 4;
+  CHECK(imapi_recorder_get_media_info(d.get(), &m) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_get_media_info(d.get(), nullptr) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_get_supported_profiles(d.get(), nullptr, 4, &m.present) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_get_disc_information(d.get(), nullptr, -1, &m.total_sectors) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_get_mode_page(d.get(), 0x3F, 0, nullptr, 0, &m.total_sectors) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_get_mode_page(d.get(), 0x05, 9, nullptr, 0, &m.total_sectors) == IMAPI_E_INVALIDARG);
+  const uint8_t bad_page[3] = {0x05, 0x05, 0x00};
+  CHECK(imapi_recorder_set_mode_page(d.get(), 0, bad_page, 3) == IMAPI_E_INVALIDARG);
+}
+
+TEST_CASE("recorder: device errors carry the sense in imapi_error_last", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  REQUIRE(imapi_recorder_eject_media(d.get()) == IMAPI_S_OK);
+  std::array<uint8_t, 64> buf{};
+  int64_t size = 0;
+  CHECK(imapi_recorder_get_disc_information(d.get(), buf.data(), buf.size(), &size) == IMAPI_E_RECORDER_MEDIA_NO_MEDIA);
+  const imapi_error* e = imapi_error_last();
+  REQUIRE(e != nullptr);
+  CHECK(e->sense_key == 2);
+  CHECK(e->asc == 0x3A);
+}
+
+TEST_CASE("recorder: exclusive access between two processes dies with its holder", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  int ready[2], done[2];
+  REQUIRE(::pipe(ready) == 0);
+  REQUIRE(::pipe(done) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child holds the drive until the parent has looked, then exits without releasing it.
+    imapi_recorder* r = nullptr;
+    char ok = imapi_recorder_open(d.uri.c_str(), &r) == IMAPI_S_OK &&
+                      imapi_recorder_acquire_exclusive_access(r, 0, "other process") == IMAPI_S_OK
+                  ? 'y'
+                  : 'n';
+    (void)!::write(ready[1], &ok, 1);
+    (void)!::read(done[0], &ok, 1);
+    ::_exit(0);
+  }
+  char ok = 0;
+  REQUIRE(::read(ready[0], &ok, 1) == 1);
+  CHECK(ok == 'y');
+  char* s = nullptr;
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "other process");
+  CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "this process") == IMAPI_E_RECORDER_LOCKED);
+  CHECK(test::last_message().find("other process") != std::string::npos);
+  REQUIRE(::write(done[1], "x", 1) == 1);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  for (int fd : {ready[0], ready[1], done[0], done[1]}) ::close(fd);
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s).empty());
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "this process") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+}
+
+TEST_CASE("recorder: READ/SEND DVD STRUCTURE", "[recorder]") {
+  EmuRecorder dvd("dvd+r");
+  std::array<uint8_t, 2048> buf{};
+  int64_t size = 0;
+  // Format 00h: physical format information, 4-byte header + 2048 bytes (cut to the caller's buffer).
+  REQUIRE(imapi_recorder_read_dvd_structure(dvd.get(), 0x00, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  CHECK(size >= 4 + 17);
+  CHECK(((buf[4] >> 4) & 0x0F) == 0x0A);  // book type DVD+R
+  CHECK(imapi_recorder_read_dvd_structure(dvd.get(), 0x00, 0, 0, 4, buf.data(), buf.size(), &size) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_read_dvd_structure(dvd.get(), 0x100, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_E_INVALIDARG);
+  const uint8_t data[4] = {0, 2, 0, 0};
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, data, 4)));
+  CHECK(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, nullptr, 4) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_send_dvd_structure(dvd.get(), 0x04, data, 0) == IMAPI_E_INVALIDARG);
+
+  EmuRecorder bd("bd-r");
+  CHECK(imapi_recorder_read_dvd_structure(bd.get(), 0x00, 0, 0, 0, buf.data(), buf.size(), &size) ==
+        IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+}
