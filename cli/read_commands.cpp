@@ -99,7 +99,7 @@ int ls(const std::vector<std::string>& args) {
     imapi_image_reader_get_entry(reader.get(), i, &e);
     char type = e.type == IMAPI_ENTRY_DIRECTORY ? 'd' : e.type == IMAPI_ENTRY_SYMLINK ? 'l' : '-';
     char mode[8] = "-";
-    if (e.mode >= 0) std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(e.mode));
+    if (e.mode >= 0) std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(e.mode) & 07777u);
     time_t t = static_cast<time_t>(e.modified / 1000000000);
     struct tm tm {};
     gmtime_r(&t, &tm);
