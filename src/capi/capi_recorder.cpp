@@ -24,7 +24,8 @@ void copy_bytes(const std::vector<uint8_t>& bytes, void* buf, int64_t cap, int64
   if (cap < 0) throw Error(IMAPI_E_INVALIDARG, "cap cannot be negative");
   if (cap > 0 && !buf) throw Error(IMAPI_E_POINTER, "buf is NULL but cap is not 0");
   *check_out(size, "size") = static_cast<int64_t>(bytes.size());
-  std::memcpy(buf, bytes.data(), std::min<size_t>(bytes.size(), static_cast<size_t>(cap)));
+  const size_t n = std::min<size_t>(bytes.size(), static_cast<size_t>(cap));
+  if (n > 0) std::memcpy(buf, bytes.data(), n);  // a size query passes buf = NULL, cap = 0
 }
 
 template <typename F>
