@@ -363,28 +363,39 @@ void fake_fd_stat(struct stat* st) {
 
 // ---- open family ----
 
-EXPORT int open(const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = static_cast<mode_t>(va_arg(ap, int));
-    va_end(ap);
-  }
+namespace {
+
+// open(2)'s optional third argument: there only when the flags create a file.
+mode_t creation_mode(int flags, va_list ap) {
+  return (flags & (O_CREAT | O_TMPFILE)) ? static_cast<mode_t>(va_arg(ap, int)) : 0;
+}
+
+int open_path(const char* real_name, const char* path, int flags, mode_t mode) {
   if (EmulatedDevice* d = device_for_path(path)) return open_image(*d, flags);
-  return real<int (*)(const char*, int, ...)>("open")(path, flags, mode);
+  return real<int (*)(const char*, int, ...)>(real_name)(path, flags, mode);
+}
+
+int openat_path(const char* real_name, int dirfd, const char* path, int flags, mode_t mode) {
+  if (EmulatedDevice* d = device_for_path(path)) return open_image(*d, flags);
+  return real<int (*)(int, const char*, int, ...)>(real_name)(dirfd, path, flags, mode);
+}
+
+}  // namespace
+
+EXPORT int open(const char* path, int flags, ...) {
+  va_list ap;
+  va_start(ap, flags);
+  const mode_t mode = creation_mode(flags, ap);
+  va_end(ap);
+  return open_path("open", path, flags, mode);
 }
 
 EXPORT int open64(const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = static_cast<mode_t>(va_arg(ap, int));
-    va_end(ap);
-  }
-  if (EmulatedDevice* d = device_for_path(path)) return open_image(*d, flags);
-  return real<int (*)(const char*, int, ...)>("open64")(path, flags, mode);
+  va_list ap;
+  va_start(ap, flags);
+  const mode_t mode = creation_mode(flags, ap);
+  va_end(ap);
+  return open_path("open64", path, flags, mode);
 }
 
 EXPORT int __open_2(const char* path, int flags) {
@@ -398,27 +409,19 @@ EXPORT int __open64_2(const char* path, int flags) {
 }
 
 EXPORT int openat(int dirfd, const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = static_cast<mode_t>(va_arg(ap, int));
-    va_end(ap);
-  }
-  if (EmulatedDevice* d = device_for_path(path)) return open_image(*d, flags);
-  return real<int (*)(int, const char*, int, ...)>("openat")(dirfd, path, flags, mode);
+  va_list ap;
+  va_start(ap, flags);
+  const mode_t mode = creation_mode(flags, ap);
+  va_end(ap);
+  return openat_path("openat", dirfd, path, flags, mode);
 }
 
 EXPORT int openat64(int dirfd, const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = static_cast<mode_t>(va_arg(ap, int));
-    va_end(ap);
-  }
-  if (EmulatedDevice* d = device_for_path(path)) return open_image(*d, flags);
-  return real<int (*)(int, const char*, int, ...)>("openat64")(dirfd, path, flags, mode);
+  va_list ap;
+  va_start(ap, flags);
+  const mode_t mode = creation_mode(flags, ap);
+  va_end(ap);
+  return openat_path("openat64", dirfd, path, flags, mode);
 }
 
 EXPORT int access(const char* path, int how) {
