@@ -68,7 +68,7 @@ struct ImageLayout {
   // Where the store holds the bytes of head byte `pos` (repeats resolved).
   int64_t store_offset(int64_t pos) const {
     for (const auto& r : repeats)
-      if (pos >= r.at * 2048 && pos < (r.at + r.blocks) * 2048) return pos - (r.at - r.from) * 2048;
+      if (pos >= r.at * kBlockSize && pos < (r.at + r.blocks) * kBlockSize) return pos - (r.at - r.from) * kBlockSize;
     return pos;
   }
   std::vector<FileExtent> files;            // ascending blocks, each source stored once

@@ -238,39 +238,39 @@ void Builder::collect() {
   auto totals = subtree_stats(root_);
   info_.reserve(static_cast<size_t>(totals.files + totals.directories + 1));
   files_.reserve(static_cast<size_t>(totals.files));
-  // Scoped, so the table is gone before the link counts below take memory of their own.
-  auto same_files = std::make_unique<SameFiles>(static_cast<size_t>(totals.files));
-  walk_preorder(root_, [&](const Node& n, int depth) {
-    NodeInfo ni;
-    ni.serial = ++serial;
-    path_stack.resize(static_cast<size_t>(depth));
-    if (depth > 0) path_stack.back() = n.name;
-    if (n.is_dir()) {
-      max_depth_ = std::max(max_depth_, depth);
-      uint32_t subdirs = 0;
-      for (auto& c : n.children) subdirs += c->is_dir();
-      ni.nlink = 2 + subdirs;
-    }
-    if (n.kind == NodeKind::file && n.data->recorded_extents()) {
-      ni.file = kImportedFile;
-      // Imported: the previous session holds the data; only records are written.
-    } else if (n.kind == NodeKind::file) {
-      // Hard links, and files added twice from one source, are stored once.
-      const int next = static_cast<int>(files_.size());
-      const int index = same_files->find_or_add(file_key(*n.data), next, [&](int i) {
-        return file_key(*files_[static_cast<size_t>(i)].source);
-      });
-      if (index == next) {
-        std::string p;
-        for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
-        files_.push_back({0, n.data, paths_.add(p)});
+  {  // scoped: the table is gone before the link counts below take memory of their own
+    SameFiles same_files(static_cast<size_t>(totals.files));
+    walk_preorder(root_, [&](const Node& n, int depth) {
+      NodeInfo ni;
+      ni.serial = ++serial;
+      path_stack.resize(static_cast<size_t>(depth));
+      if (depth > 0) path_stack.back() = n.name;
+      if (n.is_dir()) {
+        max_depth_ = std::max(max_depth_, depth);
+        uint32_t subdirs = 0;
+        for (auto& c : n.children) subdirs += c->is_dir();
+        ni.nlink = 2 + subdirs;
       }
-      ni.file = index;
-    }
-    n.layout_slot = static_cast<uint32_t>(info_.size());
-    info_.push_back(ni);
-  });
-  same_files.reset();
+      if (n.kind == NodeKind::file && n.data->recorded_extents()) {
+        ni.file = kImportedFile;
+        // Imported: the previous session holds the data; only records are written.
+      } else if (n.kind == NodeKind::file) {
+        // Hard links, and files added twice from one source, are stored once.
+        const int next = static_cast<int>(files_.size());
+        const int index = same_files.find_or_add(file_key(*n.data), next, [&](int i) {
+          return file_key(*files_[static_cast<size_t>(i)].source);
+        });
+        if (index == next) {
+          std::string p;
+          for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
+          files_.push_back({0, n.data, paths_.add(p)});
+        }
+        ni.file = index;
+      }
+      n.layout_slot = static_cast<uint32_t>(info_.size());
+      info_.push_back(ni);
+    });
+  }
   // Shared files: one serial and a link count, as a POSIX file system would show them.
   std::vector<std::pair<uint32_t, uint32_t>> per_file(files_.size());  // file -> serial, links
   for (auto& ni : info_)

@@ -471,8 +471,8 @@ struct UdfReader::Impl {
   // A recorded extent of a partition, as runs of absolute blocks (a virtual or
   // metadata partition need not be contiguous underneath).
   void add_recorded(std::vector<ImageExtent>& out, Address where, uint32_t bytes, int64_t at) const {
-    const Map& m = where.partition < maps.size() ? maps[where.partition] : maps.at(0);
     if (where.partition >= maps.size()) corrupt(at, "an extent names partition reference " + std::to_string(where.partition));
+    const Map& m = maps[where.partition];
     if (m.type == MapType::physical || m.type == MapType::sparable) {
       const int64_t first = absolute(where, at);
       const int64_t count = (bytes + kBlock - 1) / kBlock;
