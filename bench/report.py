@@ -52,7 +52,7 @@ def load(args):
     return meta, runs, trees
 
 
-def size_check(tool, sizes, vols, tree):
+def size_check(tool, sizes, vols, tree, udf=False):
     """Is the output size plausible for this tree? Returns a short verdict."""
     if not sizes:
         return "no output"
@@ -73,6 +73,10 @@ def size_check(tool, sizes, vols, tree):
     # tables, directory extents, CE areas) plus 16 MiB of padding and slack.
     low = tree["sector_rounded_bytes"] + 16 * 2048
     high = low + 16 * MIB + tree["file_count"] * 1024 + tree["dir_count"] * 8192
+    if udf:
+        # UDF adds a 2048-byte file entry per file and directory, and 2.50's
+        # mirror may repeat them: up to two more sectors each, plus its fixed area.
+        high += 2 * 2048 * (tree["file_count"] + tree["dir_count"]) + 2 * MIB
     vol = vols[-1]
     if vol == 0:
         return "SUSPICIOUS: no ISO 9660 primary volume descriptor" + note
@@ -110,7 +114,7 @@ def summarise(meta, runs, trees):
                     rss=med(r["rss"] for r in ok) / 1024,
                     size=ok[-1]["size"] / MIB,
                     check=size_check(tool, [r["size"] for r in ok],
-                                     [r["vol"] for r in ok], trees.get(t)))
+                                     [r["vol"] for r in ok], trees.get(t), meta.get("udf") == "1"))
             rows[(t, tool)] = row
     return rows
 

@@ -122,6 +122,7 @@ meta os "$( . /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") ($(cat /etc/de
 meta kernel "$(uname -r)"
 meta fs "$(findmnt -n -o FSTYPE -T "$WORKDIR" 2>/dev/null || stat -f -c %T "$WORKDIR") ($(df --output=source "$WORKDIR" | tail -1))"
 meta runs "$RUNS"
+meta udf "$UDF"
 meta warmup "$WARMUP"
 meta seed "$SEED"
 meta workdir "$WORKDIR"
