@@ -39,16 +39,6 @@ std::vector<std::string> emulated_uris() {
 
 }  // namespace
 
-void check_client_name(const std::string& name) {
-  bool ok = !name.empty() && name.size() <= 64;
-  for (char c : name)
-    ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.' ||
-                c == '_' || c == '-');
-  if (!ok)
-    throw Error(mmc::status::kClientNameIsNotValid,
-                "the client name '" + name + "' is not valid: use 1-64 letters, digits, spaces, '.', '_' or '-'");
-}
-
 std::vector<std::string> recorder_ids() {
   std::vector<std::string> ids;
   for (const auto& d : linux_sg::enumerate_drives(linux_sg::real_linux_system())) ids.push_back(d.unique_id);
