@@ -50,6 +50,9 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
+  // A new file reads zeros wherever nothing was written; a device written in
+  // place keeps its old bytes there.
+  bool reads_zeros_where_unwritten() const { return !special_; }
   [[noreturn]] void fail_write(int err) const {
     fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE,
             "cannot write '" + path_ + "'" + (err == ESPIPE ? " (a pipe: write the image stream instead, e.g. -o -)" : ""),
@@ -122,7 +125,7 @@ bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int6
 
 // Copies [from, from + size) of a descriptor we own (no source-change checks
 // needed) to `offset` of the output.
-void copy_from_fd(int in, const OutputFile& out, int64_t from, int64_t offset, int64_t size, std::vector<char>& buf) {
+void copy_range(int in, const OutputFile& out, int64_t from, int64_t offset, int64_t size, std::vector<char>& buf) {
   loff_t in_off = from, out_off = offset;
   const int64_t end = from + size;
   while (in_off < end) {
@@ -140,6 +143,25 @@ void copy_from_fd(int in, const OutputFile& out, int64_t from, int64_t offset, i
       fail_os(IMAPI_E_STASHFILE_READ_FAILURE, "cannot read the image's metadata file", r < 0 ? static_cast<int>(-r) : EIO, "");
     out.pwrite_all(buf.data(), r, offset + (in_off - from));
     in_off += r;
+  }
+}
+
+// copy_range for the metadata file, which has holes wherever the layout wrote
+// nothing (system area, alignment, the mirror's place): into a new output only
+// its data is copied, because the kernel copies a hole as pages of zeros, which
+// took longer than the data itself (a 213 MB hole: 3.4 s against 0.7 s).
+void copy_from_fd(int in, const OutputFile& out, int64_t from, int64_t offset, int64_t size, std::vector<char>& buf) {
+  const int64_t end = from + size;
+  if (!out.reads_zeros_where_unwritten()) return copy_range(in, out, from, offset, size, buf);
+  for (int64_t at = from; at < end;) {
+    off_t data = ::lseek(in, at, SEEK_DATA);
+    if (data < 0 && errno == ENXIO) return;  // only a hole is left
+    if (data < 0) return copy_range(in, out, at, offset + (at - from), end - at, buf);
+    if (data >= end) return;
+    off_t hole = ::lseek(in, data, SEEK_HOLE);
+    const int64_t stop = hole < 0 ? end : std::min<int64_t>(hole, end);
+    copy_range(in, out, data, offset + (data - from), stop - data, buf);
+    at = stop;
   }
 }
 
@@ -161,7 +183,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   std::vector<char> buf;
   const int64_t head_bytes = layout.metadata_blocks * kBlockSize;
   copy_from_fd(layout.metadata->fd(), out, 0, 0, head_bytes, buf);
-  for (const auto& r : layout.repeats)  // the store left these empty
+  for (const auto& r : layout.repeats)  // the store left these empty (holes, so the head's copy skipped them)
     copy_from_fd(layout.metadata->fd(), out, r.from * kBlockSize, r.at * kBlockSize, r.blocks * kBlockSize, buf);
   copy_from_fd(layout.metadata->fd(), out, head_bytes, layout.tail_start() * kBlockSize, layout.tail_blocks * kBlockSize,
                buf);
