@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "fs/layout/metadata_store.hpp"
+#include "fs/layout/packed_run.hpp"
 #include "fs/tree/node.hpp"
 
 namespace imapi::fs {
@@ -65,12 +66,9 @@ struct ImageLayout {
     int64_t at = 0, from = 0, blocks = 0;
   };
   std::vector<Repeat> repeats;
-  // Where the store holds the bytes of head byte `pos` (repeats resolved).
-  int64_t store_offset(int64_t pos) const {
-    for (const auto& r : repeats)
-      if (pos >= r.at * kBlockSize && pos < (r.at + r.blocks) * kBlockSize) return pos - (r.at - r.from) * kBlockSize;
-    return pos;
-  }
+  std::vector<PackedRun> packed;  // head blocks the store keeps packed
+  // Reads [pos, pos + n) of the head, resolving repeats and packed runs.
+  void read_head(int64_t pos, uint8_t* out, int64_t n) const;
   std::vector<FileExtent> files;            // ascending blocks, each source stored once
   StringArena paths;                        // what FileExtent::path points into
   std::string disc_id;

@@ -35,11 +35,7 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
     const int64_t tail = layout_->tail_start() * kBlockSize;
     if (pos < meta) {
       n = std::min(want, meta - pos);
-      for (const auto& r : layout_->repeats) {  // stop at a repeat's edge: it reads from elsewhere
-        if (pos < r.at * kBlockSize) n = std::min(n, r.at * kBlockSize - pos);
-        else if (pos < (r.at + r.blocks) * kBlockSize) n = std::min(n, (r.at + r.blocks) * kBlockSize - pos);
-      }
-      layout_->metadata->read(layout_->store_offset(pos), out + done, n);
+      layout_->read_head(pos, out + done, n);
     } else if (pos >= tail) {
       n = std::min(want, end - pos);
       layout_->metadata->read(meta + (pos - tail), out + done, n);

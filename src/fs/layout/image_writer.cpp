@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <chrono>
@@ -165,6 +166,34 @@ void copy_from_fd(int in, const OutputFile& out, int64_t from, int64_t offset, i
   }
 }
 
+// The head: what the store holds as it is, copied; then the blocks it keeps
+// elsewhere or packed (repeats, packed runs), expanded into a buffer and written.
+void write_head(const ImageLayout& layout, const OutputFile& out, std::vector<char>& buf) {
+  std::vector<std::pair<int64_t, int64_t>> expanded;  // [first, end) blocks
+  for (const auto& p : layout.packed) expanded.emplace_back(p.first_block(), p.end_block());
+  for (const auto& r : layout.repeats) expanded.emplace_back(r.at, r.at + r.blocks);
+  std::sort(expanded.begin(), expanded.end());
+  int64_t at = 0;
+  auto copy_to = [&](int64_t end) {
+    if (end > at) copy_from_fd(layout.metadata->fd(), out, at * kBlockSize, at * kBlockSize, (end - at) * kBlockSize, buf);
+  };
+  for (const auto& [first, end] : expanded) {
+    copy_to(first);
+    at = std::max(at, end);
+  }
+  copy_to(layout.metadata_blocks);
+  constexpr int64_t kChunkBlocks = 256;  // 512 KiB: small against the peak RSS budget
+  std::vector<uint8_t> chunk;
+  for (const auto& [first, end] : expanded) {
+    chunk.resize(static_cast<size_t>(std::min(kChunkBlocks, end - first) * kBlockSize));
+    for (int64_t b = first; b < end; b += kChunkBlocks) {
+      const int64_t bytes = std::min(kChunkBlocks, end - b) * kBlockSize;
+      layout.read_head(b * kBlockSize, chunk.data(), bytes);
+      out.pwrite_all(chunk.data(), bytes, b * kBlockSize);
+    }
+  }
+}
+
 }  // namespace
 
 void write_image_file(const ImageLayout& layout, const std::string& path, ProgressSink& progress) {
@@ -181,12 +210,9 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     progress.report(snap);
   };
   std::vector<char> buf;
-  const int64_t head_bytes = layout.metadata_blocks * kBlockSize;
-  copy_from_fd(layout.metadata->fd(), out, 0, 0, head_bytes, buf);
-  for (const auto& r : layout.repeats)  // the store left these empty (holes, so the head's copy skipped them)
-    copy_from_fd(layout.metadata->fd(), out, r.from * kBlockSize, r.at * kBlockSize, r.blocks * kBlockSize, buf);
-  copy_from_fd(layout.metadata->fd(), out, head_bytes, layout.tail_start() * kBlockSize, layout.tail_blocks * kBlockSize,
-               buf);
+  write_head(layout, out, buf);
+  copy_from_fd(layout.metadata->fd(), out, layout.metadata_blocks * kBlockSize, layout.tail_start() * kBlockSize,
+               layout.tail_blocks * kBlockSize, buf);
   int64_t done = layout.metadata_blocks;
   report("", done);
   std::vector<char> batch;

@@ -227,6 +227,7 @@ class Builder {
   int64_t metadata_blocks_ = 0;  // set by place()
   int64_t tail_blocks_ = 0;
   int64_t total_blocks_ = 0;
+  int64_t packing_from_ = 0, packing_to_ = 0;  // head blocks stored packed (UDF's entries)
   int64_t pvd_ = 0, svd_ = -1, terminator_ = 0;
 };
 
@@ -728,6 +729,20 @@ int64_t Builder::place() {
 }
 
 void Builder::store_blocks(int64_t block, const uint8_t* data, size_t n) {
+  if (block >= packing_from_ && block < packing_to_) {
+    // UDF's entries, which arrive in order: each block without its trailing zeros.
+    if (out_->packed.empty() || block != out_->packed.back().end_block() || n % kBlockSize != 0)
+      fail(IMAPI_E_FAIL, "internal error: UDF entries stored out of order at block " + std::to_string(block));
+    for (size_t i = 0; i < n; i += kBlockSize) {
+      if (!out_->packed.back().has_room()) out_->packed.emplace_back(block + static_cast<int64_t>(i / kBlockSize));
+      PackedRun& run = out_->packed.back();
+      const int64_t at = run.store_offset_of_next();
+      const size_t used = run.append(data + i);
+      content_hash_.mix(used);  // the trailing zeros' count is content too
+      if (used > 0) store(at, data + i, used);
+    }
+    return;
+  }
   const int64_t tail_start = total_blocks_ - tail_blocks_;
   const int64_t at = block < tail_start ? block : metadata_blocks_ + (block - tail_start);
   store(at * kBlockSize, data, n);
@@ -742,6 +757,10 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   out_->metadata =
       std::make_unique<MetadataStore>(opt_.working_directory, (metadata_blocks + tail_blocks_) * kBlockSize);
   if (udf_writer_) {
+    const auto entries = udf_writer_->entries_extent();
+    packing_from_ = entries.at;
+    packing_to_ = entries.at + entries.blocks;
+    out_->packed.emplace_back(entries.at, entries.blocks);
     udf_writer_->write([this](int64_t b, const uint8_t* d, size_t n) { store_blocks(b, d, n); });
     if (auto c = udf_writer_->mirror_copy()) out_->repeats.push_back({c->at, c->from, c->blocks});
   }

@@ -53,12 +53,18 @@ class UdfWriter {
   // Writes every UDF block through store(image-relative block, bytes, count).
   using Store = std::function<void(int64_t block, const uint8_t* bytes, size_t count)>;
   void write(const Store& store);
-  // The mirror's own copy of the metadata extent, when it has one: `blocks`
-  // blocks at `at` that repeat those at `from`. write() does not store them;
-  // the image repeats them (no second copy in the metadata file).
   struct Copy {
     int64_t at = 0, from = 0, blocks = 0;
   };
+  // The file set, file entries and directories: `blocks` blocks at image block
+  // `at`, each stored once, in order, as whole blocks.
+  struct Blocks {
+    int64_t at = 0, blocks = 0;
+  };
+  Blocks entries_extent() const { return Blocks{entries_at_, entry_blocks_}; }
+  // The mirror's own copy of the metadata extent, when it has one: `blocks`
+  // blocks at `at` that repeat those at `from`. write() does not store them;
+  // the image repeats them (no second copy in the metadata file).
   std::optional<Copy> mirror_copy() const {
     if (mirror_at_ < 0) return std::nullopt;
     return Copy{mirror_at_, entries_at_, metadata_extent_blocks_};
