@@ -7,7 +7,12 @@
 namespace imapi::fs {
 
 size_t PackedRun::append(const uint8_t* block) {
+  // A word at a time: most of a file entry's block is zeros.
   size_t used = static_cast<size_t>(kBlockSize);
+  for (uint64_t w = 0; used >= sizeof w; used -= sizeof w) {
+    std::memcpy(&w, block + used - sizeof w, sizeof w);
+    if (w != 0) break;
+  }
   while (used > 0 && block[used - 1] == 0) --used;
   ends_.push_back(start_of(ends_.size()) + static_cast<uint32_t>(used));
   return used;
