@@ -864,8 +864,15 @@ IMAPI_API imapi_status imapi_recorder_get_exclusive_access_owner(imapi_recorder 
  * when the handle is freed or the process ends). `client_name`: 1-64
  * letters, digits, spaces, '.', '_' or '-' (IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID).
  * Another handle or process holding the drive: IMAPI_E_RECORDER_LOCKED, naming
- * it. `force` is accepted for IMAPI compatibility; a mounted disc is never
- * unmounted by the library, so on a real drive it fails IMAPI_E_RECORDER_LOCKED.
+ * it (`force` does not take a drive from another holder).
+ * A mounted medium (the mount points of imapi_recorder_get_volume_path_name):
+ * with force = 0, IMAPI_E_RECORDER_LOCKED naming the mount point; with
+ * force = 1 the library unmounts every mount of it first (umount2, newest
+ * first), which needs root (CAP_SYS_ADMIN): without it IMAPI_E_ACCESSDENIED,
+ * and with files still open there IMAPI_E_RECORDER_LOCKED, each naming the
+ * mount point and its errno (imapi_error_last) and saying what to do
+ * (udisksctl unmount, fuser). Mounts already undone stay undone. Emulated
+ * drives are never mounted: force changes nothing for them.
  */
 IMAPI_API imapi_status imapi_recorder_acquire_exclusive_access(imapi_recorder *recorder, int32_t force,
                                                                const char *client_name);
@@ -1003,15 +1010,70 @@ IMAPI_API imapi_status imapi_recorder_get_last_sense(imapi_recorder *recorder, v
                                                      int64_t *size);
 /**
  * GetByteAlignmentMask, GetMaximumNonPageAlignedTransferSize,
- * GetMaximumPageAlignedTransferSize: what buffers the transport accepts.
- * SG_IO on Linux takes any alignment (mask 0) and up to 64 KiB per command
- * without the kernel's scatter lists (both limits 65,536 bytes).
+ * GetMaximumPageAlignedTransferSize: what buffers the transport accepts, from
+ * the adapter descriptor (imapi_recorder_get_adapter_descriptor):
+ * AlignmentMask; min(MaximumTransferLength, (MaximumPhysicalPages - 1) * 4096)
+ * for a buffer not starting on a 4 KiB page, MaximumPhysicalPages * 4096 for
+ * one that does. imapi_recorder_send_command refuses larger buffers. On Linux
+ * a buffer off the mask is accepted but copied by the kernel. An emulated
+ * drive: mask 0, 65,536 bytes either way.
  */
 IMAPI_API imapi_status imapi_recorder_get_byte_alignment_mask(imapi_recorder *recorder, int32_t *mask);
 IMAPI_API imapi_status imapi_recorder_get_maximum_non_page_aligned_transfer_size(imapi_recorder *recorder,
                                                                                  int32_t *bytes);
 IMAPI_API imapi_status imapi_recorder_get_maximum_page_aligned_transfer_size(imapi_recorder *recorder,
                                                                              int32_t *bytes);
+
+/* STORAGE_BUS_TYPE values (BusType of both descriptors). */
+#define IMAPI_STORAGE_BUS_TYPE_UNKNOWN 0x00
+#define IMAPI_STORAGE_BUS_TYPE_SCSI 0x01
+#define IMAPI_STORAGE_BUS_TYPE_ATAPI 0x02
+#define IMAPI_STORAGE_BUS_TYPE_ATA 0x03
+#define IMAPI_STORAGE_BUS_TYPE_1394 0x04
+#define IMAPI_STORAGE_BUS_TYPE_FIBRE 0x06
+#define IMAPI_STORAGE_BUS_TYPE_USB 0x07
+#define IMAPI_STORAGE_BUS_TYPE_ISCSI 0x09
+#define IMAPI_STORAGE_BUS_TYPE_SAS 0x0A
+#define IMAPI_STORAGE_BUS_TYPE_SATA 0x0B
+#define IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL 0x0F
+
+/**
+ * GetAdapterDescriptor: Windows' STORAGE_ADAPTER_DESCRIPTOR, byte for byte
+ * (little-endian, 32 bytes), so code ported from Windows parses it unchanged:
+ *   0 DWORD Version (32)           4 DWORD Size (32)
+ *   8 DWORD MaximumTransferLength 12 DWORD MaximumPhysicalPages
+ *  16 DWORD AlignmentMask
+ *  20 BOOLEAN AdapterUsesPio (0), 21 AdapterScansDown (0), 22 CommandQueueing,
+ *  23 AcceleratedTransfer (0)     24 BYTE BusType (IMAPI_STORAGE_BUS_TYPE_*), 25 pad
+ *  26 WORD BusMajorVersion (0)    28 WORD BusMinorVersion (0)
+ *  30 BYTE SrbType (0)            31 BYTE AddressType (0)
+ * A Linux drive (sysfs /sys/class/block/srN): MaximumTransferLength =
+ * queue/max_hw_sectors_kb * 1024 (the kernel refuses longer SG_IO transfers),
+ * MaximumPhysicalPages = queue/max_segments, AlignmentMask = queue/dma_alignment
+ * (511 where the kernel lacks the attribute), CommandQueueing = device/queue_depth > 1,
+ * BusType from the device path: USB, 1394, ATAPI (libata, SATA or PATA),
+ * iSCSI, SAS, FIBRE, else SCSI. An emulated drive: 65,536 bytes, 17 pages,
+ * mask 0, FILE_BACKED_VIRTUAL. Fields Linux does not know are 0.
+ */
+IMAPI_API imapi_status imapi_recorder_get_adapter_descriptor(imapi_recorder *recorder, void *buf, int64_t cap,
+                                                             int64_t *size);
+/**
+ * GetDeviceDescriptor: Windows' STORAGE_DEVICE_DESCRIPTOR (little-endian):
+ *   0 DWORD Version (40, its sizeof)  4 DWORD Size (the whole blob)
+ *   8 BYTE DeviceType (INQUIRY peripheral type, 05h)  9 BYTE DeviceTypeModifier
+ *  10 BOOLEAN RemovableMedia (sysfs `removable`; emulated: INQUIRY's RMB)
+ *  11 BOOLEAN CommandQueueing (INQUIRY's CMDQUE)
+ *  12 DWORD VendorIdOffset  16 DWORD ProductIdOffset  20 DWORD ProductRevisionOffset
+ *  24 DWORD SerialNumberOffset (0: the drive reports no serial number)
+ *  28 DWORD BusType (IMAPI_STORAGE_BUS_TYPE_*, as in the adapter descriptor)
+ *  32 DWORD RawPropertiesLength  36 RawDeviceProperties: the standard INQUIRY data
+ * then the NUL-terminated ASCII strings the offsets (from the blob's start)
+ * point at: vendor, product and revision exactly as INQUIRY has them (blank
+ * padded to 8, 16 and 4 characters), and the serial number of VPD page 80h
+ * when the drive lists that page. Size = 36 + RawPropertiesLength + the strings.
+ */
+IMAPI_API imapi_status imapi_recorder_get_device_descriptor(imapi_recorder *recorder, void *buf, int64_t cap,
+                                                            int64_t *size);
 
 
 #ifdef __cplusplus

@@ -7,6 +7,7 @@
 #include "device/command_policy.hpp"
 #include "device/drive_queries.hpp"
 #include "device/recorder_set.hpp"
+#include "device/storage_descriptors.hpp"
 #include "mmc/sense.hpp"
 #include "mmc/status.hpp"
 
@@ -15,9 +16,6 @@ using namespace imapi::capi;
 using imapi::device::Recorder;
 
 namespace {
-
-// The transport's limits (SG_IO without scatter lists, and the emulator, which accepts anything).
-constexpr int32_t kMaxTransferBytes = 65536;
 
 // IDiscRecorder2Ex's blobs as (buf, cap, *size): up to cap bytes copied, *size = the whole length.
 void copy_bytes(const std::vector<uint8_t>& bytes, void* buf, int64_t cap, int64_t* size) {
@@ -312,9 +310,16 @@ IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder* recorder, con
     if (timeout_s < 0) throw Error(IMAPI_E_INVALIDARG, "timeout_s cannot be negative");
     std::span<uint8_t> buffer;
     if (direction != IMAPI_COMMAND_NO_DATA) {
-      if (cap <= 0 || cap > kMaxTransferBytes)
-        throw Error(IMAPI_E_INVALIDARG, "the data buffer must be 1 to 65,536 bytes for a command with a data phase");
+      if (cap <= 0) throw Error(IMAPI_E_INVALIDARG, "a command with a data phase needs a buffer of at least 1 byte");
       if (!buf) throw Error(IMAPI_E_POINTER, "buf is NULL");
+      // The adapter's limit for a buffer of this alignment (GetMaximum(Non)PageAlignedTransferSize).
+      const uint32_t limit = device::max_transfer_for(h.recorder->storage_adapter(), buf);
+      if (cap > int64_t{limit})
+        throw Error(IMAPI_E_INVALIDARG,
+                    "the data buffer must be 1 to " + std::to_string(limit) + " bytes for a command with a data phase" +
+                        " (the drive's maximum transfer size for a buffer " +
+                        (reinterpret_cast<uintptr_t>(buf) % device::kPageSize == 0 ? "starting on a page boundary)"
+                                                                                    : "not starting on a page boundary)"));
       buffer = {static_cast<uint8_t*>(buf), static_cast<size_t>(cap)};
     }
     static constexpr device::DataDirection kDirections[] = {device::DataDirection::kNone,
@@ -335,17 +340,37 @@ IMAPI_API imapi_status imapi_recorder_get_last_sense(imapi_recorder* recorder, v
   return with_handle(recorder, "recorder", [&](imapi_recorder& r) { copy_bytes(r.last_sense, buf, cap, size); });
 }
 
+// The three limits below and GetAdapterDescriptor come from one Recorder::storage_adapter().
 IMAPI_API imapi_status imapi_recorder_get_byte_alignment_mask(imapi_recorder* recorder, int32_t* mask) {
-  return on_recorder(recorder, [&](Recorder&) { *check_out(mask, "mask") = 0; });
+  return on_recorder(recorder, [&](Recorder& r) {
+    check_out(mask, "mask");
+    *mask = static_cast<int32_t>(r.storage_adapter().alignment_mask);
+  });
 }
 
 IMAPI_API imapi_status imapi_recorder_get_maximum_non_page_aligned_transfer_size(imapi_recorder* recorder,
                                                                                  int32_t* bytes) {
-  return on_recorder(recorder, [&](Recorder&) { *check_out(bytes, "bytes") = kMaxTransferBytes; });
+  return on_recorder(recorder, [&](Recorder& r) {
+    check_out(bytes, "bytes");
+    *bytes = static_cast<int32_t>(device::max_non_page_aligned_transfer(r.storage_adapter()));
+  });
 }
 
 IMAPI_API imapi_status imapi_recorder_get_maximum_page_aligned_transfer_size(imapi_recorder* recorder, int32_t* bytes) {
-  return on_recorder(recorder, [&](Recorder&) { *check_out(bytes, "bytes") = kMaxTransferBytes; });
+  return on_recorder(recorder, [&](Recorder& r) {
+    check_out(bytes, "bytes");
+    *bytes = static_cast<int32_t>(device::max_page_aligned_transfer(r.storage_adapter()));
+  });
+}
+
+IMAPI_API imapi_status imapi_recorder_get_adapter_descriptor(imapi_recorder* recorder, void* buf, int64_t cap,
+                                                             int64_t* size) {
+  return on_recorder(recorder, [&](Recorder& r) { copy_bytes(device::adapter_descriptor(r), buf, cap, size); });
+}
+
+IMAPI_API imapi_status imapi_recorder_get_device_descriptor(imapi_recorder* recorder, void* buf, int64_t cap,
+                                                            int64_t* size) {
+  return on_recorder(recorder, [&](Recorder& r) { copy_bytes(device::device_descriptor(r), buf, cap, size); });
 }
 
 }  // extern "C"

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "device/storage_descriptors.hpp"
 #include "device/transport.hpp"
 
 namespace imapi::device {
@@ -27,10 +29,16 @@ class Recorder {
   virtual int32_t legacy_device_number() = 0;
   // AcquireExclusiveAccess / ReleaseExclusiveAccess: counted levels, held by this object.
   // E_IMAPI_RECORDER_LOCKED (naming the holder) when someone else holds the drive.
+  // A mounted medium is unmounted first with `force`, else E_IMAPI_RECORDER_LOCKED naming the mount point.
   virtual void acquire_exclusive(bool force, const std::string& client_name) = 0;
   virtual void release_exclusive() = 0;
   // ExclusiveAccessOwner: the holder's client name, "" when nobody holds the drive.
   virtual std::string exclusive_owner() = 0;
+  // GetAdapterDescriptor, and the one source of GetByteAlignmentMask and
+  // GetMaximum(Non)PageAlignedTransferSize: what the drive's connection allows.
+  virtual StorageAdapter storage_adapter() = 0;
+  // GetDeviceDescriptor's RemovableMedia as the OS sees it; nullopt: INQUIRY's RMB bit decides.
+  virtual std::optional<bool> removable_media() { return std::nullopt; }
 };
 
 // IMAPI's rule for client names, as the Linux owner registry stores them:

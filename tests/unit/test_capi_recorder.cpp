@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -150,6 +151,86 @@ TEST_CASE("recorder: features, profiles and mode pages of an emulated BD-R", "[r
   CHECK(imapi_recorder_enable_mcn(d.get()) == IMAPI_S_OK);
 }
 
+namespace {
+
+uint32_t le32(const std::vector<uint8_t>& b, size_t at) {
+  return uint32_t{b[at]} | uint32_t{b[at + 1]} << 8 | uint32_t{b[at + 2]} << 16 | uint32_t{b[at + 3]} << 24;
+}
+
+std::string c_string_at(const std::vector<uint8_t>& b, uint32_t offset) {
+  REQUIRE(offset < b.size());
+  return std::string(reinterpret_cast<const char*>(b.data()) + offset);
+}
+
+std::vector<uint8_t> blob(imapi_status (*f)(imapi_recorder*, void*, int64_t, int64_t*), imapi_recorder* r) {
+  int64_t size = -1;
+  REQUIRE(f(r, nullptr, 0, &size) == IMAPI_S_OK);
+  std::vector<uint8_t> b(static_cast<size_t>(size));
+  REQUIRE(f(r, b.data(), size, &size) == IMAPI_S_OK);
+  REQUIRE(static_cast<size_t>(size) == b.size());
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("recorder: adapter and device descriptors of an emulated drive, in Windows' layout", "[recorder]") {
+  EmuRecorder d("bd-re");
+  auto a = blob(imapi_recorder_get_adapter_descriptor, d.get());
+  REQUIRE(a.size() == 32);
+  CHECK(le32(a, 0) == 32);     // Version
+  CHECK(le32(a, 4) == 32);     // Size
+  CHECK(le32(a, 8) == 65536);  // MaximumTransferLength
+  CHECK(le32(a, 12) == 17);    // MaximumPhysicalPages
+  CHECK(le32(a, 16) == 0);     // AlignmentMask
+  CHECK(a[24] == IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL);
+  // The IDiscRecorder2Ex limits are the descriptor's.
+  int32_t x = -1;
+  REQUIRE(imapi_recorder_get_byte_alignment_mask(d.get(), &x) == IMAPI_S_OK);
+  CHECK(static_cast<uint32_t>(x) == le32(a, 16));
+  REQUIRE(imapi_recorder_get_maximum_page_aligned_transfer_size(d.get(), &x) == IMAPI_S_OK);
+  CHECK(static_cast<uint32_t>(x) == std::min(le32(a, 8), le32(a, 12) * 4096));
+  REQUIRE(imapi_recorder_get_maximum_non_page_aligned_transfer_size(d.get(), &x) == IMAPI_S_OK);
+  CHECK(static_cast<uint32_t>(x) == std::min(le32(a, 8), (le32(a, 12) - 1) * 4096));
+
+  auto v = blob(imapi_recorder_get_device_descriptor, d.get());
+  CHECK(le32(v, 0) == 40);  // Version = sizeof(STORAGE_DEVICE_DESCRIPTOR)
+  CHECK(le32(v, 4) == v.size());
+  CHECK(v[8] == 0x05);  // DeviceType
+  CHECK(v[10] == 1);    // RemovableMedia (INQUIRY's RMB)
+  CHECK(v[11] == 0);    // CommandQueueing
+  CHECK(le32(v, 28) == IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL);
+  REQUIRE(le32(v, 32) == 36);  // the standard INQUIRY data follows at 36
+  CHECK(v[36] == 0x05);
+  CHECK(c_string_at(v, le32(v, 12)) == "IMAPI   ");
+  CHECK(c_string_at(v, le32(v, 16)) == "EMULATED DRIVE  ");
+  CHECK(c_string_at(v, le32(v, 20)) == "1.00");
+  CHECK(c_string_at(v, le32(v, 24)) == "EMU00001");  // VPD page 80h
+  CHECK(le32(v, 12) == 36 + 36);
+  CHECK(v.size() == 36 + 36 + 9 + 17 + 5 + 9);
+  // The same strings as VendorId/ProductId, untrimmed.
+  char* s = nullptr;
+  REQUIRE(imapi_recorder_get_product_id(d.get(), &s) == IMAPI_S_OK);
+  CHECK(c_string_at(v, le32(v, 16)).rfind(test::owned(s), 0) == 0);
+
+  // A short buffer gets the first bytes and the whole size.
+  std::array<uint8_t, 8> head{};
+  int64_t size = 0;
+  REQUIRE(imapi_recorder_get_device_descriptor(d.get(), head.data(), head.size(), &size) == IMAPI_S_OK);
+  CHECK(size == static_cast<int64_t>(v.size()));
+  CHECK(std::equal(head.begin(), head.end(), v.begin()));
+  CHECK(imapi_recorder_get_adapter_descriptor(d.get(), nullptr, 4, &size) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_get_adapter_descriptor(d.get(), head.data(), -1, &size) == IMAPI_E_INVALIDARG);
+  CHECK(imapi_recorder_get_device_descriptor(d.get(), head.data(), head.size(), nullptr) == IMAPI_E_POINTER);
+  CHECK(imapi_recorder_get_adapter_descriptor(nullptr, nullptr, 0, &size) == IMAPI_E_INVALID_HANDLE);
+
+  // Pass-through buffers are held to the same limit.
+  const uint8_t read10[10] = {0x28};
+  std::vector<uint8_t> big(65536 + 1);
+  CHECK(imapi_recorder_send_command(d.get(), read10, 10, IMAPI_COMMAND_FROM_DEVICE, big.data(),
+                                    static_cast<int64_t>(big.size()), 0, nullptr) == IMAPI_E_INVALIDARG);
+  CHECK(test::last_message().find("65536") != std::string::npos);
+}
+
 TEST_CASE("recorder: media info, disc and track information of blank and read-only discs", "[recorder]") {
   EmuRecorder bd("bd-r");
   auto m = media(bd.get());
@@ -243,11 +324,17 @@ TEST_CASE("recorder: exclusive access between two handles, counted, with the own
   CHECK(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_E_FAIL);
   CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "") == IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID);
   CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 0, "a/b") == IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID);
+  CHECK(imapi_recorder_acquire_exclusive_access(d.get(), 1, "forced") == IMAPI_E_RECORDER_LOCKED);  // not from a holder
   // Freeing the holder frees the drive.
   other.~Recorder();
   new (&other) Recorder();
   REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
   CHECK(test::owned(s).empty());
+  // Nothing mounts an emulated disc, so force has nothing to unmount: a plain acquire.
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 1, "forced") == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
+  CHECK(test::owned(s) == "forced");
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
 }
 
 TEST_CASE("recorder: bad unique IDs, URIs, NULLs, freed and wrong-type handles are errors", "[recorder]") {

@@ -70,6 +70,42 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
+    public void AdapterAndDeviceDescriptorsInWindowsLayout()
+    {
+        string uri = AddDrive("bd-re");
+        using var r = DiscRecorder.Open(uri);
+        byte[] a = r.GetAdapterDescriptor();
+        Assert.Equal(32, a.Length);
+        Assert.Equal(32, BitConverter.ToInt32(a, 0));  // Version
+        Assert.Equal(32, BitConverter.ToInt32(a, 4));  // Size
+        int maxTransfer = BitConverter.ToInt32(a, 8), pages = BitConverter.ToInt32(a, 12);
+        Assert.Equal(65536, maxTransfer);
+        Assert.Equal(r.ByteAlignmentMask, BitConverter.ToInt32(a, 16));
+        Assert.Equal(Math.Min(maxTransfer, pages * 4096), r.MaximumPageAlignedTransferSize);
+        Assert.Equal(Math.Min(maxTransfer, (pages - 1) * 4096), r.MaximumNonPageAlignedTransferSize);
+        Assert.Equal(0x0F, a[24]);  // BusTypeFileBackedVirtual
+
+        byte[] d = r.GetDeviceDescriptor();
+        Assert.Equal(40, BitConverter.ToInt32(d, 0));
+        Assert.Equal(d.Length, BitConverter.ToInt32(d, 4));
+        Assert.Equal(5, d[8]);  // DeviceType
+        Assert.Equal(1, d[10]); // RemovableMedia
+        Assert.Equal(0x0F, BitConverter.ToInt32(d, 28));
+        Assert.Equal(36, BitConverter.ToInt32(d, 32));
+        string At(int field) => System.Text.Encoding.ASCII.GetString(d, BitConverter.ToInt32(d, field),
+            Array.IndexOf(d, (byte)0, BitConverter.ToInt32(d, field)) - BitConverter.ToInt32(d, field));
+        Assert.Equal(r.VendorId, At(12).TrimEnd());
+        Assert.Equal(r.ProductId, At(16).TrimEnd());
+        Assert.Equal(r.ProductRevision, At(20).TrimEnd());
+        Assert.Equal("EMU00001", At(24));
+
+        // No file system is ever mounted on an emulated disc: force just acquires.
+        r.AcquireExclusiveAccess(true, "csharp force");
+        Assert.Equal("csharp force", r.ExclusiveAccessOwner);
+        r.ReleaseExclusiveAccess();
+    }
+
+    [Fact]
     public void ReadsDvdStructures()
     {
         using var r = DiscRecorder.Open(AddDrive("dvd+r"));

@@ -120,6 +120,19 @@ public sealed class DiscRecorder : ImapiObject
     public long SendCommandGetDataFromDevice(byte[] cdb, out byte[] sense, int timeoutSeconds, byte[] buffer) =>
         Send(cdb, IMAPI_COMMAND_FROM_DEVICE, buffer, timeoutSeconds, out sense);
 
+    /// <summary>
+    /// GetAdapterDescriptor: Windows' STORAGE_ADAPTER_DESCRIPTOR bytes (32, little-endian; see
+    /// imapi_c.h for where Linux takes each field). The three transfer limits below are its fields.
+    /// </summary>
+    public byte[] GetAdapterDescriptor() =>
+        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_adapter_descriptor(h, b, cap, n));
+    /// <summary>
+    /// GetDeviceDescriptor: Windows' STORAGE_DEVICE_DESCRIPTOR bytes: the header, the INQUIRY data,
+    /// then the NUL-terminated vendor, product, revision and serial strings its offsets point at.
+    /// </summary>
+    public byte[] GetDeviceDescriptor() =>
+        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_device_descriptor(h, b, cap, n));
+
     public int ByteAlignmentMask => Owner.Get<int>(ImapiNative.imapi_recorder_get_byte_alignment_mask);
     public int MaximumNonPageAlignedTransferSize =>
         Owner.Get<int>(ImapiNative.imapi_recorder_get_maximum_non_page_aligned_transfer_size);

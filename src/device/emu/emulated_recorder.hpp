@@ -2,6 +2,8 @@
 // `disc.owner` in the disc's directory (the holder's PID and client name
 // written in it), so it is refused between two recorder objects of one
 // process as between two processes, and dies with its holder like O_EXCL.
+// No OS ever mounts an emulated disc, so AcquireExclusiveAccess's `force`
+// (unmount first) has nothing to do and is ignored.
 #pragma once
 
 #include <string>
@@ -24,6 +26,12 @@ class EmulatedRecorder final : public Recorder {
   void acquire_exclusive(bool force, const std::string& client_name) override;
   void release_exclusive() override;
   std::string exclusive_owner() override;
+  // The emulator takes any buffer; its advertised limit is 64 KiB per command
+  // (the same whether or not the buffer starts on a page), on a file-backed "bus".
+  StorageAdapter storage_adapter() override {
+    return {.max_transfer_bytes = 65536, .max_physical_pages = 17, .alignment_mask = 0,
+            .bus = StorageBusType::kFileBackedVirtual};
+  }
 
  private:
   std::string owner_path() const { return drive_.config().dir + "/disc.owner"; }

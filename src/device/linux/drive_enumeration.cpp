@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <optional>
 
 namespace imapi::device::linux_sg {
 
@@ -84,6 +86,62 @@ std::vector<OpticalDrive> enumerate_drives(LinuxSystem& system) {
   std::vector<OpticalDrive> out;
   for (auto& [n, d] : found) out.push_back(std::move(d));
   return out;
+}
+
+StorageBusType bus_type(std::string_view path) {
+  if (path.empty()) return StorageBusType::kUnknown;
+  auto numbered = [](std::string_view component, std::string_view prefix) {
+    return component.size() > prefix.size() && component.substr(0, prefix.size()) == prefix &&
+           component[prefix.size()] >= '0' && component[prefix.size()] <= '9';
+  };
+  auto starts = [](std::string_view component, std::string_view prefix) {
+    return component.substr(0, prefix.size()) == prefix;
+  };
+  // The component nearest the root names the bus the drive hangs on (a USB
+  // bridge's own SCSI host comes after it).
+  for (size_t at = 0; at < path.size();) {
+    size_t end = std::min(path.find('/', at), path.size());
+    const std::string_view c = path.substr(at, end - at);
+    at = end + 1;
+    if (numbered(c, "usb")) return StorageBusType::kUsb;
+    if (numbered(c, "fw")) return StorageBusType::k1394;
+    if (numbered(c, "ata")) return StorageBusType::kAtapi;
+    if (numbered(c, "session")) return StorageBusType::kIscsi;
+    if (starts(c, "end_device-")) return StorageBusType::kSas;
+    if (starts(c, "rport-")) return StorageBusType::kFibre;
+  }
+  return StorageBusType::kScsi;
+}
+
+StorageAdapter storage_adapter(LinuxSystem& system, std::string_view sr_name) {
+  const std::string base = "/sys/class/block/" + std::string(sr_name);
+  auto number = [&](const std::string& path) -> std::optional<uint64_t> {
+    const std::string text = attribute(system, path);
+    uint64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+  };
+  StorageAdapter a;
+  if (auto kb = number(base + "/queue/max_hw_sectors_kb"); kb && *kb > 0)
+    a.max_transfer_bytes = static_cast<uint32_t>(std::min<uint64_t>(*kb * 1024, UINT32_MAX));
+  if (auto segments = number(base + "/queue/max_segments"); segments && *segments > 0)
+    a.max_physical_pages = static_cast<uint32_t>(std::min<uint64_t>(*segments, UINT32_MAX));
+  a.alignment_mask = static_cast<uint32_t>(number(base + "/queue/dma_alignment").value_or(511));
+  a.command_queueing = number(base + "/device/queue_depth").value_or(1) > 1;
+  const auto path = system.real_path(base + "/device");
+  constexpr std::string_view kDevices = "/sys/devices/";
+  a.bus = path && path->compare(0, kDevices.size(), kDevices) == 0
+              ? bus_type(std::string_view(*path).substr(kDevices.size()))
+              : StorageBusType::kUnknown;
+  return a;
+}
+
+std::optional<bool> removable(LinuxSystem& system, std::string_view sr_name) {
+  const std::string text = attribute(system, "/sys/class/block/" + std::string(sr_name) + "/removable");
+  if (text == "1") return true;
+  if (text == "0") return false;
+  return std::nullopt;
 }
 
 std::vector<std::string> mount_points(std::string_view mountinfo, unsigned major, unsigned minor) {

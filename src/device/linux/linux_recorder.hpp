@@ -20,13 +20,21 @@ class LinuxRecorder final : public Recorder {
   std::string volume_name() override { return drive_.device; }
   std::vector<std::string> volume_paths() override;
   int32_t legacy_device_number() override;
-  // `force` cannot unmount a mounted disc (that needs privileges the library
-  // should not assume): the kernel's O_EXCL refuses while it is mounted either way.
+  // The first level: a mounted medium is refused (E_IMAPI_RECORDER_LOCKED naming
+  // the mount point) or, with `force`, unmounted (umount2, newest mount first;
+  // EPERM is E_ACCESSDENIED, EBUSY E_IMAPI_RECORDER_LOCKED, both naming the
+  // mount point and what to do); then the device is opened O_EXCL.
   void acquire_exclusive(bool force, const std::string& client_name) override;
   void release_exclusive() override { exclusive_.release(); }
   std::string exclusive_owner() override { return ExclusiveAccess::owner(system_, drive_.unique_id); }
+  // From sysfs: see linux_sg::storage_adapter and linux_sg::removable.
+  StorageAdapter storage_adapter() override;
+  std::optional<bool> removable_media() override;
 
  private:
+  std::string sys_name() const;  // srN
+  void unmount_medium(bool force);
+
   LinuxSystem& system_;
   OpticalDrive drive_;
   SgTransport transport_;

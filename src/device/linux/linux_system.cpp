@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <scsi/sg.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include <signal.h>
@@ -70,6 +71,7 @@ class RealLinuxSystem final : public LinuxSystem {
     return ::rename(tmp.c_str(), path.c_str()) == 0;
   }
   void remove_file(const std::string& path) override { ::unlink(path.c_str()); }
+  int unmount(const std::string& path) override { return ::umount2(path.c_str(), 0) == 0 ? 0 : -errno; }
   bool process_alive(long pid) override {
     return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
   }

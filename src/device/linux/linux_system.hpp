@@ -27,6 +27,8 @@ class LinuxSystem {
   // Replaces a small file (the exclusive-access owner registry); false on failure.
   virtual bool write_file(const std::string& path, const std::string& content) = 0;
   virtual void remove_file(const std::string& path) = 0;
+  // umount2(path, 0): 0, or -errno (EPERM without CAP_SYS_ADMIN, EBUSY while files are open there).
+  virtual int unmount(const std::string& path) = 0;
   virtual bool process_alive(long pid) = 0;
   virtual long current_pid() = 0;
   // Where the owner registry lives ($XDG_RUNTIME_DIR, else /tmp).

@@ -78,6 +78,17 @@ pub const IMAPI_READ_TRACK_ADDRESS_TYPE_SESSION: i32 = 2;
 pub const IMAPI_COMMAND_NO_DATA: i32 = 0;
 pub const IMAPI_COMMAND_TO_DEVICE: i32 = 1;
 pub const IMAPI_COMMAND_FROM_DEVICE: i32 = 2;
+pub const IMAPI_STORAGE_BUS_TYPE_UNKNOWN: i32 = 0;
+pub const IMAPI_STORAGE_BUS_TYPE_SCSI: i32 = 1;
+pub const IMAPI_STORAGE_BUS_TYPE_ATAPI: i32 = 2;
+pub const IMAPI_STORAGE_BUS_TYPE_ATA: i32 = 3;
+pub const IMAPI_STORAGE_BUS_TYPE_1394: i32 = 4;
+pub const IMAPI_STORAGE_BUS_TYPE_FIBRE: i32 = 6;
+pub const IMAPI_STORAGE_BUS_TYPE_USB: i32 = 7;
+pub const IMAPI_STORAGE_BUS_TYPE_ISCSI: i32 = 9;
+pub const IMAPI_STORAGE_BUS_TYPE_SAS: i32 = 10;
+pub const IMAPI_STORAGE_BUS_TYPE_SATA: i32 = 11;
+pub const IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL: i32 = 15;
 pub type __int32_t = ::std::os::raw::c_int;
 pub type __uint32_t = ::std::os::raw::c_uint;
 pub type __int64_t = ::std::os::raw::c_long;
@@ -1224,8 +1235,15 @@ extern "C" {
     #[doc = " when the handle is freed or the process ends). `client_name`: 1-64"]
     #[doc = " letters, digits, spaces, '.', '_' or '-' (IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID)."]
     #[doc = " Another handle or process holding the drive: IMAPI_E_RECORDER_LOCKED, naming"]
-    #[doc = " it. `force` is accepted for IMAPI compatibility; a mounted disc is never"]
-    #[doc = " unmounted by the library, so on a real drive it fails IMAPI_E_RECORDER_LOCKED."]
+    #[doc = " it (`force` does not take a drive from another holder)."]
+    #[doc = " A mounted medium (the mount points of imapi_recorder_get_volume_path_name):"]
+    #[doc = " with force = 0, IMAPI_E_RECORDER_LOCKED naming the mount point; with"]
+    #[doc = " force = 1 the library unmounts every mount of it first (umount2, newest"]
+    #[doc = " first), which needs root (CAP_SYS_ADMIN): without it IMAPI_E_ACCESSDENIED,"]
+    #[doc = " and with files still open there IMAPI_E_RECORDER_LOCKED, each naming the"]
+    #[doc = " mount point and its errno (imapi_error_last) and saying what to do"]
+    #[doc = " (udisksctl unmount, fuser). Mounts already undone stay undone. Emulated"]
+    #[doc = " drives are never mounted: force changes nothing for them."]
     pub fn imapi_recorder_acquire_exclusive_access(
         recorder: *mut imapi_recorder,
         force: i32,
@@ -1402,9 +1420,13 @@ extern "C" {
 }
 extern "C" {
     #[doc = " GetByteAlignmentMask, GetMaximumNonPageAlignedTransferSize,"]
-    #[doc = " GetMaximumPageAlignedTransferSize: what buffers the transport accepts."]
-    #[doc = " SG_IO on Linux takes any alignment (mask 0) and up to 64 KiB per command"]
-    #[doc = " without the kernel's scatter lists (both limits 65,536 bytes)."]
+    #[doc = " GetMaximumPageAlignedTransferSize: what buffers the transport accepts, from"]
+    #[doc = " the adapter descriptor (imapi_recorder_get_adapter_descriptor):"]
+    #[doc = " AlignmentMask; min(MaximumTransferLength, (MaximumPhysicalPages - 1) * 4096)"]
+    #[doc = " for a buffer not starting on a 4 KiB page, MaximumPhysicalPages * 4096 for"]
+    #[doc = " one that does. imapi_recorder_send_command refuses larger buffers. On Linux"]
+    #[doc = " a buffer off the mask is accepted but copied by the kernel. An emulated"]
+    #[doc = " drive: mask 0, 65,536 bytes either way."]
     pub fn imapi_recorder_get_byte_alignment_mask(
         recorder: *mut imapi_recorder,
         mask: *mut i32,
@@ -1420,5 +1442,50 @@ extern "C" {
     pub fn imapi_recorder_get_maximum_page_aligned_transfer_size(
         recorder: *mut imapi_recorder,
         bytes: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetAdapterDescriptor: Windows' STORAGE_ADAPTER_DESCRIPTOR, byte for byte"]
+    #[doc = " (little-endian, 32 bytes), so code ported from Windows parses it unchanged:"]
+    #[doc = "   0 DWORD Version (32)           4 DWORD Size (32)"]
+    #[doc = "   8 DWORD MaximumTransferLength 12 DWORD MaximumPhysicalPages"]
+    #[doc = "  16 DWORD AlignmentMask"]
+    #[doc = "  20 BOOLEAN AdapterUsesPio (0), 21 AdapterScansDown (0), 22 CommandQueueing,"]
+    #[doc = "  23 AcceleratedTransfer (0)     24 BYTE BusType (IMAPI_STORAGE_BUS_TYPE_*), 25 pad"]
+    #[doc = "  26 WORD BusMajorVersion (0)    28 WORD BusMinorVersion (0)"]
+    #[doc = "  30 BYTE SrbType (0)            31 BYTE AddressType (0)"]
+    #[doc = " A Linux drive (sysfs /sys/class/block/srN): MaximumTransferLength ="]
+    #[doc = " queue/max_hw_sectors_kb * 1024 (the kernel refuses longer SG_IO transfers),"]
+    #[doc = " MaximumPhysicalPages = queue/max_segments, AlignmentMask = queue/dma_alignment"]
+    #[doc = " (511 where the kernel lacks the attribute), CommandQueueing = device/queue_depth > 1,"]
+    #[doc = " BusType from the device path: USB, 1394, ATAPI (libata, SATA or PATA),"]
+    #[doc = " iSCSI, SAS, FIBRE, else SCSI. An emulated drive: 65,536 bytes, 17 pages,"]
+    #[doc = " mask 0, FILE_BACKED_VIRTUAL. Fields Linux does not know are 0."]
+    pub fn imapi_recorder_get_adapter_descriptor(
+        recorder: *mut imapi_recorder,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " GetDeviceDescriptor: Windows' STORAGE_DEVICE_DESCRIPTOR (little-endian):"]
+    #[doc = "   0 DWORD Version (40, its sizeof)  4 DWORD Size (the whole blob)"]
+    #[doc = "   8 BYTE DeviceType (INQUIRY peripheral type, 05h)  9 BYTE DeviceTypeModifier"]
+    #[doc = "  10 BOOLEAN RemovableMedia (sysfs `removable`; emulated: INQUIRY's RMB)"]
+    #[doc = "  11 BOOLEAN CommandQueueing (INQUIRY's CMDQUE)"]
+    #[doc = "  12 DWORD VendorIdOffset  16 DWORD ProductIdOffset  20 DWORD ProductRevisionOffset"]
+    #[doc = "  24 DWORD SerialNumberOffset (0: the drive reports no serial number)"]
+    #[doc = "  28 DWORD BusType (IMAPI_STORAGE_BUS_TYPE_*, as in the adapter descriptor)"]
+    #[doc = "  32 DWORD RawPropertiesLength  36 RawDeviceProperties: the standard INQUIRY data"]
+    #[doc = " then the NUL-terminated ASCII strings the offsets (from the blob's start)"]
+    #[doc = " point at: vendor, product and revision exactly as INQUIRY has them (blank"]
+    #[doc = " padded to 8, 16 and 4 characters), and the serial number of VPD page 80h"]
+    #[doc = " when the drive lists that page. Size = 36 + RawPropertiesLength + the strings."]
+    pub fn imapi_recorder_get_device_descriptor(
+        recorder: *mut imapi_recorder,
+        buf: *mut ::std::os::raw::c_void,
+        cap: i64,
+        size: *mut i64,
     ) -> imapi_status;
 }

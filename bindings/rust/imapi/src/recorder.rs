@@ -210,6 +210,17 @@ impl DiscRecorder {
         .map(|_| ())
     }
 
+    /// GetAdapterDescriptor: Windows' STORAGE_ADAPTER_DESCRIPTOR bytes (32, little-endian; imapi_c.h
+    /// says where Linux takes each field). The three transfer-limit getters are its fields.
+    pub fn adapter_descriptor(&self) -> Result<Vec<u8>> {
+        self.blob(|h, b, c, n| unsafe { sys::imapi_recorder_get_adapter_descriptor(h, b, c, n) })
+    }
+    /// GetDeviceDescriptor: Windows' STORAGE_DEVICE_DESCRIPTOR bytes: the header, the INQUIRY data,
+    /// then the NUL-terminated vendor, product, revision and serial strings its offsets point at.
+    pub fn device_descriptor(&self) -> Result<Vec<u8>> {
+        self.blob(|h, b, c, n| unsafe { sys::imapi_recorder_get_device_descriptor(h, b, c, n) })
+    }
+
     /// ReadDvdStructure: the READ DISC STRUCTURE reply, header included.
     pub fn read_dvd_structure(&self, format: i32, address: i64, layer: i32, agid: i32) -> Result<Vec<u8>> {
         self.blob(|h, b, c, n| unsafe { sys::imapi_recorder_read_dvd_structure(h, format, address, layer, agid, b, c, n) })

@@ -65,6 +65,48 @@ fn enumerates_and_describes_an_emulated_bd_r() {
     assert!(r.send_dvd_structure(4, &[0, 2, 0, 0]).is_err());
 }
 
+fn le32(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(b[at..at + 4].try_into().unwrap())
+}
+
+fn c_string(b: &[u8], at: u32) -> String {
+    let s = &b[at as usize..];
+    String::from_utf8(s[..s.iter().position(|&c| c == 0).unwrap()].to_vec()).unwrap()
+}
+
+#[test]
+fn adapter_and_device_descriptors_in_windows_layout() {
+    let d = Disc::new("bd-re");
+    let mut r = DiscRecorder::open(&d.uri).unwrap();
+    let a = r.adapter_descriptor().unwrap();
+    assert_eq!(a.len(), 32);
+    assert_eq!(le32(&a, 0), 32); // Version
+    assert_eq!(le32(&a, 4), 32); // Size
+    let (max_transfer, pages) = (le32(&a, 8), le32(&a, 12));
+    assert_eq!(max_transfer, 65536);
+    assert_eq!(r.byte_alignment_mask().unwrap() as u32, le32(&a, 16));
+    assert_eq!(r.maximum_page_aligned_transfer_size().unwrap() as u32, max_transfer.min(pages * 4096));
+    assert_eq!(r.maximum_non_page_aligned_transfer_size().unwrap() as u32, max_transfer.min((pages - 1) * 4096));
+    assert_eq!(a[24] as i32, imapi_sys::IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL);
+
+    let v = r.device_descriptor().unwrap();
+    assert_eq!(le32(&v, 0), 40);
+    assert_eq!(le32(&v, 4) as usize, v.len());
+    assert_eq!(v[8], 5); // DeviceType
+    assert_eq!(v[10], 1); // RemovableMedia
+    assert_eq!(le32(&v, 28) as i32, imapi_sys::IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL);
+    assert_eq!(le32(&v, 32), 36);
+    assert_eq!(c_string(&v, le32(&v, 12)).trim_end(), r.vendor_id().unwrap());
+    assert_eq!(c_string(&v, le32(&v, 16)).trim_end(), r.product_id().unwrap());
+    assert_eq!(c_string(&v, le32(&v, 20)).trim_end(), r.product_revision().unwrap());
+    assert_eq!(c_string(&v, le32(&v, 24)), "EMU00001");
+
+    // No file system is ever mounted on an emulated disc: force just acquires.
+    r.acquire_exclusive_access(true, "rust force").unwrap();
+    assert_eq!(r.exclusive_access_owner().unwrap(), "rust force");
+    r.release_exclusive_access().unwrap();
+}
+
 #[test]
 fn pass_through_exclusive_access_and_tray() {
     let d = Disc::new("dvd+r");

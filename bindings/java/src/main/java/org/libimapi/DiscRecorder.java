@@ -145,6 +145,21 @@ public final class DiscRecorder extends NativeHandle {
         return send(cdb, FROM_DEVICE, buffer, timeoutSeconds);
     }
 
+    /**
+     * GetAdapterDescriptor: Windows' STORAGE_ADAPTER_DESCRIPTOR bytes (32, little-endian; imapi_c.h
+     * says where Linux takes each field). The three transfer limits below are its fields.
+     */
+    public byte[] getAdapterDescriptor() {
+        return blob((h, b, n) -> ImapiNative.imapi_recorder_get_adapter_descriptor(h, b, n));
+    }
+    /**
+     * GetDeviceDescriptor: Windows' STORAGE_DEVICE_DESCRIPTOR bytes: the header, the INQUIRY data,
+     * then the NUL-terminated vendor, product, revision and serial strings its offsets point at.
+     */
+    public byte[] getDeviceDescriptor() {
+        return blob((h, b, n) -> ImapiNative.imapi_recorder_get_device_descriptor(h, b, n));
+    }
+
     public int getByteAlignmentMask() { return int32(ImapiNative::imapi_recorder_get_byte_alignment_mask); }
     public int getMaximumNonPageAlignedTransferSize() {
         return int32(ImapiNative::imapi_recorder_get_maximum_non_page_aligned_transfer_size);

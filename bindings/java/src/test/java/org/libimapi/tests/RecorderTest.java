@@ -67,6 +67,50 @@ class RecorderTest {
         }
     }
 
+    private static int le32(byte[] b, int at) {
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(at);
+    }
+
+    private static String cString(byte[] b, int at) {
+        int end = at;
+        while (b[end] != 0) end++;
+        return new String(b, at, end - at, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void adapterAndDeviceDescriptorsInWindowsLayout() throws Exception {
+        String uri = addDrive("bd-re");
+        try (DiscRecorder r = DiscRecorder.open(uri)) {
+            byte[] a = r.getAdapterDescriptor();
+            assertEquals(32, a.length);
+            assertEquals(32, le32(a, 0));  // Version
+            assertEquals(32, le32(a, 4));  // Size
+            int maxTransfer = le32(a, 8), pages = le32(a, 12);
+            assertEquals(65536, maxTransfer);
+            assertEquals(r.getByteAlignmentMask(), le32(a, 16));
+            assertEquals(Math.min(maxTransfer, pages * 4096), r.getMaximumPageAlignedTransferSize());
+            assertEquals(Math.min(maxTransfer, (pages - 1) * 4096), r.getMaximumNonPageAlignedTransferSize());
+            assertEquals(0x0F, a[24]);  // BusTypeFileBackedVirtual
+
+            byte[] d = r.getDeviceDescriptor();
+            assertEquals(40, le32(d, 0));
+            assertEquals(d.length, le32(d, 4));
+            assertEquals(5, d[8]);   // DeviceType
+            assertEquals(1, d[10]);  // RemovableMedia
+            assertEquals(0x0F, le32(d, 28));
+            assertEquals(36, le32(d, 32));
+            assertEquals(r.getVendorId(), cString(d, le32(d, 12)).stripTrailing());
+            assertEquals(r.getProductId(), cString(d, le32(d, 16)).stripTrailing());
+            assertEquals(r.getProductRevision(), cString(d, le32(d, 20)).stripTrailing());
+            assertEquals("EMU00001", cString(d, le32(d, 24)));
+
+            // No file system is ever mounted on an emulated disc: force just acquires.
+            r.acquireExclusiveAccess(true, "java force");
+            assertEquals("java force", r.getExclusiveAccessOwner());
+            r.releaseExclusiveAccess();
+        }
+    }
+
     @Test
     void passThroughExclusiveAccessAndTray() throws Exception {
         String uri = addDrive("dvd+r");
