@@ -171,3 +171,36 @@ TEST_CASE("emu probe: malformed CDBs", "[emu]") {
   CHECK(cap.blank == cap.size);
   CHECK(d.in(read_buffer_capacity(12, true))[3] == 1);
 }
+
+TEST_CASE("emu probe: a write-protected medium (wp=1) is advertised as real drives do", "[emu]") {
+  // MODE SENSE: the header's device-specific parameter carries WP (bit 7), on every page.
+  Drive plain("dvd-ram");
+  CHECK((parse_mode_sense10(plain.in(mode_sense10(0x2A, 256))).device_specific & 0x80) == 0);
+  for (const char* media : {"dvd-ram", "dvd-r", "cd-r", "bd-re"}) {
+    INFO(media);
+    Drive d(media, "wp=1");
+    CHECK((parse_mode_sense10(d.in(mode_sense10(0x2A, 256))).device_specific & 0x80) == 0x80);
+    CHECK((parse_mode_sense10(d.in(mode_sense10(0x05, 256))).device_specific & 0x80) == 0x80);
+    // GET CONFIGURATION: the profile stays current, no writing feature is.
+    auto config = parse_configuration(d.in(get_configuration(ConfigurationRequest::kAll, 0, 4096)));
+    CHECK(config.current_profile == parse_configuration(Drive(media).in(get_configuration(ConfigurationRequest::kAll, 0, 8)))
+                                        .current_profile);
+    for (Feature f : {Feature::kRandomlyWritable, Feature::kIncrementalStreamingWritable, Feature::kFormattable,
+                      Feature::kRestrictedOverwrite, Feature::kCdrwCavWrite, Feature::kCdTrackAtOnce,
+                      Feature::kCdMastering, Feature::kDvdDashWrite, Feature::kBdWrite}) {
+      const FeatureDescriptor* fd = config.find(static_cast<uint16_t>(f));
+      REQUIRE(fd);  // still listed: the drive writes such media
+      CHECK_FALSE(fd->current);
+    }
+    // Reading features stay current.
+    const FeatureDescriptor* readable = config.find(0x0010);
+    REQUIRE(readable);
+    CHECK(readable->current);
+    // And writing is refused.
+    check_sense(d.fails(write10(0, 1), Bytes(2048, 0)), 7, 0x27, 0);
+  }
+  // Without wp the writing feature of the medium is current (DVD-RAM: Random Writable).
+  auto config = parse_configuration(plain.in(get_configuration(ConfigurationRequest::kAll, 0, 4096)));
+  REQUIRE(config.find(static_cast<uint16_t>(Feature::kRandomlyWritable)));
+  CHECK(config.find(static_cast<uint16_t>(Feature::kRandomlyWritable))->current);
+}

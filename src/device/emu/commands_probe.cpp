@@ -154,7 +154,7 @@ size_t get_configuration(Context& ctx, const Command& cmd) {
   if (rt == 3) invalid_field_in_cdb();
   const DiscState* disc = ctx.drive().medium_present ? &ctx.disc() : nullptr;
   std::vector<mmc::FeatureDescriptor> selected;
-  for (auto& f : drive_features(disc)) {
+  for (auto& f : drive_features(disc, ctx.config.write_protected)) {
     if (rt == 2 ? f.code != start : f.code < start) continue;
     if (rt == 1 && !f.current) continue;
     selected.push_back(std::move(f));
@@ -209,7 +209,11 @@ size_t mode_sense10(Context& ctx, const Command& cmd) {
     pages.push_back(p);
   }
   if (pages.empty()) invalid_field_in_cdb();
-  return reply(cmd, mmc::encode_mode_sense10(pages), cmd.be16(7));
+  std::vector<uint8_t> data = mmc::encode_mode_sense10(pages);
+  // Device-specific parameter, WP bit: the medium is write-protected (SPC's mode parameter header;
+  // what IMAPI reports as software write protection).
+  if (ctx.config.write_protected && ctx.drive().medium_present) data[3] |= 0x80;
+  return reply(cmd, data, cmd.be16(7));
 }
 
 size_t mode_select10(Context& ctx, const Command& cmd) {
