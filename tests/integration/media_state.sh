@@ -183,7 +183,9 @@ media_state() {
   fi
   [ "$drive_sessions" = "$((sessions + last_empty))" ] ||
     ms_fail "imapi counts $sessions session(s), cdrskin $drive_sessions (last session empty: $last_empty)"
-  MS_SUMMARY="imapi $state/$sessions/$free, cdrskin $(ms_field "disk status" "$cs")/$drive_sessions/${cs_free:-none}"
+  local cs_space=${cs_free:-none}
+  [ "$state" = overwritable ] && cs_space="track of $(echo "$rows" | awk '{ print $6 }')"
+  MS_SUMMARY="imapi $state/$sessions/$free, cdrskin $(ms_field "disk status" "$cs")/$drive_sessions/$cs_space"
 
   # dvd+rw-mediainfo: DVD and BD only.
   if [ -z "$dvd_name" ]; then
@@ -251,6 +253,8 @@ media_state() {
       [ "$current" = "unformatted $free" ] || ms_fail "blank media: imapi's $free sectors, dvd+rw-mediainfo's current format '$current'"
       ;;
   esac
-  MS_SUMMARY="$MS_SUMMARY, dvd+rw-mediainfo $disc_status/$dvd_sessions ($last_session)/${dm_free:-$current}"
+  local dm_space=$dm_free
+  [ "$state" = overwritable ] && dm_space=$current
+  MS_SUMMARY="$MS_SUMMARY, dvd+rw-mediainfo $disc_status/$dvd_sessions ($last_session)/$dm_space"
   echo "ok [$step] $MS_SUMMARY"
 }
