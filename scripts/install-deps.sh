@@ -8,7 +8,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config catch2 libboost-dev liburing-dev
 validate_pkgs=(xorriso genisoimage p7zip-full python3-pycdlib libcdio-utils
                libarchive-tools udftools libudfread-dev qemu-system-x86 linux-image-amd64
                busybox-static cpio time
-               cdrskin growisofs wodim sg3-utils)  # real burners + sg_dd for tests/integration (emulated drive)
+               cdrskin growisofs wodim sg3-utils  # real burners + sg_dd for tests/integration (emulated drive)
+               dvd+rw-tools)  # dvd+rw-mediainfo / dvd+rw-format against the emulated drive
 # Language bindings (bindings/): SWIG for C# and Java, a JDK and Debian's JUnit 5
 # console launcher, bindgen for the Rust -sys crate, abigail-tools for the ABI
 # check, unzip to inspect the NuGet package.

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Real, unmodified burning programs write onto an emulated drive through the
 # LD_PRELOAD shim; the test then reads the disc back (through the emulator's
-# SG_IO path with sg_dd, and through the image file) and checks the bytes and
-# the disc state the drive reports.
+# SG_IO path with sg_dd, and through the image file) and checks the bytes, and
+# after every burn (and after the failed ones) the media state: what imapi info
+# (libimapi's C ABI) reports must agree with cdrskin -minfo and, on DVD and BD,
+# dvd+rw-mediainfo (media_state.sh).
 #
 # Usage: emu_burn.sh SCENARIO SHIM_SO IMAPI_CLI WORKDIR
 # Exit 77 (CTest SKIP) when a client the scenario needs is not installed.
@@ -53,11 +55,8 @@ expect_data_at() {  # expect_data_at LBA ISO
   got=$(sha256sum < "$work/readback.bin" | cut -d' ' -f1)
   [ "$want" = "$got" ] || fail "blocks read through the drive at LBA $lba differ from $iso"
 }
-# Disc status as cdrskin -minfo reports it: empty | incomplete/appendable | complete.
-expect_status() {
-  on_drive minfo cdrskin dev=/dev/sr0 -minfo || true
-  grep -q "^disk status: *$1" "$work/minfo.log" || fail "expected disk status '$1', cdrskin says: $(grep '^disk status' "$work/minfo.log")"
-}
+# media_state STEP STATE SESSIONS: imapi info, cdrskin -minfo and dvd+rw-mediainfo on the disc.
+. "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/media_state.sh"
 # Number of sessions as xorriso reads the TOC.
 expect_sessions() {
   on_drive toc xorriso -indev /dev/sr0 -toc || fail "xorriso -toc"
@@ -72,12 +71,14 @@ msinfo_next() { on_drive msinfo cdrskin dev=/dev/sr0 -msinfo; tail -n 1 "$work/m
 make_iso s1.iso tree1
 case "$scenario" in
   growisofs-dvd+r|growisofs-dvd-r|growisofs-dvd+rw|growisofs-dvd-ram|growisofs-bd-r|growisofs-bd-re|growisofs-dvd-rw|growisofs-dvd+r-dl)
-    need growisofs cdrskin xorriso sg_dd
+    need growisofs cdrskin xorriso sg_dd dvd+rw-mediainfo
     medium=${scenario#growisofs-}; URI=$(uri "$medium")
     on_drive burn1 growisofs -Z /dev/sr0=s1.iso || fail "growisofs -Z"
     expect_data_at 0 s1.iso
     case "$medium" in
-      dvd+r|dvd-r|dvd-rw|dvd+r-dl) expect_status "incomplete/appendable"; expect_sessions 1 ;;
+      dvd+r|dvd-r|dvd-rw|dvd+r-dl) media_state burn1 appendable 1; expect_sessions 1 ;;
+      bd-r) media_state burn1 appendable 1 ;;  # the session is left open (below): it holds the track
+      *) media_state burn1 overwritable 1 ;;   # DVD+RW, DVD-RAM, BD-RE: formatted on the way
     esac
     # Debian's growisofs leaves a BD-R session open after -Z (CLOSE TRACK only) and
     # -M then takes the start of that session's first track as the next address, so
@@ -90,11 +91,12 @@ case "$scenario" in
     case "$medium" in
       dvd+r|dvd-r|dvd-rw|dvd+r-dl)
         expect_data_at 0 s1.iso  # the first session is untouched
-        expect_sessions 2; expect_status "incomplete/appendable" ;;
+        expect_sessions 2; media_state burn2 appendable 2 ;;
+      *) media_state burn2 overwritable 1 ;;
     esac
     ;;
   cdrskin-cd-r-tao|cdrskin-cd-r-sao|cdrskin-dvd+r|cdrskin-dvd-r-dao|cdrskin-bd-r)
-    need cdrskin xorriso sg_dd
+    need cdrskin xorriso sg_dd dvd+rw-mediainfo
     case "$scenario" in
       cdrskin-cd-r-tao) URI=$(uri cd-r); mode=-tao ;;
       cdrskin-cd-r-sao) URI=$(uri cd-r); mode=-sao ;;
@@ -106,95 +108,101 @@ case "$scenario" in
     "$cli" mkiso -o cli.iso tree1 >/dev/null 2>&1 || fail "imapi mkiso"
     on_drive burn cdrskin -v dev=/dev/sr0 $mode cli.iso || fail "cdrskin $mode"
     expect_data_at 0 cli.iso
-    expect_status complete
+    media_state burn closed 1
     expect_sessions 1
     expect_files /big.bin /sub/small.bin
     ;;
   cdrskin-cd-r-multisession)
-    need cdrskin xorriso sg_dd
+    need cdrskin xorriso sg_dd dvd+rw-mediainfo
     URI=$(uri cd-r)
     on_drive burn1 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin -multi"
-    expect_status "incomplete/appendable"
+    media_state burn1 appendable 1
     next=$(msinfo_next)
     [ "$next" = "$(( $(stat -c %s s1.iso) / 2048 + 11400 ))" ] || fail "msinfo next session start $next (lead-out + lead-in + pregap expected)"
     on_drive burn2 xorriso -dev /dev/sr0 -map tree2 /s2 -commit || fail "xorriso appending a CD session"
     expect_sessions 2
+    media_state burn2 appendable 2
     expect_files /big.bin /s2/second.bin
     expect_data_at 0 s1.iso
     ;;
   cdrskin-cd-rw-blank)
-    need cdrskin xorriso sg_dd
+    need cdrskin xorriso sg_dd dvd+rw-mediainfo
     URI=$(uri cd-rw)
     on_drive burn cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin on CD-RW"
     expect_data_at 0 s1.iso
-    expect_status "incomplete/appendable"
+    media_state burn appendable 1
     on_drive blank cdrskin -v dev=/dev/sr0 blank=fast || fail "cdrskin blank=fast"
     grep -q "blanking done" "$work/blank.log" || fail "cdrskin did not report blanking done"
-    expect_status empty
+    media_state blank blank 0
     on_drive burn2 cdrskin -v dev=/dev/sr0 -tao s1.iso || fail "cdrskin after blanking"
     expect_data_at 0 s1.iso
-    expect_status complete
+    media_state burn2 closed 1
     ;;
   xorriso-dvd+r-two-sessions|xorriso-bd-r-two-sessions)
-    need xorriso cdrskin sg_dd
+    need xorriso cdrskin sg_dd dvd+rw-mediainfo
     medium=${scenario#xorriso-}; URI=$(uri "${medium%-two-sessions}")
     on_drive burn1 xorriso -outdev /dev/sr0 -map tree1 /one -commit || fail "xorriso first session"
+    media_state burn1 appendable 1
     on_drive burn2 xorriso -dev /dev/sr0 -map tree2 /two -commit || fail "xorriso second session"
     expect_sessions 2
-    expect_status "incomplete/appendable"
+    media_state burn2 appendable 2
     expect_files /one/big.bin /one/sub/small.bin /two/second.bin
     on_drive extract xorriso -osirrox on -indev /dev/sr0 -extract / "$work/out" || fail "xorriso -extract"
     cmp -s tree1/big.bin out/one/big.bin && cmp -s tree2/second.bin out/two/second.bin || fail "extracted files differ"
     ;;
   wodim-cd-r-tao|wodim-cd-r-dao)
-    need wodim cdrskin xorriso sg_dd
+    need wodim cdrskin xorriso sg_dd dvd+rw-mediainfo
     URI=$(uri cd-r)
     on_drive burn wodim -v dev=/dev/sr0 "-${scenario#wodim-cd-r-}" s1.iso || fail "wodim -${scenario#wodim-cd-r-}"
     expect_data_at 0 s1.iso
-    expect_status complete
+    media_state burn closed 1
     expect_sessions 1
     ;;
   cdrskin-bd-re-format)
-    need cdrskin sg_dd
+    need cdrskin sg_dd dvd+rw-mediainfo
     URI=$(uri bd-re)
     if on_drive burn0 cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin wrote to an unformatted BD-RE"; fi
     grep -q "not properly formatted" "$work/burn0.log" || fail "cdrskin did not see an unformatted BD-RE"
+    media_state refused overwritable-unformatted 1
     on_drive format cdrskin -v dev=/dev/sr0 blank=format_if_needed || fail "cdrskin blank=format_if_needed"
     grep -q '^formatted 1' "$disc/disc.state" || fail "the BD-RE is not formatted"
     on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on the formatted BD-RE"
     expect_data_at 0 s1.iso
+    media_state burn overwritable 1
     ;;
   cdrskin-dvd-rw-format-overwrite)
-    need cdrskin growisofs sg_dd
+    need cdrskin growisofs sg_dd dvd+rw-mediainfo
     # Quick format (FORMAT UNIT 15h) turns sequential DVD-RW (profile 14h) into restricted overwrite (13h).
     URI=$(uri dvd-rw polls=0)
     on_drive format cdrskin -v dev=/dev/sr0 blank=format_overwrite || fail "cdrskin blank=format_overwrite"
     grep -q '^media dvd-rw-ro' "$disc/disc.state" || fail "the DVD-RW is not in restricted overwrite mode"
     on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs on restricted-overwrite DVD-RW"
     expect_data_at 0 s1.iso
+    media_state burn overwritable 1
     ;;
   format-dvd+rw|format-bd-re)
-    need dvd+rw-format growisofs sg_dd
+    need dvd+rw-format growisofs sg_dd cdrskin dvd+rw-mediainfo
     URI=$(uri "${scenario#format-}")
     on_drive format dvd+rw-format -force /dev/sr0 || fail "dvd+rw-format"
     grep -q '^formatted 1' "$disc/disc.state" || fail "the medium is not formatted"
     on_drive burn growisofs -Z /dev/sr0=s1.iso || fail "growisofs after formatting"
     expect_data_at 0 s1.iso
+    media_state burn overwritable 1
     ;;
   dummy-cd-r-tao|dummy-dvd-r-dao)
-    need cdrskin wodim
+    need cdrskin wodim dvd+rw-mediainfo
     # Test write: the clients go through the whole burn, the disc stays blank.
     case "$scenario" in
       dummy-cd-r-tao) URI=$(uri cd-r); mode=-tao ;;
       dummy-dvd-r-dao) URI=$(uri dvd-r); mode=-sao ;;
     esac
     on_drive burn cdrskin -v -dummy dev=/dev/sr0 $mode s1.iso || fail "cdrskin -dummy $mode"
-    expect_status empty
-    [ "$scenario" = dummy-cd-r-tao ] && { on_drive burn2 wodim -v -dummy dev=/dev/sr0 -tao s1.iso || fail "wodim -dummy"; expect_status empty; }
+    media_state burn blank 0
+    [ "$scenario" = dummy-cd-r-tao ] && { on_drive burn2 wodim -v -dummy dev=/dev/sr0 -tao s1.iso || fail "wodim -dummy"; media_state burn2 blank 0; }
     [ ! -s "$disc/disc.img" ] || fail "a test write recorded data"
     ;;
   throttle-dvd+r)
-    need cdrskin sg_dd
+    need cdrskin sg_dd dvd+rw-mediainfo
     # Real-time drive buffer: 2.4x DVD (3.3 MB/s) and a 1 MiB buffer hold the burn to the medium's pace.
     URI=$(uri dvd+r "throttle=1&speed=2.4&buffer=1M")
     start=$(date +%s%N)
@@ -203,29 +211,36 @@ case "$scenario" in
     min_ms=$(( ( $(stat -c %s s1.iso) - 1048576 ) * 1000 / 3324000 ))
     [ "$elapsed_ms" -ge "$min_ms" ] || fail "burn took $elapsed_ms ms, faster than 2.4x allows ($min_ms ms)"
     expect_data_at 0 s1.iso
+    media_state burn closed 1
     ;;
   fault-long-write-in-progress)
-    need cdrskin growisofs sg_dd
+    need cdrskin growisofs sg_dd dvd+rw-mediainfo
     # Every 7th WRITE is refused once with 02/04/08; the clients retry and the data arrives intact.
     URI=$(uri dvd+r long_write_every=7)
     on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin with 02/04/08 on every 7th WRITE"
     expect_data_at 0 s1.iso
+    media_state burn closed 1
     rm -rf "$disc"; mkdir -p "$disc"
     on_drive burn2 growisofs -Z /dev/sr0=s1.iso || fail "growisofs with 02/04/08 on every 7th WRITE"
     expect_data_at 0 s1.iso
+    media_state burn2 appendable 1
     ;;
   fault-write-error)
-    need cdrskin
+    need cdrskin dvd+rw-mediainfo
     URI=$(uri dvd+r write_error_lba=800)
     if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin succeeded despite a write error"; fi
     grep -q "3 0C 00" "$work/burn.log" || fail "cdrskin did not report the 03/0C/00 write error"
-    # Consistent afterwards: the reserved track holds the 800 blocks before the bad one; the disc stays appendable.
+    # Consistent afterwards: the reserved track holds the 800 blocks before the bad one; the disc stays
+    # appendable with that track's session open (one session, its state incomplete), and the next
+    # track starts after the reservation.
     grep -qE '^track 1 0 [0-9]+ 800 reserved' "$disc/disc.state" || fail "track state after the write error"
     URI=$(uri dvd+r)
-    expect_status "incomplete/appendable"
+    media_state write-error appendable 1
+    grep -q '^ Next Writable Address: *800\*2KB' "$work/ms-write-error-mediainfo.txt" ||
+      fail "the reserved track's next writable address is not 800 (the first block not written)"
     ;;
   fault-power-loss)
-    need cdrskin
+    need cdrskin dvd+rw-mediainfo
     # Power fails at LBA 800: what was not synchronized is lost with the drive's cache
     # (cdrskin never synchronized, so even the reservation is gone) and the tray is empty.
     URI=$(uri dvd+r power_loss_at_lba=800)
@@ -234,7 +249,7 @@ case "$scenario" in
     grep -q '^medium 0 ' "$disc/disc.state" || fail "the tray is not empty after the power loss"
     # The next process (libburn loads the tray) finds the disc as of the last SYNCHRONIZE CACHE: blank.
     URI=$(uri dvd+r)
-    expect_status empty
+    media_state power-loss blank 0
     ;;
   *)
     echo "unknown scenario $scenario"; exit 2 ;;

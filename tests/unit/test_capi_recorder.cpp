@@ -20,7 +20,7 @@ struct EmuRecorder {
   emu_test::DiscDir dir;
   std::string uri;
   Recorder rec;
-  explicit EmuRecorder(const std::string& media) : uri(dir.uri(media)) {
+  explicit EmuRecorder(const std::string& media, const std::string& extra = "") : uri(dir.uri(media, extra)) {
     REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
     REQUIRE(imapi_recorder_open(uri.c_str(), rec.out()) == IMAPI_S_OK);
   }
@@ -261,6 +261,16 @@ TEST_CASE("recorder: media info, disc and track information of blank and read-on
   CHECK((r.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY) != 0);
   CHECK(r.free_sectors == r.total_sectors);
   CHECK(r.total_sectors == 2295104);
+}
+
+TEST_CASE("recorder: a write-protected medium in the emulated drive reads as software write-protected", "[recorder]") {
+  // The emulator sets the MODE SENSE header's WP bit for wp=1, which IMAPI reports this way.
+  EmuRecorder wp("dvd+r", "wp=1");
+  auto m = media(wp.get());
+  CHECK(m.write_protect == IMAPI_WRITEPROTECTED_BY_SOFTWARE_WRITE_PROTECT);
+  CHECK(m.state == (IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK | IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED));
+  EmuRecorder plain("dvd+r");
+  CHECK(media(plain.get()).write_protect == 0);
 }
 
 TEST_CASE("recorder: raw CDB pass-through with sense, eject and close tray", "[recorder]") {

@@ -171,3 +171,79 @@ TEST_CASE("emu probe: malformed CDBs", "[emu]") {
   CHECK(cap.blank == cap.size);
   CHECK(d.in(read_buffer_capacity(12, true))[3] == 1);
 }
+
+TEST_CASE("emu probe: a write-protected medium (wp=1) is advertised as real drives do", "[emu]") {
+  // MODE SENSE: the header's device-specific parameter carries WP (bit 7), on every page.
+  Drive plain("dvd-ram");
+  CHECK((parse_mode_sense10(plain.in(mode_sense10(0x2A, 256))).device_specific & 0x80) == 0);
+  for (const char* media : {"dvd-ram", "dvd-r", "cd-r", "bd-re"}) {
+    INFO(media);
+    Drive d(media, "wp=1");
+    CHECK((parse_mode_sense10(d.in(mode_sense10(0x2A, 256))).device_specific & 0x80) == 0x80);
+    CHECK((parse_mode_sense10(d.in(mode_sense10(0x05, 256))).device_specific & 0x80) == 0x80);
+    // GET CONFIGURATION: the profile stays current, no writing feature is.
+    auto config = parse_configuration(d.in(get_configuration(ConfigurationRequest::kAll, 0, 4096)));
+    CHECK(config.current_profile == parse_configuration(Drive(media).in(get_configuration(ConfigurationRequest::kAll, 0, 8)))
+                                        .current_profile);
+    for (Feature f : {Feature::kRandomlyWritable, Feature::kIncrementalStreamingWritable, Feature::kFormattable,
+                      Feature::kRestrictedOverwrite, Feature::kCdrwCavWrite, Feature::kCdTrackAtOnce,
+                      Feature::kCdMastering, Feature::kDvdDashWrite, Feature::kBdWrite}) {
+      const FeatureDescriptor* fd = config.find(static_cast<uint16_t>(f));
+      REQUIRE(fd);  // still listed: the drive writes such media
+      CHECK_FALSE(fd->current);
+    }
+    // Reading features stay current.
+    const FeatureDescriptor* readable = config.find(0x0010);
+    REQUIRE(readable);
+    CHECK(readable->current);
+    // And writing is refused.
+    check_sense(d.fails(write10(0, 1), Bytes(2048, 0)), 7, 0x27, 0);
+  }
+  // Without wp the writing feature of the medium is current (DVD-RAM: Random Writable).
+  auto config = parse_configuration(plain.in(get_configuration(ConfigurationRequest::kAll, 0, 4096)));
+  REQUIRE(config.find(static_cast<uint16_t>(Feature::kRandomlyWritable)));
+  CHECK(config.find(static_cast<uint16_t>(Feature::kRandomlyWritable))->current);
+}
+
+TEST_CASE("emu probe: page 05h write types per medium; nothing is savable", "[emu]") {
+  auto select = [](Drive& d, uint8_t write_type) {
+    WriteParametersPage w;
+    w.buffer_underrun_free = true;
+    w.write_type = write_type;
+    w.track_mode = 4;
+    w.data_block_type = 8;
+    w.packet_size = 32;
+    auto list = mode_select_parameter_list(write_parameters_page(w));
+    return Drive::sense_text(d.run(mode_select10(static_cast<uint16_t>(list.size())), DataDirection::kToDevice, list));
+  };
+  // BD-R: packet/incremental (0) and TAO (1) only; SAO, raw (a CD write type) and layer jump are refused.
+  Drive bd("bd-r");
+  CHECK(select(bd, 0) == "none");
+  CHECK(select(bd, 1) == "none");
+  for (uint8_t t : {2, 3, 4, 5}) {
+    INFO("BD-R write type " << int{t});
+    CHECK(select(bd, t) == "05/26/00");
+  }
+  // The refused selections left the last good one in place.
+  CHECK(parse_write_parameters_page(parse_mode_sense10(bd.in(mode_sense10(0x05, 256))).find(0x05)->bytes).write_type == 1);
+  // DVD+R likewise; DVD-R takes incremental and DAO; CD takes TAO and SAO.
+  Drive plus("dvd+r"), dash("dvd-r"), cd("cd-r");
+  CHECK(select(plus, 3) == "05/26/00");
+  CHECK(select(plus, 2) == "05/26/00");
+  CHECK(select(dash, 2) == "none");
+  CHECK(select(dash, 3) == "05/26/00");
+  CHECK(select(cd, 2) == "none");
+  CHECK(select(cd, 0) == "05/26/00");
+
+  // PS (page byte 0, bit 7) is 0: saved values are not supported...
+  auto mode = parse_mode_sense10(bd.in(mode_sense10(0x05, 256)));
+  const ModePageData* page = mode.find(0x05);
+  REQUIRE(page);
+  CHECK((page->bytes[0] & 0x80) == 0);
+  check_sense(bd.fails(mode_sense10(0x05, 256, 3)), 5, 0x39, 0);  // PC = 11b, saved values
+  // ...and MODE SELECT with SP (save pages) is an invalid CDB field.
+  WriteParametersPage w;
+  auto list = mode_select_parameter_list(write_parameters_page(w));
+  check_sense(bd.fails(mode_select10(static_cast<uint16_t>(list.size()), true, true), list), 5, 0x24, 0);
+  CHECK(bd.run(mode_select10(static_cast<uint16_t>(list.size()), true, false), DataDirection::kToDevice, list).good());
+}

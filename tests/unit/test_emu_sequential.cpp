@@ -4,6 +4,7 @@
 #include "emu_fixture.hpp"
 
 #include "mmc/addressing.hpp"
+#include "mmc/bytes.hpp"
 #include "mmc/commands.hpp"
 #include "mmc/disc_information.hpp"
 #include "mmc/mode_pages.hpp"
@@ -247,4 +248,33 @@ TEST_CASE("emu ROM media: content from disc.img, writes are write-protected", "[
   // An empty directory cannot be a pressed disc.
   DiscDir empty;
   CHECK_THROWS(imapi::device::emu::EmulatedDrive::open_uri(empty.uri("cd-rom")));
+}
+
+TEST_CASE("emu DVD+R DL: layer boundary information (READ DISC STRUCTURE 20h)", "[emu]") {
+  // dvd+rw-mediainfo reads it on every DVD+R DL; a dual-layer drive answers it.
+  Drive d("dvd+r-dl");
+  // The structure list names it beside format 00h.
+  auto list = d.in(read_disc_structure(0, 0xFF, 64));
+  ResponseReader l(list, "structure list");
+  REQUIRE(list.size() == 12);
+  CHECK(l.be16(0) == 10);
+  CHECK(l.u8(4) == 0x00);
+  CHECK(l.u8(8) == 0x20);
+  CHECK(l.be16(10) == 12);
+  auto lbi = d.in(read_disc_structure(0, 0x20, 12));
+  ResponseReader b(lbi, "layer boundary information");
+  REQUIRE(lbi.size() == 12);
+  CHECK(b.be16(0) == 10);
+  CHECK(b.u8(4) == 0x00);  // blank: the boundary can still be set
+  const uint32_t l0 = b.be32(8);
+  CHECK(l0 == 4'173'824 / 2);
+  // Format 00h puts the end of layer 0 at the same place (PSN 30000h + L0 - 1).
+  auto pfi = d.in(read_disc_structure(0, 0x00, 2052));
+  CHECK(ResponseReader(pfi, "physical format information").be32(16) == 0x030000 + l0 - 1);
+  write(d, 0, 16, 7);
+  CHECK((d.in(read_disc_structure(0, 0x20, 12))[4] & 0x80) != 0);  // recording has begun: fixed
+  // Single-layer media have no layer boundary.
+  Drive s("dvd+r");
+  check_sense(s.fails(read_disc_structure(0, 0x20, 12)), 5, 0x24, 0);
+  CHECK(s.in(read_disc_structure(0, 0xFF, 64)).size() == 8);
 }

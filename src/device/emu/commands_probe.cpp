@@ -154,7 +154,7 @@ size_t get_configuration(Context& ctx, const Command& cmd) {
   if (rt == 3) invalid_field_in_cdb();
   const DiscState* disc = ctx.drive().medium_present ? &ctx.disc() : nullptr;
   std::vector<mmc::FeatureDescriptor> selected;
-  for (auto& f : drive_features(disc)) {
+  for (auto& f : drive_features(disc, ctx.config.write_protected)) {
     if (rt == 2 ? f.code != start : f.code < start) continue;
     if (rt == 1 && !f.current) continue;
     selected.push_back(std::move(f));
@@ -191,9 +191,9 @@ std::vector<uint8_t> write_parameters_page(const Context& ctx, uint8_t page_cont
     mask[1] = 0x32;
     return mask;
   }
-  std::vector<uint8_t> p = mmc::write_parameters_page(current_write_parameters(ctx.state));
-  p[0] |= 0x80;  // PS: the page is savable
-  return p;
+  // PS stays 0: the drive saves no page (MODE SENSE of saved values is 05/39/00, MODE SELECT
+  // with SP is refused), so it must not claim that this one is savable.
+  return mmc::write_parameters_page(current_write_parameters(ctx.state));
 }
 
 }  // namespace
@@ -209,10 +209,15 @@ size_t mode_sense10(Context& ctx, const Command& cmd) {
     pages.push_back(p);
   }
   if (pages.empty()) invalid_field_in_cdb();
-  return reply(cmd, mmc::encode_mode_sense10(pages), cmd.be16(7));
+  std::vector<uint8_t> data = mmc::encode_mode_sense10(pages);
+  // Device-specific parameter, WP bit: the medium is write-protected (SPC's mode parameter header;
+  // what IMAPI reports as software write protection).
+  if (ctx.config.write_protected && ctx.drive().medium_present) data[3] |= 0x80;
+  return reply(cmd, data, cmd.be16(7));
 }
 
 size_t mode_select10(Context& ctx, const Command& cmd) {
+  if (cmd.bit(1, 0)) invalid_field_in_cdb();  // SP: no page is savable (SPC: INVALID FIELD IN CDB)
   const auto list = cmd.parameter_list(cmd.be16(7));
   if (list.empty()) return 0;
   std::vector<mmc::ModePageData> pages;
@@ -234,11 +239,12 @@ size_t mode_select10(Context& ctx, const Command& cmd) {
       // TAO blocks are 2048-byte mode 1 / mode 2 form 1 user data; in SAO the cue sheet's data forms rule.
       if (w.write_type == 1 && w.data_block_type != 8 && w.data_block_type != 10) invalid_field_in_parameter_list();
     } else if (kind == MediaKind::kDvdR || kind == MediaKind::kDvdRwSequential) {
-      if (w.write_type != 0 && w.write_type != 2) invalid_field_in_parameter_list();
-    } else if (w.test_write) {
-      invalid_field_in_parameter_list();  // DVD+R, BD and random media have no test mode
+      if (w.write_type != 0 && w.write_type != 2) invalid_field_in_parameter_list();  // incremental or DAO
+    } else {
+      // DVD+R, BD and random media: packet/incremental or TAO. Raw (3) is a CD write type and
+      // layer jump (4) belongs to DVD-R DL, which this drive does not offer; nor is there a test mode.
+      if (w.write_type > 1 || w.test_write) invalid_field_in_parameter_list();
     }
-    if (w.write_type > 4) invalid_field_in_parameter_list();
     ctx.drive().write_page = mmc::write_parameters_page(w);
     ctx.state_changed = true;
   }

@@ -381,8 +381,28 @@ size_t read_disc_structure(Context& ctx, const Command& cmd) {
   const DiscState& d = ctx.disc();
   const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
   const size_t alloc = cmd.be16(8);
-  if (format == 0xFF) {  // structure list: the one format we have
-    std::vector<uint8_t> b = {0, 6, 0, 0, 0x00, 0x40, 0x08, 0x04};
+  const bool dual = d.media == MediaKind::kDvdPlusRDual;
+  if (format == 0xFF) {  // structure list: format 00h (readable, 2052 bytes), on DVD+R DL also 20h (12 bytes)
+    const bool lbi = dual && media_type == 0;
+    std::vector<uint8_t> b(lbi ? 12 : 8, 0);
+    mmc::put_be16(b.data(), static_cast<uint32_t>(b.size() - 2));
+    b[5] = 0x40;  // RDS: readable
+    mmc::put_be16(b.data() + 6, 2052);
+    if (lbi) {
+      b[8] = 0x20;
+      b[9] = 0x40;
+      mmc::put_be16(b.data() + 10, 12);
+    }
+    return reply(cmd, b, alloc);
+  }
+  if (format == 0x20 && media_type == 0 && dual) {
+    // Layer boundary information: the L0 data zone capacity (half the disc, where format 00h puts
+    // the end of layer 0). Init Status (byte 4 bit 7): the boundary can no longer be changed once
+    // recording has begun.
+    std::vector<uint8_t> b(12, 0);
+    mmc::put_be16(b.data(), 10);
+    if (d.status() != DiscStatus::kBlank) b[4] = 0x80;
+    mmc::put_be32(b.data() + 8, d.capacity() / 2);
     return reply(cmd, b, alloc);
   }
   if (media_type != 0 || d.spec().family != Family::kDvd || format != 0x00) invalid_field_in_cdb();
@@ -401,7 +421,6 @@ size_t read_disc_structure(Context& ctx, const Command& cmd) {
   }
   b[4] = static_cast<uint8_t>(book << 4 | 1);
   b[5] = 0x0F;  // 120 mm, maximum rate not specified
-  const bool dual = d.media == MediaKind::kDvdPlusRDual;
   b[6] = static_cast<uint8_t>((dual ? 0x20 : 0) | (d.spec().recording == Recording::kReadOnly ? 0x01 : d.spec().erasable ? 0x04 : 0x02));
   mmc::put_be32(b.data() + 8, 0x030000);
   mmc::put_be32(b.data() + 12, 0x030000 + d.capacity() - 1);

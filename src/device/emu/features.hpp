@@ -10,7 +10,8 @@
 namespace imapi::device::emu {
 
 // Every feature the drive has, in ascending code order. `disc` is null when
-// the tray is empty (no profile is current then).
-std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* disc);
+// the tray is empty (no profile is current then). A write-protected medium
+// (`wp=1`) keeps its profile, but no writing feature is current for it.
+std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* disc, bool write_protected = false);
 
 }  // namespace imapi::device::emu
