@@ -1,4 +1,5 @@
 // imapi mkiso: master a directory tree into an ISO 9660 / Joliet / Rock Ridge image.
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -188,6 +189,8 @@ int mkiso(const std::vector<std::string>& args) {
   // large tree (about 250 bytes a file) out of the whole copying phase.
   root.reset();
   image.reset();
+  // glibc keeps freed heap pages mapped; hand the tree's back to the system.
+  ::malloc_trim(0);
   if (o.output == "-") return write_stdout(result.get());
 
   ProgressBar bar(o.progress);

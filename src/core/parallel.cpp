@@ -51,4 +51,58 @@ void parallel_for(size_t n, const std::function<void(size_t)>& fn) {
   if (shared->error) std::rethrow_exception(shared->error);
 }
 
+struct AsyncTask::State {
+  std::function<void()> fn;
+  std::atomic<bool> claimed{false};
+  std::mutex mutex;
+  std::condition_variable cv;
+  bool done = false;
+  std::exception_ptr error;
+
+  void run() {
+    if (claimed.exchange(true)) return;
+    std::exception_ptr e;
+    try {
+      fn();
+    } catch (...) {
+      e = std::current_exception();
+    }
+    std::lock_guard lock(mutex);
+    error = e;
+    done = true;
+    cv.notify_all();
+  }
+};
+
+AsyncTask::AsyncTask(std::function<void()> fn) : state_(std::make_shared<State>()) {
+  state_->fn = std::move(fn);
+  boost::asio::post(worker_pool(), [s = state_] { s->run(); });
+}
+
+AsyncTask::~AsyncTask() { wait_dropping_error(); }
+
+AsyncTask& AsyncTask::operator=(AsyncTask&& other) noexcept {
+  if (this != &other) {
+    wait_dropping_error();
+    state_ = std::move(other.state_);
+  }
+  return *this;
+}
+
+void AsyncTask::wait_dropping_error() noexcept {
+  try {
+    wait();
+  } catch (...) {  // the owner is being replaced or destroyed: there is no one to tell
+  }
+}
+
+void AsyncTask::wait() {
+  if (!state_) return;
+  auto s = std::move(state_);
+  s->run();
+  std::unique_lock lock(s->mutex);
+  s->cv.wait(lock, [&] { return s->done; });
+  if (s->error) std::rethrow_exception(s->error);
+}
+
 }  // namespace imapi

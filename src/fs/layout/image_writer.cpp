@@ -21,7 +21,7 @@ namespace {
 
 constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports inside one file
 constexpr int64_t kSmallFile = 256 << 10;   // at most this, a file is copied through a batch buffer
-constexpr int64_t kBatchSpan = 4 << 20;     // image bytes one batch covers
+constexpr int64_t kBatchSpan = 1 << 20;     // image bytes one batch covers (two are in use)
 
 // The image's destination. A regular file (or a new path) is written under a
 // temporary name beside it and renamed over it on success, so a failure never
@@ -209,13 +209,20 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     progress.report(snap);
   };
+  // The metadata is written on a worker while this thread copies the files.
+  AsyncTask metadata_writer([&layout, &out] {
+    std::vector<char> b;
+    write_head(layout, out, b);
+    copy_from_fd(layout.metadata->fd(), out, layout.metadata_blocks * kBlockSize, layout.tail_start() * kBlockSize,
+                 layout.tail_blocks * kBlockSize, b);
+  });
   std::vector<char> buf;
-  write_head(layout, out, buf);
-  copy_from_fd(layout.metadata->fd(), out, layout.metadata_blocks * kBlockSize, layout.tail_start() * kBlockSize,
-               layout.tail_blocks * kBlockSize, buf);
   int64_t done = layout.metadata_blocks;
   report("", done);
-  std::vector<char> batch;
+  // Two batch buffers: one is written on a worker while the next is read.
+  std::vector<char> batches[2];
+  int next_batch = 0;
+  AsyncTask batch_writer;
   const auto& files = layout.files;
   for (size_t i = 0; i < files.size();) {
     const FileExtent& first = files[i];
@@ -262,6 +269,8 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
       ++j;
     }
     report(first.path, done);
+    std::vector<char>& batch = batches[next_batch];
+    next_batch ^= 1;
     batch.assign(static_cast<size_t>(end - start), 0);
     auto read_one = [&](const FileExtent& f) {
       try {
@@ -278,10 +287,15 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         read_one(files[k]);  // the caller's stream callbacks stay on the calling thread
     }
     parallel_for(anywhere.size(), [&](size_t k) { read_one(*anywhere[k]); });
-    out.pwrite_all(batch.data(), end - start, start);
+    batch_writer.wait();
+    batch_writer = AsyncTask([&out, &batch, start] {
+      out.pwrite_all(batch.data(), static_cast<int64_t>(batch.size()), start);
+    });
     done += (end - start) / kBlockSize;
     i = j;
   }
+  batch_writer.wait();
+  metadata_writer.wait();
   out.commit(layout.total_blocks * kBlockSize);
   report("", layout.total_blocks);
 }
