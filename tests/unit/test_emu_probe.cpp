@@ -60,7 +60,7 @@ TEST_CASE("emu probe: GET CONFIGURATION follows the medium", "[emu]") {
   CHECK_FALSE(head.complete);
 }
 
-TEST_CASE("emu probe: MODE SENSE 2Ah lists write speeds; page 05h round-trips through MODE SELECT", "[emu]") {
+TEST_CASE("emu probe: MODE SENSE 2Ah lists write speeds, page 05h round-trips through MODE SELECT", "[emu]") {
   Drive d("cd-r", "speed=24");
   auto mode = parse_mode_sense10(d.in(mode_sense10(0x2A, 256)));
   REQUIRE(mode.find(0x2A));
@@ -205,7 +205,7 @@ TEST_CASE("emu probe: a write-protected medium (wp=1) is advertised as real driv
   CHECK(config.find(static_cast<uint16_t>(Feature::kRandomlyWritable))->current);
 }
 
-TEST_CASE("emu probe: page 05h write types per medium; nothing is savable", "[emu]") {
+TEST_CASE("emu probe: page 05h write types per medium, nothing is savable", "[emu]") {
   auto select = [](Drive& d, uint8_t write_type) {
     WriteParametersPage w;
     w.buffer_underrun_free = true;

@@ -102,7 +102,7 @@ TEST_CASE("emu DVD+RW: format 26h, background format stopped by CLOSE 0, random 
   CHECK(sense_triple(s.key, s.asc, s.ascq) == "05/26/00");
 }
 
-TEST_CASE("emu BD-RE and DVD-RW: format types per medium; DVD-RW quick format turns profile 14h into 13h", "[emu]") {
+TEST_CASE("emu BD-RE and DVD-RW: format types per medium, DVD-RW quick format turns profile 14h into 13h", "[emu]") {
   Drive bd("bd-re");
   auto fc = parse_format_capacities(bd.in(read_format_capacities(252)));
   REQUIRE(fc.formattable.size() == 3);

@@ -102,7 +102,7 @@ TEST_CASE("emu DVD+R: reserve, write, close track, close session, append, finali
                       DataDirection::kFromDevice), 5, 0x24, 0);
 }
 
-TEST_CASE("emu CD-R TAO: SYNCHRONIZE CACHE closes the track; multi-session full TOC with B0", "[emu]") {
+TEST_CASE("emu CD-R TAO: SYNCHRONIZE CACHE closes the track, multi-session full TOC with B0", "[emu]") {
   Drive d("cd-r");
   select_page05(d, 1, 3);  // TAO, next session allowed
   write(d, 0, 100, 5);
@@ -182,7 +182,7 @@ TEST_CASE("emu CD-R SAO: cue sheet, writes from LBA -150, the drive closes at th
   check_sense(e.fails(send_cue_sheet(32), backwards), 5, 0x26, 0);
 }
 
-TEST_CASE("emu DVD-R DAO: the end of the reserved track closes the disc; test write records nothing", "[emu]") {
+TEST_CASE("emu DVD-R DAO: the end of the reserved track closes the disc, test write records nothing", "[emu]") {
   Drive d("dvd-r");
   select_page05(d, 2, 0);
   d.ok(reserve_track(32));

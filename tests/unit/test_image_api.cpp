@@ -204,7 +204,7 @@ TEST_CASE("FreeMediaBlocks: adding past it and shrinking below use are IMAPI err
   CHECK(total == used);
 }
 
-TEST_CASE("files of 4 GiB need level 3; never a silent truncation") {
+TEST_CASE("files of 4 GiB need level 3, never a silent truncation") {
   Fixture f;
   REQUIRE(imapi_fsimage_set_free_media_blocks(f.img.get(), 0) == IMAPI_S_OK);
   Stream huge;
@@ -290,7 +290,7 @@ TEST_CASE("the image is deterministic under SOURCE_DATE_EPOCH") {
   CHECK(one.substr(16 * 2048 + 813, 16) == "2023111422132000");
 }
 
-TEST_CASE("the stream and write_file give the same bytes; progress counts sectors; cancel works") {
+TEST_CASE("the stream and write_file give the same bytes, progress counts sectors, cancel works") {
   TempDir t;
   auto src = t.write("data.bin", std::string(300000, 'q'));
   Fixture f;
@@ -447,7 +447,7 @@ TEST_CASE("ChooseImageDefaultsForMediaType sets file systems, UDF revision, leve
   CHECK(imapi_fsimage_choose_image_defaults_for_media_type(f.img.get(), 20) == IMAPI_E_INVALIDARG);
 }
 
-TEST_CASE("FileSystemName for UDF: names that fit are kept, longer ones shortened; bad values are errors") {
+TEST_CASE("FileSystemName for UDF: names that fit are kept, longer ones shortened, bad values are errors") {
   Fixture f;
   REQUIRE(f.add_text("short name.txt", "x") == IMAPI_S_OK);
   const std::string long_name = std::string(240, 'a') + "\xE6\x97\xA5.txt";  // 16-bit CS0: too long for UDF

@@ -39,7 +39,7 @@ TEST_CASE("ISO 9660 level 2 allows 30 characters of name and extension") {
   CHECK(out[1].size() == 31);
 }
 
-TEST_CASE("ISO 9660 collisions get unique deterministic names; the first keeps its own") {
+TEST_CASE("ISO 9660 collisions get unique deterministic names, the first keeps its own") {
   auto out = iso({{"File_Long_Name_0001.TXT", false}, {"file_long_name_0001.txt", false}, {"FILE_LONG_NAME_00011.TXT", false}},
                  2);
   CHECK(out[0] == "FILE_LONG_NAME_0001.TXT;1");

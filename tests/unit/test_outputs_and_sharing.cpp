@@ -26,7 +26,7 @@ size_t open_fds() {
 }
 }  // namespace
 
-TEST_CASE("writing to a device node neither truncates nor removes it; a failed write keeps the old file") {
+TEST_CASE("writing to a device node neither truncates nor removes it, a failed write keeps the old file") {
   TempDir t;
   Built b;
   Stream s;

@@ -41,7 +41,7 @@ TEST_CASE("timestamps are UTC with microseconds", "[udf]") {
   CHECK(t == std::array<uint8_t, 12>{0x00, 0x10, 0xE8, 0x07, 1, 2, 3, 4, 5, 12, 34, 56});
 }
 
-TEST_CASE("OSTA CS0: 8-bit when it fits, else 16-bit; dstrings end with their length", "[udf]") {
+TEST_CASE("OSTA CS0: 8-bit when it fits, else 16-bit, dstrings end with their length", "[udf]") {
   auto latin = encode_cs0("Grüße");
   CHECK(latin == std::vector<uint8_t>{8, 'G', 'r', 0xFC, 0xDF, 'e'});
   auto wide = encode_cs0("Ж😀");
