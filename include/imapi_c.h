@@ -996,8 +996,11 @@ IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorde
  * sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in
  * `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes
  * (read for TO_DEVICE, filled for FROM_DEVICE, ignored for NO_DATA), waiting
- * up to `timeout_s` seconds (0: IMAPI's default, 10 s). *transferred (may be
- * NULL) receives the bytes moved. When the device answers CHECK CONDITION the
+ * up to `timeout_s` seconds (0: IMAPI's default, 10 s). The command is sent
+ * once, as given: unlike the library's own commands (which wait longer for
+ * FORMAT UNIT, BLANK, CLOSE and SYNCHRONIZE CACHE and re-issue a command the
+ * drive answers "becoming ready" or "operation in progress"), a NOT READY
+ * comes back to the caller. *transferred (may be NULL) receives the bytes moved. When the device answers CHECK CONDITION the
  * call returns IMAPI_S_COMMAND_HAS_SENSE_DATA (a success: the command was
  * delivered) and the sense bytes are kept for imapi_recorder_get_last_sense().
  * Errors: IMAPI_E_INVALIDARG (CDB length, direction), IMAPI_E_RECORDER_COMMAND_TIMEOUT.

@@ -326,7 +326,8 @@ IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder* recorder, con
                                                             device::DataDirection::kToDevice,
                                                             device::DataDirection::kFromDevice};
     auto timeout = timeout_s == 0 ? device::kDefaultCommandTimeout : std::chrono::milliseconds(int64_t{timeout_s} * 1000);
-    auto r = h.recorder->transport().execute({static_cast<const uint8_t*>(data), static_cast<size_t>(size)},
+    // The raw transport: the caller's timeout, and a NOT READY comes back to the caller unretried.
+    auto r = h.recorder->raw_transport().execute({static_cast<const uint8_t*>(data), static_cast<size_t>(size)},
                                              kDirections[direction], buffer, timeout);
     if (transferred) *transferred = static_cast<int64_t>(buffer.size() - std::min(r.residual, buffer.size()));
     h.last_sense.assign(r.sense.begin(), r.sense.begin() + std::min<size_t>(r.sense_length, 18));

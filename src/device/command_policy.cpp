@@ -1,6 +1,7 @@
 #include "device/command_policy.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include "mmc/cdb.hpp"
 #include "mmc/commands.hpp"
@@ -34,8 +35,8 @@ bool is_transient_not_ready(const CommandResult& r) {
 
 CommandResult execute_with_retries(Transport& t, std::span<const uint8_t> cdb, DataDirection direction,
                                    std::span<uint8_t> buffer, std::chrono::milliseconds patience,
-                                   const Sleeper& sleep) {
-  const auto timeout = command_timeout(cdb.empty() ? 0 : cdb[0]);
+                                   const Sleeper& sleep, std::chrono::milliseconds at_least) {
+  const auto timeout = std::max(command_timeout(cdb.empty() ? 0 : cdb[0]), at_least);
   std::chrono::milliseconds waited{0}, delay{10};
   for (;;) {
     CommandResult r = t.execute(cdb, direction, buffer, timeout);
@@ -44,6 +45,12 @@ CommandResult execute_with_retries(Transport& t, std::span<const uint8_t> cdb, D
     waited += delay;
     delay = std::min<std::chrono::milliseconds>(delay * 2, 500ms);
   }
+}
+
+CommandResult ManagedTransport::execute(std::span<const uint8_t> cdb, DataDirection direction,
+                                        std::span<uint8_t> buffer, std::chrono::milliseconds timeout) {
+  static const Sleeper real_sleep = [](std::chrono::milliseconds ms) { std::this_thread::sleep_for(ms); };
+  return execute_with_retries(target_(), cdb, direction, buffer, patience_, sleep_ ? sleep_ : real_sleep, timeout);
 }
 
 CommandResult eject(Transport& t) {

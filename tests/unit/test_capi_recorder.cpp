@@ -312,6 +312,38 @@ TEST_CASE("recorder: raw CDB pass-through with sense, eject and close tray", "[r
   CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
 }
 
+TEST_CASE("recorder: a drive becoming ready is waited for; pass-through sees its NOT READY", "[recorder]") {
+  {
+    // Three commands are answered 02/04/01 after loading: the queries retry past them.
+    EmuRecorder d("dvd+r", "not_ready=3");
+    auto m = media(d.get());
+    CHECK(m.present == 1);
+    CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK) != 0);
+  }
+  {
+    EmuRecorder d("cd-r", "not_ready=2");
+    std::array<uint8_t, 64> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_get_disc_information(d.get(), buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    CHECK(size >= 34);
+  }
+  {
+    // Pass-through: delivered once, the caller gets the sense and retries itself.
+    EmuRecorder d("dvd+r", "not_ready=1");
+    const uint8_t tur[6] = {};
+    REQUIRE(imapi_recorder_send_command(d.get(), tur, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) ==
+            IMAPI_S_COMMAND_HAS_SENSE_DATA);
+    std::array<uint8_t, 18> sense{};
+    int64_t n = 0;
+    REQUIRE(imapi_recorder_get_last_sense(d.get(), sense.data(), sense.size(), &n) == IMAPI_S_OK);
+    CHECK((sense[2] & 0x0F) == 0x02);
+    CHECK(sense[12] == 0x04);
+    CHECK(sense[13] == 0x01);
+    REQUIRE(imapi_recorder_send_command(d.get(), tur, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) == IMAPI_S_OK);
+  }
+}
+
 TEST_CASE("recorder: exclusive access between two handles, counted, with the owner's name", "[recorder]") {
   EmuRecorder d("cd-r");
   Recorder other;

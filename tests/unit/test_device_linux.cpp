@@ -282,6 +282,56 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
   CHECK(command_timeout(imapi::mmc::op::kRead10) == kDefaultCommandTimeout);
 }
 
+TEST_CASE("linux: a recorder's commands get per-opcode timeouts and NOT READY retries; pass-through keeps its own",
+          "[device]") {
+  FakeSystem sys;
+  sys.add_drive(0, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");
+  auto drives = enumerate_drives(sys);
+  REQUIRE(drives.size() == 1);
+  LinuxRecorder r(sys, drives[0]);
+  std::vector<unsigned> waits;
+  r.managed_transport().set_sleeper([&](std::chrono::milliseconds ms) { waits.push_back(static_cast<unsigned>(ms.count())); });
+  // Long commands: FORMAT UNIT, BLANK, CLOSE TRACK/SESSION, SYNCHRONIZE CACHE wait far beyond the 10 s default.
+  std::vector<uint8_t> list(12);
+  REQUIRE(r.transport().execute(imapi::mmc::format_unit().bytes(), DataDirection::kToDevice, list).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  CHECK(sys.sent.back().timeout == command_timeout(imapi::mmc::op::kFormatUnit).count());
+  REQUIRE(r.transport().execute(imapi::mmc::close_track_session(imapi::mmc::CloseFunction::kSession).bytes(),
+                                DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::blank(imapi::mmc::BlankType::kMinimal).bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::synchronize_cache(false).bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  // Others: the default, or the caller's when that is longer.
+  std::vector<uint8_t> buf(36);
+  REQUIRE(r.transport().execute(imapi::mmc::inquiry(36).bytes(), DataDirection::kFromDevice, buf).good());
+  CHECK(sys.sent.back().timeout == 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::inquiry(36).bytes(), DataDirection::kFromDevice, buf, std::chrono::seconds(60)).good());
+  CHECK(sys.sent.back().timeout == 60'000);
+  // 02/04/01 twice, then GOOD: the engine's path retries, the caller sees GOOD.
+  int not_ready = 2;
+  sys.on_sg_io = [&](sg_io_hdr& h) {
+    if (not_ready-- > 0) {
+      auto sense = imapi::mmc::encode_fixed_sense(0x02, 0x04, 0x01);
+      std::memcpy(h.sbp, sense.data(), sense.size());
+      h.sb_len_wr = 18;
+      h.status = 2;
+    }
+    return 0;
+  };
+  const size_t before = sys.sent.size();
+  CHECK(r.transport().execute(imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.size() - before == 3);
+  CHECK(waits == std::vector<unsigned>{10, 20});
+  // The raw transport (pass-through) sends once with the caller's timeout and returns the NOT READY.
+  not_ready = 1;
+  auto raw = r.raw_transport().execute(imapi::mmc::format_unit().bytes(), DataDirection::kToDevice, list,
+                                       std::chrono::seconds(5));
+  CHECK(is_transient_not_ready(raw));
+  CHECK(sys.sent.back().timeout == 5'000);
+}
+
 TEST_CASE("linux: exclusive access is counted and names its owner", "[device]") {
   FakeSystem sys;
   const std::string id = "linux-scsi:pci0000:00/ata3/2:0:0:0";
