@@ -873,6 +873,24 @@ IMAPI_API imapi_status imapi_recorder_get_exclusive_access_owner(imapi_recorder 
  * mount point and its errno (imapi_error_last) and saying what to do
  * (udisksctl unmount, fuser). Mounts already undone stay undone. Emulated
  * drives are never mounted: force changes nothing for them.
+ *
+ * While a handle holds the drive, every other handle (of this process or
+ * another) is refused what would change the drive or its medium, with
+ * IMAPI_E_RECORDER_LOCKED naming the holder (imapi_error_last()->message):
+ * imapi_recorder_eject_media, _close_tray, _set_mode_page,
+ * _send_dvd_structure, and imapi_recorder_send_command of any command that is
+ * not a pure query (writes, FORMAT UNIT, BLANK, CLOSE TRACK/SESSION, MODE
+ * SELECT, START STOP UNIT, PREVENT ALLOW MEDIUM REMOVAL, SET CD SPEED,
+ * SET STREAMING, SEND ..., vendor commands). Queries still work for everyone:
+ * media info, disc/track information, features, profiles, mode pages, and
+ * pass-through TEST UNIT READY, REQUEST SENSE, INQUIRY, MODE SENSE, READ
+ * (6/10/12/CD/CD MSF), READ CAPACITY, READ FORMAT CAPACITIES, READ TOC/PMA/ATIP,
+ * READ SUB-CHANNEL, READ DISC/TRACK INFORMATION, READ DISC STRUCTURE, READ
+ * BUFFER CAPACITY, READ BUFFER, GET CONFIGURATION, GET EVENT STATUS
+ * NOTIFICATION, GET PERFORMANCE, LOG SENSE, MECHANISM STATUS, REPORT KEY,
+ * REPORT LUNS. On Linux drives the holder is known from the owner registry
+ * (docs/recorders-linux.md), so only programs using libimapi are held off;
+ * others that do not open the drive O_EXCL are not.
  */
 IMAPI_API imapi_status imapi_recorder_acquire_exclusive_access(imapi_recorder *recorder, int32_t force,
                                                                const char *client_name);

@@ -26,6 +26,40 @@ std::chrono::milliseconds command_timeout(uint8_t opcode) {
   }
 }
 
+bool is_query_command(uint8_t opcode) {
+  switch (opcode) {
+    case 0x00:  // TEST UNIT READY
+    case 0x03:  // REQUEST SENSE
+    case 0x08:  // READ(6)
+    case 0x12:  // INQUIRY
+    case 0x1A:  // MODE SENSE(6)
+    case 0x23:  // READ FORMAT CAPACITIES
+    case 0x25:  // READ CAPACITY
+    case 0x28:  // READ(10)
+    case 0x3C:  // READ BUFFER
+    case 0x42:  // READ SUB-CHANNEL
+    case 0x43:  // READ TOC/PMA/ATIP
+    case 0x46:  // GET CONFIGURATION
+    case 0x4A:  // GET EVENT STATUS NOTIFICATION
+    case 0x4D:  // LOG SENSE
+    case 0x51:  // READ DISC INFORMATION
+    case 0x52:  // READ TRACK INFORMATION
+    case 0x5A:  // MODE SENSE(10)
+    case 0x5C:  // READ BUFFER CAPACITY
+    case 0xA0:  // REPORT LUNS
+    case 0xA4:  // REPORT KEY
+    case 0xA8:  // READ(12)
+    case 0xAC:  // GET PERFORMANCE
+    case 0xAD:  // READ DISC STRUCTURE
+    case 0xB9:  // READ CD MSF
+    case 0xBD:  // MECHANISM STATUS
+    case 0xBE:  // READ CD
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_transient_not_ready(const CommandResult& r) {
   if (r.good() || r.sense_length < 14) return false;
   const uint8_t key = r.sense[2] & 0x0F, asc = r.sense[12], ascq = r.sense[13];

@@ -59,6 +59,15 @@ class ManagedTransport final : public Transport {
   std::chrono::milliseconds patience_ = kNotReadyPatience;
 };
 
+// Commands that only report: they neither move the medium nor change what is
+// recorded on it or how the drive is set up (TEST UNIT READY, INQUIRY, MODE
+// SENSE, the READs, GET CONFIGURATION, READ DISC/TRACK INFORMATION, ...).
+// Everything else (writes, FORMAT, BLANK, CLOSE, MODE SELECT, START STOP,
+// PREVENT ALLOW, SET speeds, SEND ..., vendor commands) counts as changing the
+// drive's state and is refused to a non-holder while someone else holds the
+// drive exclusively.
+bool is_query_command(uint8_t opcode);
+
 // Tray handling through START STOP UNIT (and PREVENT ALLOW MEDIUM REMOVAL
 // before ejecting, since a prevented eject fails with 05/53/02).
 CommandResult eject(Transport& t);

@@ -379,6 +379,120 @@ TEST_CASE("recorder: exclusive access between two handles, counted, with the own
   REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
 }
 
+namespace {
+
+// What a recorder that does not hold the drive may and may not do while `holder` holds it.
+// Returns the number of refusals that named `holder` (every state change must be refused).
+int refused_naming(imapi_recorder* r, const std::string& holder) {
+  int named = 0;
+  auto refused = [&](imapi_status st) {
+    if (st == IMAPI_E_RECORDER_LOCKED && test::last_message().find("'" + holder + "'") != std::string::npos) ++named;
+  };
+  refused(imapi_recorder_eject_media(r));
+  refused(imapi_recorder_close_tray(r));
+  const uint8_t page05[] = {0x05, 0x32, 0x41, 0x01, 0x04, 0x08};  // cut short: refused before it is looked at
+  std::vector<uint8_t> page(page05, page05 + sizeof page05);
+  page.resize(0x34, 0);
+  refused(imapi_recorder_set_mode_page(r, 0, page.data(), static_cast<int64_t>(page.size())));
+  const uint8_t lbi[12] = {0x00, 0x0A};
+  refused(imapi_recorder_send_dvd_structure(r, 0x20, lbi, sizeof lbi));
+  std::vector<uint8_t> block(2048, 0x5A);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  refused(imapi_recorder_send_command(r, write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr));
+  const uint8_t eject_cdb[6] = {0x1B, 0, 0, 0, 0x02, 0};
+  refused(imapi_recorder_send_command(r, eject_cdb, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr));
+  const uint8_t mode_select[10] = {0x55, 0x10, 0, 0, 0, 0, 0, 0, 8, 0};
+  std::vector<uint8_t> header(8, 0);
+  refused(imapi_recorder_send_command(r, mode_select, 10, IMAPI_COMMAND_TO_DEVICE, header.data(), 8, 0, nullptr));
+  return named;
+}
+
+// Reads and queries still work for a non-holder.
+void queries_work(imapi_recorder* r) {
+  imapi_media_info m{};
+  m.struct_size = sizeof m;
+  CHECK(imapi_recorder_get_media_info(r, &m) == IMAPI_S_OK);
+  CHECK(m.present == 1);
+  std::array<uint8_t, 256> buf{};
+  int64_t size = 0;
+  CHECK(imapi_recorder_get_disc_information(r, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  CHECK(imapi_recorder_get_track_information(r, 1, IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK, buf.data(), buf.size(), &size) ==
+        IMAPI_S_OK);
+  CHECK(imapi_recorder_get_mode_page(r, 0x2A, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  const uint8_t inquiry[6] = {0x12, 0, 0, 0, 36, 0};
+  CHECK(imapi_recorder_send_command(r, inquiry, 6, IMAPI_COMMAND_FROM_DEVICE, buf.data(), 36, 0, nullptr) == IMAPI_S_OK);
+  const uint8_t read10[10] = {0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  std::vector<uint8_t> block(2048);
+  CHECK(imapi_recorder_send_command(r, read10, 10, IMAPI_COMMAND_FROM_DEVICE, block.data(), 2048, 0, nullptr) ==
+        IMAPI_S_OK);
+  CHECK(block[0] == 0x11);
+}
+
+}  // namespace
+
+TEST_CASE("recorder: while another handle holds the drive, state changes are refused naming it; queries are not",
+          "[recorder]") {
+  EmuRecorder d("dvd+r");
+  // One block recorded, for the READ below.
+  std::vector<uint8_t> block(2048, 0x11);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr) ==
+          IMAPI_S_OK);
+  Recorder other;
+  REQUIRE(imapi_recorder_open(d.uri.c_str(), other.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "holder A") == IMAPI_S_OK);
+  CHECK(refused_naming(other.get(), "holder A") == 7);
+  queries_work(other.get());
+  // The holder itself may do all of it.
+  const uint8_t sync[10] = {0x35};
+  CHECK(imapi_recorder_send_command(d.get(), sync, 10, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_eject_media(d.get()) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_close_tray(d.get()) == IMAPI_S_OK);
+  // Released: the other handle may change the drive again.
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_eject_media(other.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_close_tray(other.get()) == IMAPI_S_OK);
+}
+
+TEST_CASE("recorder: while another process holds the drive, its state changes are refused naming it", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  std::vector<uint8_t> block(2048, 0x11);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr) ==
+          IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "parent burner") == IMAPI_S_OK);
+  int result[2];
+  REQUIRE(::pipe(result) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    imapi_recorder* r = nullptr;
+    char named = 0;
+    if (imapi_recorder_open(d.uri.c_str(), &r) == IMAPI_S_OK) {
+      named = static_cast<char>(refused_naming(r, "parent burner"));
+      // A query from the other process still works.
+      imapi_media_info m{};
+      m.struct_size = sizeof m;
+      if (imapi_recorder_get_media_info(r, &m) != IMAPI_S_OK || m.present != 1) named = -1;
+      imapi_recorder_free(r);
+    }
+    (void)!::write(result[1], &named, 1);
+    ::_exit(0);
+  }
+  char named = 0;
+  REQUIRE(::read(result[0], &named, 1) == 1);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  ::close(result[0]);
+  ::close(result[1]);
+  CHECK(named == 7);
+  // Nothing the child tried happened: the disc is still in, and still holds one block.
+  auto m = media(d.get());
+  CHECK(m.present == 1);
+  CHECK(m.next_writable_address == 1);
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+}
+
 TEST_CASE("recorder: bad unique IDs, URIs, NULLs, freed and wrong-type handles are errors", "[recorder]") {
   imapi_recorder* r = nullptr;
   CHECK(imapi_recorder_open("linux-scsi:no/such/drive", &r) == IMAPI_E_INVALIDARG);

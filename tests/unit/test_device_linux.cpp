@@ -365,6 +365,46 @@ TEST_CASE("linux: exclusive access is counted and names its owner", "[device]") 
   CHECK(ExclusiveAccess::owner(sys, "x").empty());
 }
 
+TEST_CASE("linux: state changes from a recorder that does not hold the drive are refused naming the holder",
+          "[device]") {
+  FakeSystem sys;
+  sys.add_drive(0, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");
+  auto drives = enumerate_drives(sys);
+  REQUIRE(drives.size() == 1);
+  LinuxRecorder a(sys, drives[0]), b(sys, drives[0]);
+  CHECK_NOTHROW(b.require_access("EjectMedia"));  // nobody holds it
+  a.acquire_exclusive(false, "Burner A");
+  CHECK_NOTHROW(a.require_access("EjectMedia"));  // the holder
+  try {
+    b.require_access("EjectMedia");  // another recorder object of this process
+    FAIL("a non-holder was let through");
+  } catch (const imapi::Error& e) {
+    CHECK(e.code() == imapi::mmc::status::kRecorderLocked);
+    CHECK(e.message().find("'Burner A'") != std::string::npos);
+    CHECK(e.message().find("EjectMedia") != std::string::npos);
+  }
+  a.release_exclusive();
+  CHECK_NOTHROW(b.require_access("EjectMedia"));
+  // Another (live) process holds it: its registry entry names it.
+  sys.alive.insert(4321);
+  sys.files[ExclusiveAccess::registry_path(sys, drives[0].unique_id)] = "4321 Other Process\n";
+  try {
+    b.require_access("SetModePage");
+    FAIL("a non-holder was let through");
+  } catch (const imapi::Error& e) {
+    CHECK(e.code() == imapi::mmc::status::kRecorderLocked);
+    CHECK(e.message().find("'Other Process'") != std::string::npos);
+  }
+  // ... until that process is gone.
+  sys.alive.erase(4321);
+  CHECK_NOTHROW(b.require_access("SetModePage"));
+  // Which pass-through commands count as state changes.
+  for (uint8_t op : {0x00, 0x03, 0x12, 0x25, 0x28, 0x43, 0x46, 0x4A, 0x51, 0x52, 0x5A, 0x5C, 0xA8, 0xAC, 0xAD, 0xBE})
+    CHECK(is_query_command(op));
+  for (uint8_t op : {0x04, 0x1B, 0x1E, 0x2A, 0x35, 0x53, 0x55, 0x5B, 0x5D, 0xA1, 0xAA, 0xB6, 0xBB, 0xBF, 0xFF})
+    CHECK_FALSE(is_query_command(op));
+}
+
 TEST_CASE("device: eject and close tray through START STOP UNIT (on the emulated drive)", "[device][emu]") {
   char tmpl[] = "/tmp/imapi-tray-XXXXXX";
   REQUIRE(::mkdtemp(tmpl));
