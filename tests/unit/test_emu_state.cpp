@@ -134,6 +134,95 @@ TEST_CASE("emu faults: long write in progress, write error, medium removed, powe
   }
 }
 
+namespace {
+
+// After a power loss and reload: READ DISC INFORMATION and READ TRACK INFORMATION
+// (invisible track) tell one story, and a WRITE at the NWA they give is accepted.
+// Returns that NWA.
+uint32_t check_reloaded_disc_agrees(Drive& d, uint8_t seed) {
+  d.ok(start_stop_unit(true, true));  // power back, disc reloaded
+  auto di = parse_disc_information(d.in(read_disc_information(34)));
+  auto ti = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+  CHECK(ti.track == di.last_track_last_session);
+  CHECK(ti.session == di.sessions);
+  CHECK(ti.blank);
+  CHECK(ti.nwa_valid);
+  CHECK(ti.next_writable == ti.start);
+  CHECK(di.last_session_state == imapi::mmc::SessionState::kEmpty);  // the invisible track opens an empty session
+  // Every track before the invisible one is complete: none reports an NWA.
+  for (uint16_t n = 1; n < ti.track; ++n) {
+    auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, n, 48)));
+    CHECK_FALSE(t.nwa_valid);
+    CHECK(t.session < di.sessions);
+  }
+  d.ok(write10(ti.next_writable, 16), pattern(16, seed));
+  CHECK(d.in(read10(ti.next_writable, 16), 16 * 2048) == pattern(16, seed));
+  return ti.next_writable;
+}
+
+}  // namespace
+
+TEST_CASE("emu faults: power loss after CLOSE TRACK and CLOSE SESSION keeps the closed session (DVD+R)", "[emu]") {
+  Drive d("dvd+r", "power_loss_at_lba=56");
+  d.ok(write10(0, 32), pattern(32, 1));
+  d.ok(synchronize_cache(false));
+  d.ok(close_track_session(CloseFunction::kTrack, 1, false));
+  d.ok(close_track_session(CloseFunction::kSession, 0, false));
+  d.ok(write10(32, 16), pattern(16, 2));  // session 2, cached
+  auto before = parse_disc_information(d.in(read_disc_information(34)));
+  CHECK(before.sessions == 2);
+  check_sense(d.fails(write10(48, 16), pattern(16, 3)), 2, 0x3A, 0x00);  // reaches LBA 56: the power fails
+  const auto snap = d.drive.snapshot();
+  REQUIRE(snap.disc.tracks.size() == 1);
+  CHECK(snap.disc.tracks[0].state == TrackState::kComplete);
+  CHECK(snap.disc.closed_sessions == 1);
+  CHECK(check_reloaded_disc_agrees(d, 4) == 32);
+  CHECK(d.in(read10(0, 32), 32 * 2048) == pattern(32, 1));  // session 1 is intact
+}
+
+TEST_CASE("emu faults: power loss after BLANK does not bring the erased track back (CD-RW)", "[emu]") {
+  Drive d("cd-rw", "power_loss_at_lba=40");
+  d.ok(write10(0, 32), pattern(32, 1));
+  d.ok(synchronize_cache(false));  // TAO: closes the track
+  d.ok(close_track_session(CloseFunction::kSession, 0, false));
+  d.ok(blank(BlankType::kMinimal, false));
+  d.ok(write10(0, 16), pattern(16, 2));
+  check_sense(d.fails(write10(16, 32), pattern(32, 3)), 2, 0x3A, 0x00);  // reaches LBA 40
+  const auto snap = d.drive.snapshot();
+  CHECK(snap.disc.tracks.empty());
+  CHECK(snap.disc.closed_sessions == 0);
+  CHECK_FALSE(snap.disc.finalized);
+  auto di = [&] {
+    d.ok(start_stop_unit(true, true));
+    return parse_disc_information(d.in(read_disc_information(34)));
+  }();
+  CHECK(di.disc_status == imapi::mmc::DiscStatus::kEmpty);
+  CHECK(check_reloaded_disc_agrees(d, 5) == 0);
+}
+
+TEST_CASE("emu faults: power loss after FORMAT keeps the format; the durable disc survives a reload of the state file",
+          "[emu]") {
+  DiscDir dir;
+  {
+    auto a = EmulatedDrive::open_uri(dir.uri("dvd-rw", "power_loss_at_lba=100"));
+    // Quick format to restricted overwrite (profile 13h), then a write that loses power.
+    auto list = format_unit_parameters(0x15, 0, 16, false);
+    REQUIRE(a.execute(format_unit().bytes(), DataDirection::kToDevice, list).good());
+    auto data = pattern(128, 1);
+    auto r = a.execute(write10(0, 128).bytes(), DataDirection::kToDevice, data);
+    REQUIRE(r.status == imapi::device::scsi_status::kCheckCondition);
+  }
+  auto b = EmulatedDrive::open_uri(dir.uri("dvd-rw"));
+  auto s = b.snapshot();
+  CHECK(s.disc.media == MediaKind::kDvdRwRestricted);
+  CHECK(s.disc.formatted);
+  CHECK(s.drive.durable_disc.media == MediaKind::kDvdRwRestricted);
+  // The state file keeps the durable copy apart from the disc in the drive.
+  auto text = serialize_state(s);
+  CHECK(text.find("durable.media dvd-rw-ro") != std::string::npos);
+  CHECK(serialize_state(parse_state(text)) == text);
+}
+
 TEST_CASE("emu buffer: throttled writes fill the buffer READ BUFFER CAPACITY reports", "[emu]") {
   Drive d("cd-r", "throttle=1&buffer=1M&speed=48");
   d.ok(write10(0, 256), pattern(256, 1));  // 512 KiB at 48x CD (8.4 MB/s): mostly still buffered

@@ -111,6 +111,12 @@ size_t format_unit(Context&, const Command&);
 mmc::WriteParametersPage current_write_parameters(const EmuState& s);
 uint32_t selected_write_speed_kbps(const DriveConfig& c, const EmuState& s);
 std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const DiscState& d);
+// The disc as it now is has been recorded for good (SYNCHRONIZE CACHE, CLOSE,
+// BLANK, FORMAT): a power loss from here on comes back to this state.
+inline void make_durable(Context& ctx) {
+  ctx.drive().durable_disc = ctx.disc();
+  ctx.state_changed = true;
+}
 // Starts a long operation reported through NOT READY + progress (IMMED commands).
 void begin_long_operation(Context& ctx, LongOperation op);
 

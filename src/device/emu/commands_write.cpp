@@ -113,10 +113,13 @@ FaultCut fault_cut(const FaultPlan& f, uint64_t lba, uint64_t blocks) {
       v.medium_present = false;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kPowerLoss:
-      // Everything since the last SYNCHRONIZE CACHE is lost with the drive's cache.
-      ctx.disc().tracks = v.synced_tracks;
+      // Everything since the disc was last made durable (SYNCHRONIZE CACHE, CLOSE,
+      // BLANK, FORMAT) is lost with the drive's cache: the whole disc goes back to then.
+      ctx.disc() = v.durable_disc;
       v.medium_present = false;
       v.sao_armed = false;
+      v.sao_plan.clear();
+      v.simulated_blocks = 0;
       v.buffer_fill = 0;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kNone:
@@ -177,6 +180,7 @@ void write_session_at_once(Context& ctx, int64_t lba, uint64_t blocks, std::span
     } else {
       d.close_session(finalize_on_close(ctx.state));
     }
+    make_durable(ctx);  // the lead-out is written: everything before it is on the disc
   }
 }
 
@@ -216,8 +220,10 @@ void write_sequential(Context& ctx, uint64_t lba, uint64_t blocks, std::span<con
   ctx.state_changed = true;
   if (cut.kind != FaultCut::Kind::kNone) strike(ctx, cut);
   // DVD-R disc-at-once: the end of the reserved track ends the disc.
-  if (dvd_dash(d) && at_once(ctx.state) && target->state == TrackState::kReserved && target->written == target->size)
+  if (dvd_dash(d) && at_once(ctx.state) && target->state == TrackState::kReserved && target->written == target->size) {
     d.close_session(true);
+    make_durable(ctx);
+  }
 }
 
 size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blocks, bool signed_lba) {
@@ -330,10 +336,9 @@ size_t synchronize_cache(Context& ctx, const Command&) {
       t->state = TrackState::kComplete;
     }
   }
-  v.synced_tracks = d.tracks;
   v.simulated_blocks = 0;
   v.buffer_fill = 0;
-  ctx.state_changed = true;
+  make_durable(ctx);
   return 0;
 }
 
@@ -346,16 +351,15 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
   if (d.spec().recording == Recording::kRandom) {
     // DVD+RW/BD-RE: 0 stops background formatting; 1/2 make the disc compatible (finish formatting).
     if (function > 2 && function != 3) invalid_field_in_cdb();
-    if (d.background_format) {
-      d.background_format = false;
-      ctx.state_changed = true;
-    }
+    if (d.background_format) d.background_format = false;
+    make_durable(ctx);
     if (immediate) begin_long_operation(ctx, LongOperation::kClose);
     return 0;
   }
   switch (function) {
     case 0:
-      return 0;  // no background format on sequential media
+      make_durable(ctx);  // no background format on sequential media; the cache is flushed all the same
+      return 0;
     case 1: {  // close a track (the open one, or a reserved one by number)
       if (number == 0 || number > d.track_count_with_invisible()) invalid_field_in_cdb();
       if (number <= d.tracks.size()) {
@@ -377,7 +381,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
     default:
       invalid_field_in_cdb();
   }
-  ctx.state_changed = true;
+  make_durable(ctx);
   if (immediate) begin_long_operation(ctx, LongOperation::kClose);
   return 0;
 }

@@ -84,6 +84,7 @@ EmuState blank_disc(const DriveConfig& c, int image_fd) {
     s.disc.rom_blocks = static_cast<uint32_t>(std::min<int64_t>(st.st_size / 2048, 0xFFFFFFFF));
   }
   s.drive.not_ready_left = c.faults.not_ready_polls;
+  s.drive.durable_disc = s.disc;
   return s;
 }
 
