@@ -312,7 +312,7 @@ TEST_CASE("recorder: raw CDB pass-through with sense, eject and close tray", "[r
   CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
 }
 
-TEST_CASE("recorder: a drive becoming ready is waited for; pass-through sees its NOT READY", "[recorder]") {
+TEST_CASE("recorder: a drive becoming ready is waited for, pass-through sees its NOT READY", "[recorder]") {
   {
     // Three commands are answered 02/04/01 after loading: the queries retry past them.
     EmuRecorder d("dvd+r", "not_ready=3");
@@ -430,7 +430,7 @@ void queries_work(imapi_recorder* r) {
 
 }  // namespace
 
-TEST_CASE("recorder: while another handle holds the drive, state changes are refused naming it; queries are not",
+TEST_CASE("recorder: while another handle holds the drive, state changes are refused naming it, queries are not",
           "[recorder]") {
   EmuRecorder d("dvd+r");
   // One block recorded, for the READ below.

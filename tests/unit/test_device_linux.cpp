@@ -282,7 +282,7 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
   CHECK(command_timeout(imapi::mmc::op::kRead10) == kDefaultCommandTimeout);
 }
 
-TEST_CASE("linux: a recorder's commands get per-opcode timeouts and NOT READY retries; pass-through keeps its own",
+TEST_CASE("linux: a recorder's commands get per-opcode timeouts and NOT READY retries, pass-through keeps its own",
           "[device]") {
   FakeSystem sys;
   sys.add_drive(0, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");

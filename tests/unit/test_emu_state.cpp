@@ -200,7 +200,7 @@ TEST_CASE("emu faults: power loss after BLANK does not bring the erased track ba
   CHECK(check_reloaded_disc_agrees(d, 5) == 0);
 }
 
-TEST_CASE("emu faults: power loss after FORMAT keeps the format; the durable disc survives a reload of the state file",
+TEST_CASE("emu faults: power loss after FORMAT keeps the format, and the durable disc survives a reload of the state file",
           "[emu]") {
   DiscDir dir;
   {
@@ -229,6 +229,34 @@ TEST_CASE("emu buffer: throttled writes fill the buffer READ BUFFER CAPACITY rep
   auto cap = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
   CHECK(cap.size == 1u << 20);
   CHECK(cap.blank < cap.size);
+}
+
+TEST_CASE("emu buffer: READ BUFFER CAPACITY drains in real time, a flush is no underrun but a late WRITE is", "[emu]") {
+  // 4x CD = 704,000 bytes/s into a 1 MiB buffer: 512 KiB written take about 745 ms to drain.
+  Drive d("cd-r", "throttle=1&buffer=1M&speed=4");
+  d.ok(write10(0, 256), pattern(256, 1));
+  auto first = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  CHECK(first.size == 1u << 20);
+  CHECK(first.blank < first.size);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto second = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  INFO("free space " << first.blank << " then " << second.blank);
+  CHECK(second.blank >= first.blank + 300'000);  // about 352,000 bytes reached the medium meanwhile
+  CHECK(second.blank <= second.size);
+  // Run dry: the next WRITE is an underrun (counted: BUFE is on by default) even though the
+  // empty buffer was seen through READ BUFFER CAPACITY first.
+  for (int i = 0; i < 100 && parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank < (1u << 20); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank == 1u << 20);
+  d.ok(write10(256, 16), pattern(16, 2));
+  CHECK(d.drive.snapshot().drive.underruns == 1);
+  // Emptied and then flushed (the end of a track): no underrun.
+  for (int i = 0; i < 100 && parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank < (1u << 20); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  d.ok(synchronize_cache(false));
+  auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+  d.ok(write10(t.next_writable, 16), pattern(16, 3));
+  CHECK(d.drive.snapshot().drive.underruns == 1);
 }
 
 TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only counted with it", "[emu]") {

@@ -117,6 +117,11 @@ inline void make_durable(Context& ctx) {
   ctx.drive().durable_disc = ctx.disc();
   ctx.state_changed = true;
 }
+// The buffer model brought up to now: with throttle=1 the buffer drains at the
+// selected write speed since the last look (a buffer that empties with data
+// still pending is remembered as run dry: the next WRITE is an underrun).
+// Every command that reports or changes the fill level calls it first.
+void drain_buffer(Context& ctx);
 // Starts a long operation reported through NOT READY + progress (IMMED commands).
 void begin_long_operation(Context& ctx, LongOperation op);
 

@@ -300,6 +300,7 @@ size_t set_cd_speed(Context& ctx, const Command& cmd) {
 }
 
 size_t read_buffer_capacity(Context& ctx, const Command& cmd) {
+  drain_buffer(ctx);  // what has reached the medium since the last WRITE is gone from the buffer
   const DriveState& v = ctx.drive();
   const uint64_t size = ctx.config.buffer_bytes;
   const uint64_t fill = std::min<uint64_t>(v.buffer_fill, size);

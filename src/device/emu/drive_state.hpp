@@ -40,6 +40,7 @@ struct DriveState {
   uint64_t buffer_fill = 0;
   int64_t buffer_clock_ns = 0;
   uint32_t underruns = 0;
+  bool buffer_ran_dry = false;  // emptied since the last WRITE without a flush: the next WRITE is an underrun
   // Power-loss fault: the disc as it is on the medium, i.e. as of the last
   // command that made the drive record everything it held: SYNCHRONIZE CACHE,
   // CLOSE TRACK/SESSION (and the closes the drive makes by itself at the end of

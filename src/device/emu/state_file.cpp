@@ -194,7 +194,7 @@ std::string serialize_state(const EmuState& s) {
   line("writes", v.write_commands);
   line("simulated", v.simulated_blocks);
   line("sao", int{v.sao_armed}, v.sao_next, v.sao_end);
-  line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns);
+  line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns, int{v.buffer_ran_dry});
   append_disc(out, kDurable, v.durable_disc);
   for (const Track& t : v.sao_plan) out += track_line("sao_track", t);
   return out;
@@ -261,10 +261,11 @@ EmuState parse_state(std::string_view text) {
       v.sao_next = f.num<int32_t>(2);
       v.sao_end = f.num<int32_t>(3);
     } else if (key == "buffer") {
-      f.expect(4);
+      if (f.size() != 4) f.expect(5);  // the run-dry flag came later: files without it are accepted
       v.buffer_fill = f.num<uint64_t>(1);
       v.buffer_clock_ns = f.num<int64_t>(2);
       v.underruns = f.num<uint32_t>(3);
+      v.buffer_ran_dry = f.size() == 5 && f.flag(4);
     } else {
       corrupt(number, "unknown key '" + std::string(key) + "'");
     }
