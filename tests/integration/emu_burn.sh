@@ -213,6 +213,22 @@ case "$scenario" in
     expect_data_at 0 s1.iso
     media_state burn closed 1
     ;;
+  underrun-cd-r)
+    need sg_raw
+    # 4x CD (704 kB/s) and a 64 KiB buffer: 32 KiB drain in about 47 ms. The host stalls for
+    # half a second between two WRITEs of one track: one buffer underrun, linked over with BUFE
+    # (on by default), and imapi info reports it.
+    URI=$(uri cd-r "throttle=1&speed=4&buffer=64K")
+    head -c 32768 /dev/urandom > blocks.bin
+    on_drive write1 sg_raw -s 32768 -i blocks.bin /dev/sr0 2a 00 00 00 00 00 00 00 10 00 || fail "sg_raw WRITE(10) at 0"
+    "$cli" info "$URI" > info1.txt || fail "imapi info"
+    grep -q '^buffer underruns: 0$' info1.txt || fail "imapi info before the stall: $(grep underruns info1.txt)"
+    sleep 0.5
+    on_drive write2 sg_raw -s 32768 -i blocks.bin /dev/sr0 2a 00 00 00 00 10 00 00 10 00 || fail "sg_raw WRITE(10) at 16"
+    "$cli" info "$URI" > info2.txt || fail "imapi info"
+    grep -q '^buffer underruns: 1$' info2.txt || fail "imapi info after the stall: $(grep underruns info2.txt)"
+    grep -qE '^buffer [0-9]+ [0-9]+ 1 ' "$disc/disc.state" || fail "disc.state does not count the underrun"
+    ;;
   fault-long-write-in-progress)
     need cdrskin growisofs sg_dd dvd+rw-mediainfo
     # Every 7th WRITE is refused once with 02/04/08; the clients retry and the data arrives intact.
