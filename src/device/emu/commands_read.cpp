@@ -222,9 +222,19 @@ size_t read_toc(Context& ctx, const Command& cmd) {
     a.last_lead_out_start = mmc::msf_from_lba(static_cast<int32_t>(d.capacity()));
     return reply(cmd, mmc::encode_atip(a), alloc);
   }
-  if (format == 3) {  // PMA: the emulated drive records none separately (tracks are in the state file)
+  if (format == 3) {  // PMA: the track entries of the session not yet closed
     if (!cd) invalid_field_in_cdb();
-    return reply(cmd, {0x00, 0x02, 0x00, 0x00}, alloc);
+    mmc::Pma p;
+    for (const PmaTrack& t : d.pma_tracks()) {
+      mmc::PmaEntry e;
+      e.adr = 1;
+      e.control = t.control;
+      e.point = static_cast<uint8_t>(t.number);
+      e.ptime = mmc::msf_from_lba(static_cast<int32_t>(t.start));
+      e.atime = mmc::msf_from_lba(static_cast<int32_t>(t.last));
+      p.entries.push_back(e);
+    }
+    return reply(cmd, mmc::encode_pma(p), alloc);
   }
   if (tracks.empty()) invalid_field_in_cdb();  // blank disc: no TOC (as real drives answer)
 

@@ -78,6 +78,17 @@ uint32_t DiscState::last_closed_session_start() const {
   return 0;
 }
 
+std::vector<PmaTrack> DiscState::pma_tracks() const {
+  std::vector<PmaTrack> out;
+  if (spec().family != Family::kCd || spec().recording != Recording::kSequential || finalized) return out;
+  for (size_t i = 0; i < tracks.size(); ++i) {
+    const Track& t = tracks[i];
+    if (t.session != current_session() || t.state == TrackState::kOpen || t.end() == t.start) continue;
+    out.push_back({static_cast<uint32_t>(i + 1), t.start, t.end() - 1, t.control});
+  }
+  return out;
+}
+
 void DiscState::complete_tracks() {
   for (Track& t : tracks) {
     if (t.session != current_session() || t.state == TrackState::kComplete) continue;
