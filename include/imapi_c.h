@@ -851,7 +851,9 @@ IMAPI_API imapi_status imapi_recorder_get_current_profiles(imapi_recorder *recor
 /**
  * SupportedModePages (request type IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)
  * and IDiscRecorder2Ex::GetSupportedModePages: the IMAPI_MODE_PAGE_TYPE codes
- * MODE SENSE page 3Fh returns for `request_type`.
+ * MODE SENSE page 3Fh returns for `request_type`. A drive that keeps no saved
+ * values answers request type SAVED with 05/39/00 (saving parameters not
+ * supported): IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE, the sense in imapi_error_last().
  */
 IMAPI_API imapi_status imapi_recorder_get_supported_mode_pages(imapi_recorder *recorder, int32_t request_type,
                                                                int32_t *pages, int32_t cap, int32_t *count);
@@ -977,8 +979,10 @@ IMAPI_API imapi_status imapi_recorder_get_feature_page(imapi_recorder *recorder,
                                                        int32_t current_only, void *buf, int64_t cap, int64_t *size);
 /**
  * GetModePage: one MODE SENSE(10) page, its page code and length bytes
- * included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type`.
- * Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE.
+ * included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type` (current,
+ * changeable: a mask of the settable bits, default: the power-on values, saved).
+ * Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE when the drive has no such page
+ * (05/24/00) or keeps no saved values (05/39/00).
  */
 IMAPI_API imapi_status imapi_recorder_get_mode_page(imapi_recorder *recorder, int32_t page, int32_t request_type,
                                                     void *buf, int64_t cap, int64_t *size);
@@ -1001,7 +1005,10 @@ IMAPI_API imapi_status imapi_recorder_read_dvd_structure(imapi_recorder *recorde
                                                          int64_t *size);
 /**
  * SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list
- * `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure.
+ * `data` (`size`: 1 to 65,535 bytes), e.g. format 20h (layer boundary
+ * information: 00h 0Ah, 6 reserved bytes, the L0 data zone capacity in blocks)
+ * on a blank DVD+R DL. Errors: as imapi_recorder_read_dvd_structure; the
+ * drive's refusals (e.g. 05/2C/00 once recording has begun) carry its sense.
  */
 IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorder, int32_t format, const void *data,
                                                          int64_t size);

@@ -153,6 +153,128 @@ TEST_CASE("recorder: features, profiles and mode pages of an emulated BD-R", "[r
 
 namespace {
 
+std::vector<uint8_t> mode_page_of(imapi_recorder* r, int32_t page, int32_t request_type) {
+  std::array<uint8_t, 300> buf{};
+  int64_t size = 0;
+  REQUIRE(imapi_recorder_get_mode_page(r, page, request_type, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  REQUIRE(size >= 2);
+  REQUIRE(size == buf[1] + 2);
+  return {buf.begin(), buf.begin() + size};
+}
+
+}  // namespace
+
+TEST_CASE("recorder: mode pages of every request type, and MODE SELECT through the TO_DEVICE pass-through",
+          "[recorder]") {
+  EmuRecorder d("dvd-r");
+  // Current, changeable and default values exist; the drive saves nothing.
+  for (int32_t type : {IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES,
+                       IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES}) {
+    INFO("request type " << type);
+    auto codes = list([](imapi_recorder* r, int32_t* p, int32_t cap, int32_t* n) {
+      return imapi_recorder_get_supported_mode_pages(r, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, p, cap, n);
+    }, d.get());
+    int32_t n = 0;
+    std::array<int32_t, 16> pages{};
+    REQUIRE(imapi_recorder_get_supported_mode_pages(d.get(), type, pages.data(), pages.size(), &n) == IMAPI_S_OK);
+    CHECK(std::vector<int32_t>(pages.begin(), pages.begin() + n) == codes);
+    CHECK(contains(codes, 0x05));
+    CHECK(contains(codes, 0x2A));
+    CHECK((mode_page_of(d.get(), 0x05, type)[0] & 0x3F) == 0x05);
+    CHECK((mode_page_of(d.get(), 0x2A, type)[0] & 0x3F) == 0x2A);
+  }
+  // Changeable values: a mask with every field of page 05h settable.
+  auto mask = mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES);
+  CHECK(mask[2] == 0xFF);
+  // Saved values: 05/39/00 (saving parameters not supported) is "no such mode page".
+  std::array<uint8_t, 300> buf{};
+  int64_t size = 0;
+  CHECK(imapi_recorder_get_mode_page(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES, buf.data(), buf.size(),
+                                     &size) == IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE);
+  const imapi_error* e = imapi_error_last();
+  REQUIRE(e != nullptr);
+  CHECK(e->sense_key == 0x05);
+  CHECK(e->asc == 0x39);
+  CHECK(e->ascq == 0x00);
+  CHECK(test::last_message().find("saved") != std::string::npos);
+  int32_t n = 0;
+  CHECK(imapi_recorder_get_supported_mode_pages(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES, nullptr, 0, &n) ==
+        IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE);
+
+  // MODE SELECT(10) through the pass-through (SendCommandSendDataToDevice): DVD-R disc-at-once.
+  auto page = mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES);
+  CHECK((page[2] & 0x0F) == 0);  // incremental, the power-on default
+  page[0] &= 0x3F;               // PS is not sent back
+  page[2] = static_cast<uint8_t>((page[2] & 0xF0) | 0x02);
+  std::vector<uint8_t> parameters(8, 0);  // mode parameter header(10), no block descriptor
+  parameters.insert(parameters.end(), page.begin(), page.end());
+  const uint8_t mode_select[10] = {0x55, 0x10, 0, 0, 0, 0, 0, 0, static_cast<uint8_t>(parameters.size()), 0};
+  int64_t moved = -1;
+  REQUIRE(imapi_recorder_send_command(d.get(), mode_select, 10, IMAPI_COMMAND_TO_DEVICE, parameters.data(),
+                                      static_cast<int64_t>(parameters.size()), 0, &moved) == IMAPI_S_OK);
+  CHECK(moved == static_cast<int64_t>(parameters.size()));
+  // MODE SENSE shows the new current value; the default is still incremental.
+  CHECK((mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)[2] & 0x0F) == 2);
+  CHECK((mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES)[2] & 0x0F) == 0);
+  // ... and so does a MODE SENSE(10) through the FROM_DEVICE pass-through.
+  const uint8_t mode_sense[10] = {0x5A, 0x08, 0x05, 0, 0, 0, 0, 0x01, 0x00, 0};
+  std::array<uint8_t, 256> reply{};
+  REQUIRE(imapi_recorder_send_command(d.get(), mode_sense, 10, IMAPI_COMMAND_FROM_DEVICE, reply.data(), reply.size(),
+                                      0, &moved) == IMAPI_S_OK);
+  REQUIRE(moved >= 8 + 3);
+  CHECK((reply[8] & 0x3F) == 0x05);
+  CHECK((reply[10] & 0x0F) == 2);
+}
+
+TEST_CASE("recorder: SendDvdStructure sets a DVD+R DL layer boundary that READ DISC STRUCTURE 20h reflects",
+          "[recorder]") {
+  EmuRecorder d("dvd+r-dl");
+  auto structure = [&](int32_t format) {
+    std::array<uint8_t, 2052> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_read_dvd_structure(d.get(), format, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    return std::vector<uint8_t>(buf.begin(), buf.begin() + std::min<int64_t>(size, 2052));
+  };
+  auto be32 = [](const std::vector<uint8_t>& b, size_t at) {
+    return uint32_t{b[at]} << 24 | uint32_t{b[at + 1]} << 16 | uint32_t{b[at + 2]} << 8 | b[at + 3];
+  };
+  auto before = structure(0x20);
+  REQUIRE(before.size() == 12);
+  CHECK(be32(before, 8) == 4'173'824 / 2);
+  CHECK((before[4] & 0x80) == 0);  // not yet fixed by recording
+  // A shorter layer 0 (in whole ECC blocks): 2,000,000 blocks on each layer.
+  const uint8_t lbi[12] = {0x00, 0x0A, 0, 0, 0, 0, 0, 0, 0x00, 0x1E, 0x84, 0x80};  // 2,000,000
+  REQUIRE(imapi_recorder_send_dvd_structure(d.get(), 0x20, lbi, sizeof lbi) == IMAPI_S_OK);
+  auto after = structure(0x20);
+  CHECK(be32(after, 8) == 2'000'000);
+  // The physical format information's end of layer 0 and the capacity follow.
+  auto pfi = structure(0x00);
+  CHECK(be32(pfi, 16) == 0x030000 + 2'000'000 - 1);
+  auto m = media(d.get());
+  CHECK(m.total_sectors == 4'000'000);
+  CHECK(m.free_sectors == 4'000'000);
+  // Not a whole number of ECC blocks, or past the middle of the disc: refused.
+  const uint8_t odd[12] = {0x00, 0x0A, 0, 0, 0, 0, 0, 0, 0x00, 0x1E, 0x84, 0x81};
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(d.get(), 0x20, odd, sizeof odd)));
+  CHECK(imapi_error_last()->asc == 0x26);
+  // Once recording has started the boundary is fixed: 05/2C/00.
+  std::vector<uint8_t> block(16 * 2048, 0x42);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 16, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(),
+                                      static_cast<int64_t>(block.size()), 0, nullptr) == IMAPI_S_OK);
+  CHECK((structure(0x20)[4] & 0x80) != 0);
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(d.get(), 0x20, lbi, sizeof lbi)));
+  CHECK(imapi_error_last()->sense_key == 0x05);
+  CHECK(imapi_error_last()->asc == 0x2C);
+  CHECK(be32(structure(0x20), 8) == 2'000'000);
+  // Single-layer DVD+R has no layer boundary to set.
+  EmuRecorder single("dvd+r");
+  CHECK(imapi_recorder_send_dvd_structure(single.get(), 0x20, lbi, sizeof lbi) ==
+        IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+}
+
+namespace {
+
 uint32_t le32(const std::vector<uint8_t>& b, size_t at) {
   return uint32_t{b[at]} | uint32_t{b[at + 1]} << 8 | uint32_t{b[at + 2]} << 16 | uint32_t{b[at + 3]} << 24;
 }

@@ -95,6 +95,7 @@ size_t read10(Context&, const Command&);
 size_t read12(Context&, const Command&);
 size_t read_cd(Context&, const Command&);
 size_t read_disc_structure(Context&, const Command&);
+size_t send_disc_structure(Context&, const Command&);
 // commands_write.cpp
 size_t write10(Context&, const Command&);
 size_t write12(Context&, const Command&);
@@ -109,6 +110,8 @@ size_t format_unit(Context&, const Command&);
 
 // Shared by several handlers.
 mmc::WriteParametersPage current_write_parameters(const EmuState& s);
+// Page 05h as the drive has it at power-on for this disc (MODE SENSE default values).
+mmc::WriteParametersPage default_write_parameters(const DiscState& d);
 uint32_t selected_write_speed_kbps(const DriveConfig& c, const EmuState& s);
 std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const DiscState& d);
 // The disc as it now is has been recorded for good (SYNCHRONIZE CACHE, CLOSE,

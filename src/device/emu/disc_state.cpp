@@ -7,6 +7,8 @@ uint32_t cd_session_gap(uint16_t closed_session) { return (closed_session == 1 ?
 uint32_t DiscState::capacity() const {
   const MediaSpec& s = spec();
   if (s.recording == Recording::kReadOnly) return rom_blocks;
+  // DVD+R DL (opposite track path): layer 1 holds as much as layer 0, wherever the boundary was put.
+  if (media == MediaKind::kDvdPlusRDual && layer0_blocks != 0) return 2 * layer0_blocks;
   if (s.needs_format || media == MediaKind::kBdR) return formatted ? s.formatted_blocks : s.capacity_blocks;
   return s.capacity_blocks;
 }

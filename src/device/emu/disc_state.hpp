@@ -48,6 +48,7 @@ struct DiscState {
   std::vector<Track> tracks;
   uint32_t rom_blocks = 0;       // read-only media: size of the pressed data
   uint32_t random_extent = 0;    // random-access media: one past the highest block written
+  uint32_t layer0_blocks = 0;    // DVD+R DL: L0 data zone capacity set by SEND DISC STRUCTURE 20h (0: half the disc)
 
   const MediaSpec& spec() const { return spec_of(media); }
   uint32_t capacity() const;      // user blocks available on this medium in its current format state

@@ -52,6 +52,7 @@ constexpr CommandEntry kCommands[] = {
     {mmc::op::kWrite12, write12, true},
     {mmc::op::kGetPerformance, get_performance, true},
     {mmc::op::kReadDiscStructure, read_disc_structure, true},
+    {mmc::op::kSendDiscStructure, send_disc_structure, true},
     {mmc::op::kSetStreaming, set_streaming, true},
     {mmc::op::kSetCdSpeed, set_cd_speed, true},
     {mmc::op::kReadCd, read_cd, true},

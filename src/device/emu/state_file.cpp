@@ -138,6 +138,7 @@ void append_disc(std::string& out, std::string_view prefix, const DiscState& d) 
   line("sessions", d.closed_sessions, int{d.finalized});
   line("rom_blocks", d.rom_blocks);
   line("random_extent", d.random_extent);
+  if (d.layer0_blocks) line("layer_break", d.layer0_blocks);
   for (const Track& t : d.tracks) out += track_line(std::string(prefix) + "track", t);
 }
 
@@ -163,6 +164,11 @@ bool parse_disc_line(std::string_view key, const Fields& f, DiscState& d, bool& 
   } else if (key == "random_extent") {
     f.expect(2);
     d.random_extent = f.num<uint32_t>(1);
+  } else if (key == "layer_break") {
+    f.expect(2);
+    d.layer0_blocks = f.num<uint32_t>(1);
+    if (d.layer0_blocks > spec_of(MediaKind::kDvdPlusRDual).capacity_blocks / 2)
+      corrupt(f.line(), "layer break beyond the middle of the disc");
   } else if (key == "track") {
     if (d.tracks.size() >= kMaxTracks) corrupt(f.line(), "too many tracks");
     d.tracks.push_back(parse_track(f));
