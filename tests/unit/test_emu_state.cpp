@@ -3,7 +3,12 @@
 // and fault injection.
 #include "emu_fixture.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <set>
+#include <utility>
 #include <fstream>
 #include <thread>
 
@@ -280,4 +285,69 @@ TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only
       check_sense(d.fails(write10(16, 16), pattern(16, 2)), 3, 0x0C, 0x09);
     }
   }
+}
+
+TEST_CASE("emu state: processes appending to one disc at once leave it consistent (the state-file lock)", "[emu]") {
+  // Each process has its own drive object on the same directory, as separate programs would,
+  // and appends 16-block packets at the NWA READ TRACK INFORMATION gives; one that loses the race
+  // is refused (05/21/02) and asks again. Every command is load-execute-save under the flock on
+  // disc.lock: without it two processes would both "succeed" at one NWA and one packet would vanish.
+  constexpr int kProcesses = 4, kPackets = 25;
+  DiscDir dir;
+  const std::string uri = dir.uri("dvd+r");
+  { auto create = EmulatedDrive::open_uri(uri); }
+  std::vector<pid_t> children;
+  for (int p = 0; p < kProcesses; ++p) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int status = 0;
+      try {
+        auto drive = EmulatedDrive::open_uri(uri);
+        for (int k = 0; k < kPackets && status == 0; ++k) {
+          Bytes packet(16 * 2048, static_cast<uint8_t>(p));
+          packet[0] = static_cast<uint8_t>(p);
+          packet[1] = static_cast<uint8_t>(k);
+          for (int attempt = 0;; ++attempt) {
+            if (attempt == 1000) { status = 2; break; }
+            Bytes ti(48);
+            auto r = drive.execute(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48).bytes(),
+                                   DataDirection::kFromDevice, ti);
+            if (!r.good()) { status = 3; break; }
+            const uint32_t nwa = parse_track_information(ti).next_writable;
+            r = drive.execute(write10(nwa, 16).bytes(), DataDirection::kToDevice, packet);
+            if (r.good()) break;
+            auto sense = decode_sense(r.sense_bytes());
+            if (sense.key != 5 || sense.asc != 0x21 || sense.ascq != 0x02) { status = 4; break; }
+          }
+        }
+      } catch (...) {
+        status = 5;
+      }
+      ::_exit(status);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = -1;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  // One open track holding every packet exactly once, back to back.
+  auto d = EmulatedDrive::open_uri(uri);
+  const auto snap = d.snapshot();
+  REQUIRE(snap.disc.tracks.size() == 1);
+  CHECK(snap.disc.tracks[0].written == uint32_t{kProcesses * kPackets * 16});
+  std::set<std::pair<int, int>> seen;
+  for (uint32_t lba = 0; lba < uint32_t{kProcesses * kPackets * 16}; lba += 16) {
+    Bytes packet(16 * 2048);
+    REQUIRE(d.execute(read10(lba, 16).bytes(), DataDirection::kFromDevice, packet).good());
+    const int p = packet[0], k = packet[1];
+    CHECK(p < kProcesses);
+    CHECK(k < kPackets);
+    CHECK(packet[16 * 2048 - 1] == packet[0]);  // the packet is whole, not interleaved with another
+    CHECK(seen.insert({p, k}).second);
+  }
+  CHECK(seen.size() == size_t{kProcesses * kPackets});
 }
