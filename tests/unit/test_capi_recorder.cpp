@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "capi/handles.hpp"
 #include "capi_fixture.hpp"
+#include "device/drive_queries.hpp"
 #include "emu_fixture.hpp"
+#include "mmc/commands.hpp"
 
 namespace {
 
@@ -385,6 +388,102 @@ TEST_CASE("recorder: media info, disc and track information of blank and read-on
   CHECK(r.total_sectors == 2295104);
 }
 
+TEST_CASE("recorder: capacities of blank CD-R/RW, DVD-R/RW and DVD-RAM", "[recorder]") {
+  struct Want {
+    const char* media;
+    int32_t type;
+    int64_t sectors;
+    bool overwritable;
+  };
+  // 80-minute CD (lead-out at 79:59:74, less the pregap), 4.7 GB DVD-R/-RW, 4.7 GB DVD-RAM
+  // formatted with its default spare areas (docs/emulated-drive.md's table).
+  for (const Want& w : {Want{"cd-r", IMAPI_MEDIA_TYPE_CDR, 359'849, false}, Want{"cd-rw", IMAPI_MEDIA_TYPE_CDRW, 359'849, false},
+                        Want{"dvd-r", IMAPI_MEDIA_TYPE_DVDDASHR, 2'298'496, false},
+                        Want{"dvd-rw", IMAPI_MEDIA_TYPE_DVDDASHRW, 2'298'496, false},
+                        Want{"dvd-ram", IMAPI_MEDIA_TYPE_DVDRAM, 2'236'704, true}}) {
+    INFO(w.media);
+    EmuRecorder d(w.media);
+    auto m = media(d.get());
+    CHECK(m.present == 1);
+    CHECK(m.physical_type == w.type);
+    CHECK(m.total_sectors == w.sectors);
+    CHECK(m.free_sectors == w.sectors);
+    CHECK(m.next_writable_address == 0);
+    CHECK(m.write_protect == 0);
+    if (w.overwritable) {
+      CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY) != 0);
+      CHECK(m.sessions == 1);
+    } else {
+      CHECK(m.state == IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK);
+      CHECK(m.sessions == 0);
+    }
+  }
+}
+
+TEST_CASE("recorder: pressed CD-ROM and BD-ROM discs read as closed, read-only and readable", "[recorder]") {
+  struct Want {
+    const char* media;
+    int32_t type;
+    int32_t profile;
+  };
+  for (const Want& w : {Want{"cd-rom", IMAPI_MEDIA_TYPE_CDROM, 0x08}, Want{"bd-rom", IMAPI_MEDIA_TYPE_BDROM, 0x40}}) {
+    INFO(w.media);
+    emu_test::DiscDir dir;
+    const auto content = emu_test::pattern(300, 9);  // the pressed data: 300 blocks
+    {
+      std::FILE* f = std::fopen((dir.path + "/disc.img").c_str(), "wb");
+      REQUIRE(f);
+      REQUIRE(std::fwrite(content.data(), 1, content.size(), f) == content.size());
+      std::fclose(f);
+    }
+    const std::string uri = dir.uri(w.media);
+    REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
+    Recorder r;
+    REQUIRE(imapi_recorder_open(uri.c_str(), r.out()) == IMAPI_S_OK);
+    auto m = media(r.get());
+    CHECK(m.present == 1);
+    CHECK(m.profile == w.profile);
+    CHECK(m.physical_type == w.type);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED) != 0);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED) != 0);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_UNSUPPORTED_MEDIA) == 0);
+    CHECK((m.write_protect & IMAPI_WRITEPROTECTED_READ_ONLY_MEDIA) != 0);
+    CHECK(m.total_sectors == 300);
+    CHECK(m.free_sectors == 0);
+    CHECK(m.sessions == 1);
+    CHECK(list(imapi_recorder_get_current_profiles, r.get()) == std::vector<int32_t>{w.profile});
+    // The pressed data reads back through the drive: READ(10) of blocks 100-109.
+    const uint8_t read10[10] = {0x28, 0, 0, 0, 0, 100, 0, 0, 10, 0};
+    std::vector<uint8_t> got(10 * 2048);
+    int64_t moved = 0;
+    REQUIRE(imapi_recorder_send_command(r.get(), read10, 10, IMAPI_COMMAND_FROM_DEVICE, got.data(),
+                                        static_cast<int64_t>(got.size()), 0, &moved) == IMAPI_S_OK);
+    CHECK(moved == 10 * 2048);
+    CHECK(std::equal(got.begin(), got.end(), content.begin() + 100 * 2048));
+    // Disc information: complete, one session holding one track; the TOC's lead-out at 300.
+    std::array<uint8_t, 64> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_get_disc_information(r.get(), buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    CHECK((buf[2] & 0x03) == 2);  // disc status: complete
+    const uint8_t toc[10] = {0x43, 0, 0, 0, 0, 0, 1, 0, 64, 0};
+    REQUIRE(imapi_recorder_send_command(r.get(), toc, 10, IMAPI_COMMAND_FROM_DEVICE, buf.data(), 64, 0, &moved) ==
+            IMAPI_S_OK);
+    REQUIRE(moved == 4 + 2 * 8);
+    CHECK(buf[2] == 1);
+    CHECK(buf[3] == 1);
+    CHECK(buf[4 + 8 + 2] == 0xAA);
+    CHECK((uint32_t{buf[4 + 8 + 6]} << 8 | buf[4 + 8 + 7]) == 300);
+    // Writing is refused: 07/27/00.
+    const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+    REQUIRE(imapi_recorder_send_command(r.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, got.data(), 2048, 0, nullptr) ==
+            IMAPI_S_COMMAND_HAS_SENSE_DATA);
+    std::array<uint8_t, 18> sense{};
+    REQUIRE(imapi_recorder_get_last_sense(r.get(), sense.data(), sense.size(), &size) == IMAPI_S_OK);
+    CHECK((sense[2] & 0x0F) == 0x07);
+    CHECK(sense[12] == 0x27);
+  }
+}
+
 TEST_CASE("recorder: a write-protected medium in the emulated drive reads as software write-protected", "[recorder]") {
   // The emulator sets the MODE SENSE header's WP bit for wp=1, which IMAPI reports this way.
   EmuRecorder wp("dvd+r", "wp=1");
@@ -666,6 +765,49 @@ TEST_CASE("recorder: device errors carry the sense in imapi_error_last", "[recor
   REQUIRE(e != nullptr);
   CHECK(e->sense_key == 2);
   CHECK(e->asc == 0x3A);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == -1);  // no INFORMATION field in this sense
+  CHECK(e->os_error == 0);
+  REQUIRE(imapi_recorder_close_tray(d.get()) == IMAPI_S_OK);
+  // A track number that does not exist: 05/24/00, no LBA.
+  CHECK(IMAPI_FAILED(imapi_recorder_get_track_information(d.get(), 7, IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK, buf.data(),
+                                                          buf.size(), &size)));
+  e = imapi_error_last();
+  CHECK(e->sense_key == 5);
+  CHECK(e->asc == 0x24);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == -1);
+  // Sense with INFORMATION: a READ of an unrecorded block (05/21/00 at LBA 500) through the
+  // library's command path, failing into the thread's last error as every C ABI call does.
+  auto drive = imapi::device::emu::EmulatedDrive::open_uri(d.uri);
+  std::vector<uint8_t> block(2048);
+  const imapi_status st = imapi::capi::guard([&] {
+    imapi::device::run_command(drive, imapi::mmc::read10(500, 1), imapi::device::DataDirection::kFromDevice, block,
+                               "READ(10)");
+    return IMAPI_S_OK;
+  });
+  CHECK(IMAPI_FAILED(st));
+  e = imapi_error_last();
+  REQUIRE(e != nullptr);
+  CHECK(e->code == st);
+  CHECK(e->sense_key == 5);
+  CHECK(e->asc == 0x21);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == 500);
+  // A write error names its block too (03/0C/00 with INFORMATION).
+  EmuRecorder bad("dvd+r", "write_error_lba=20");
+  auto bad_drive = imapi::device::emu::EmulatedDrive::open_uri(bad.uri);
+  std::vector<uint8_t> data(32 * 2048);
+  CHECK(IMAPI_FAILED(imapi::capi::guard([&] {
+    imapi::device::run_command(bad_drive, imapi::mmc::write10(0, 32), imapi::device::DataDirection::kToDevice, data,
+                               "WRITE(10)");
+    return IMAPI_S_OK;
+  })));
+  e = imapi_error_last();
+  CHECK(e->sense_key == 3);
+  CHECK(e->asc == 0x0C);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == 20);
 }
 
 TEST_CASE("recorder: exclusive access between two processes dies with its holder", "[recorder]") {
