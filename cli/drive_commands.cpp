@@ -1,6 +1,8 @@
 // imapi drives / info / eject / emu create: recorders through the C ABI only.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -106,6 +108,22 @@ void print_toc(imapi_recorder* r) {
                 be32(&reply[at + 4]), (reply[at + 1] & 0x04) ? " data" : "");
 }
 
+// An emulated drive keeps its state next to its image (docs/emulated-drive.md):
+// the `buffer FILL CLOCK UNDERRUNS ...` line of disc.state counts the buffer
+// underruns the drive linked over (throttle=1, BUFE on). -1 when unknown.
+long long emulated_underruns(const std::string& image_path) {
+  std::filesystem::path state = std::filesystem::path(image_path).parent_path() / "disc.state";
+  std::ifstream in(state);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("buffer ", 0) != 0) continue;
+    std::istringstream words(line.substr(7));
+    unsigned long long fill = 0, clock = 0, underruns = 0;
+    if (words >> fill >> clock >> underruns) return static_cast<long long>(underruns);
+  }
+  return -1;
+}
+
 }  // namespace
 
 int drives(const std::vector<std::string>& args) {
@@ -156,8 +174,11 @@ int info(const std::vector<std::string>& args) {
   std::string product = take(s);
   imapi_recorder_get_product_revision(r.p, &s);
   std::printf("model: %s %s %s\n", vendor.c_str(), product.c_str(), take(s).c_str());
+  imapi_recorder_get_active_disc_recorder(r.p, &s);
+  const bool emulated = take(s).rfind("emu:", 0) == 0;
   imapi_recorder_get_volume_name(r.p, &s);
-  std::printf("volume: %s\n", take(s).c_str());
+  const std::string volume = take(s);
+  std::printf("volume: %s\n", volume.c_str());
   std::printf("supported profiles:");
   for (int32_t p : int_list(imapi_recorder_get_supported_profiles, r.p)) std::printf(" %04Xh", p);
   std::printf("\ncurrent profiles:");
@@ -178,6 +199,9 @@ int info(const std::vector<std::string>& args) {
     std::printf("free sectors: %lld\n", static_cast<long long>(m.free_sectors));
     std::printf("next writable address: %lld\n", static_cast<long long>(m.next_writable_address));
     print_toc(r.p);
+  }
+  if (emulated) {
+    if (long long n = emulated_underruns(volume); n >= 0) std::printf("buffer underruns: %lld\n", n);
   }
   return 0;
 }

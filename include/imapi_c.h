@@ -851,7 +851,9 @@ IMAPI_API imapi_status imapi_recorder_get_current_profiles(imapi_recorder *recor
 /**
  * SupportedModePages (request type IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)
  * and IDiscRecorder2Ex::GetSupportedModePages: the IMAPI_MODE_PAGE_TYPE codes
- * MODE SENSE page 3Fh returns for `request_type`.
+ * MODE SENSE page 3Fh returns for `request_type`. A drive that keeps no saved
+ * values answers request type SAVED with 05/39/00 (saving parameters not
+ * supported): IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE, the sense in imapi_error_last().
  */
 IMAPI_API imapi_status imapi_recorder_get_supported_mode_pages(imapi_recorder *recorder, int32_t request_type,
                                                                int32_t *pages, int32_t cap, int32_t *count);
@@ -873,6 +875,24 @@ IMAPI_API imapi_status imapi_recorder_get_exclusive_access_owner(imapi_recorder 
  * mount point and its errno (imapi_error_last) and saying what to do
  * (udisksctl unmount, fuser). Mounts already undone stay undone. Emulated
  * drives are never mounted: force changes nothing for them.
+ *
+ * While a handle holds the drive, every other handle (of this process or
+ * another) is refused what would change the drive or its medium, with
+ * IMAPI_E_RECORDER_LOCKED naming the holder (imapi_error_last()->message):
+ * imapi_recorder_eject_media, _close_tray, _set_mode_page,
+ * _send_dvd_structure, and imapi_recorder_send_command of any command that is
+ * not a pure query (writes, FORMAT UNIT, BLANK, CLOSE TRACK/SESSION, MODE
+ * SELECT, START STOP UNIT, PREVENT ALLOW MEDIUM REMOVAL, SET CD SPEED,
+ * SET STREAMING, SEND ..., vendor commands). Queries still work for everyone:
+ * media info, disc/track information, features, profiles, mode pages, and
+ * pass-through TEST UNIT READY, REQUEST SENSE, INQUIRY, MODE SENSE, READ
+ * (6/10/12/CD/CD MSF), READ CAPACITY, READ FORMAT CAPACITIES, READ TOC/PMA/ATIP,
+ * READ SUB-CHANNEL, READ DISC/TRACK INFORMATION, READ DISC STRUCTURE, READ
+ * BUFFER CAPACITY, READ BUFFER, GET CONFIGURATION, GET EVENT STATUS
+ * NOTIFICATION, GET PERFORMANCE, LOG SENSE, MECHANISM STATUS, REPORT KEY,
+ * REPORT LUNS. On Linux drives the holder is known from the owner registry
+ * (docs/recorders-linux.md), so only programs using libimapi are held off;
+ * others that do not open the drive O_EXCL are not.
  */
 IMAPI_API imapi_status imapi_recorder_acquire_exclusive_access(imapi_recorder *recorder, int32_t force,
                                                                const char *client_name);
@@ -959,8 +979,10 @@ IMAPI_API imapi_status imapi_recorder_get_feature_page(imapi_recorder *recorder,
                                                        int32_t current_only, void *buf, int64_t cap, int64_t *size);
 /**
  * GetModePage: one MODE SENSE(10) page, its page code and length bytes
- * included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type`.
- * Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE.
+ * included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type` (current,
+ * changeable: a mask of the settable bits, default: the power-on values, saved).
+ * Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE when the drive has no such page
+ * (05/24/00) or keeps no saved values (05/39/00).
  */
 IMAPI_API imapi_status imapi_recorder_get_mode_page(imapi_recorder *recorder, int32_t page, int32_t request_type,
                                                     void *buf, int64_t cap, int64_t *size);
@@ -983,7 +1005,10 @@ IMAPI_API imapi_status imapi_recorder_read_dvd_structure(imapi_recorder *recorde
                                                          int64_t *size);
 /**
  * SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list
- * `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure.
+ * `data` (`size`: 1 to 65,535 bytes), e.g. format 20h (layer boundary
+ * information: 00h 0Ah, 6 reserved bytes, the L0 data zone capacity in blocks)
+ * on a blank DVD+R DL. Errors: as imapi_recorder_read_dvd_structure; the
+ * drive's refusals (e.g. 05/2C/00 once recording has begun) carry its sense.
  */
 IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorder, int32_t format, const void *data,
                                                          int64_t size);
@@ -996,8 +1021,11 @@ IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder *recorde
  * sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in
  * `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes
  * (read for TO_DEVICE, filled for FROM_DEVICE, ignored for NO_DATA), waiting
- * up to `timeout_s` seconds (0: IMAPI's default, 10 s). *transferred (may be
- * NULL) receives the bytes moved. When the device answers CHECK CONDITION the
+ * up to `timeout_s` seconds (0: IMAPI's default, 10 s). The command is sent
+ * once, as given: unlike the library's own commands (which wait longer for
+ * FORMAT UNIT, BLANK, CLOSE and SYNCHRONIZE CACHE and re-issue a command the
+ * drive answers "becoming ready" or "operation in progress"), a NOT READY
+ * comes back to the caller. *transferred (may be NULL) receives the bytes moved. When the device answers CHECK CONDITION the
  * call returns IMAPI_S_COMMAND_HAS_SENSE_DATA (a success: the command was
  * delivered) and the sense bytes are kept for imapi_recorder_get_last_sense().
  * Errors: IMAPI_E_INVALIDARG (CDB length, direction), IMAPI_E_RECORDER_COMMAND_TIMEOUT.

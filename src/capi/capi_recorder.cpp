@@ -1,6 +1,7 @@
 // extern "C" shims for IDiscMaster2 (imapi_disc_master_*) and
 // IDiscRecorder2 / IDiscRecorder2Ex (imapi_recorder_*).
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "capi/handles.hpp"
@@ -198,12 +199,17 @@ IMAPI_API imapi_status imapi_recorder_release_exclusive_access(imapi_recorder* r
 }
 
 IMAPI_API imapi_status imapi_recorder_eject_media(imapi_recorder* recorder) {
-  return on_recorder(recorder, [&](Recorder& r) { check_device_result(device::eject(r.transport()), "EjectMedia"); });
+  return on_recorder(recorder, [&](Recorder& r) {
+    r.require_access("EjectMedia");
+    check_device_result(device::eject(r.transport()), "EjectMedia");
+  });
 }
 
 IMAPI_API imapi_status imapi_recorder_close_tray(imapi_recorder* recorder) {
-  return on_recorder(recorder,
-                     [&](Recorder& r) { check_device_result(device::close_tray(r.transport()), "CloseTray"); });
+  return on_recorder(recorder, [&](Recorder& r) {
+    r.require_access("CloseTray");
+    check_device_result(device::close_tray(r.transport()), "CloseTray");
+  });
 }
 
 IMAPI_API imapi_status imapi_recorder_disable_mcn(imapi_recorder* recorder) {
@@ -269,6 +275,7 @@ IMAPI_API imapi_status imapi_recorder_set_mode_page(imapi_recorder* recorder, in
   return on_recorder(recorder, [&](Recorder& r) {
     if (!data) throw Error(IMAPI_E_POINTER, "data is NULL");
     if (size < 2 || size > 257) throw Error(IMAPI_E_INVALIDARG, "a mode page is 2 to 257 bytes");
+    r.require_access("SetModePage");
     device::set_mode_page(r.transport(), request_type,
                           {static_cast<const uint8_t*>(data), static_cast<size_t>(size)});
   });
@@ -293,6 +300,7 @@ IMAPI_API imapi_status imapi_recorder_send_dvd_structure(imapi_recorder* recorde
     if (!data) throw Error(IMAPI_E_POINTER, "data is NULL");
     if (format < 0 || format > 0xFF) throw Error(IMAPI_E_INVALIDARG, "format is 0 to 255");
     if (size < 1 || size > 0xFFFF) throw Error(IMAPI_E_INVALIDARG, "a DVD structure is 1 to 65,535 bytes");
+    r.require_access("SendDvdStructure");
     device::send_dvd_structure(r.transport(), static_cast<uint8_t>(format),
                                {static_cast<const uint8_t*>(data), static_cast<size_t>(size)});
   });
@@ -322,11 +330,18 @@ IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder* recorder, con
                                                                                     : "not starting on a page boundary)"));
       buffer = {static_cast<uint8_t*>(buf), static_cast<size_t>(cap)};
     }
+    const auto* cdb = static_cast<const uint8_t*>(data);
+    if (!device::is_query_command(cdb[0])) {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%02X", cdb[0]);
+      h.recorder->require_access(std::string("SendCommand (opcode ") + hex + "h, which changes the drive's state)");
+    }
     static constexpr device::DataDirection kDirections[] = {device::DataDirection::kNone,
                                                             device::DataDirection::kToDevice,
                                                             device::DataDirection::kFromDevice};
     auto timeout = timeout_s == 0 ? device::kDefaultCommandTimeout : std::chrono::milliseconds(int64_t{timeout_s} * 1000);
-    auto r = h.recorder->transport().execute({static_cast<const uint8_t*>(data), static_cast<size_t>(size)},
+    // The raw transport: the caller's timeout, and a NOT READY comes back to the caller unretried.
+    auto r = h.recorder->raw_transport().execute({static_cast<const uint8_t*>(data), static_cast<size_t>(size)},
                                              kDirections[direction], buffer, timeout);
     if (transferred) *transferred = static_cast<int64_t>(buffer.size() - std::min(r.residual, buffer.size()));
     h.last_sense.assign(r.sense.begin(), r.sense.begin() + std::min<size_t>(r.sense_length, 18));

@@ -75,6 +75,29 @@ mmc::ModeParameters mode_sense(Transport& t, uint8_t code, int32_t request_type)
   return mmc::parse_mode_sense10(reply);
 }
 
+const char* const kRequestTypeNames[] = {"current", "changeable", "default", "saved"};
+
+// MODE SENSE of `code` (3Fh: every page), with the drive's "no such page" answers as
+// E_IMAPI_RECORDER_NO_SUCH_MODE_PAGE: 05/24/00 (no such page or page control) and
+// 05/39/00 (saving parameters not supported: a drive without saved pages, asked for them).
+mmc::ModeParameters mode_sense_or_no_such_page(Transport& t, uint8_t code, int32_t request_type) {
+  try {
+    return mode_sense(t, code, request_type);
+  } catch (const Error& e) {
+    const auto& d = e.detail();
+    if (d.sense_key == mmc::sense_key::kIllegalRequest && (d.asc == 0x24 || d.asc == 0x39)) {
+      char what[40];
+      if (code == 0x3F) std::snprintf(what, sizeof what, "any mode page");
+      else std::snprintf(what, sizeof what, "mode page %02Xh", code);
+      std::string message = std::string("the drive has no ") + what + " of request type " +
+                            kRequestTypeNames[request_type] + " (" + std::to_string(request_type) + ")";
+      if (d.asc == 0x39) message += ": it saves no mode parameters";
+      throw Error(st::kNoSuchModePage, message, d);
+    }
+    throw;
+  }
+}
+
 // A reply whose first two bytes count the bytes after them, cut to that length.
 std::vector<uint8_t> length_prefixed(std::vector<uint8_t> reply, std::string_view name) {
   require_length(reply, 4, name);
@@ -140,18 +163,7 @@ std::vector<int32_t> profiles(Transport& t, bool current_only) {
 
 std::vector<uint8_t> mode_page(Transport& t, uint8_t code, int32_t request_type) {
   if (code == 0 || code >= 0x3F) throw Error(IMAPI_E_INVALIDARG, "mode page code must be 01h to 3Eh");
-  mmc::ModeParameters params;
-  try {
-    params = mode_sense(t, code, request_type);
-  } catch (const Error& e) {
-    if (e.detail().sense_key == mmc::sense_key::kIllegalRequest && e.detail().asc == 0x24) {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%02Xh", code);
-      throw Error(st::kNoSuchModePage, std::string("the drive has no mode page ") + hex + " of this request type",
-                  e.detail());
-    }
-    throw;
-  }
+  const mmc::ModeParameters params = mode_sense_or_no_such_page(t, code, request_type);
   const auto* page = params.find(code);
   if (!page) throw Error(st::kNoSuchModePage, "the drive did not return the mode page asked for");
   return page->bytes;
@@ -159,7 +171,7 @@ std::vector<uint8_t> mode_page(Transport& t, uint8_t code, int32_t request_type)
 
 std::vector<int32_t> mode_page_codes(Transport& t, int32_t request_type) {
   std::vector<int32_t> codes;
-  for (const auto& p : mode_sense(t, 0x3F, request_type).pages) codes.push_back(p.code);
+  for (const auto& p : mode_sense_or_no_such_page(t, 0x3F, request_type).pages) codes.push_back(p.code);
   return codes;
 }
 
@@ -211,11 +223,7 @@ std::vector<uint8_t> read_dvd_structure(Transport& t, uint8_t format, uint32_t a
 
 void send_dvd_structure(Transport& t, uint8_t format, std::span<const uint8_t> data) {
   if (data.empty() || data.size() > 0xFFFF) throw Error(IMAPI_E_INVALIDARG, "a DVD structure is 1 to 65,535 bytes");
-  // SEND DISC STRUCTURE (BFh): media type 0 (DVD), format in byte 7, parameter list length in bytes 8-9.
-  mmc::Cdb cdb(0xBF, 12);
-  cdb[7] = format;
-  cdb[8] = static_cast<uint8_t>(data.size() >> 8);
-  cdb[9] = static_cast<uint8_t>(data.size());
+  const auto cdb = mmc::send_disc_structure(0, format, static_cast<uint16_t>(data.size()));  // media type 0: DVD
   std::vector<uint8_t> list(data.begin(), data.end());
   dvd_structure_command([&] { return run_command(t, cdb, DataDirection::kToDevice, list, "SEND DISC STRUCTURE"); });
 }

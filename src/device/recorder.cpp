@@ -15,4 +15,13 @@ void check_client_name(const std::string& name) {
                 "the client name '" + name + "' is not valid: use 1-64 letters, digits, spaces, '.', '_' or '-'");
 }
 
+void Recorder::require_access(std::string_view operation) {
+  if (holds_exclusive()) return;
+  const std::string holder = exclusive_owner();
+  if (holder.empty()) return;
+  throw Error(mmc::status::kRecorderLocked,
+              std::string(operation) + ": the recorder is held exclusively by '" + holder +
+                  "': wait until it calls ReleaseExclusiveAccess (or exits), then retry");
+}
+
 }  // namespace imapi::device

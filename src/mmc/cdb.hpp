@@ -40,6 +40,7 @@ inline constexpr uint8_t kGetPerformance = 0xAC;
 inline constexpr uint8_t kReadDiscStructure = 0xAD;
 inline constexpr uint8_t kSetStreaming = 0xB6;
 inline constexpr uint8_t kSetCdSpeed = 0xBB;
+inline constexpr uint8_t kSendDiscStructure = 0xBF;
 inline constexpr uint8_t kReadCd = 0xBE;
 }  // namespace op
 

@@ -133,6 +133,15 @@ Cdb read_toc(TocFormat format, uint8_t track_or_session, uint16_t allocation_len
   return c;
 }
 
+Cdb send_disc_structure(uint8_t media_type, uint8_t format_code, uint16_t parameter_list_length, uint8_t agid) {
+  Cdb c(op::kSendDiscStructure, 12);
+  c[1] = static_cast<uint8_t>(media_type & 0x0F);
+  c[7] = format_code;
+  put_be16(c.data() + 8, parameter_list_length);
+  c[10] = static_cast<uint8_t>((agid & 0x03) << 6);
+  return c;
+}
+
 Cdb read_disc_structure(uint8_t media_type, uint8_t format_code, uint16_t allocation_length,
                         uint32_t address, uint8_t layer, uint8_t agid) {
   Cdb c(op::kReadDiscStructure, 12);

@@ -50,6 +50,9 @@ enum class TocFormat : uint8_t { kToc = 0, kSessionInfo = 1, kFullToc = 2, kPma 
 Cdb read_toc(TocFormat format, uint8_t track_or_session, uint16_t allocation_length, bool msf = false);
 Cdb read_disc_structure(uint8_t media_type, uint8_t format_code, uint16_t allocation_length,
                         uint32_t address = 0, uint8_t layer = 0, uint8_t agid = 0);
+// SEND DISC STRUCTURE: media type byte 1, format byte 7, parameter list length 8-9, AGID byte 10 bits 7-6.
+// Format 20h on DVD+R DL sets the layer boundary (layer_boundary_parameters).
+Cdb send_disc_structure(uint8_t media_type, uint8_t format_code, uint16_t parameter_list_length, uint8_t agid = 0);
 Cdb read_format_capacities(uint16_t allocation_length);
 Cdb read_buffer_capacity(uint16_t allocation_length, bool in_blocks = false);
 

@@ -112,4 +112,11 @@ std::vector<CueSheetEntry> parse_cue_sheet(std::span<const uint8_t> list) {
   return out;
 }
 
+std::array<uint8_t, 12> layer_boundary_parameters(uint32_t layer0_blocks) {
+  std::array<uint8_t, 12> b{};
+  put_be16(b.data(), 10);
+  put_be32(b.data() + 8, layer0_blocks);
+  return b;
+}
+
 }  // namespace imapi::mmc

@@ -18,6 +18,10 @@ namespace imapi::mmc {
 std::array<uint8_t, 12> format_unit_parameters(uint8_t format_type, uint32_t blocks, uint32_t type_parameter,
                                                bool immediate = true, uint8_t format_subtype = 0);
 
+// SEND DISC STRUCTURE format 20h (DVD+R DL layer boundary information), 12 bytes:
+// data length 000Ah, 6 reserved bytes, then the L0 data zone capacity in blocks.
+std::array<uint8_t, 12> layer_boundary_parameters(uint32_t layer0_blocks);
+
 struct StreamingRequest {
   uint32_t start_lba = 0;
   uint32_t end_lba = 0;

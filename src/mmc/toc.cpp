@@ -131,6 +131,48 @@ std::vector<uint8_t> encode_full_toc(const FullToc& t) {
   return b;
 }
 
+Pma parse_pma(std::span<const uint8_t> bytes) {
+  ResponseReader r(bytes, "READ TOC format 3");
+  const TocHeader h = read_toc_header(r, "PMA header");
+  Pma p;
+  p.length = h.length;
+  p.complete = h.complete;
+  size_t at = 4;
+  for (; at + 11 <= h.end; at += 11) {
+    PmaEntry e;
+    e.adr = r.bits(at + 1, 4, 4);
+    e.control = r.bits(at + 1, 0, 4);
+    e.tno = r.u8(at + 2);
+    e.point = r.u8(at + 3);
+    e.atime = {r.u8(at + 4), r.u8(at + 5), r.u8(at + 6)};
+    e.zero = r.u8(at + 7);
+    e.ptime = {r.u8(at + 8), r.u8(at + 9), r.u8(at + 10)};
+    p.entries.push_back(e);
+  }
+  if (at != h.end) p.complete = false;
+  return p;
+}
+
+std::vector<uint8_t> encode_pma(const Pma& p) {
+  std::vector<uint8_t> b(4 + 11 * p.entries.size(), 0);
+  for (size_t i = 0; i < p.entries.size(); ++i) {
+    const PmaEntry& e = p.entries[i];
+    uint8_t* d = b.data() + 4 + 11 * i;
+    d[1] = static_cast<uint8_t>(e.adr << 4 | (e.control & 0x0F));
+    d[2] = e.tno;
+    d[3] = e.point;
+    d[4] = e.atime.minute;
+    d[5] = e.atime.second;
+    d[6] = e.atime.frame;
+    d[7] = e.zero;
+    d[8] = e.ptime.minute;
+    d[9] = e.ptime.second;
+    d[10] = e.ptime.frame;
+  }
+  put_toc_header(b, 0, 0);
+  return b;
+}
+
 Atip parse_atip(std::span<const uint8_t> bytes) {
   ResponseReader r(bytes, "READ TOC format 4");
   r.require(0, 15, "ATIP through the last possible lead-out start");

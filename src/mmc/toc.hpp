@@ -66,6 +66,30 @@ FullToc parse_full_toc(std::span<const uint8_t> bytes);  // format 2
 std::vector<uint8_t> encode_toc(const Toc& t);
 std::vector<uint8_t> encode_full_toc(const FullToc& t);
 
+// Format 3 (PMA, CD-R/RW only): the program memory area, where a recorder
+// notes the tracks of a session it has not closed yet (the TOC in the lead-in
+// takes them over when the session is closed). 4-byte header (data length,
+// two reserved bytes), then 11-byte descriptors laid out like the full TOC's
+// with byte 0 reserved. ADR 1 descriptors are track entries: POINT = track
+// number, PMIN/PSEC/PFRAME = its start, MIN/SEC/FRAME = its last block.
+// Times are binary, as in the full TOC.
+struct PmaEntry {
+  uint8_t adr = 0;
+  uint8_t control = 0;
+  uint8_t tno = 0;
+  uint8_t point = 0;
+  Msf atime;  // MIN/SEC/FRAME (ADR 1: last block of the track)
+  uint8_t zero = 0;
+  Msf ptime;  // PMIN/PSEC/PFRAME (ADR 1: start of the track)
+};
+struct Pma {
+  uint16_t length = 0;
+  std::vector<PmaEntry> entries;
+  bool complete = true;  // false when the reply was cut short of its announced length
+};
+Pma parse_pma(std::span<const uint8_t> bytes);
+std::vector<uint8_t> encode_pma(const Pma& p);
+
 // Format 4 (ATIP, CD-R/RW only): the fields recorders use (MMC-6 table "ATIP descriptor").
 struct Atip {
   uint16_t length = 0;

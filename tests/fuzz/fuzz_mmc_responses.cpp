@@ -59,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FullToc t = parse_full_toc(in);
     t.find(1, point::kLeadOut);
   });
+  guarded([&] { parse_pma(in); });
   guarded([&] { parse_atip(in); });
   // The target-side parsers of what an initiator sends (the emulated drive's inputs).
   guarded([&] { parse_format_unit_parameters(in); });

@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets with clang (the main build may use g++) in a
 # build directory of their own, and runs each for a fixed number of
 # executions from its seed corpus. CTest calls this, so fuzzing is part of
-# every test run; without clang and libFuzzer it says so and skips.
+# every test run; without clang and libFuzzer it says so and exits 77, which
+# the CTest entry declares as its SKIP_RETURN_CODE (reported as skipped, not passed).
 # Usage: run_fuzz.sh SOURCE_DIR BUILD_DIR [RUNS]
 set -euo pipefail
 src=$1; build=$2; runs=${3:-100000}
@@ -10,7 +11,7 @@ cxx=$(command -v clang++-14 || command -v clang++ || true)
 cc=$(command -v clang-14 || command -v clang || true)
 if [ -z "$cxx" ] || [ -z "$cc" ]; then
   echo "fuzz: clang not installed; skipped"
-  exit 0
+  exit 77
 fi
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER="$cc" \
   -DCMAKE_CXX_COMPILER="$cxx" -DIMAPI_FUZZ_RUNS="$runs" > "$build.configure.log" 2>&1 ||
@@ -18,7 +19,7 @@ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C
 targets=$(cmake --build "$build" --target help | sed -n 's/^\(fuzz_[a-z_0-9]*\):.*/\1/p' | sort -u)
 if [ -z "$targets" ]; then
   echo "fuzz: libFuzzer (libclang-rt-14-dev) not available to clang; skipped"
-  exit 0
+  exit 77
 fi
 cmake --build "$build" --target $targets > "$build.build.log" 2>&1 || { tail -50 "$build.build.log"; exit 1; }
 status=0

@@ -66,6 +66,26 @@ expect_files() {  # the ISO tree as xorriso -indev sees it on the emulated disc
   on_drive ls xorriso -indev /dev/sr0 -find / -type f || fail "xorriso -indev -find"
   for f in "$@"; do grep -q "'$f'" "$work/ls.log" || fail "xorriso does not see $f on the disc"; done
 }
+# The files as extracted from the disc through the drive (xorriso -osirrox) equal their sources byte
+# for byte: expect_same_files DISC_PATH=SOURCE...
+expect_same_files() {
+  rm -rf "$work/out"
+  on_drive extract xorriso -osirrox on -indev /dev/sr0 -extract / "$work/out" || fail "xorriso -osirrox -extract"
+  local pair
+  for pair in "$@"; do
+    cmp -s "$work/out${pair%%=*}" "${pair#*=}" || fail "${pair%%=*} read back from the disc differs from ${pair#*=}"
+  done
+}
+# Blocks [FROM, TO) are the same in disc.img and read through the drive (READ(10) over SG_IO).
+expect_same_range() {  # expect_same_range FROM TO
+  local from=$1 to=$2 want got
+  [ "$to" -gt "$from" ] || fail "empty range $from..$to"
+  want=$(sha_of_range "$disc/disc.img" "$from" $(( (to - from) * 2048 )))
+  LD_PRELOAD=$shim IMAPI_EMU_DRIVES=$URI sg_dd blk_sgio=1 if=/dev/sr0 of="$work/range.bin" bs=2048 skip="$from" count=$(( to - from )) \
+    >"$work/sg_dd.log" 2>&1 || fail "sg_dd could not read LBA $from..$to through the drive"
+  got=$(sha256sum < "$work/range.bin" | cut -d' ' -f1)
+  [ "$want" = "$got" ] || fail "LBA $from..$to read through the drive differs from disc.img"
+}
 msinfo_next() { on_drive msinfo cdrskin dev=/dev/sr0 -msinfo; tail -n 1 "$work/msinfo.log" | cut -d, -f2; }
 
 make_iso s1.iso tree1
@@ -86,12 +106,24 @@ case "$scenario" in
     [ "$medium" = bd-r ] && { expect_files /big.bin; echo "PASS [$scenario]"; exit 0; }
     # -M appends a session (on overwritable media growisofs grows the one ISO
     # session in place, rewriting its volume descriptors at LBA 16).
+    start2=$(ms_field "next writable address" "$work/ms-burn1-imapi.txt")
     on_drive burn2 growisofs -M /dev/sr0 -R -J tree2 || fail "growisofs -M"
     expect_files /big.bin /sub/small.bin /readme.txt /second.bin
+    # Not only there: every file of both sessions reads back byte for byte.
+    expect_same_files /big.bin=tree1/big.bin /sub/small.bin=tree1/sub/small.bin /readme.txt=tree1/readme.txt \
+      /second.bin=tree2/second.bin
     case "$medium" in
       dvd+r|dvd-r|dvd-rw|dvd+r-dl)
         expect_data_at 0 s1.iso  # the first session is untouched
-        expect_sessions 2; media_state burn2 appendable 2 ;;
+        expect_sessions 2; media_state burn2 appendable 2
+        # The second session: from the NWA before -M to its lead-out, an ISO 9660 volume
+        # descriptor set at its block 16, and the same bytes in disc.img and through the drive.
+        end2=$(sed -n 's/^  lead-out 170 start \([0-9]*\).*/\1/p' "$work/ms-burn2-imapi.txt")
+        [ "$(sed -n 's/^  track 2   start \([0-9]*\).*/\1/p' "$work/ms-burn2-imapi.txt")" = "$start2" ] ||
+          fail "the second session does not start at the NWA $start2 imapi reported before -M"
+        [ "$(tail -c +$(( (start2 + 16) * 2048 + 2 )) "$disc/disc.img" | head -c 5)" = CD001 ] ||
+          fail "no ISO 9660 volume descriptor at block 16 of the second session (LBA $((start2 + 16)))"
+        expect_same_range "$start2" "$end2" ;;
       *) media_state burn2 overwritable 1 ;;
     esac
     ;;
@@ -157,6 +189,11 @@ case "$scenario" in
     expect_data_at 0 s1.iso
     media_state burn closed 1
     expect_sessions 1
+    # The drive is also /dev/scd0: wodim's device scan finds it there, and commands reach it.
+    on_drive devices wodim --devices  # its exit status is not success even when it lists drives
+    grep -q "dev='/dev/scd0'.*'IMAPI' *'EMULATED DRIVE'" "$work/devices.log" || fail "wodim --devices does not list /dev/scd0"
+    on_drive atip wodim -atip dev=/dev/scd0 || fail "wodim -atip dev=/dev/scd0"
+    grep -q "ATIP start of lead out: 359849" "$work/atip.log" || fail "wodim -atip through /dev/scd0: $(grep ATIP "$work/atip.log")"
     ;;
   cdrskin-bd-re-format)
     need cdrskin sg_dd dvd+rw-mediainfo
@@ -212,6 +249,22 @@ case "$scenario" in
     [ "$elapsed_ms" -ge "$min_ms" ] || fail "burn took $elapsed_ms ms, faster than 2.4x allows ($min_ms ms)"
     expect_data_at 0 s1.iso
     media_state burn closed 1
+    ;;
+  underrun-cd-r)
+    need sg_raw
+    # 4x CD (704 kB/s) and a 64 KiB buffer: 32 KiB drain in about 47 ms. The host stalls for
+    # half a second between two WRITEs of one track: one buffer underrun, linked over with BUFE
+    # (on by default), and imapi info reports it.
+    URI=$(uri cd-r "throttle=1&speed=4&buffer=64K")
+    head -c 32768 /dev/urandom > blocks.bin
+    on_drive write1 sg_raw -s 32768 -i blocks.bin /dev/sr0 2a 00 00 00 00 00 00 00 10 00 || fail "sg_raw WRITE(10) at 0"
+    "$cli" info "$URI" > info1.txt || fail "imapi info"
+    grep -q '^buffer underruns: 0$' info1.txt || fail "imapi info before the stall: $(grep underruns info1.txt)"
+    sleep 0.5
+    on_drive write2 sg_raw -s 32768 -i blocks.bin /dev/sr0 2a 00 00 00 00 10 00 00 10 00 || fail "sg_raw WRITE(10) at 16"
+    "$cli" info "$URI" > info2.txt || fail "imapi info"
+    grep -q '^buffer underruns: 1$' info2.txt || fail "imapi info after the stall: $(grep underruns info2.txt)"
+    grep -qE '^buffer [0-9]+ [0-9]+ 1 ' "$disc/disc.state" || fail "disc.state does not count the underrun"
     ;;
   fault-long-write-in-progress)
     need cdrskin growisofs sg_dd dvd+rw-mediainfo

@@ -42,6 +42,10 @@
 #               formatted capacity                                         ("formatted: N*2048") and READ CAPACITY
 #   blank random: free = total = the    one Blank row, size 0              "unformatted: N*2048" (current descriptor)
 #               unformatted capacity
+# toc           toc: / track / lead-out the rows of the track table but Blank
+#               lines (READ TOC format 0) and Apdbl (open), by number and
+#                                       start; lead-out = last one's end + 1
+#               formatted overwritable media: one track at 0; blank: none
 # total sectors closed: READ CAPACITY   Last session leadout start address READ CAPACITY
 # capacity      blank/appendable:       (only READ TRACK INFORMATION)      NWA + free end at the end of the user area
 #               NWA + free                                                 as another command gives it (READ DVD
@@ -183,9 +187,44 @@ media_state() {
   fi
   [ "$drive_sessions" = "$((sessions + last_empty))" ] ||
     ms_fail "imapi counts $sessions session(s), cdrskin $drive_sessions (last session empty: $last_empty)"
+  # TOC (imapi info's READ TOC format 0 lines): on sequential media the tracks it lists, by number
+  # and start, are cdrskin's recorded closed tracks (its table rows but Blank, the invisible
+  # track, and Apdbl, an open track still taking writes), and the lead-out follows the last of
+  # them (on a closed disc at imapi's total sectors); a blank disc has no TOC. Overwritable media
+  # read as one track from LBA 0 once formatted.
+  local toc_header toc_tracks toc_leadout want_tracks last_end
+  toc_header=$(sed -n 's/^toc: //p' "$im")
+  toc_tracks=$(awk '/^  track / { print $2 "/" $4 }' "$im" | tr '\n' ' ')
+  toc_leadout=$(sed -n 's/^  lead-out 170 start \([0-9]*\).*/\1/p' "$im")
+  case "$state/$formatted" in
+    overwritable/yes)
+      [ "$toc_header" = "tracks 1-1" ] && [ "$toc_tracks" = "1/0 " ] ||
+        ms_fail "formatted media: imapi's TOC is '$toc_header' '$toc_tracks', not one track at 0"
+      [ -n "$toc_leadout" ] && [ "$toc_leadout" -gt 0 ] && [ "$toc_leadout" -le "$total" ] ||
+        ms_fail "formatted media: TOC lead-out '$toc_leadout' outside 1..$total"
+      ;;
+    overwritable/no)
+      [ "$toc_header" = none ] || ms_fail "never formatted media: imapi's TOC is '$toc_header'" ;;
+    *)
+      want_tracks=$(awk '/^====/ { t = 1; next } t && $1 ~ /^[0-9]+$/ && NF >= 6 && $3 != "Blank" && $3 != "Apdbl" { print $1 "/" $4 }' "$cs" | tr '\n' ' ')
+      [ "$toc_tracks" = "$want_tracks" ] ||
+        ms_fail "TOC tracks (number/start): imapi '$toc_tracks', cdrskin's closed tracks '$want_tracks'"
+      if [ -z "$want_tracks" ]; then
+        [ "$toc_header" = none ] || ms_fail "no closed track, yet imapi's TOC is '$toc_header'"
+      else
+        last_end=$(awk '/^====/ { t = 1; next } t && $1 ~ /^[0-9]+$/ && NF >= 6 && $3 != "Blank" && $3 != "Apdbl" { e = $5 } END { print e }' "$cs")
+        [ "$toc_header" = "tracks ${want_tracks%%/*}-$(echo "$want_tracks" | awk '{ split($NF, a, "/"); print a[1] }')" ] ||
+          ms_fail "TOC header '$toc_header' for tracks '$want_tracks'"
+        [ "$toc_leadout" = "$((last_end + 1))" ] || ms_fail "TOC lead-out at '$toc_leadout', cdrskin's last closed track ends at $last_end"
+        [ "$state" != closed ] || [ "$toc_leadout" = "$total" ] || ms_fail "closed disc: TOC lead-out $toc_leadout, imapi's total $total"
+      fi
+      ;;
+  esac
+  MS_TOC="${toc_header:-none}${toc_leadout:+, lead-out $toc_leadout}"
+
   local cs_space=${cs_free:-none}
   [ "$state" = overwritable ] && cs_space="track of $(echo "$rows" | awk '{ print $6 }')"
-  MS_SUMMARY="imapi $state/$sessions/$free, cdrskin $(ms_field "disk status" "$cs")/$drive_sessions/$cs_space"
+  MS_SUMMARY="imapi $state/$sessions/$free (toc $MS_TOC), cdrskin $(ms_field "disk status" "$cs")/$drive_sessions/$cs_space"
 
   # dvd+rw-mediainfo: DVD and BD only.
   if [ -z "$dvd_name" ]; then

@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "capi/handles.hpp"
 #include "capi_fixture.hpp"
+#include "device/drive_queries.hpp"
 #include "emu_fixture.hpp"
+#include "mmc/commands.hpp"
 
 namespace {
 
@@ -153,6 +156,128 @@ TEST_CASE("recorder: features, profiles and mode pages of an emulated BD-R", "[r
 
 namespace {
 
+std::vector<uint8_t> mode_page_of(imapi_recorder* r, int32_t page, int32_t request_type) {
+  std::array<uint8_t, 300> buf{};
+  int64_t size = 0;
+  REQUIRE(imapi_recorder_get_mode_page(r, page, request_type, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  REQUIRE(size >= 2);
+  REQUIRE(size == buf[1] + 2);
+  return {buf.begin(), buf.begin() + size};
+}
+
+}  // namespace
+
+TEST_CASE("recorder: mode pages of every request type, and MODE SELECT through the TO_DEVICE pass-through",
+          "[recorder]") {
+  EmuRecorder d("dvd-r");
+  // Current, changeable and default values exist; the drive saves nothing.
+  for (int32_t type : {IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES,
+                       IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES}) {
+    INFO("request type " << type);
+    auto codes = list([](imapi_recorder* r, int32_t* p, int32_t cap, int32_t* n) {
+      return imapi_recorder_get_supported_mode_pages(r, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES, p, cap, n);
+    }, d.get());
+    int32_t n = 0;
+    std::array<int32_t, 16> pages{};
+    REQUIRE(imapi_recorder_get_supported_mode_pages(d.get(), type, pages.data(), pages.size(), &n) == IMAPI_S_OK);
+    CHECK(std::vector<int32_t>(pages.begin(), pages.begin() + n) == codes);
+    CHECK(contains(codes, 0x05));
+    CHECK(contains(codes, 0x2A));
+    CHECK((mode_page_of(d.get(), 0x05, type)[0] & 0x3F) == 0x05);
+    CHECK((mode_page_of(d.get(), 0x2A, type)[0] & 0x3F) == 0x2A);
+  }
+  // Changeable values: a mask with every field of page 05h settable.
+  auto mask = mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES);
+  CHECK(mask[2] == 0xFF);
+  // Saved values: 05/39/00 (saving parameters not supported) is "no such mode page".
+  std::array<uint8_t, 300> buf{};
+  int64_t size = 0;
+  CHECK(imapi_recorder_get_mode_page(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES, buf.data(), buf.size(),
+                                     &size) == IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE);
+  const imapi_error* e = imapi_error_last();
+  REQUIRE(e != nullptr);
+  CHECK(e->sense_key == 0x05);
+  CHECK(e->asc == 0x39);
+  CHECK(e->ascq == 0x00);
+  CHECK(test::last_message().find("saved") != std::string::npos);
+  int32_t n = 0;
+  CHECK(imapi_recorder_get_supported_mode_pages(d.get(), IMAPI_MODE_PAGE_REQUEST_TYPE_SAVED_VALUES, nullptr, 0, &n) ==
+        IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE);
+
+  // MODE SELECT(10) through the pass-through (SendCommandSendDataToDevice): DVD-R disc-at-once.
+  auto page = mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES);
+  CHECK((page[2] & 0x0F) == 0);  // incremental, the power-on default
+  page[0] &= 0x3F;               // PS is not sent back
+  page[2] = static_cast<uint8_t>((page[2] & 0xF0) | 0x02);
+  std::vector<uint8_t> parameters(8, 0);  // mode parameter header(10), no block descriptor
+  parameters.insert(parameters.end(), page.begin(), page.end());
+  const uint8_t mode_select[10] = {0x55, 0x10, 0, 0, 0, 0, 0, 0, static_cast<uint8_t>(parameters.size()), 0};
+  int64_t moved = -1;
+  REQUIRE(imapi_recorder_send_command(d.get(), mode_select, 10, IMAPI_COMMAND_TO_DEVICE, parameters.data(),
+                                      static_cast<int64_t>(parameters.size()), 0, &moved) == IMAPI_S_OK);
+  CHECK(moved == static_cast<int64_t>(parameters.size()));
+  // MODE SENSE shows the new current value; the default is still incremental.
+  CHECK((mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)[2] & 0x0F) == 2);
+  CHECK((mode_page_of(d.get(), 0x05, IMAPI_MODE_PAGE_REQUEST_TYPE_DEFAULT_VALUES)[2] & 0x0F) == 0);
+  // ... and so does a MODE SENSE(10) through the FROM_DEVICE pass-through.
+  const uint8_t mode_sense[10] = {0x5A, 0x08, 0x05, 0, 0, 0, 0, 0x01, 0x00, 0};
+  std::array<uint8_t, 256> reply{};
+  REQUIRE(imapi_recorder_send_command(d.get(), mode_sense, 10, IMAPI_COMMAND_FROM_DEVICE, reply.data(), reply.size(),
+                                      0, &moved) == IMAPI_S_OK);
+  REQUIRE(moved >= 8 + 3);
+  CHECK((reply[8] & 0x3F) == 0x05);
+  CHECK((reply[10] & 0x0F) == 2);
+}
+
+TEST_CASE("recorder: SendDvdStructure sets a DVD+R DL layer boundary that READ DISC STRUCTURE 20h reflects",
+          "[recorder]") {
+  EmuRecorder d("dvd+r-dl");
+  auto structure = [&](int32_t format) {
+    std::array<uint8_t, 2052> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_read_dvd_structure(d.get(), format, 0, 0, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    return std::vector<uint8_t>(buf.begin(), buf.begin() + std::min<int64_t>(size, 2052));
+  };
+  auto be32 = [](const std::vector<uint8_t>& b, size_t at) {
+    return uint32_t{b[at]} << 24 | uint32_t{b[at + 1]} << 16 | uint32_t{b[at + 2]} << 8 | b[at + 3];
+  };
+  auto before = structure(0x20);
+  REQUIRE(before.size() == 12);
+  CHECK(be32(before, 8) == 4'173'824 / 2);
+  CHECK((before[4] & 0x80) == 0);  // not yet fixed by recording
+  // A shorter layer 0 (in whole ECC blocks): 2,000,000 blocks on each layer.
+  const uint8_t lbi[12] = {0x00, 0x0A, 0, 0, 0, 0, 0, 0, 0x00, 0x1E, 0x84, 0x80};  // 2,000,000
+  REQUIRE(imapi_recorder_send_dvd_structure(d.get(), 0x20, lbi, sizeof lbi) == IMAPI_S_OK);
+  auto after = structure(0x20);
+  CHECK(be32(after, 8) == 2'000'000);
+  // The physical format information's end of layer 0 and the capacity follow.
+  auto pfi = structure(0x00);
+  CHECK(be32(pfi, 16) == 0x030000 + 2'000'000 - 1);
+  auto m = media(d.get());
+  CHECK(m.total_sectors == 4'000'000);
+  CHECK(m.free_sectors == 4'000'000);
+  // Not a whole number of ECC blocks, or past the middle of the disc: refused.
+  const uint8_t odd[12] = {0x00, 0x0A, 0, 0, 0, 0, 0, 0, 0x00, 0x1E, 0x84, 0x81};
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(d.get(), 0x20, odd, sizeof odd)));
+  CHECK(imapi_error_last()->asc == 0x26);
+  // Once recording has started the boundary is fixed: 05/2C/00.
+  std::vector<uint8_t> block(16 * 2048, 0x42);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 16, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(),
+                                      static_cast<int64_t>(block.size()), 0, nullptr) == IMAPI_S_OK);
+  CHECK((structure(0x20)[4] & 0x80) != 0);
+  CHECK(IMAPI_FAILED(imapi_recorder_send_dvd_structure(d.get(), 0x20, lbi, sizeof lbi)));
+  CHECK(imapi_error_last()->sense_key == 0x05);
+  CHECK(imapi_error_last()->asc == 0x2C);
+  CHECK(be32(structure(0x20), 8) == 2'000'000);
+  // Single-layer DVD+R has no layer boundary to set.
+  EmuRecorder single("dvd+r");
+  CHECK(imapi_recorder_send_dvd_structure(single.get(), 0x20, lbi, sizeof lbi) ==
+        IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+}
+
+namespace {
+
 uint32_t le32(const std::vector<uint8_t>& b, size_t at) {
   return uint32_t{b[at]} | uint32_t{b[at + 1]} << 8 | uint32_t{b[at + 2]} << 16 | uint32_t{b[at + 3]} << 24;
 }
@@ -263,6 +388,102 @@ TEST_CASE("recorder: media info, disc and track information of blank and read-on
   CHECK(r.total_sectors == 2295104);
 }
 
+TEST_CASE("recorder: capacities of blank CD-R/RW, DVD-R/RW and DVD-RAM", "[recorder]") {
+  struct Want {
+    const char* media;
+    int32_t type;
+    int64_t sectors;
+    bool overwritable;
+  };
+  // 80-minute CD (lead-out at 79:59:74, less the pregap), 4.7 GB DVD-R/-RW, 4.7 GB DVD-RAM
+  // formatted with its default spare areas (docs/emulated-drive.md's table).
+  for (const Want& w : {Want{"cd-r", IMAPI_MEDIA_TYPE_CDR, 359'849, false}, Want{"cd-rw", IMAPI_MEDIA_TYPE_CDRW, 359'849, false},
+                        Want{"dvd-r", IMAPI_MEDIA_TYPE_DVDDASHR, 2'298'496, false},
+                        Want{"dvd-rw", IMAPI_MEDIA_TYPE_DVDDASHRW, 2'298'496, false},
+                        Want{"dvd-ram", IMAPI_MEDIA_TYPE_DVDRAM, 2'236'704, true}}) {
+    INFO(w.media);
+    EmuRecorder d(w.media);
+    auto m = media(d.get());
+    CHECK(m.present == 1);
+    CHECK(m.physical_type == w.type);
+    CHECK(m.total_sectors == w.sectors);
+    CHECK(m.free_sectors == w.sectors);
+    CHECK(m.next_writable_address == 0);
+    CHECK(m.write_protect == 0);
+    if (w.overwritable) {
+      CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_OVERWRITE_ONLY) != 0);
+      CHECK(m.sessions == 1);
+    } else {
+      CHECK(m.state == IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK);
+      CHECK(m.sessions == 0);
+    }
+  }
+}
+
+TEST_CASE("recorder: pressed CD-ROM and BD-ROM discs read as closed, read-only and readable", "[recorder]") {
+  struct Want {
+    const char* media;
+    int32_t type;
+    int32_t profile;
+  };
+  for (const Want& w : {Want{"cd-rom", IMAPI_MEDIA_TYPE_CDROM, 0x08}, Want{"bd-rom", IMAPI_MEDIA_TYPE_BDROM, 0x40}}) {
+    INFO(w.media);
+    emu_test::DiscDir dir;
+    const auto content = emu_test::pattern(300, 9);  // the pressed data: 300 blocks
+    {
+      std::FILE* f = std::fopen((dir.path + "/disc.img").c_str(), "wb");
+      REQUIRE(f);
+      REQUIRE(std::fwrite(content.data(), 1, content.size(), f) == content.size());
+      std::fclose(f);
+    }
+    const std::string uri = dir.uri(w.media);
+    REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
+    Recorder r;
+    REQUIRE(imapi_recorder_open(uri.c_str(), r.out()) == IMAPI_S_OK);
+    auto m = media(r.get());
+    CHECK(m.present == 1);
+    CHECK(m.profile == w.profile);
+    CHECK(m.physical_type == w.type);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED) != 0);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED) != 0);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_UNSUPPORTED_MEDIA) == 0);
+    CHECK((m.write_protect & IMAPI_WRITEPROTECTED_READ_ONLY_MEDIA) != 0);
+    CHECK(m.total_sectors == 300);
+    CHECK(m.free_sectors == 0);
+    CHECK(m.sessions == 1);
+    CHECK(list(imapi_recorder_get_current_profiles, r.get()) == std::vector<int32_t>{w.profile});
+    // The pressed data reads back through the drive: READ(10) of blocks 100-109.
+    const uint8_t read10[10] = {0x28, 0, 0, 0, 0, 100, 0, 0, 10, 0};
+    std::vector<uint8_t> got(10 * 2048);
+    int64_t moved = 0;
+    REQUIRE(imapi_recorder_send_command(r.get(), read10, 10, IMAPI_COMMAND_FROM_DEVICE, got.data(),
+                                        static_cast<int64_t>(got.size()), 0, &moved) == IMAPI_S_OK);
+    CHECK(moved == 10 * 2048);
+    CHECK(std::equal(got.begin(), got.end(), content.begin() + 100 * 2048));
+    // Disc information: complete, one session holding one track; the TOC's lead-out at 300.
+    std::array<uint8_t, 64> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_get_disc_information(r.get(), buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    CHECK((buf[2] & 0x03) == 2);  // disc status: complete
+    const uint8_t toc[10] = {0x43, 0, 0, 0, 0, 0, 1, 0, 64, 0};
+    REQUIRE(imapi_recorder_send_command(r.get(), toc, 10, IMAPI_COMMAND_FROM_DEVICE, buf.data(), 64, 0, &moved) ==
+            IMAPI_S_OK);
+    REQUIRE(moved == 4 + 2 * 8);
+    CHECK(buf[2] == 1);
+    CHECK(buf[3] == 1);
+    CHECK(buf[4 + 8 + 2] == 0xAA);
+    CHECK((uint32_t{buf[4 + 8 + 6]} << 8 | buf[4 + 8 + 7]) == 300);
+    // Writing is refused: 07/27/00.
+    const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+    REQUIRE(imapi_recorder_send_command(r.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, got.data(), 2048, 0, nullptr) ==
+            IMAPI_S_COMMAND_HAS_SENSE_DATA);
+    std::array<uint8_t, 18> sense{};
+    REQUIRE(imapi_recorder_get_last_sense(r.get(), sense.data(), sense.size(), &size) == IMAPI_S_OK);
+    CHECK((sense[2] & 0x0F) == 0x07);
+    CHECK(sense[12] == 0x27);
+  }
+}
+
 TEST_CASE("recorder: a write-protected medium in the emulated drive reads as software write-protected", "[recorder]") {
   // The emulator sets the MODE SENSE header's WP bit for wp=1, which IMAPI reports this way.
   EmuRecorder wp("dvd+r", "wp=1");
@@ -312,6 +533,38 @@ TEST_CASE("recorder: raw CDB pass-through with sense, eject and close tray", "[r
   CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
 }
 
+TEST_CASE("recorder: a drive becoming ready is waited for, pass-through sees its NOT READY", "[recorder]") {
+  {
+    // Three commands are answered 02/04/01 after loading: the queries retry past them.
+    EmuRecorder d("dvd+r", "not_ready=3");
+    auto m = media(d.get());
+    CHECK(m.present == 1);
+    CHECK(m.physical_type == IMAPI_MEDIA_TYPE_DVDPLUSR);
+    CHECK((m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK) != 0);
+  }
+  {
+    EmuRecorder d("cd-r", "not_ready=2");
+    std::array<uint8_t, 64> buf{};
+    int64_t size = 0;
+    REQUIRE(imapi_recorder_get_disc_information(d.get(), buf.data(), buf.size(), &size) == IMAPI_S_OK);
+    CHECK(size >= 34);
+  }
+  {
+    // Pass-through: delivered once, the caller gets the sense and retries itself.
+    EmuRecorder d("dvd+r", "not_ready=1");
+    const uint8_t tur[6] = {};
+    REQUIRE(imapi_recorder_send_command(d.get(), tur, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) ==
+            IMAPI_S_COMMAND_HAS_SENSE_DATA);
+    std::array<uint8_t, 18> sense{};
+    int64_t n = 0;
+    REQUIRE(imapi_recorder_get_last_sense(d.get(), sense.data(), sense.size(), &n) == IMAPI_S_OK);
+    CHECK((sense[2] & 0x0F) == 0x02);
+    CHECK(sense[12] == 0x04);
+    CHECK(sense[13] == 0x01);
+    REQUIRE(imapi_recorder_send_command(d.get(), tur, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) == IMAPI_S_OK);
+  }
+}
+
 TEST_CASE("recorder: exclusive access between two handles, counted, with the owner's name", "[recorder]") {
   EmuRecorder d("cd-r");
   Recorder other;
@@ -344,6 +597,120 @@ TEST_CASE("recorder: exclusive access between two handles, counted, with the own
   REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 1, "forced") == IMAPI_S_OK);
   REQUIRE(imapi_recorder_get_exclusive_access_owner(d.get(), &s) == IMAPI_S_OK);
   CHECK(test::owned(s) == "forced");
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+}
+
+namespace {
+
+// What a recorder that does not hold the drive may and may not do while `holder` holds it.
+// Returns the number of refusals that named `holder` (every state change must be refused).
+int refused_naming(imapi_recorder* r, const std::string& holder) {
+  int named = 0;
+  auto refused = [&](imapi_status st) {
+    if (st == IMAPI_E_RECORDER_LOCKED && test::last_message().find("'" + holder + "'") != std::string::npos) ++named;
+  };
+  refused(imapi_recorder_eject_media(r));
+  refused(imapi_recorder_close_tray(r));
+  const uint8_t page05[] = {0x05, 0x32, 0x41, 0x01, 0x04, 0x08};  // cut short: refused before it is looked at
+  std::vector<uint8_t> page(page05, page05 + sizeof page05);
+  page.resize(0x34, 0);
+  refused(imapi_recorder_set_mode_page(r, 0, page.data(), static_cast<int64_t>(page.size())));
+  const uint8_t lbi[12] = {0x00, 0x0A};
+  refused(imapi_recorder_send_dvd_structure(r, 0x20, lbi, sizeof lbi));
+  std::vector<uint8_t> block(2048, 0x5A);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  refused(imapi_recorder_send_command(r, write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr));
+  const uint8_t eject_cdb[6] = {0x1B, 0, 0, 0, 0x02, 0};
+  refused(imapi_recorder_send_command(r, eject_cdb, 6, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr));
+  const uint8_t mode_select[10] = {0x55, 0x10, 0, 0, 0, 0, 0, 0, 8, 0};
+  std::vector<uint8_t> header(8, 0);
+  refused(imapi_recorder_send_command(r, mode_select, 10, IMAPI_COMMAND_TO_DEVICE, header.data(), 8, 0, nullptr));
+  return named;
+}
+
+// Reads and queries still work for a non-holder.
+void queries_work(imapi_recorder* r) {
+  imapi_media_info m{};
+  m.struct_size = sizeof m;
+  CHECK(imapi_recorder_get_media_info(r, &m) == IMAPI_S_OK);
+  CHECK(m.present == 1);
+  std::array<uint8_t, 256> buf{};
+  int64_t size = 0;
+  CHECK(imapi_recorder_get_disc_information(r, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  CHECK(imapi_recorder_get_track_information(r, 1, IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK, buf.data(), buf.size(), &size) ==
+        IMAPI_S_OK);
+  CHECK(imapi_recorder_get_mode_page(r, 0x2A, 0, buf.data(), buf.size(), &size) == IMAPI_S_OK);
+  const uint8_t inquiry[6] = {0x12, 0, 0, 0, 36, 0};
+  CHECK(imapi_recorder_send_command(r, inquiry, 6, IMAPI_COMMAND_FROM_DEVICE, buf.data(), 36, 0, nullptr) == IMAPI_S_OK);
+  const uint8_t read10[10] = {0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  std::vector<uint8_t> block(2048);
+  CHECK(imapi_recorder_send_command(r, read10, 10, IMAPI_COMMAND_FROM_DEVICE, block.data(), 2048, 0, nullptr) ==
+        IMAPI_S_OK);
+  CHECK(block[0] == 0x11);
+}
+
+}  // namespace
+
+TEST_CASE("recorder: while another handle holds the drive, state changes are refused naming it, queries are not",
+          "[recorder]") {
+  EmuRecorder d("dvd+r");
+  // One block recorded, for the READ below.
+  std::vector<uint8_t> block(2048, 0x11);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr) ==
+          IMAPI_S_OK);
+  Recorder other;
+  REQUIRE(imapi_recorder_open(d.uri.c_str(), other.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "holder A") == IMAPI_S_OK);
+  CHECK(refused_naming(other.get(), "holder A") == 7);
+  queries_work(other.get());
+  // The holder itself may do all of it.
+  const uint8_t sync[10] = {0x35};
+  CHECK(imapi_recorder_send_command(d.get(), sync, 10, IMAPI_COMMAND_NO_DATA, nullptr, 0, 0, nullptr) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_eject_media(d.get()) == IMAPI_S_OK);
+  REQUIRE(imapi_recorder_close_tray(d.get()) == IMAPI_S_OK);
+  // Released: the other handle may change the drive again.
+  REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_eject_media(other.get()) == IMAPI_S_OK);
+  CHECK(imapi_recorder_close_tray(other.get()) == IMAPI_S_OK);
+}
+
+TEST_CASE("recorder: while another process holds the drive, its state changes are refused naming it", "[recorder]") {
+  EmuRecorder d("dvd+r");
+  std::vector<uint8_t> block(2048, 0x11);
+  const uint8_t write10[10] = {0x2A, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  REQUIRE(imapi_recorder_send_command(d.get(), write10, 10, IMAPI_COMMAND_TO_DEVICE, block.data(), 2048, 0, nullptr) ==
+          IMAPI_S_OK);
+  REQUIRE(imapi_recorder_acquire_exclusive_access(d.get(), 0, "parent burner") == IMAPI_S_OK);
+  int result[2];
+  REQUIRE(::pipe(result) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    imapi_recorder* r = nullptr;
+    char named = 0;
+    if (imapi_recorder_open(d.uri.c_str(), &r) == IMAPI_S_OK) {
+      named = static_cast<char>(refused_naming(r, "parent burner"));
+      // A query from the other process still works.
+      imapi_media_info m{};
+      m.struct_size = sizeof m;
+      if (imapi_recorder_get_media_info(r, &m) != IMAPI_S_OK || m.present != 1) named = -1;
+      imapi_recorder_free(r);
+    }
+    (void)!::write(result[1], &named, 1);
+    ::_exit(0);
+  }
+  char named = 0;
+  REQUIRE(::read(result[0], &named, 1) == 1);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  ::close(result[0]);
+  ::close(result[1]);
+  CHECK(named == 7);
+  // Nothing the child tried happened: the disc is still in, and still holds one block.
+  auto m = media(d.get());
+  CHECK(m.present == 1);
+  CHECK(m.next_writable_address == 1);
   REQUIRE(imapi_recorder_release_exclusive_access(d.get()) == IMAPI_S_OK);
 }
 
@@ -398,6 +765,49 @@ TEST_CASE("recorder: device errors carry the sense in imapi_error_last", "[recor
   REQUIRE(e != nullptr);
   CHECK(e->sense_key == 2);
   CHECK(e->asc == 0x3A);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == -1);  // no INFORMATION field in this sense
+  CHECK(e->os_error == 0);
+  REQUIRE(imapi_recorder_close_tray(d.get()) == IMAPI_S_OK);
+  // A track number that does not exist: 05/24/00, no LBA.
+  CHECK(IMAPI_FAILED(imapi_recorder_get_track_information(d.get(), 7, IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK, buf.data(),
+                                                          buf.size(), &size)));
+  e = imapi_error_last();
+  CHECK(e->sense_key == 5);
+  CHECK(e->asc == 0x24);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == -1);
+  // Sense with INFORMATION: a READ of an unrecorded block (05/21/00 at LBA 500) through the
+  // library's command path, failing into the thread's last error as every C ABI call does.
+  auto drive = imapi::device::emu::EmulatedDrive::open_uri(d.uri);
+  std::vector<uint8_t> block(2048);
+  const imapi_status st = imapi::capi::guard([&] {
+    imapi::device::run_command(drive, imapi::mmc::read10(500, 1), imapi::device::DataDirection::kFromDevice, block,
+                               "READ(10)");
+    return IMAPI_S_OK;
+  });
+  CHECK(IMAPI_FAILED(st));
+  e = imapi_error_last();
+  REQUIRE(e != nullptr);
+  CHECK(e->code == st);
+  CHECK(e->sense_key == 5);
+  CHECK(e->asc == 0x21);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == 500);
+  // A write error names its block too (03/0C/00 with INFORMATION).
+  EmuRecorder bad("dvd+r", "write_error_lba=20");
+  auto bad_drive = imapi::device::emu::EmulatedDrive::open_uri(bad.uri);
+  std::vector<uint8_t> data(32 * 2048);
+  CHECK(IMAPI_FAILED(imapi::capi::guard([&] {
+    imapi::device::run_command(bad_drive, imapi::mmc::write10(0, 32), imapi::device::DataDirection::kToDevice, data,
+                               "WRITE(10)");
+    return IMAPI_S_OK;
+  })));
+  e = imapi_error_last();
+  CHECK(e->sense_key == 3);
+  CHECK(e->asc == 0x0C);
+  CHECK(e->ascq == 0x00);
+  CHECK(e->lba == 20);
 }
 
 TEST_CASE("recorder: exclusive access between two processes dies with its holder", "[recorder]") {

@@ -282,6 +282,56 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
   CHECK(command_timeout(imapi::mmc::op::kRead10) == kDefaultCommandTimeout);
 }
 
+TEST_CASE("linux: a recorder's commands get per-opcode timeouts and NOT READY retries, pass-through keeps its own",
+          "[device]") {
+  FakeSystem sys;
+  sys.add_drive(0, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");
+  auto drives = enumerate_drives(sys);
+  REQUIRE(drives.size() == 1);
+  LinuxRecorder r(sys, drives[0]);
+  std::vector<unsigned> waits;
+  r.managed_transport().set_sleeper([&](std::chrono::milliseconds ms) { waits.push_back(static_cast<unsigned>(ms.count())); });
+  // Long commands: FORMAT UNIT, BLANK, CLOSE TRACK/SESSION, SYNCHRONIZE CACHE wait far beyond the 10 s default.
+  std::vector<uint8_t> list(12);
+  REQUIRE(r.transport().execute(imapi::mmc::format_unit().bytes(), DataDirection::kToDevice, list).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  CHECK(sys.sent.back().timeout == command_timeout(imapi::mmc::op::kFormatUnit).count());
+  REQUIRE(r.transport().execute(imapi::mmc::close_track_session(imapi::mmc::CloseFunction::kSession).bytes(),
+                                DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::blank(imapi::mmc::BlankType::kMinimal).bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::synchronize_cache(false).bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.back().timeout > 10'000);
+  // Others: the default, or the caller's when that is longer.
+  std::vector<uint8_t> buf(36);
+  REQUIRE(r.transport().execute(imapi::mmc::inquiry(36).bytes(), DataDirection::kFromDevice, buf).good());
+  CHECK(sys.sent.back().timeout == 10'000);
+  REQUIRE(r.transport().execute(imapi::mmc::inquiry(36).bytes(), DataDirection::kFromDevice, buf, std::chrono::seconds(60)).good());
+  CHECK(sys.sent.back().timeout == 60'000);
+  // 02/04/01 twice, then GOOD: the engine's path retries, the caller sees GOOD.
+  int not_ready = 2;
+  sys.on_sg_io = [&](sg_io_hdr& h) {
+    if (not_ready-- > 0) {
+      auto sense = imapi::mmc::encode_fixed_sense(0x02, 0x04, 0x01);
+      std::memcpy(h.sbp, sense.data(), sense.size());
+      h.sb_len_wr = 18;
+      h.status = 2;
+    }
+    return 0;
+  };
+  const size_t before = sys.sent.size();
+  CHECK(r.transport().execute(imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {}).good());
+  CHECK(sys.sent.size() - before == 3);
+  CHECK(waits == std::vector<unsigned>{10, 20});
+  // The raw transport (pass-through) sends once with the caller's timeout and returns the NOT READY.
+  not_ready = 1;
+  auto raw = r.raw_transport().execute(imapi::mmc::format_unit().bytes(), DataDirection::kToDevice, list,
+                                       std::chrono::seconds(5));
+  CHECK(is_transient_not_ready(raw));
+  CHECK(sys.sent.back().timeout == 5'000);
+}
+
 TEST_CASE("linux: exclusive access is counted and names its owner", "[device]") {
   FakeSystem sys;
   const std::string id = "linux-scsi:pci0000:00/ata3/2:0:0:0";
@@ -313,6 +363,46 @@ TEST_CASE("linux: exclusive access is counted and names its owner", "[device]") 
   // A registry left by a dead process names nobody.
   sys.files[ExclusiveAccess::registry_path(sys, "x")] = "999 Ghost\n";
   CHECK(ExclusiveAccess::owner(sys, "x").empty());
+}
+
+TEST_CASE("linux: state changes from a recorder that does not hold the drive are refused naming the holder",
+          "[device]") {
+  FakeSystem sys;
+  sys.add_drive(0, "5", "HL-DT-ST", "BD-RE BH16NS40", "/sys/devices/pci0000:00/0000:00:17.0/ata3/host2/target2:0:0/2:0:0:0");
+  auto drives = enumerate_drives(sys);
+  REQUIRE(drives.size() == 1);
+  LinuxRecorder a(sys, drives[0]), b(sys, drives[0]);
+  CHECK_NOTHROW(b.require_access("EjectMedia"));  // nobody holds it
+  a.acquire_exclusive(false, "Burner A");
+  CHECK_NOTHROW(a.require_access("EjectMedia"));  // the holder
+  try {
+    b.require_access("EjectMedia");  // another recorder object of this process
+    FAIL("a non-holder was let through");
+  } catch (const imapi::Error& e) {
+    CHECK(e.code() == imapi::mmc::status::kRecorderLocked);
+    CHECK(e.message().find("'Burner A'") != std::string::npos);
+    CHECK(e.message().find("EjectMedia") != std::string::npos);
+  }
+  a.release_exclusive();
+  CHECK_NOTHROW(b.require_access("EjectMedia"));
+  // Another (live) process holds it: its registry entry names it.
+  sys.alive.insert(4321);
+  sys.files[ExclusiveAccess::registry_path(sys, drives[0].unique_id)] = "4321 Other Process\n";
+  try {
+    b.require_access("SetModePage");
+    FAIL("a non-holder was let through");
+  } catch (const imapi::Error& e) {
+    CHECK(e.code() == imapi::mmc::status::kRecorderLocked);
+    CHECK(e.message().find("'Other Process'") != std::string::npos);
+  }
+  // ... until that process is gone.
+  sys.alive.erase(4321);
+  CHECK_NOTHROW(b.require_access("SetModePage"));
+  // Which pass-through commands count as state changes.
+  for (uint8_t op : {0x00, 0x03, 0x12, 0x25, 0x28, 0x43, 0x46, 0x4A, 0x51, 0x52, 0x5A, 0x5C, 0xA8, 0xAC, 0xAD, 0xBE})
+    CHECK(is_query_command(op));
+  for (uint8_t op : {0x04, 0x1B, 0x1E, 0x2A, 0x35, 0x53, 0x55, 0x5B, 0x5D, 0xA1, 0xAA, 0xB6, 0xBB, 0xBF, 0xFF})
+    CHECK_FALSE(is_query_command(op));
 }
 
 TEST_CASE("device: eject and close tray through START STOP UNIT (on the emulated drive)", "[device][emu]") {

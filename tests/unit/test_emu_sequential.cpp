@@ -151,6 +151,54 @@ TEST_CASE("emu CD-R TAO: SYNCHRONIZE CACHE closes the track, multi-session full 
   CHECK(atip.lead_in_start == (Msf{97, 26, 66}));
 }
 
+TEST_CASE("emu CD-R: the PMA (READ TOC format 3) holds the tracks of the open session", "[emu]") {
+  Drive d("cd-r");
+  auto pma = [&] { return parse_pma(d.in(read_toc(TocFormat::kPma, 0, 1024))); };
+  CHECK(pma().entries.empty());  // blank disc
+  select_page05(d, 1, 3);        // TAO, next session allowed
+  write(d, 0, 100, 1);
+  CHECK(pma().entries.empty());  // a track being written has no entry until it is closed
+  d.ok(synchronize_cache(false));  // TAO: the track is closed
+  write(d, 100, 50, 2);
+  d.ok(synchronize_cache(false));
+  d.ok(reserve_track(300));        // a reservation is noted at once
+  auto p = pma();
+  REQUIRE(p.entries.size() == 3);
+  for (uint8_t i = 0; i < 3; ++i) {
+    CHECK(p.entries[i].adr == 1);
+    CHECK(p.entries[i].control == 4);
+    CHECK(p.entries[i].point == i + 1);
+  }
+  CHECK(p.entries[0].ptime == msf_from_lba(0));
+  CHECK(p.entries[0].atime == msf_from_lba(99));
+  CHECK(p.entries[1].ptime == msf_from_lba(100));
+  CHECK(p.entries[1].atime == msf_from_lba(149));
+  CHECK(p.entries[2].ptime == msf_from_lba(150));
+  CHECK(p.entries[2].atime == msf_from_lba(449));
+  // They agree with READ TRACK INFORMATION.
+  for (uint32_t n = 1; n <= 3; ++n) {
+    auto t = track_info(d, n);
+    CHECK(lba_from_msf(p.entries[n - 1].ptime) == static_cast<int32_t>(t.start));
+    CHECK(lba_from_msf(p.entries[n - 1].atime) == static_cast<int32_t>(t.start + t.size - 1));
+  }
+  // Closing the session moves the entries into the TOC; session 2's tracks are the PMA's next.
+  write(d, 150, 300, 3);
+  d.ok(synchronize_cache(false));
+  d.ok(close_track_session(CloseFunction::kSession));
+  CHECK(pma().entries.empty());
+  const uint32_t s2 = track_info(d, kInvisibleTrack).start;
+  write(d, s2, 20, 4);
+  d.ok(synchronize_cache(false));
+  p = pma();
+  REQUIRE(p.entries.size() == 1);
+  CHECK(p.entries[0].point == 4);
+  CHECK(p.entries[0].ptime == msf_from_lba(static_cast<int32_t>(s2)));
+  CHECK(p.entries[0].atime == msf_from_lba(static_cast<int32_t>(s2 + 19)));
+  // DVD media have no PMA.
+  Drive dvd("dvd+r");
+  check_sense(dvd.fails(read_toc(TocFormat::kPma, 0, 1024)), 5, 0x24, 0x00);
+}
+
 TEST_CASE("emu CD-R SAO: cue sheet, writes from LBA -150, the drive closes at the lead-out", "[emu]") {
   Drive d("cd-r");
   select_page05(d, 2, 0);

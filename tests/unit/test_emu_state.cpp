@@ -3,7 +3,12 @@
 // and fault injection.
 #include "emu_fixture.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <set>
+#include <utility>
 #include <fstream>
 #include <thread>
 
@@ -134,12 +139,129 @@ TEST_CASE("emu faults: long write in progress, write error, medium removed, powe
   }
 }
 
+namespace {
+
+// After a power loss and reload: READ DISC INFORMATION and READ TRACK INFORMATION
+// (invisible track) tell one story, and a WRITE at the NWA they give is accepted.
+// Returns that NWA.
+uint32_t check_reloaded_disc_agrees(Drive& d, uint8_t seed) {
+  d.ok(start_stop_unit(true, true));  // power back, disc reloaded
+  auto di = parse_disc_information(d.in(read_disc_information(34)));
+  auto ti = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+  CHECK(ti.track == di.last_track_last_session);
+  CHECK(ti.session == di.sessions);
+  CHECK(ti.blank);
+  CHECK(ti.nwa_valid);
+  CHECK(ti.next_writable == ti.start);
+  CHECK(di.last_session_state == imapi::mmc::SessionState::kEmpty);  // the invisible track opens an empty session
+  // Every track before the invisible one is complete: none reports an NWA.
+  for (uint16_t n = 1; n < ti.track; ++n) {
+    auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, n, 48)));
+    CHECK_FALSE(t.nwa_valid);
+    CHECK(t.session < di.sessions);
+  }
+  d.ok(write10(ti.next_writable, 16), pattern(16, seed));
+  CHECK(d.in(read10(ti.next_writable, 16), 16 * 2048) == pattern(16, seed));
+  return ti.next_writable;
+}
+
+}  // namespace
+
+TEST_CASE("emu faults: power loss after CLOSE TRACK and CLOSE SESSION keeps the closed session (DVD+R)", "[emu]") {
+  Drive d("dvd+r", "power_loss_at_lba=56");
+  d.ok(write10(0, 32), pattern(32, 1));
+  d.ok(synchronize_cache(false));
+  d.ok(close_track_session(CloseFunction::kTrack, 1, false));
+  d.ok(close_track_session(CloseFunction::kSession, 0, false));
+  d.ok(write10(32, 16), pattern(16, 2));  // session 2, cached
+  auto before = parse_disc_information(d.in(read_disc_information(34)));
+  CHECK(before.sessions == 2);
+  check_sense(d.fails(write10(48, 16), pattern(16, 3)), 2, 0x3A, 0x00);  // reaches LBA 56: the power fails
+  const auto snap = d.drive.snapshot();
+  REQUIRE(snap.disc.tracks.size() == 1);
+  CHECK(snap.disc.tracks[0].state == TrackState::kComplete);
+  CHECK(snap.disc.closed_sessions == 1);
+  CHECK(check_reloaded_disc_agrees(d, 4) == 32);
+  CHECK(d.in(read10(0, 32), 32 * 2048) == pattern(32, 1));  // session 1 is intact
+}
+
+TEST_CASE("emu faults: power loss after BLANK does not bring the erased track back (CD-RW)", "[emu]") {
+  Drive d("cd-rw", "power_loss_at_lba=40");
+  d.ok(write10(0, 32), pattern(32, 1));
+  d.ok(synchronize_cache(false));  // TAO: closes the track
+  d.ok(close_track_session(CloseFunction::kSession, 0, false));
+  d.ok(blank(BlankType::kMinimal, false));
+  d.ok(write10(0, 16), pattern(16, 2));
+  check_sense(d.fails(write10(16, 32), pattern(32, 3)), 2, 0x3A, 0x00);  // reaches LBA 40
+  const auto snap = d.drive.snapshot();
+  CHECK(snap.disc.tracks.empty());
+  CHECK(snap.disc.closed_sessions == 0);
+  CHECK_FALSE(snap.disc.finalized);
+  auto di = [&] {
+    d.ok(start_stop_unit(true, true));
+    return parse_disc_information(d.in(read_disc_information(34)));
+  }();
+  CHECK(di.disc_status == imapi::mmc::DiscStatus::kEmpty);
+  CHECK(check_reloaded_disc_agrees(d, 5) == 0);
+}
+
+TEST_CASE("emu faults: power loss after FORMAT keeps the format, and the durable disc survives a reload of the state file",
+          "[emu]") {
+  DiscDir dir;
+  {
+    auto a = EmulatedDrive::open_uri(dir.uri("dvd-rw", "power_loss_at_lba=100"));
+    // Quick format to restricted overwrite (profile 13h), then a write that loses power.
+    auto list = format_unit_parameters(0x15, 0, 16, false);
+    REQUIRE(a.execute(format_unit().bytes(), DataDirection::kToDevice, list).good());
+    auto data = pattern(128, 1);
+    auto r = a.execute(write10(0, 128).bytes(), DataDirection::kToDevice, data);
+    REQUIRE(r.status == imapi::device::scsi_status::kCheckCondition);
+  }
+  auto b = EmulatedDrive::open_uri(dir.uri("dvd-rw"));
+  auto s = b.snapshot();
+  CHECK(s.disc.media == MediaKind::kDvdRwRestricted);
+  CHECK(s.disc.formatted);
+  CHECK(s.drive.durable_disc.media == MediaKind::kDvdRwRestricted);
+  // The state file keeps the durable copy apart from the disc in the drive.
+  auto text = serialize_state(s);
+  CHECK(text.find("durable.media dvd-rw-ro") != std::string::npos);
+  CHECK(serialize_state(parse_state(text)) == text);
+}
+
 TEST_CASE("emu buffer: throttled writes fill the buffer READ BUFFER CAPACITY reports", "[emu]") {
   Drive d("cd-r", "throttle=1&buffer=1M&speed=48");
   d.ok(write10(0, 256), pattern(256, 1));  // 512 KiB at 48x CD (8.4 MB/s): mostly still buffered
   auto cap = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
   CHECK(cap.size == 1u << 20);
   CHECK(cap.blank < cap.size);
+}
+
+TEST_CASE("emu buffer: READ BUFFER CAPACITY drains in real time, a flush is no underrun but a late WRITE is", "[emu]") {
+  // 4x CD = 704,000 bytes/s into a 1 MiB buffer: 512 KiB written take about 745 ms to drain.
+  Drive d("cd-r", "throttle=1&buffer=1M&speed=4");
+  d.ok(write10(0, 256), pattern(256, 1));
+  auto first = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  CHECK(first.size == 1u << 20);
+  CHECK(first.blank < first.size);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto second = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
+  INFO("free space " << first.blank << " then " << second.blank);
+  CHECK(second.blank >= first.blank + 300'000);  // about 352,000 bytes reached the medium meanwhile
+  CHECK(second.blank <= second.size);
+  // Run dry: the next WRITE is an underrun (counted: BUFE is on by default) even though the
+  // empty buffer was seen through READ BUFFER CAPACITY first.
+  for (int i = 0; i < 100 && parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank < (1u << 20); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank == 1u << 20);
+  d.ok(write10(256, 16), pattern(16, 2));
+  CHECK(d.drive.snapshot().drive.underruns == 1);
+  // Emptied and then flushed (the end of a track): no underrun.
+  for (int i = 0; i < 100 && parse_buffer_capacity(d.in(read_buffer_capacity(12))).blank < (1u << 20); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  d.ok(synchronize_cache(false));
+  auto t = parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+  d.ok(write10(t.next_writable, 16), pattern(16, 3));
+  CHECK(d.drive.snapshot().drive.underruns == 1);
 }
 
 TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only counted with it", "[emu]") {
@@ -163,4 +285,69 @@ TEST_CASE("emu buffer: an underrun fails the next WRITE without BUFE and is only
       check_sense(d.fails(write10(16, 16), pattern(16, 2)), 3, 0x0C, 0x09);
     }
   }
+}
+
+TEST_CASE("emu state: processes appending to one disc at once leave it consistent (the state-file lock)", "[emu]") {
+  // Each process has its own drive object on the same directory, as separate programs would,
+  // and appends 16-block packets at the NWA READ TRACK INFORMATION gives; one that loses the race
+  // is refused (05/21/02) and asks again. Every command is load-execute-save under the flock on
+  // disc.lock: without it two processes would both "succeed" at one NWA and one packet would vanish.
+  constexpr int kProcesses = 4, kPackets = 25;
+  DiscDir dir;
+  const std::string uri = dir.uri("dvd+r");
+  { auto create = EmulatedDrive::open_uri(uri); }
+  std::vector<pid_t> children;
+  for (int p = 0; p < kProcesses; ++p) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int status = 0;
+      try {
+        auto drive = EmulatedDrive::open_uri(uri);
+        for (int k = 0; k < kPackets && status == 0; ++k) {
+          Bytes packet(16 * 2048, static_cast<uint8_t>(p));
+          packet[0] = static_cast<uint8_t>(p);
+          packet[1] = static_cast<uint8_t>(k);
+          for (int attempt = 0;; ++attempt) {
+            if (attempt == 1000) { status = 2; break; }
+            Bytes ti(48);
+            auto r = drive.execute(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48).bytes(),
+                                   DataDirection::kFromDevice, ti);
+            if (!r.good()) { status = 3; break; }
+            const uint32_t nwa = parse_track_information(ti).next_writable;
+            r = drive.execute(write10(nwa, 16).bytes(), DataDirection::kToDevice, packet);
+            if (r.good()) break;
+            auto sense = decode_sense(r.sense_bytes());
+            if (sense.key != 5 || sense.asc != 0x21 || sense.ascq != 0x02) { status = 4; break; }
+          }
+        }
+      } catch (...) {
+        status = 5;
+      }
+      ::_exit(status);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = -1;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  // One open track holding every packet exactly once, back to back.
+  auto d = EmulatedDrive::open_uri(uri);
+  const auto snap = d.snapshot();
+  REQUIRE(snap.disc.tracks.size() == 1);
+  CHECK(snap.disc.tracks[0].written == uint32_t{kProcesses * kPackets * 16});
+  std::set<std::pair<int, int>> seen;
+  for (uint32_t lba = 0; lba < uint32_t{kProcesses * kPackets * 16}; lba += 16) {
+    Bytes packet(16 * 2048);
+    REQUIRE(d.execute(read10(lba, 16).bytes(), DataDirection::kFromDevice, packet).good());
+    const int p = packet[0], k = packet[1];
+    CHECK(p < kProcesses);
+    CHECK(k < kPackets);
+    CHECK(packet[16 * 2048 - 1] == packet[0]);  // the packet is whole, not interleaved with another
+    CHECK(seen.insert({p, k}).second);
+  }
+  CHECK(seen.size() == size_t{kProcesses * kPackets});
 }

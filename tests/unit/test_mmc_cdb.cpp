@@ -89,6 +89,9 @@ TEST_CASE("mmc cdb: disc, track, TOC, structures, capacities", "[mmc]") {
   CHECK(b(read_disc_structure(0, 0x00, 2052)) == Bytes{0xAD, 0, 0, 0, 0, 0, 0, 0, 0x08, 0x04, 0, 0});
   CHECK(b(read_disc_structure(1, 0x0A, 0x100, 0x11223344, 1, 2)) ==
         Bytes{0xAD, 1, 0x11, 0x22, 0x33, 0x44, 1, 0x0A, 0x01, 0x00, 0x80, 0});
+  // SEND DISC STRUCTURE: media type byte 1, format 7, parameter list length 8-9, AGID byte 10 bits 7-6.
+  CHECK(b(send_disc_structure(0, 0x20, 12)) == Bytes{0xBF, 0, 0, 0, 0, 0, 0, 0x20, 0, 12, 0, 0});
+  CHECK(b(send_disc_structure(1, 0x30, 0x1234, 3)) == Bytes{0xBF, 1, 0, 0, 0, 0, 0, 0x30, 0x12, 0x34, 0xC0, 0});
   CHECK(b(read_format_capacities(0xFC)) == Bytes{0x23, 0, 0, 0, 0, 0, 0, 0, 0xFC, 0});
   CHECK(b(read_buffer_capacity(12)) == Bytes{0x5C, 0, 0, 0, 0, 0, 0, 0, 12, 0});
   CHECK(b(read_buffer_capacity(12, true)) == Bytes{0x5C, 1, 0, 0, 0, 0, 0, 0, 12, 0});

@@ -18,6 +18,12 @@ TEST_CASE("mmc parameter list: FORMAT UNIT", "[mmc]") {
   CHECK(Bytes(q.begin(), q.end()) == Bytes{0, 0, 0, 8, 0x00, 0xB2, 0x9C, 0x00, 0xC2, 0x00, 0x30, 0x00});
 }
 
+TEST_CASE("mmc parameter list: SEND DISC STRUCTURE 20h layer boundary", "[mmc]") {
+  // Data length 000Ah, reserved bytes 2-7, L0 data zone capacity 8-11 (2,000,000 = 001E8480h).
+  auto p = layer_boundary_parameters(2'000'000);
+  CHECK(Bytes(p.begin(), p.end()) == Bytes{0x00, 0x0A, 0, 0, 0, 0, 0, 0, 0x00, 0x1E, 0x84, 0x80});
+}
+
 TEST_CASE("mmc parameter list: SET STREAMING performance descriptor", "[mmc]") {
   StreamingRequest r;
   r.end_lba = 0x0023053F;

@@ -445,6 +445,39 @@ TEST_CASE("mmc response: READ TOC format 2 (full TOC: A0, A1, A2, B0, track 1)",
   check_rejects(parse_full_toc, Bytes{0, 0, 1, 1}, "READ TOC format 2");
 }
 
+TEST_CASE("mmc response: READ TOC format 3 (PMA track entries)", "[mmc]") {
+  // Two track entries of an open CD-R session: track 1 from 00:02:00 to 00:03:24 (LBAs 0-99),
+  // track 2 (a reservation) from 00:03:25 on.
+  Bytes b{0x00, 0x18, 0x00, 0x00,
+          0x00, 0x14, 0x00, 0x01, 0, 3, 24, 0, 0, 2, 0,
+          0x00, 0x14, 0x00, 0x02, 0, 9, 0, 0, 0, 3, 25};
+  Pma p = parse_pma(b);
+  CHECK(p.complete);
+  CHECK(p.length == 24);
+  REQUIRE(p.entries.size() == 2);
+  CHECK(p.entries[0].adr == 1);
+  CHECK(p.entries[0].control == 4);
+  CHECK(p.entries[0].point == 1);
+  CHECK(lba_from_msf(p.entries[0].ptime) == 0);
+  CHECK(lba_from_msf(p.entries[0].atime) == 99);
+  CHECK(p.entries[1].point == 2);
+  CHECK(p.entries[1].ptime == (Msf{0, 3, 25}));
+  CHECK(p.entries[1].atime == (Msf{0, 9, 0}));
+  CHECK(encode_pma(p) == b);
+  // An empty PMA (blank disc, or every session closed) is just the header.
+  CHECK(parse_pma(Bytes{0x00, 0x02, 0x00, 0x00}).entries.empty());
+  // Cut short: the whole descriptors that arrived, and the reply marked incomplete.
+  Pma partial = parse_pma(cut(b, 4 + 11 + 6));
+  CHECK_FALSE(partial.complete);
+  CHECK(partial.entries.size() == 1);
+  // A length that is no whole number of descriptors.
+  Bytes odd = b;
+  odd[1] = 0x17;
+  CHECK_FALSE(parse_pma(odd).complete);
+  check_rejects(parse_pma, cut(b, 3), "READ TOC format 3");
+  check_rejects(parse_pma, Bytes{0, 1, 0, 0}, "READ TOC format 3");
+}
+
 TEST_CASE("mmc response: READ CAPACITY", "[mmc]") {
   Capacity c = parse_read_capacity(Bytes{0x00, 0x23, 0x05, 0x3F, 0x00, 0x00, 0x08, 0x00});
   CHECK(c.last_lba == 0x23053F);

@@ -95,6 +95,7 @@ size_t read10(Context&, const Command&);
 size_t read12(Context&, const Command&);
 size_t read_cd(Context&, const Command&);
 size_t read_disc_structure(Context&, const Command&);
+size_t send_disc_structure(Context&, const Command&);
 // commands_write.cpp
 size_t write10(Context&, const Command&);
 size_t write12(Context&, const Command&);
@@ -109,8 +110,21 @@ size_t format_unit(Context&, const Command&);
 
 // Shared by several handlers.
 mmc::WriteParametersPage current_write_parameters(const EmuState& s);
+// Page 05h as the drive has it at power-on for this disc (MODE SENSE default values).
+mmc::WriteParametersPage default_write_parameters(const DiscState& d);
 uint32_t selected_write_speed_kbps(const DriveConfig& c, const EmuState& s);
 std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const DiscState& d);
+// The disc as it now is has been recorded for good (SYNCHRONIZE CACHE, CLOSE,
+// BLANK, FORMAT): a power loss from here on comes back to this state.
+inline void make_durable(Context& ctx) {
+  ctx.drive().durable_disc = ctx.disc();
+  ctx.state_changed = true;
+}
+// The buffer model brought up to now: with throttle=1 the buffer drains at the
+// selected write speed since the last look (a buffer that empties with data
+// still pending is remembered as run dry: the next WRITE is an underrun).
+// Every command that reports or changes the fill level calls it first.
+void drain_buffer(Context& ctx);
 // Starts a long operation reported through NOT READY + progress (IMMED commands).
 void begin_long_operation(Context& ctx, LongOperation op);
 

@@ -25,16 +25,20 @@ size_t reply(const Command& cmd, const std::vector<uint8_t>& data, size_t alloca
   return n;
 }
 
-mmc::WriteParametersPage current_write_parameters(const EmuState& s) {
-  if (s.drive.write_page.size() >= 16) return mmc::parse_write_parameters_page(s.drive.write_page);
+mmc::WriteParametersPage default_write_parameters(const DiscState& d) {
   // Power-on defaults: TAO mode 1 on CD, incremental elsewhere; BUFE on.
   mmc::WriteParametersPage w;
   w.buffer_underrun_free = true;
-  w.write_type = s.disc.spec().family == Family::kCd ? 1 : 0;
+  w.write_type = d.spec().family == Family::kCd ? 1 : 0;
   w.track_mode = 4;
   w.data_block_type = 8;
-  w.packet_size = s.disc.spec().family == Family::kCd ? 0 : 16;
+  w.packet_size = d.spec().family == Family::kCd ? 0 : 16;
   return w;
+}
+
+mmc::WriteParametersPage current_write_parameters(const EmuState& s) {
+  if (s.drive.write_page.size() >= 16) return mmc::parse_write_parameters_page(s.drive.write_page);
+  return default_write_parameters(s.disc);
 }
 
 std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const DiscState& d) {
@@ -193,6 +197,7 @@ std::vector<uint8_t> write_parameters_page(const Context& ctx, uint8_t page_cont
   }
   // PS stays 0: the drive saves no page (MODE SENSE of saved values is 05/39/00, MODE SELECT
   // with SP is refused), so it must not claim that this one is savable.
+  if (page_control == 2) return mmc::write_parameters_page(default_write_parameters(ctx.state.disc));
   return mmc::write_parameters_page(current_write_parameters(ctx.state));
 }
 
@@ -300,6 +305,7 @@ size_t set_cd_speed(Context& ctx, const Command& cmd) {
 }
 
 size_t read_buffer_capacity(Context& ctx, const Command& cmd) {
+  drain_buffer(ctx);  // what has reached the medium since the last WRITE is gone from the buffer
   const DriveState& v = ctx.drive();
   const uint64_t size = ctx.config.buffer_bytes;
   const uint64_t fill = std::min<uint64_t>(v.buffer_fill, size);

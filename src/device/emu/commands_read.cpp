@@ -222,9 +222,19 @@ size_t read_toc(Context& ctx, const Command& cmd) {
     a.last_lead_out_start = mmc::msf_from_lba(static_cast<int32_t>(d.capacity()));
     return reply(cmd, mmc::encode_atip(a), alloc);
   }
-  if (format == 3) {  // PMA: the emulated drive records none separately (tracks are in the state file)
+  if (format == 3) {  // PMA: the track entries of the session not yet closed
     if (!cd) invalid_field_in_cdb();
-    return reply(cmd, {0x00, 0x02, 0x00, 0x00}, alloc);
+    mmc::Pma p;
+    for (const PmaTrack& t : d.pma_tracks()) {
+      mmc::PmaEntry e;
+      e.adr = 1;
+      e.control = t.control;
+      e.point = static_cast<uint8_t>(t.number);
+      e.ptime = mmc::msf_from_lba(static_cast<int32_t>(t.start));
+      e.atime = mmc::msf_from_lba(static_cast<int32_t>(t.last));
+      p.entries.push_back(e);
+    }
+    return reply(cmd, mmc::encode_pma(p), alloc);
   }
   if (tracks.empty()) invalid_field_in_cdb();  // blank disc: no TOC (as real drives answer)
 
@@ -375,6 +385,24 @@ size_t read_cd(Context& ctx, const Command& cmd) {
   if ((sector_type != 0 && sector_type != 2 && sector_type != 4) || cmd.u8(9) != 0x10 || cmd.u8(10) != 0)
     invalid_field_in_cdb();
   return read_blocks(ctx, cmd, cmd.be32(2), cmd.be24(6));
+}
+
+size_t send_disc_structure(Context& ctx, const Command& cmd) {
+  DiscState& d = ctx.disc();
+  const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
+  // Only the layer boundary of DVD+R DL can be sent to this drive (no CSS/CPRM keys, no BD structures).
+  if (media_type != 0 || format != 0x20 || d.media != MediaKind::kDvdPlusRDual) invalid_field_in_cdb();
+  const auto list = cmd.parameter_list(cmd.be16(8));
+  if (list.size() < 12) invalid_field_in_parameter_list();
+  // Once recording has begun the boundary is fixed (READ DISC STRUCTURE 20h's Init Status).
+  if (!d.blank() || ctx.config.write_protected) sequence_error();
+  const uint32_t l0 = mmc::ResponseReader(list, "SEND DISC STRUCTURE").be32(8);
+  // Layer 0 can be shortened, in whole ECC blocks, never lengthened past the disc's middle.
+  const uint32_t most = d.spec().capacity_blocks / 2;
+  if (l0 == 0 || l0 > most || l0 % d.spec().packet_blocks != 0) invalid_field_in_parameter_list();
+  d.layer0_blocks = l0;
+  make_durable(ctx);  // kept in the disc's control data, not in the cache
+  return 0;
 }
 
 size_t read_disc_structure(Context& ctx, const Command& cmd) {

@@ -37,43 +37,37 @@ bool finalize_on_close(const EmuState& s) {
   return false;
 }
 
-// Drive buffer: data drains to the medium at the selected speed. Without
-// throttling the medium is infinitely fast and the buffer is always empty.
-void account_buffer(Context& ctx, uint64_t bytes, bool track_in_progress) {
+// Bytes the drive can take in its buffer before a WRITE waits for room.
+uint64_t rate_bytes_per_second(const Context& ctx) {
+  return uint64_t{selected_write_speed_kbps(ctx.config, ctx.state)} * 1000;
+}
+
+// A WRITE arriving after the buffer ran dry mid-track: a buffer underrun. With
+// BUFE the drive links seamlessly and only counts it; without, the write fails
+// (and the buffer model starts afresh, so the client's retry goes through).
+void check_underrun(Context& ctx) {
   DriveState& v = ctx.drive();
-  if (!ctx.config.throttle) {
-    v.buffer_fill = 0;
-    return;
-  }
-  const uint64_t rate = uint64_t{selected_write_speed_kbps(ctx.config, ctx.state)} * 1000;  // bytes per second
-  const int64_t now = monotonic_ns();
-  if (v.buffer_clock_ns != 0 && rate != 0) {
-    const uint64_t drained = static_cast<uint64_t>(now - v.buffer_clock_ns) * rate / 1'000'000'000;
-    if (drained >= v.buffer_fill) {
-      // Ran dry while a track was being written: a buffer underrun. With BUFE
-      // the drive links seamlessly and only counts it; without, the write fails.
-      if (v.buffer_fill > 0 && track_in_progress) {
-        ++v.underruns;
-        if (!current_write_parameters(ctx.state).buffer_underrun_free) {
-          v.buffer_fill = 0;
-          v.buffer_clock_ns = now;
-          ctx.state_changed = true;
-          check(0x03, 0x0C, 0x09);  // write error - loss of streaming
-        }
-      }
-      v.buffer_fill = 0;
-    } else {
-      v.buffer_fill -= drained;
-    }
-  }
-  v.buffer_clock_ns = now;
-  // A full buffer holds the host back, as a real drive does, until room frees up.
+  drain_buffer(ctx);
+  if (!v.buffer_ran_dry) return;
+  v.buffer_ran_dry = false;
+  ++v.underruns;
+  ctx.state_changed = true;
+  if (!current_write_parameters(ctx.state).buffer_underrun_free) check(0x03, 0x0C, 0x09);  // loss of streaming
+}
+
+// `bytes` enter the buffer. A full buffer holds the host back, as a real drive
+// does, until room frees up.
+void account_buffer(Context& ctx, uint64_t bytes) {
+  DriveState& v = ctx.drive();
+  drain_buffer(ctx);
+  if (!ctx.config.throttle) return;
+  const uint64_t rate = rate_bytes_per_second(ctx);
   const uint64_t size = ctx.config.buffer_bytes;
   if (v.buffer_fill + bytes > size && rate != 0) {
     const uint64_t excess = v.buffer_fill + bytes - size;
     std::this_thread::sleep_for(std::chrono::nanoseconds(excess * 1'000'000'000 / rate));
     v.buffer_clock_ns = monotonic_ns();
-    v.buffer_fill = size - bytes;
+    v.buffer_fill = size - std::min<uint64_t>(bytes, size);
   }
   v.buffer_fill += bytes;
 }
@@ -113,10 +107,13 @@ FaultCut fault_cut(const FaultPlan& f, uint64_t lba, uint64_t blocks) {
       v.medium_present = false;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kPowerLoss:
-      // Everything since the last SYNCHRONIZE CACHE is lost with the drive's cache.
-      ctx.disc().tracks = v.synced_tracks;
+      // Everything since the disc was last made durable (SYNCHRONIZE CACHE, CLOSE,
+      // BLANK, FORMAT) is lost with the drive's cache: the whole disc goes back to then.
+      ctx.disc() = v.durable_disc;
       v.medium_present = false;
       v.sao_armed = false;
+      v.sao_plan.clear();
+      v.simulated_blocks = 0;
       v.buffer_fill = 0;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kNone:
@@ -177,6 +174,7 @@ void write_session_at_once(Context& ctx, int64_t lba, uint64_t blocks, std::span
     } else {
       d.close_session(finalize_on_close(ctx.state));
     }
+    make_durable(ctx);  // the lead-out is written: everything before it is on the disc
   }
 }
 
@@ -216,8 +214,10 @@ void write_sequential(Context& ctx, uint64_t lba, uint64_t blocks, std::span<con
   ctx.state_changed = true;
   if (cut.kind != FaultCut::Kind::kNone) strike(ctx, cut);
   // DVD-R disc-at-once: the end of the reserved track ends the disc.
-  if (dvd_dash(d) && at_once(ctx.state) && target->state == TrackState::kReserved && target->written == target->size)
+  if (dvd_dash(d) && at_once(ctx.state) && target->state == TrackState::kReserved && target->written == target->size) {
     d.close_session(true);
+    make_durable(ctx);
+  }
 }
 
 size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blocks, bool signed_lba) {
@@ -230,6 +230,7 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
   ctx.state_changed = true;
   if (ctx.config.faults.long_write_every && v.write_commands % ctx.config.faults.long_write_every == 0)
     check(0x02, 0x04, 0x08);  // long write in progress: the client retries the same WRITE
+  check_underrun(ctx);
   const std::span<const uint8_t> data(cmd.buffer.data(), blocks * 2048);
   if (d.spec().recording == Recording::kRandom) {
     write_random(ctx, lba, blocks, data);
@@ -239,11 +240,32 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
     if (d.spec().family == Family::kCd && at_once(ctx.state)) sequence_error();  // SAO needs a cue sheet first
     write_sequential(ctx, lba, blocks, data);
   }
-  account_buffer(ctx, blocks * 2048, true);
+  account_buffer(ctx, blocks * 2048);
   return 0;
 }
 
 }  // namespace
+
+void drain_buffer(Context& ctx) {
+  DriveState& v = ctx.drive();
+  if (!ctx.config.throttle) {
+    v.buffer_fill = 0;
+    return;
+  }
+  const uint64_t rate = rate_bytes_per_second(ctx);
+  const int64_t now = monotonic_ns();
+  if (v.buffer_clock_ns != 0 && rate != 0 && now > v.buffer_clock_ns) {
+    const uint64_t drained = static_cast<uint64_t>(now - v.buffer_clock_ns) * rate / 1'000'000'000;
+    if (drained >= v.buffer_fill) {
+      if (v.buffer_fill > 0) v.buffer_ran_dry = true;  // an underrun if more data follows before a flush
+      v.buffer_fill = 0;
+    } else {
+      v.buffer_fill -= drained;
+    }
+  }
+  v.buffer_clock_ns = now;
+  ctx.state_changed = true;
+}
 
 size_t write10(Context& ctx, const Command& cmd) { return write_blocks(ctx, cmd, cmd.be32(2), cmd.be16(7), true); }
 size_t write12(Context& ctx, const Command& cmd) { return write_blocks(ctx, cmd, cmd.be32(2), cmd.be32(6), true); }
@@ -330,10 +352,10 @@ size_t synchronize_cache(Context& ctx, const Command&) {
       t->state = TrackState::kComplete;
     }
   }
-  v.synced_tracks = d.tracks;
   v.simulated_blocks = 0;
-  v.buffer_fill = 0;
-  ctx.state_changed = true;
+  v.buffer_fill = 0;  // flushed: nothing left to run dry
+  v.buffer_ran_dry = false;
+  make_durable(ctx);
   return 0;
 }
 
@@ -343,19 +365,20 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
   const uint32_t number = cmd.be16(4);
   const bool immediate = cmd.bit(1, 0);
   if (d.spec().recording == Recording::kReadOnly) incompatible_medium();
+  ctx.drive().buffer_fill = 0;  // a close flushes the buffer first
+  ctx.drive().buffer_ran_dry = false;
   if (d.spec().recording == Recording::kRandom) {
     // DVD+RW/BD-RE: 0 stops background formatting; 1/2 make the disc compatible (finish formatting).
     if (function > 2 && function != 3) invalid_field_in_cdb();
-    if (d.background_format) {
-      d.background_format = false;
-      ctx.state_changed = true;
-    }
+    if (d.background_format) d.background_format = false;
+    make_durable(ctx);
     if (immediate) begin_long_operation(ctx, LongOperation::kClose);
     return 0;
   }
   switch (function) {
     case 0:
-      return 0;  // no background format on sequential media
+      make_durable(ctx);  // no background format on sequential media; the cache is flushed all the same
+      return 0;
     case 1: {  // close a track (the open one, or a reserved one by number)
       if (number == 0 || number > d.track_count_with_invisible()) invalid_field_in_cdb();
       if (number <= d.tracks.size()) {
@@ -377,7 +400,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
     default:
       invalid_field_in_cdb();
   }
-  ctx.state_changed = true;
+  make_durable(ctx);
   if (immediate) begin_long_operation(ctx, LongOperation::kClose);
   return 0;
 }

@@ -7,6 +7,8 @@ uint32_t cd_session_gap(uint16_t closed_session) { return (closed_session == 1 ?
 uint32_t DiscState::capacity() const {
   const MediaSpec& s = spec();
   if (s.recording == Recording::kReadOnly) return rom_blocks;
+  // DVD+R DL (opposite track path): layer 1 holds as much as layer 0, wherever the boundary was put.
+  if (media == MediaKind::kDvdPlusRDual && layer0_blocks != 0) return 2 * layer0_blocks;
   if (s.needs_format || media == MediaKind::kBdR) return formatted ? s.formatted_blocks : s.capacity_blocks;
   return s.capacity_blocks;
 }
@@ -76,6 +78,17 @@ uint32_t DiscState::last_closed_session_start() const {
   for (const Track& t : tracks)
     if (t.session == session) return t.start;
   return 0;
+}
+
+std::vector<PmaTrack> DiscState::pma_tracks() const {
+  std::vector<PmaTrack> out;
+  if (spec().family != Family::kCd || spec().recording != Recording::kSequential || finalized) return out;
+  for (size_t i = 0; i < tracks.size(); ++i) {
+    const Track& t = tracks[i];
+    if (t.session != current_session() || t.state == TrackState::kOpen || t.end() == t.start) continue;
+    out.push_back({static_cast<uint32_t>(i + 1), t.start, t.end() - 1, t.control});
+  }
+  return out;
 }
 
 void DiscState::complete_tracks() {

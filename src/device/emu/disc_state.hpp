@@ -31,6 +31,14 @@ struct Track {
 
 enum class DiscStatus : uint8_t { kBlank, kAppendable, kFinalized, kRandomAccess };
 
+// A track entry of a CD's program memory area (READ TOC format 3).
+struct PmaTrack {
+  uint32_t number = 0;  // 1-based track number
+  uint32_t start = 0;   // first block
+  uint32_t last = 0;    // last block (reserved tracks: of the reservation)
+  uint8_t control = 4;
+};
+
 struct DiscState {
   MediaKind media = MediaKind::kDvdPlusR;
   bool formatted = false;        // rewritable media after FORMAT UNIT (DVD+RW, BD-RE, DVD-RAM always formatted)
@@ -40,6 +48,7 @@ struct DiscState {
   std::vector<Track> tracks;
   uint32_t rom_blocks = 0;       // read-only media: size of the pressed data
   uint32_t random_extent = 0;    // random-access media: one past the highest block written
+  uint32_t layer0_blocks = 0;    // DVD+R DL: L0 data zone capacity set by SEND DISC STRUCTURE 20h (0: half the disc)
 
   const MediaSpec& spec() const { return spec_of(media); }
   uint32_t capacity() const;      // user blocks available on this medium in its current format state
@@ -64,6 +73,12 @@ struct DiscState {
   std::optional<uint32_t> track_at(uint32_t lba) const;
   // Start of the first track of the last closed session (TOC format 1, msinfo).
   uint32_t last_closed_session_start() const;
+  // CD-R/RW: the PMA, where the drive notes each track of the session not yet
+  // closed once the track is reserved (RESERVE TRACK, cue sheet) or closed (CLOSE
+  // TRACK, TAO SYNCHRONIZE CACHE); a track still being written has no entry yet.
+  // Closing the session moves them into the TOC; BLANK erases them. Empty on
+  // other media and on a finalized disc.
+  std::vector<PmaTrack> pma_tracks() const;
   // Closes the open track and reserved tracks of the current session.
   void complete_tracks();
   void close_session(bool finalize);

@@ -40,8 +40,13 @@ struct DriveState {
   uint64_t buffer_fill = 0;
   int64_t buffer_clock_ns = 0;
   uint32_t underruns = 0;
-  // Power-loss fault: the disc as of the last SYNCHRONIZE CACHE.
-  std::vector<Track> synced_tracks;
+  bool buffer_ran_dry = false;  // emptied since the last WRITE without a flush: the next WRITE is an underrun
+  // Power-loss fault: the disc as it is on the medium, i.e. as of the last
+  // command that made the drive record everything it held: SYNCHRONIZE CACHE,
+  // CLOSE TRACK/SESSION (and the closes the drive makes by itself at the end of
+  // SAO / DVD-R DAO), BLANK and FORMAT UNIT, or the loading of the disc. A power
+  // loss restores all of it (tracks, sessions, finalization, format state, ...).
+  DiscState durable_disc;
 };
 
 struct EmuState {

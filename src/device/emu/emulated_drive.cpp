@@ -52,6 +52,7 @@ constexpr CommandEntry kCommands[] = {
     {mmc::op::kWrite12, write12, true},
     {mmc::op::kGetPerformance, get_performance, true},
     {mmc::op::kReadDiscStructure, read_disc_structure, true},
+    {mmc::op::kSendDiscStructure, send_disc_structure, true},
     {mmc::op::kSetStreaming, set_streaming, true},
     {mmc::op::kSetCdSpeed, set_cd_speed, true},
     {mmc::op::kReadCd, read_cd, true},
@@ -84,6 +85,7 @@ EmuState blank_disc(const DriveConfig& c, int image_fd) {
     s.disc.rom_blocks = static_cast<uint32_t>(std::min<int64_t>(st.st_size / 2048, 0xFFFFFFFF));
   }
   s.drive.not_ready_left = c.faults.not_ready_polls;
+  s.drive.durable_disc = s.disc;
   return s;
 }
 

@@ -19,13 +19,14 @@ class EmulatedRecorder final : public Recorder {
   EmulatedRecorder(std::string uri, int32_t number);
 
   const std::string& unique_id() const override { return uri_; }
-  Transport& transport() override { return drive_; }
+  Transport& raw_transport() override { return drive_; }
   std::string volume_name() override { return drive_.config().image_path(); }
   std::vector<std::string> volume_paths() override { return {}; }  // never mounted by the OS
   int32_t legacy_device_number() override { return number_; }
   void acquire_exclusive(bool force, const std::string& client_name) override;
   void release_exclusive() override;
   std::string exclusive_owner() override;
+  bool holds_exclusive() const override { return levels_ > 0; }
   // The emulator takes any buffer; its advertised limit is 64 KiB per command
   // (the same whether or not the buffer starts on a page), on a file-backed "bus".
   StorageAdapter storage_adapter() override {

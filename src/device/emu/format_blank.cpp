@@ -44,7 +44,7 @@ size_t blank(Context& ctx, const Command& cmd) {
   }
   ctx.drive().sao_armed = false;
   ctx.drive().sao_plan.clear();
-  ctx.state_changed = true;
+  make_durable(ctx);
   if (immediate) begin_long_operation(ctx, LongOperation::kBlank);
   return 0;
 }
@@ -56,7 +56,7 @@ size_t format_unit(Context& ctx, const Command& cmd) {
     if (!d.spec().needs_format && d.media != MediaKind::kDvdRam) cannot_format_medium();
     d.erase();
     d.formatted = true;
-    ctx.state_changed = true;
+    make_durable(ctx);
     return 0;
   }
   if ((cmd.u8(1) & 0x07) != 1) invalid_field_in_cdb();  // format code 001b
@@ -109,7 +109,7 @@ size_t format_unit(Context& ctx, const Command& cmd) {
   }
   ctx.drive().sao_armed = false;
   ctx.drive().sao_plan.clear();
-  ctx.state_changed = true;
+  make_durable(ctx);
   if (f.immediate) begin_long_operation(ctx, LongOperation::kFormat);
   return 0;
 }

@@ -101,7 +101,7 @@ class Fields {
   size_t number_;
 };
 
-std::string track_line(const char* key, const Track& t) {
+std::string track_line(std::string_view key, const Track& t) {
   return std::string(key) + " " + std::to_string(t.session) + " " + std::to_string(t.start) + " " +
          std::to_string(t.size) + " " + std::to_string(t.written) + " " +
          kTrackStates[static_cast<size_t>(t.state)] + " " + std::to_string(t.control) + "\n";
@@ -123,6 +123,61 @@ Track parse_track(const Fields& f) {
   return t;
 }
 
+// The lines of one disc; `prefix` is "" for the disc in the drive, kDurable for its durable copy.
+constexpr std::string_view kDurable = "durable.";
+
+void append_disc(std::string& out, std::string_view prefix, const DiscState& d) {
+  auto line = [&](std::string_view key, auto... values) {
+    out += prefix;
+    out += key;
+    ((out += " ", out += std::to_string(values)), ...);
+    out += "\n";
+  };
+  out += std::string(prefix) + "media " + std::string(d.spec().uri_name) + "\n";
+  line("formatted", int{d.formatted}, int{d.background_format});
+  line("sessions", d.closed_sessions, int{d.finalized});
+  line("rom_blocks", d.rom_blocks);
+  line("random_extent", d.random_extent);
+  if (d.layer0_blocks) line("layer_break", d.layer0_blocks);
+  for (const Track& t : d.tracks) out += track_line(std::string(prefix) + "track", t);
+}
+
+// One line about a disc (its key without the prefix); false when the key is not one of them.
+bool parse_disc_line(std::string_view key, const Fields& f, DiscState& d, bool& saw_media) {
+  if (key == "media") {
+    f.expect(2);
+    auto m = media_from_name(f.word(1));
+    if (!m) corrupt(f.line(), "unknown medium");
+    d.media = *m;
+    saw_media = true;
+  } else if (key == "formatted") {
+    f.expect(3);
+    d.formatted = f.flag(1);
+    d.background_format = f.flag(2);
+  } else if (key == "sessions") {
+    f.expect(3);
+    d.closed_sessions = f.num<uint16_t>(1);
+    d.finalized = f.flag(2);
+  } else if (key == "rom_blocks") {
+    f.expect(2);
+    d.rom_blocks = f.num<uint32_t>(1);
+  } else if (key == "random_extent") {
+    f.expect(2);
+    d.random_extent = f.num<uint32_t>(1);
+  } else if (key == "layer_break") {
+    f.expect(2);
+    d.layer0_blocks = f.num<uint32_t>(1);
+    if (d.layer0_blocks > spec_of(MediaKind::kDvdPlusRDual).capacity_blocks / 2)
+      corrupt(f.line(), "layer break beyond the middle of the disc");
+  } else if (key == "track") {
+    if (d.tracks.size() >= kMaxTracks) corrupt(f.line(), "too many tracks");
+    d.tracks.push_back(parse_track(f));
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string serialize_state(const EmuState& s) {
@@ -135,12 +190,7 @@ std::string serialize_state(const EmuState& s) {
     ((out += " ", out += std::to_string(values)), ...);
     out += "\n";
   };
-  out += "media " + std::string(d.spec().uri_name) + "\n";
-  line("formatted", int{d.formatted}, int{d.background_format});
-  line("sessions", d.closed_sessions, int{d.finalized});
-  line("rom_blocks", d.rom_blocks);
-  line("random_extent", d.random_extent);
-  for (const Track& t : d.tracks) out += track_line("track", t);
+  append_disc(out, "", d);
   out += "write_page " + hex(v.write_page) + "\n";
   line("write_speed", v.write_speed_kbps);
   line("medium", int{v.medium_present}, int{v.prevent_removal}, int{v.media_changed}, int{v.media_event});
@@ -150,8 +200,8 @@ std::string serialize_state(const EmuState& s) {
   line("writes", v.write_commands);
   line("simulated", v.simulated_blocks);
   line("sao", int{v.sao_armed}, v.sao_next, v.sao_end);
-  line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns);
-  for (const Track& t : v.synced_tracks) out += track_line("synced", t);
+  line("buffer", v.buffer_fill, v.buffer_clock_ns, v.underruns, int{v.buffer_ran_dry});
+  append_disc(out, kDurable, v.durable_disc);
   for (const Track& t : v.sao_plan) out += track_line("sao_track", t);
   return out;
 }
@@ -160,7 +210,8 @@ EmuState parse_state(std::string_view text) {
   if (text.size() > kMaxFileBytes) corrupt(0, "file too large");
   EmuState s;
   size_t number = 0;
-  bool saw_media = false;
+  bool saw_media = false, saw_durable_media = false;
+  bool saw_durable = false;
   while (!text.empty()) {
     size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
@@ -173,32 +224,16 @@ EmuState parse_state(std::string_view text) {
     Fields f(line, number);
     if (f.size() == 0) continue;
     std::string_view key = f.word(0);
-    DiscState& d = s.disc;
     DriveState& v = s.drive;
-    if (key == "media") {
-      f.expect(2);
-      auto m = media_from_name(f.word(1));
-      if (!m) corrupt(number, "unknown medium");
-      d.media = *m;
-      saw_media = true;
-    } else if (key == "formatted") {
-      f.expect(3);
-      d.formatted = f.flag(1);
-      d.background_format = f.flag(2);
-    } else if (key == "sessions") {
-      f.expect(3);
-      d.closed_sessions = f.num<uint16_t>(1);
-      d.finalized = f.flag(2);
-    } else if (key == "rom_blocks") {
-      f.expect(2);
-      d.rom_blocks = f.num<uint32_t>(1);
-    } else if (key == "random_extent") {
-      f.expect(2);
-      d.random_extent = f.num<uint32_t>(1);
-    } else if (key == "track" || key == "synced" || key == "sao_track") {
-      auto& list = key == "track" ? d.tracks : key == "synced" ? v.synced_tracks : v.sao_plan;
-      if (list.size() >= kMaxTracks) corrupt(number, "too many tracks");
-      list.push_back(parse_track(f));
+    if (parse_disc_line(key, f, s.disc, saw_media)) {
+      // the disc in the drive
+    } else if (key.substr(0, kDurable.size()) == kDurable) {
+      saw_durable = true;
+      if (!parse_disc_line(key.substr(kDurable.size()), f, v.durable_disc, saw_durable_media))
+        corrupt(number, "unknown key '" + std::string(key) + "'");
+    } else if (key == "sao_track") {
+      if (v.sao_plan.size() >= kMaxTracks) corrupt(number, "too many tracks");
+      v.sao_plan.push_back(parse_track(f));
     } else if (key == "write_page") {
       f.expect(2);
       v.write_page = f.bytes(1, 64);
@@ -232,16 +267,20 @@ EmuState parse_state(std::string_view text) {
       v.sao_next = f.num<int32_t>(2);
       v.sao_end = f.num<int32_t>(3);
     } else if (key == "buffer") {
-      f.expect(4);
+      if (f.size() != 4) f.expect(5);  // the run-dry flag came later: files without it are accepted
       v.buffer_fill = f.num<uint64_t>(1);
       v.buffer_clock_ns = f.num<int64_t>(2);
       v.underruns = f.num<uint32_t>(3);
+      v.buffer_ran_dry = f.size() == 5 && f.flag(4);
     } else {
       corrupt(number, "unknown key '" + std::string(key) + "'");
     }
   }
   if (number == 0) corrupt(0, "empty file");
   if (!saw_media) corrupt(number, "no 'media' line");
+  // A file without a durable copy (written before there was one) takes the disc as recorded.
+  if (!saw_durable) s.drive.durable_disc = s.disc;
+  else if (!saw_durable_media) corrupt(number, "durable disc without a 'durable.media' line");
   return s;
 }
 

@@ -16,7 +16,7 @@ class LinuxRecorder final : public Recorder {
   LinuxRecorder(LinuxSystem& system, OpticalDrive drive);
 
   const std::string& unique_id() const override { return drive_.unique_id; }
-  Transport& transport() override { return transport_; }
+  Transport& raw_transport() override { return transport_; }
   std::string volume_name() override { return drive_.device; }
   std::vector<std::string> volume_paths() override;
   int32_t legacy_device_number() override;
@@ -27,6 +27,7 @@ class LinuxRecorder final : public Recorder {
   void acquire_exclusive(bool force, const std::string& client_name) override;
   void release_exclusive() override { exclusive_.release(); }
   std::string exclusive_owner() override { return ExclusiveAccess::owner(system_, drive_.unique_id); }
+  bool holds_exclusive() const override { return exclusive_.levels() > 0; }
   // From sysfs: see linux_sg::storage_adapter and linux_sg::removable.
   StorageAdapter storage_adapter() override;
   std::optional<bool> removable_media() override;

@@ -1213,7 +1213,9 @@ extern "C" {
 extern "C" {
     #[doc = " SupportedModePages (request type IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES)"]
     #[doc = " and IDiscRecorder2Ex::GetSupportedModePages: the IMAPI_MODE_PAGE_TYPE codes"]
-    #[doc = " MODE SENSE page 3Fh returns for `request_type`."]
+    #[doc = " MODE SENSE page 3Fh returns for `request_type`. A drive that keeps no saved"]
+    #[doc = " values answers request type SAVED with 05/39/00 (saving parameters not"]
+    #[doc = " supported): IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE, the sense in imapi_error_last()."]
     pub fn imapi_recorder_get_supported_mode_pages(
         recorder: *mut imapi_recorder,
         request_type: i32,
@@ -1244,6 +1246,24 @@ extern "C" {
     #[doc = " mount point and its errno (imapi_error_last) and saying what to do"]
     #[doc = " (udisksctl unmount, fuser). Mounts already undone stay undone. Emulated"]
     #[doc = " drives are never mounted: force changes nothing for them."]
+    #[doc = ""]
+    #[doc = " While a handle holds the drive, every other handle (of this process or"]
+    #[doc = " another) is refused what would change the drive or its medium, with"]
+    #[doc = " IMAPI_E_RECORDER_LOCKED naming the holder (imapi_error_last()->message):"]
+    #[doc = " imapi_recorder_eject_media, _close_tray, _set_mode_page,"]
+    #[doc = " _send_dvd_structure, and imapi_recorder_send_command of any command that is"]
+    #[doc = " not a pure query (writes, FORMAT UNIT, BLANK, CLOSE TRACK/SESSION, MODE"]
+    #[doc = " SELECT, START STOP UNIT, PREVENT ALLOW MEDIUM REMOVAL, SET CD SPEED,"]
+    #[doc = " SET STREAMING, SEND ..., vendor commands). Queries still work for everyone:"]
+    #[doc = " media info, disc/track information, features, profiles, mode pages, and"]
+    #[doc = " pass-through TEST UNIT READY, REQUEST SENSE, INQUIRY, MODE SENSE, READ"]
+    #[doc = " (6/10/12/CD/CD MSF), READ CAPACITY, READ FORMAT CAPACITIES, READ TOC/PMA/ATIP,"]
+    #[doc = " READ SUB-CHANNEL, READ DISC/TRACK INFORMATION, READ DISC STRUCTURE, READ"]
+    #[doc = " BUFFER CAPACITY, READ BUFFER, GET CONFIGURATION, GET EVENT STATUS"]
+    #[doc = " NOTIFICATION, GET PERFORMANCE, LOG SENSE, MECHANISM STATUS, REPORT KEY,"]
+    #[doc = " REPORT LUNS. On Linux drives the holder is known from the owner registry"]
+    #[doc = " (docs/recorders-linux.md), so only programs using libimapi are held off;"]
+    #[doc = " others that do not open the drive O_EXCL are not."]
     pub fn imapi_recorder_acquire_exclusive_access(
         recorder: *mut imapi_recorder,
         force: i32,
@@ -1340,8 +1360,10 @@ extern "C" {
 }
 extern "C" {
     #[doc = " GetModePage: one MODE SENSE(10) page, its page code and length bytes"]
-    #[doc = " included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type`."]
-    #[doc = " Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE."]
+    #[doc = " included, of IMAPI_MODE_PAGE_REQUEST_TYPE `request_type` (current,"]
+    #[doc = " changeable: a mask of the settable bits, default: the power-on values, saved)."]
+    #[doc = " Errors: IMAPI_E_RECORDER_NO_SUCH_MODE_PAGE when the drive has no such page"]
+    #[doc = " (05/24/00) or keeps no saved values (05/39/00)."]
     pub fn imapi_recorder_get_mode_page(
         recorder: *mut imapi_recorder,
         page: i32,
@@ -1380,7 +1402,10 @@ extern "C" {
 }
 extern "C" {
     #[doc = " SendDvdStructure: SEND DISC STRUCTURE of `format` with the parameter list"]
-    #[doc = " `data` (`size`: 1 to 65,535 bytes). Errors: as imapi_recorder_read_dvd_structure."]
+    #[doc = " `data` (`size`: 1 to 65,535 bytes), e.g. format 20h (layer boundary"]
+    #[doc = " information: 00h 0Ah, 6 reserved bytes, the L0 data zone capacity in blocks)"]
+    #[doc = " on a blank DVD+R DL. Errors: as imapi_recorder_read_dvd_structure; the"]
+    #[doc = " drive's refusals (e.g. 05/2C/00 once recording has begun) carry its sense."]
     pub fn imapi_recorder_send_dvd_structure(
         recorder: *mut imapi_recorder,
         format: i32,
@@ -1393,8 +1418,11 @@ extern "C" {
     #[doc = " sends the CDB `data` (`size`: 6 to 16 bytes) with a data phase in"]
     #[doc = " `direction` (IMAPI_COMMAND_*) over the caller's buffer `buf` of `cap` bytes"]
     #[doc = " (read for TO_DEVICE, filled for FROM_DEVICE, ignored for NO_DATA), waiting"]
-    #[doc = " up to `timeout_s` seconds (0: IMAPI's default, 10 s). *transferred (may be"]
-    #[doc = " NULL) receives the bytes moved. When the device answers CHECK CONDITION the"]
+    #[doc = " up to `timeout_s` seconds (0: IMAPI's default, 10 s). The command is sent"]
+    #[doc = " once, as given: unlike the library's own commands (which wait longer for"]
+    #[doc = " FORMAT UNIT, BLANK, CLOSE and SYNCHRONIZE CACHE and re-issue a command the"]
+    #[doc = " drive answers \"becoming ready\" or \"operation in progress\"), a NOT READY"]
+    #[doc = " comes back to the caller. *transferred (may be NULL) receives the bytes moved. When the device answers CHECK CONDITION the"]
     #[doc = " call returns IMAPI_S_COMMAND_HAS_SENSE_DATA (a success: the command was"]
     #[doc = " delivered) and the sense bytes are kept for imapi_recorder_get_last_sense()."]
     #[doc = " Errors: IMAPI_E_INVALIDARG (CDB length, direction), IMAPI_E_RECORDER_COMMAND_TIMEOUT."]
