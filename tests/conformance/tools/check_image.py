@@ -4,7 +4,7 @@ independent readers (none written here), per namespace.
 
     check_image.py --image IMG --source DIR|MANIFEST.json
                    --expect iso9660[,joliet][,rockridge]
-                   [--kernel] [--kernel-opts OPTS]... [--readers LIST]
+                   [--kernel [--kernel-json FILE]] [--kernel-opts OPTS]... [--readers LIST]
                    [--json REPORT] [--max-diffs N] [-v]
 
 Exit status: 0 when every reader agrees with the source in every expected
@@ -1534,25 +1534,37 @@ def mark_case_collisions(root, view):
 
 
 class KernelRun:
-    def __init__(self, img, optsets, tmp, verbose):
+    """The kernel as a reader: boots kernel_manifest.py at once (it runs while
+    the other readers do), or, with `done`, takes the result of a boot made
+    before (kernel_manifest.py's single-image JSON, mounted with `optsets`)."""
+
+    def __init__(self, img, optsets, tmp, verbose, done=None):
         self.optsets = optsets
-        self.out = os.path.join(tmp, "kernel.json")
+        self.out = done or os.path.join(tmp, "kernel.json")
         self.log = os.path.join(tmp, "kernel.console")
+        self.t0 = time.time()
+        self.proc = None
+        if done:
+            return
         cmd = ["/usr/bin/python3", os.path.join(HERE, "kernel_manifest.py"), "--image", img, "--smp", "1",
                "--out", self.out, "--console-log", self.log]
         for o, _ in optsets:
             cmd += ["--opts=" + o]
-        self.t0 = time.time()
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
 
     def views(self):
-        err = self.proc.stderr.read().decode("utf-8", "replace")
-        rc = self.proc.wait()
+        rc, err = 0, ""
+        if self.proc is not None:
+            err = self.proc.stderr.read().decode("utf-8", "replace")
+            rc = self.proc.wait()
         self.seconds = time.time() - self.t0
         if rc != 0 or not os.path.exists(self.out):
             raise ReaderFailed("kernel_manifest.py exited %d: %s" % (rc, err.strip()[-1500:]))
         with open(self.out) as f:
             res = json.load(f)
+        if len(res["mounts"]) != len(self.optsets):
+            raise ReaderFailed("%s holds %d mounts, %d option sets given"
+                               % (self.out, len(res["mounts"]), len(self.optsets)))
         out = []
         for (opts, ns), m in zip(self.optsets, res["mounts"]):
             label = "kernel -o %s" % m["options"]
@@ -1612,6 +1624,9 @@ def main(argv=None):
     ap.add_argument("--kernel-opts", action="append", default=None, metavar="OPTS",
                     help="mount option set for the kernel (repeatable; default: one per namespace: "
                          "'' for rockridge, norock for joliet, norock,nojoliet for iso9660)")
+    ap.add_argument("--kernel-json", metavar="FILE",
+                    help="with --kernel: do not boot, take this kernel_manifest.py result (one image, "
+                         "mounted with the --kernel-opts sets, in their order)")
     ap.add_argument("--readers", default=",".join(READERS),
                     help="comma list among %s (default: all)" % ",".join(READERS))
     ap.add_argument("--iso-level", type=int, default=3, choices=[1, 2, 3, 4],
@@ -1649,7 +1664,7 @@ def main(argv=None):
     try:
         kern = None
         if a.kernel:
-            kern = KernelRun(a.image, kernel_optsets(expect, a.kernel_opts), tmp, a.verbose)
+            kern = KernelRun(a.image, kernel_optsets(expect, a.kernel_opts), tmp, a.verbose, a.kernel_json)
         if os.path.isdir(a.source):
             src_m = ml.manifest_from_dir(a.source)
         else:

@@ -2,27 +2,44 @@
 """Use the Linux kernel (Debian's own, booted in QEMU) as an independent
 ISO 9660 / Joliet / Rock Ridge / UDF reader.
 
-    kernel_manifest.py --image IMG [--fstype iso9660|udf]
+    kernel_manifest.py --image IMG [--image IMG]... [--fstype iso9660|udf]
                        [--opts OPTS]... [--out FILE] [--cache DIR]
+    kernel_manifest.py --plan PLAN.json [--out FILE] ...
 
-In ONE boot, the guest mounts the image (/dev/vda, read-only virtio disk)
-once per --opts value, writes a manifest of the mounted tree, unmounts, and
-powers off.  Each --opts is a comma list of extra mount options, e.g.
+In ONE boot, the guest mounts each image (a read-only virtio disk) once per
+--opts value, writes a manifest of the mounted tree, unmounts, and at the
+end powers off.  Each --opts is a comma list of extra mount options, e.g.
 --opts "" --opts norock --opts nojoliet --opts norock,nojoliet.  "ro" is
-always added, and for iso9660 "iocharset=utf8" too (so Joliet names come out
-as UTF-8), unless the option set already names an iocharset.  Without any
---opts, one mount with the default options is done.
+always added, and for iso9660 and udf "iocharset=utf8" too (so Joliet names
+come out as UTF-8), unless the option set already names an iocharset.
+Without any --opts, one mount with the default options is done.
+
+--plan gives each image its own mounts, of either file system (a bridge:
+udf, then iso9660 with several option sets), and optionally its time
+budget in seconds:
+    {"images": [{"image": "a.iso", "mounts": [{"fstype": "udf", "opts": ""},
+                                              {"fstype": "iso9660", "opts": "norock"}],
+                 "seconds": 120}, ...]}
+A boot takes up to 96 images (see MAX_IMAGES_PER_BOOT); more are split over
+as few boots as that allows (--max-per-boot lowers it).
 
 Output (stdout, or --out FILE): JSON
     {"format": "libimapi-kernel-manifests/1", "kernel": "6.1.0-...",
-     "accel": "kvm"|"tcg", "fstype": "iso9660",
-     "mounts": [ {"options": "ro,iocharset=utf8", "ok": true,
-                  "manifest": {<libimapi-manifest/1, see manifest_lib.py>}},
-                 {"options": "...", "ok": false, "error": "mount: ...",
-                  "dmesg": "..."} ]}
+     "accel": "kvm"|"tcg", "seconds": 12.3, "boots": [12.3],
+     "images": [{"image": "/abs/a.iso",
+                 "mounts": [ {"fstype": "udf", "options": "ro,iocharset=utf8", "ok": true,
+                              "manifest": {<libimapi-manifest/1, see manifest_lib.py>}},
+                             {"fstype": "iso9660", "options": "...", "ok": false,
+                              "error": "mount: ...", "dmesg": "..."} ]},
+                {"image": "/abs/b.iso", "error": "why the guest said nothing", "mounts": []}]}
+With a single --image (and no --plan) the image's "mounts" and "fstype" and
+"image" are also at the top level, as they were before several images could
+share a boot.
 Exit status: 0 when the guest ran to completion (even if a mount failed:
 that is reported in "ok"/"error"), 1 when a mount failed and --strict is
-given, 2 on usage errors, 3 when the boot itself failed or timed out.
+given, 2 on usage errors, 3 when a boot failed or timed out, or the guest
+reported nothing for an image (the JSON is still written, with "error" on
+each image concerned).
 
 How it works
   * The initramfs (cpio "newc", uncompressed) holds busybox-static, the
@@ -33,8 +50,16 @@ How it works
     not depend on the image or the options (those travel on the kernel
     command line), so it is built once and cached in --cache (default
     /tmp/libimapi-kernel-cache-UID), keyed by a hash of its contents.
-  * The guest's results travel over a second virtio disk (/dev/vdb, a
-    sparse scratch file), not the serial console: kernel messages printed
+  * Every disk is a virtio-blk device named by its serial: "out", a sparse
+    scratch file, and img0, img1, ... the images (read-only), eight to a
+    PCI slot as functions of multifunction devices.  The guest finds them
+    by /sys/block/vd*/serial, so names and probe order do not matter.
+  * The plan (per image: serial, file system and hex-encoded options of each
+    mount) travels in the first MiB of the result disk: the kernel command
+    line (2 KiB) cannot hold the options of dozens of images.
+  * The guest's results travel over the result disk, each image's in its
+    own area as soon as that image is done, with an index at the start
+    written last; not over the serial console: kernel messages printed
     on the console can interleave with the output, the tty layer rewrites
     bytes, and a disk is byte-exact and faster.  Paths, stat lines, digests
     and symlink targets are hex-encoded (xxd -p) inside the guest, so names
@@ -53,6 +78,11 @@ a real content hash) and 1.6x faster than sha256sum: MD5 is the manifest
 hash.  A 4 GiB file therefore costs about 47 s per mount option set under
 TCG.  With --smp 2 (default on a 2-core host) the guest runs two hashers
 over different files (it cannot split one file).
+Huge directories: the kernel looks each name up by scanning its directory
+from the start (udf_find_entry, isofs_find_entry), so listing a directory
+of n entries costs O(n^2): 10,240 files in one directory took 89 s per udf
+mount and 35 s per isofs mount under TCG (the first find; the later passes
+hit the dentry cache).
 
 KVM: used when /dev/kvm opens AND a probe boot succeeds (the probe result
 is cached in --cache, per host boot).  On this development host /dev/kvm
@@ -65,6 +95,7 @@ import binascii
 import glob
 import gzip
 import hashlib
+import json
 import lzma
 import os
 import re
@@ -83,8 +114,8 @@ import manifest_lib as ml  # noqa: E402
 WANTED_MODULES = ["virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev",
                   "virtio_pci", "virtio_blk", "cdrom", "crc-itu-t", "isofs", "udf", "nls_utf8"]
 BUSYBOX = "/bin/busybox"
-OUT_DISK_SIZE = 256 << 20
-INITRD_VERSION = "4"   # bump when the layout or /init changes
+OUT_DISK_SIZE = 8 << 30      # sparse: only what the guest writes takes space
+INITRD_VERSION = "5"   # bump when the layout or /init changes
 
 GUEST_HASHES = {"md5": "md5sum", "sha1": "sha1sum", "sha256": "sha256sum"}
 
@@ -97,72 +128,103 @@ export PATH=/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
-say() { echo "@@IMAPI $*" > /dev/console; }
+say() { read up rest < /proc/uptime; echo "@@IMAPI $up $*" > /dev/console; }
 unhex() { printf '%s' "$1" | xxd -r -p; }
 say boot
 for m in $(cat /modules.list); do
   insmod "/lib/modules/$m" 2>/tmp/insmod.err || say "insmod-failed $m $(cat /tmp/insmod.err)"
 done
+# Every disk is a virtio disk named by its serial: "out" (results, and the
+# plan before the guest overwrites it) and img0, img1, ... (the images).
 i=0
-while [ ! -b /dev/vda -o ! -b /dev/vdb ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+while [ "$(ls -d /sys/block/vd* 2>/dev/null | wc -l)" -lt "$IMAPI_NDISKS" ] && [ $i -lt 600 ]; do
+  sleep 0.1; i=$((i+1))
+done
+OUTDEV=
+for b in /sys/block/vd*; do
+  s=$(cat "$b/serial" 2>/dev/null)
+  case "$s" in
+    out) OUTDEV=/dev/${b##*/} ;;
+    img[0-9]*) eval "DEV_$s=/dev/${b##*/}" ;;
+  esac
+done
+if [ -z "$OUTDEV" ]; then say "FATAL no result disk"; poweroff -f; fi
+# The plan: one line per image, "imgN fstype:hexopts fstype:hexopts ...".
+dd if=$OUTDEV bs=65536 count=16 2>/dev/null | tr -d '\000' > /tmp/plan
+HASH=$(unhex "$IMAPI_HASH")
+JOBS=${IMAPI_JOBS:-1}
+BENCH=$(unhex "$IMAPI_BENCH")
 OUT=/tmp/out
-: > $OUT
 rec() { echo "@@$*" >> $OUT; }
 hexsec() { xxd -p >> $OUT; echo >> $OUT; }
-if [ ! -b /dev/vda ]; then
-  rec FATAL no-/dev/vda
-else
-  FSTYPE=$(unhex "$IMAPI_FSTYPE")
-  HASH=$(unhex "$IMAPI_HASH")
-  JOBS=${IMAPI_JOBS:-1}
-  BENCH=$(unhex "$IMAPI_BENCH")
-  n=0
-  for ohex in $(echo "$IMAPI_OPTS" | tr '_' ' '); do
-    opts=$(unhex "$ohex")
-    n=$((n+1))
-    say "mount $n $opts"
-    rec "MOUNT $n $ohex"
-    dmesg -c > /dev/null
-    if mount -t "$FSTYPE" -o "$opts" /dev/vda /mnt 2>/tmp/mount.err; then
-      rec "OK"
-      cd /mnt
-      rec "PATHS"; find . -print0 | hexsec
-      rec "STAT"; find . -exec stat -c '%f %s %Y %n' {} + 2>/tmp/stat.err | hexsec
-      rec "STATERR"; hexsec < /tmp/stat.err
-      rec "LINKS"
-      find . -type l -exec sh -c 'for f do printf "%s\0" "$f"; readlink -n "$f"; printf "\0"; done' sh {} + | hexsec
-      say "hash $n"
-      if [ -n "$BENCH" ]; then
-        for h in $BENCH; do
-          big=$(find . -type f -size +1000000k | head -n 1)
-          read t0 rest < /proc/uptime
-          if [ "$h" = cat ]; then cat "$big" > /dev/null; else $h "$big" > /dev/null; fi
-          read t1 rest < /proc/uptime
-          rec "BENCH $h $t0 $t1"
-          say "bench $h $t0 $t1"
-        done
+: > /tmp/index
+pos=16                      # in 64 KiB units: results start after the first MiB
+exec 3< /tmp/plan
+while read -r serial mounts <&3; do
+  case "$serial" in img[0-9]*) ;; *) continue ;; esac
+  : > $OUT
+  rec "IMAGE $serial"
+  eval "dev=\$DEV_$serial"
+  if [ -z "$dev" ] || [ ! -b "$dev" ]; then
+    rec "FATAL no-disk-$serial"
+  else
+    n=0
+    for m in $mounts; do
+      FSTYPE=${m%%:*}
+      ohex=${m#*:}
+      opts=$(unhex "$ohex")
+      n=$((n+1))
+      say "mount $serial $n $FSTYPE $opts"
+      rec "MOUNT $n $ohex $FSTYPE"
+      dmesg -c > /dev/null
+      if mount -t "$FSTYPE" -o "$opts" "$dev" /mnt 2>/tmp/mount.err; then
+        rec "OK"
+        cd /mnt
+        rec "PATHS"; find . -print0 | hexsec
+        say "stat $serial $n"
+        rec "STAT"; find . -exec stat -c '%f %s %Y %n' {} + 2>/tmp/stat.err | hexsec
+        rec "STATERR"; hexsec < /tmp/stat.err
+        rec "LINKS"
+        find . -type l -exec sh -c 'for f do printf "%s\0" "$f"; readlink -n "$f"; printf "\0"; done' sh {} + | hexsec
+        say "hash $serial $n"
+        if [ -n "$BENCH" ]; then
+          for h in $BENCH; do
+            big=$(find . -type f -size +1000000k | head -n 1)
+            read t0 rest < /proc/uptime
+            if [ "$h" = cat ]; then cat "$big" > /dev/null; else $h "$big" > /dev/null; fi
+            read t1 rest < /proc/uptime
+            rec "BENCH $h $t0 $t1"
+            say "bench $h $t0 $t1"
+          done
+        fi
+        rec "HASH"
+        # JOBS hashers in parallel (xargs -P); each batch writes its own file
+        # (named by the PID of its shell) so outputs never interleave.
+        rm -rf /tmp/h /tmp/he; mkdir /tmp/h /tmp/he
+        find . -type f -print0 | xargs -0 -r -P "$JOBS" -n 64 \
+          sh -c '"$0" "$@" > /tmp/h/$$ 2> /tmp/he/$$' "$HASH"
+        cat /tmp/h/* 2>/dev/null | hexsec
+        rec "HASHERR"; cat /tmp/he/* 2>/dev/null | hexsec
+        cd /
+        umount /mnt || rec "UMOUNT-FAILED"
+      else
+        rec "FAIL"; hexsec < /tmp/mount.err
       fi
-      rec "HASH"
-      # JOBS hashers in parallel (xargs -P); each batch writes its own file
-      # (named by the PID of its shell) so outputs never interleave.
-      rm -rf /tmp/h /tmp/he; mkdir /tmp/h /tmp/he
-      find . -type f -print0 | xargs -0 -r -P "$JOBS" -n 64 \
-        sh -c '"$0" "$@" > /tmp/h/$$ 2> /tmp/he/$$' "$HASH"
-      cat /tmp/h/* 2>/dev/null | hexsec
-      rec "HASHERR"; cat /tmp/he/* 2>/dev/null | hexsec
-      cd /
-      umount /mnt || rec "UMOUNT-FAILED"
-    else
-      rec "FAIL"; hexsec < /tmp/mount.err
-    fi
-    rec "DMESG"; dmesg | hexsec
-    rec "END $n"
-  done
-fi
-rec "DONE"
+      rec "DMESG"; dmesg | hexsec
+      rec "END $n"
+    done
+  fi
+  rec "DONE"
+  # Each image's results go to the result disk as soon as they are complete
+  # (the guest's RAM holds one image's at a time).
+  sz=$(wc -c < $OUT)
+  dd if=$OUT of=$OUTDEV bs=65536 seek=$pos conv=notrunc 2>/dev/null
+  echo "$serial $((pos * 65536)) $sz" >> /tmp/index
+  pos=$((pos + (sz + 65535) / 65536))
+done
 say "writing results"
-sz=$(wc -c < $OUT)
-{ printf 'IMAPI-OUT %012d\n' "$sz"; cat $OUT; } | dd of=/dev/vdb bs=65536 conv=fsync 2>/dev/null
+sz=$(wc -c < /tmp/index)
+{ printf 'IMAPI-OUT2 %012d\n' "$sz"; cat /tmp/index; } | dd of=$OUTDEV bs=65536 conv=notrunc,fsync 2>/dev/null
 sync
 say "done"
 poweroff -f
@@ -356,9 +418,9 @@ def kvm_usable(kernel, initrd, cache_dir):
         dummy = os.path.join(work, "dummy.img")
         with open(dummy, "wb") as f:
             f.truncate(1 << 20)
-        data, _, elapsed, timed_out, _ = run_guest(dummy, "iso9660", [], kernel, initrd, "kvm",
+        data, _, elapsed, timed_out, _ = run_guest([(dummy, [("iso9660", "ro")])], kernel, initrd, "kvm",
                                                    1, 1, 20)
-        ok = data is not None and not timed_out and b"@@DONE" in data
+        ok = data is not None and not timed_out and b"@@DONE" in b"".join(data.values())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     log("KVM probe: %s (%.1fs)" % ("works" if ok else "does not boot the kernel, using TCG", elapsed))
@@ -380,25 +442,56 @@ def normalize_opts(fstype, opts):
     return ",".join(parts)
 
 
-def run_guest(image, fstype, optsets, kernel, initrd, accel, smp, jobs, timeout,
-              console_log=None, bench=""):
+# PCI: slot 0 is the host bridge and slot 1 the PIIX3 of QEMU's "pc" machine
+# (-nodefaults adds nothing else). The result disk takes slot 2; images are
+# packed eight to a slot, as functions of multifunction devices, from slot 3
+# on. The PCI bus would hold 232 so, but each virtio disk takes two MSI-X
+# vectors of the guest's CPU: with one vCPU the 113th disk's probe fails
+# (virtio_blk: probe failed with error -28, measured), so a boot takes at most
+# 96 images (12 slots) and more are split over several boots.
+FIRST_IMAGE_SLOT = 3
+MAX_IMAGES_PER_BOOT = 96
+PLAN_BYTES = 1 << 20       # the plan travels in the result disk's first MiB
+
+
+def image_devices(i, path):
+    slot, fn = FIRST_IMAGE_SLOT + i // 8, i % 8
+    return ["-drive", "file=%s,if=none,id=img%d,format=raw,readonly=on" % (os.path.abspath(path), i),
+            "-device", "virtio-blk-pci,drive=img%d,serial=img%d,addr=0x%x.%d%s"
+            % (i, i, slot, fn, ",multifunction=on" if fn == 0 else "")]
+
+
+def run_guest(jobs_list, kernel, initrd, accel, smp, jobs, timeout, console_log=None, bench=""):
+    """Boots once; jobs_list = [(image path, [(fstype, normalized options), ...]), ...].
+
+    Returns ({image index: raw guest output of that image} or None, console
+    text, seconds, timed out, QEMU's exit status)."""
+    if len(jobs_list) > MAX_IMAGES_PER_BOOT:
+        raise ValueError("at most %d images per boot" % MAX_IMAGES_PER_BOOT)
     qemu = shutil.which("qemu-system-x86_64")
     if not qemu:
         raise SystemExit("kernel_manifest: qemu-system-x86_64 missing (install qemu-system-x86)")
     work = tempfile.mkdtemp(prefix="kmanifest-")
     try:
         outdisk = os.path.join(work, "out.img")
+        plan = "IMAPI-PLAN\n" + "".join(
+            "img%d %s\n" % (i, " ".join("%s:%s" % (fs, hexs(o)) for fs, o in mounts))
+            for i, (_, mounts) in enumerate(jobs_list)) + "END\n"
+        if len(plan) > PLAN_BYTES:
+            raise ValueError("the plan does not fit the result disk's first MiB")
         with open(outdisk, "wb") as f:
+            f.write(plan.encode())
             f.truncate(OUT_DISK_SIZE)
         append = ("console=ttyS0 panic=-1 quiet loglevel=3 rdinit=/init "
-                  "IMAPI_FSTYPE=%s IMAPI_HASH=%s IMAPI_JOBS=%d IMAPI_OPTS=%s IMAPI_BENCH=%s"
-                  % (hexs(fstype), hexs(GUEST_HASHES[ml.HASH_ALGO]), jobs,
-                     "_".join(hexs(o) for o in optsets), hexs(bench)))
+                  "IMAPI_NDISKS=%d IMAPI_HASH=%s IMAPI_JOBS=%d IMAPI_BENCH=%s"
+                  % (len(jobs_list) + 1, hexs(GUEST_HASHES[ml.HASH_ALGO]), jobs, hexs(bench)))
         cmd = [qemu, "-m", "512", "-smp", str(smp), "-nographic", "-no-reboot", "-nodefaults",
                "-serial", "stdio", "-display", "none",
                "-kernel", kernel, "-initrd", initrd, "-append", append,
-               "-drive", "file=%s,if=virtio,format=raw,readonly=on" % os.path.abspath(image),
-               "-drive", "file=%s,if=virtio,format=raw" % outdisk]
+               "-drive", "file=%s,if=none,id=out,format=raw" % outdisk,
+               "-device", "virtio-blk-pci,drive=out,serial=out,addr=0x2"]
+        for i, (path, _) in enumerate(jobs_list):
+            cmd += image_devices(i, path)
         if accel == "kvm":
             cmd += ["-accel", "kvm"]
         else:
@@ -418,10 +511,15 @@ def run_guest(image, fstype, optsets, kernel, initrd, accel, smp, jobs, timeout,
         if console_log:
             with open(console_log, "w") as f:
                 f.write(console_text)
+        data = None
         with open(outdisk, "rb") as f:
-            head = f.read(23)
-            m = re.match(rb"IMAPI-OUT (\d{12})\n", head)
-            data = f.read(int(m.group(1))) if m else None
+            m = re.match(rb"IMAPI-OUT2 (\d{12})\n", f.read(24))
+            if m:
+                data = {}
+                for line in f.read(int(m.group(1))).decode().splitlines():
+                    serial, offset, size = line.split()
+                    f.seek(int(offset))
+                    data[int(serial[len("img"):])] = f.read(int(size))
         return data, console_text, elapsed, timed_out, p.returncode
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -430,7 +528,7 @@ def run_guest(image, fstype, optsets, kernel, initrd, accel, smp, jobs, timeout,
 # ---------------------------------------------------------------- parsing
 
 def parse_output(data):
-    """Split the guest's output into per-mount dicts of raw sections."""
+    """Split one image's guest output into per-mount dicts of raw sections."""
     mounts = []
     cur = None
     sec = None
@@ -441,6 +539,7 @@ def parse_output(data):
             tag = parts[0].decode()
             if tag == "MOUNT":
                 cur = {"n": int(parts[1]), "options": binascii.unhexlify(parts[2]).decode(),
+                       "fstype": parts[3].decode() if len(parts) > 3 else "",
                        "sections": {}, "status": None}
                 mounts.append(cur)
                 sec = None
@@ -448,7 +547,7 @@ def parse_output(data):
                 cur["status"] = tag
                 sec = tag
                 cur["sections"][sec] = []
-            elif tag in ("END", "DONE", "FATAL", "UMOUNT-FAILED"):
+            elif tag in ("IMAGE", "END", "DONE", "FATAL", "UMOUNT-FAILED"):
                 if tag == "UMOUNT-FAILED":
                     cur["umount_failed"] = True
                 if tag == "FATAL":
@@ -545,11 +644,104 @@ def build_manifest(m):
     return entries, problems
 
 
+def mount_result(m):
+    r = {"fstype": m["fstype"], "options": m["options"]}
+    if m["status"] == "OK":
+        entries, problems = build_manifest(m)
+        r["ok"] = not problems
+        if problems:
+            r["error"] = "; ".join(problems)
+        r["manifest"] = ml.make_manifest(entries, "kernel", options=m["options"])
+    else:
+        r["ok"] = False
+        r["error"] = "mount failed: " + ml.fs_decode(m["raw"].get("FAIL", b"")).strip()
+    dm = ml.fs_decode(m["raw"].get("DMESG", b"")).strip()
+    if dm:
+        r["dmesg"] = dm
+    if "bench" in m:
+        r["bench"] = {h: round(t1 - t0, 2) for h, t0, t1 in m["bench"]}
+    return r
+
+
+def boot_timeout(jobs_list, accel, bench, budgets):
+    """60 s, plus per image its budget from the plan or, by default, 10 s and
+    the time to hash the whole image at a pessimistic rate per mount."""
+    rate = 300e6 if accel == "kvm" else 25e6     # bytes/s hashed, pessimistic
+    t = 60.0
+    for path, mounts in jobs_list:
+        if budgets.get(path):
+            t += budgets[path]
+        else:
+            t += len(mounts) * (10 + os.path.getsize(path) / rate) * (4 if bench else 1)
+    return t
+
+
+def boot(jobs_list, kernel, initrd, accel, smp, timeout, console_log, bench, budgets):
+    """One boot for jobs_list; returns ([per-image result dicts], seconds, error or None)."""
+    timeout = timeout or boot_timeout(jobs_list, accel, bench, budgets)
+    log("booting %s (%s, smp %d): %d image(s), %d mount(s), timeout %ds"
+        % (os.path.basename(kernel), accel, smp, len(jobs_list), sum(len(m) for _, m in jobs_list), timeout))
+    # Under TCG on a loaded host the kernel's early timer check can fail before
+    # /init runs ("IO-APIC + timer doesn't work"): that says nothing about the
+    # images, so such a boot is retried (twice at most).
+    for attempt in range(3):
+        data, console, elapsed, timed_out, rc = run_guest(
+            jobs_list, kernel, initrd, accel, smp, smp, timeout, console_log, bench)
+        if data is not None or timed_out or "Kernel panic" not in console or "@@IMAPI" in console:
+            break
+        log("the guest kernel panicked while booting (attempt %d): retrying" % (attempt + 1))
+    tail = "\n".join(console.splitlines()[-25:])
+    if timed_out or data is None:
+        err = "guest %s after %.1fs (qemu rc %s)" % ("timed out" if timed_out else "produced no result",
+                                                     elapsed, rc)
+        log("%s; console tail:\n%s" % (err, tail))
+        return None, elapsed, err
+    results = []
+    error = None
+    for i, (path, mounts) in enumerate(jobs_list):
+        img = {"image": os.path.abspath(path)}
+        try:
+            if i not in data:
+                raise RuntimeError("the guest reported nothing for this image")
+            got = parse_output(data[i])
+            if len(got) != len(mounts):
+                raise RuntimeError("guest reported %d mounts, %d requested" % (len(got), len(mounts)))
+            img["mounts"] = [mount_result(m) for m in got]
+        except Exception as e:  # noqa: BLE001
+            img["error"] = str(e)
+            img["mounts"] = []
+            error = error or "%s: %s" % (path, e)
+            log("%s: %s" % (path, e))
+        results.append(img)
+    if error:
+        log("console tail:\n" + tail)
+    return results, elapsed, error
+
+
+def read_plan(path, fstype, optsets, budgets):
+    """[(image, [(fstype, options)])] from a --plan JSON file; each image's
+    "seconds" (its time budget, when the plan gives one) goes to budgets."""
+    with open(path) as f:
+        plan = json.load(f)
+    out = []
+    for e in plan["images"]:
+        if e.get("seconds"):
+            budgets[e["image"]] = float(e["seconds"])
+        mounts = e.get("mounts") or [{"fstype": fstype, "opts": o} for o in optsets]
+        out.append((e["image"], [(m.get("fstype", fstype), normalize_opts(m.get("fstype", fstype), m.get("opts", "")))
+                                 for m in mounts]))
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--image", required=True, help="image file (raw, read-only)")
+    ap.add_argument("--image", action="append", default=[],
+                    help="image file (raw, read-only); repeat to check several images in one boot")
+    ap.add_argument("--plan", help="JSON file {\"images\": [{\"image\": PATH, \"mounts\": "
+                    "[{\"fstype\": \"udf\", \"opts\": \"\"}, ...], \"seconds\": BUDGET}, ...]}: "
+                    "each image with its own mounts (and, optionally, its time budget)")
     ap.add_argument("--fstype", default="iso9660", choices=["iso9660", "udf"])
     ap.add_argument("--opts", action="append", default=None, metavar="OPTS",
                     help="extra mount options for one mount (repeat for several mounts in one boot)")
@@ -560,15 +752,30 @@ def main(argv=None):
     ap.add_argument("--accel", choices=["auto", "kvm", "tcg"], default="auto")
     ap.add_argument("--smp", type=int, default=0, help="guest CPUs (default: 2 if the host has 2+)")
     ap.add_argument("--timeout", type=float, default=0,
-                    help="seconds before QEMU is killed (default: from image size and accel)")
-    ap.add_argument("--console-log", help="save the guest console here")
+                    help="seconds before QEMU is killed, per boot (default: from image sizes and accel)")
+    ap.add_argument("--max-per-boot", type=int, default=MAX_IMAGES_PER_BOOT,
+                    help="images per boot (default and most: %(default)s); more are split over boots")
+    ap.add_argument("--console-log", help="save the guest console here (of the last boot)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any mount failed")
     ap.add_argument("--bench-hash", action="store_true",
                     help="time md5sum/sha1sum/sha256sum/crc32/cksum/cat on the first file > 1 GB")
     a = ap.parse_args(argv)
 
-    if not os.path.isfile(a.image):
-        log("no such image: " + a.image)
+    optsets = a.opts if a.opts is not None else [""]
+    budgets = {}
+    if a.plan:
+        jobs_list = read_plan(a.plan, a.fstype, optsets, budgets)
+    else:
+        jobs_list = [(img, [(a.fstype, normalize_opts(a.fstype, o)) for o in optsets]) for img in a.image]
+    if not jobs_list:
+        log("no image: give --image or --plan")
+        return 2
+    for img, _ in jobs_list:
+        if not os.path.isfile(img):
+            log("no such image: " + img)
+            return 2
+    if not 1 <= a.max_per_boot <= MAX_IMAGES_PER_BOOT:
+        log("--max-per-boot must be 1..%d" % MAX_IMAGES_PER_BOOT)
         return 2
     kernel = a.kernel or newest_kernel()
     kver = kernel_version(kernel)
@@ -577,67 +784,37 @@ def main(argv=None):
     if accel == "auto":
         accel = "kvm" if kvm_usable(kernel, initrd, a.cache) else "tcg"
     smp = a.smp or min(2, os.cpu_count() or 1)
-    optsets = [normalize_opts(a.fstype, o) for o in (a.opts if a.opts is not None else [""])]
-    size = os.path.getsize(a.image)
-    timeout = a.timeout
-    if not timeout:
-        rate = 300e6 if accel == "kvm" else 25e6     # bytes/s hashed, pessimistic
-        timeout = 60 + len(optsets) * (10 + size / rate) * (4 if a.bench_hash else 1)
     bench = "md5sum sha1sum sha256sum crc32 cksum cat" if a.bench_hash else ""
-    log("booting %s (%s, smp %d) on %s, %d mount(s), timeout %ds"
-        % (os.path.basename(kernel), accel, smp, a.image, len(optsets), timeout))
-    # Under TCG on a loaded host the kernel's early timer check can fail before
-    # /init runs ("IO-APIC + timer doesn't work"): that says nothing about the
-    # image, so such a boot is retried (twice at most).
-    for attempt in range(3):
-        data, console, elapsed, timed_out, rc = run_guest(
-            a.image, a.fstype, optsets, kernel, initrd, accel, smp, smp, timeout, a.console_log, bench)
-        if data is not None or timed_out or "Kernel panic" not in console or "@@IMAPI" in console:
-            break
-        log("the guest kernel panicked while booting (attempt %d): retrying" % (attempt + 1))
-    if timed_out or data is None:
-        log("guest %s after %.1fs (qemu rc %s); console tail:\n%s"
-            % ("timed out" if timed_out else "produced no result", elapsed, rc,
-               "\n".join(console.splitlines()[-25:])))
-        return 3
-    try:
-        mounts = parse_output(data)
-    except Exception as e:  # noqa: BLE001
-        log("cannot parse guest output: %s" % e)
-        return 3
-    if len(mounts) != len(optsets):
-        log("guest reported %d mounts, %d requested; console tail:\n%s"
-            % (len(mounts), len(optsets), "\n".join(console.splitlines()[-25:])))
-        return 3
+
+    images = []
+    boots = []
+    failed_boot = False
+    for k in range(0, len(jobs_list), a.max_per_boot):
+        batch = jobs_list[k:k + a.max_per_boot]
+        results, elapsed, error = boot(batch, kernel, initrd, accel, smp, a.timeout, a.console_log, bench,
+                                       budgets)
+        boots.append(round(elapsed, 1))
+        if results is None:
+            failed_boot = True
+            results = [{"image": os.path.abspath(p), "error": error, "mounts": []} for p, _ in batch]
+        elif error:
+            failed_boot = True
+        images += results
     result = {"format": "libimapi-kernel-manifests/1", "kernel": kver, "accel": accel,
-              "fstype": a.fstype, "image": os.path.abspath(a.image),
-              "seconds": round(elapsed, 1), "mounts": []}
-    any_fail = False
-    for m in mounts:
-        r = {"options": m["options"]}
-        if m["status"] == "OK":
-            entries, problems = build_manifest(m)
-            r["ok"] = not problems
-            if problems:
-                r["error"] = "; ".join(problems)
-            r["manifest"] = ml.make_manifest(entries, "kernel", options=m["options"])
-        else:
-            r["ok"] = False
-            r["error"] = "mount failed: " + ml.fs_decode(m["raw"].get("FAIL", b"")).strip()
-        dm = ml.fs_decode(m["raw"].get("DMESG", b"")).strip()
-        if dm:
-            r["dmesg"] = dm
-        if "bench" in m:
-            r["bench"] = {h: round(t1 - t0, 2) for h, t0, t1 in m["bench"]}
-        any_fail |= not r["ok"]
-        result["mounts"].append(r)
+              "seconds": round(sum(boots), 1), "boots": boots, "images": images}
+    if len(jobs_list) == 1 and not a.plan:
+        # The single-image form: its mounts at the top level, as before.
+        result.update(fstype=a.fstype, image=images[0]["image"], mounts=images[0]["mounts"])
+    any_fail = any(not m["ok"] for img in images for m in img["mounts"])
     text = ml.dumps(result)
     if a.out:
         with open(a.out, "w", encoding="ascii") as f:
             f.write(text)
     else:
         sys.stdout.write(text)
-    log("done in %.1fs" % elapsed)
+    log("done: %d image(s) in %d boot(s), %.1fs" % (len(images), len(boots), sum(boots)))
+    if failed_boot:
+        return 3
     return 1 if (any_fail and a.strict) else 0
 
 

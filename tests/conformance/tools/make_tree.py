@@ -12,6 +12,7 @@ KIND is one of:
              to upper-case 8.3 / level-2 names (file_long_name_0001.txt vs
              File_Long_Name_0001.TXT, abcdefgh0001.dat -> ABCDEFGH.DAT ...),
              plus a few files elsewhere.
+  wide10k    the same kinds of names, 10,240 files in one directory.
   unicode    Cyrillic, Greek, CJK, Hangul, Hebrew, non-BMP (emoji, math
              letters), NFC vs NFD, names with spaces; files and directories.
   longnames  names of 200-250 bytes (ASCII, 2-, 3- and 4-byte UTF-8), files
@@ -40,7 +41,7 @@ import sys
 
 FIXED_MTIME = calendar.timegm((2024, 1, 2, 3, 4, 5, 0, 0, 0))  # 1704164645
 SEED = b"libimapi-conformance-v1"
-KINDS = ("deep", "wide", "unicode", "longnames", "mixed", "bigfile")
+KINDS = ("deep", "wide", "wide10k", "unicode", "longnames", "mixed", "bigfile")
 
 
 def det_bytes(key, n):
@@ -130,17 +131,17 @@ def build_deep(b):
     b.file(side + "/leaf.txt")
 
 
-def build_wide(b):
+def build_wide(b, per_kind=1250):
     b.mkdir("many")
     names = []
-    for k in range(1250):
+    for k in range(per_kind):
         names.append("file_long_name_%04d.txt" % k)
         names.append("File_Long_Name_%04d.TXT" % k)   # collides with the above
-    for k in range(1250):
+    for k in range(per_kind):
         names.append("abcdefgh%04d.dat" % k)           # 8.3: ABCDEFGH.DAT
-    for k in range(1250):
+    for k in range(per_kind):
         names.append(("multi.dot.name.%04d.tar.gz" % k) if k % 2 else ("nodot%04d" % k))
-    assert len(names) == 5000 and len(set(names)) == 5000
+    assert len(names) == 4 * per_kind and len(set(names)) == len(names)
     for n in names:
         b.file("many/" + n, det_content("many/" + n, 8, 64))
     b.file("README.txt")
@@ -168,6 +169,10 @@ UNICODE_FILES = [
     "name with  two spaces.txt",
     "Ελληνικά/Κατάλογος/αρχείο.txt",        # nested Greek directories
 ]
+
+
+def build_wide10k(b):
+    build_wide(b, per_kind=2560)
 
 
 def build_unicode(b):
@@ -250,7 +255,7 @@ def build_bigfile(b):
 
 
 BUILDERS = {
-    "deep": build_deep, "wide": build_wide, "unicode": build_unicode,
+    "deep": build_deep, "wide": build_wide, "wide10k": build_wide10k, "unicode": build_unicode,
     "longnames": build_longnames, "mixed": build_mixed, "bigfile": build_bigfile,
 }
 

@@ -9,10 +9,12 @@
  * encoded surrogates); they are turned into standard UTF-8 here.
  * Exit status 0 on success, 1 when libudfread fails to open or read anything. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <udfread/udfread.h>
 
 static int failures = 0;
@@ -38,37 +40,53 @@ static void to_utf8(const char *in, char *out, size_t cap) {
   out[o] = 0;
 }
 
+static int all_zero(const char *p, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (p[i]) return 0;
+  return 1;
+}
+
+/* Copies one file as libudfread reads it. Chunks of zeros are left as holes
+ * (the copy reads back the same bytes), so a 4 GiB sparse file costs no 4 GiB
+ * of writes and check_udf.py compares only where either side holds data. */
 static int copy_file(udfread *udf, const char *path, const char *dest) {
   UDFFILE *f = udfread_file_open(udf, path);
   if (!f) {
     fprintf(stderr, "udfread_extract: cannot open %s\n", path);
     return -1;
   }
-  FILE *out = fopen(dest, "wb");
-  if (!out) {
+  int out = open(dest, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (out < 0) {
     fprintf(stderr, "udfread_extract: cannot create %s: %s\n", dest, strerror(errno));
     udfread_file_close(f);
     return -1;
   }
   static char buf[1 << 16];
   int64_t size = udfread_file_size(f), done = 0;
+  int rc = 0;
   for (;;) {
     ssize_t n = udfread_file_read(f, buf, sizeof buf);
     if (n < 0) {
       fprintf(stderr, "udfread_extract: read error in %s\n", path);
+      rc = -1;
       break;
     }
     if (n == 0) break;
-    fwrite(buf, 1, (size_t)n, out);
+    if (!all_zero(buf, (size_t)n) && pwrite(out, buf, (size_t)n, done) != n) {
+      fprintf(stderr, "udfread_extract: write error in %s: %s\n", dest, strerror(errno));
+      rc = -1;
+      break;
+    }
     done += n;
   }
-  fclose(out);
+  if (ftruncate(out, done) != 0) rc = -1;
+  close(out);
   udfread_file_close(f);
-  if (done != size) {
+  if (rc == 0 && done != size) {
     fprintf(stderr, "udfread_extract: %s: read %lld of %lld bytes\n", path, (long long)done, (long long)size);
-    return -1;
+    rc = -1;
   }
-  return 0;
+  return rc;
 }
 
 static void walk(udfread *udf, const char *path, const char *dest) {
