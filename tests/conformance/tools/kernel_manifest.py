@@ -664,15 +664,19 @@ def mount_result(m):
 
 
 def boot_timeout(jobs_list, accel, bench, budgets):
-    """60 s, plus per image its budget from the plan or, by default, 10 s and
-    the time to hash the whole image at a pessimistic rate per mount."""
+    """120 s, plus per image its budget from the plan or, by default, 30 s and
+    the time to hash the whole image at a pessimistic rate per mount. The
+    guest runs under TCG, which a busy host slows several times over, and a
+    tree of many small files costs a process per file: a CI run with both
+    cores taken timed out at 101 s on 4 mounts of 5,000 files, so the per-mount
+    allowance is generous; a hang is still caught, minutes later."""
     rate = 300e6 if accel == "kvm" else 25e6     # bytes/s hashed, pessimistic
-    t = 60.0
+    t = 120.0
     for path, mounts in jobs_list:
         if budgets.get(path):
             t += budgets[path]
         else:
-            t += len(mounts) * (10 + os.path.getsize(path) / rate) * (4 if bench else 1)
+            t += len(mounts) * (30 + os.path.getsize(path) / rate) * (4 if bench else 1)
     return t
 
 
