@@ -21,6 +21,7 @@
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
 #include "fs/reader/image_reader.hpp"
+#include "fs/reader/iso_image_manager.hpp"
 #include "device/recorder.hpp"
 #include "imapi_c.h"
 
@@ -139,8 +140,7 @@ struct imapi_fsimage_result {
 };
 struct imapi_iso_image_manager {
   static constexpr auto kType = imapi::capi::HandleType::iso_image_manager;
-  std::string path;
-  std::shared_ptr<imapi::Stream> stream;
+  imapi::fs::IsoImageManager manager;
 };
 struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;
