@@ -74,18 +74,10 @@ template <typename F>
 imapi_status guard(F&& body) noexcept {
   try {
     return body();
-  } catch (const Error& e) {
+  } catch (...) {
+    const Error e = error_from_current_exception();
     set_last_error(e);
     return e.code();
-  } catch (const std::bad_alloc&) {
-    set_last_error(Error(IMAPI_E_OUTOFMEMORY, "out of memory"));
-    return IMAPI_E_OUTOFMEMORY;
-  } catch (const std::exception& e) {
-    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what()));
-    return IMAPI_E_FSI_INTERNAL_ERROR;
-  } catch (...) {
-    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception"));
-    return IMAPI_E_FSI_INTERNAL_ERROR;
   }
 }
 
