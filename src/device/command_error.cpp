@@ -2,10 +2,17 @@
 
 #include <string>
 
+#include "device/command_policy.hpp"
 #include "mmc/sense.hpp"
 #include "mmc/status.hpp"
 
 namespace imapi::device {
+
+bool command_completed(const CommandResult& r) {
+  if (r.good()) return true;
+  return r.status == scsi_status::kCheckCondition && r.sense_length > 0 &&
+         interpret_result(r).meaning.recovery == mmc::Recovery::kRecovered;
+}
 
 Error command_error(const CommandResult& r, std::string_view command) {
   if (r.status == scsi_status::kCheckCondition) {

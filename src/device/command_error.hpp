@@ -18,9 +18,13 @@ namespace imapi::device {
 // IMAPI_E_RECORDER_MEDIA_BUSY, to retry later.
 Error command_error(const CommandResult& r, std::string_view command);
 
-// Throws command_error(r, command) unless the result is GOOD.
+// Whether the command completed: GOOD, or a CHECK CONDITION whose sense says
+// RECOVERED ERROR or NO SENSE (the command completed and its data stands).
+bool command_completed(const CommandResult& r);
+
+// Throws command_error(r, command) unless the command completed.
 inline void check_command(const CommandResult& r, std::string_view command) {
-  if (!r.good()) throw command_error(r, command);
+  if (!command_completed(r)) throw command_error(r, command);
 }
 
 }  // namespace imapi::device

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "device/command_error.hpp"
+#include "device/command_policy.hpp"
 #include "mmc/bytes.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/commands.hpp"
@@ -239,9 +240,11 @@ MediaStatus media_status(Transport& t) {
   MediaStatus m;
   auto tur = t.execute(mmc::test_unit_ready().bytes(), DataDirection::kNone, {});
   if (tur.status == scsi_status::kCheckCondition) {
-    auto s = sense_of(tur, "TEST UNIT READY");
-    if (s.key == mmc::sense_key::kNotReady && s.asc == 0x3A) return m;  // no medium
-    if (s.key != mmc::sense_key::kUnitAttention) throw mmc::sense_error("TEST UNIT READY", s);
+    const auto tur_meaning = interpret_result(tur).meaning;
+    if (tur_meaning.status == st::kMediaNoMedia) return m;
+    // A unit attention the transport did not re-issue through still says a medium is there.
+    if (tur_meaning.recovery != mmc::Recovery::kRetryNow && tur_meaning.recovery != mmc::Recovery::kRecovered)
+      throw mmc::sense_error("TEST UNIT READY", sense_of(tur, "TEST UNIT READY"));
   }
   m.present = true;
   auto config = configuration(t, mmc::ConfigurationRequest::kOne, 0);

@@ -59,6 +59,11 @@ TEST_CASE("command_error: every way a command result becomes an error", "[engine
   CHECK(e.detail().ascq == 0x00);
   CHECK_THAT(e.message(), Catch::Contains("MODE SELECT"));
 
+  // RECOVERED ERROR (01/17/01 recovered data with retries): the command completed.
+  auto recovered = check_condition({0x70, 0, 0x01, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x17, 0x01});
+  CHECK(device::command_completed(recovered));
+  CHECK_NOTHROW(device::check_command(recovered, "READ(10)"));
+
   device::CommandResult no_sense;
   no_sense.status = device::scsi_status::kCheckCondition;
   e = device::command_error(no_sense, "EjectMedia");
