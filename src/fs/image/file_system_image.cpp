@@ -115,8 +115,8 @@ void FileSystemImage::set_udf_revision(int32_t revision) {
   if (!udf::is_supported_revision(revision)) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "0x%X", static_cast<unsigned>(revision));
-    fail(IMAPI_E_INVALID_PARAM, std::string("UDFRevision ") + buf +
-                                    " is not one this library writes: use 0x102, 0x150, 0x200, 0x201, 0x250 or 0x260");
+    fail(IMAPI_E_INVALID_PARAM,
+         std::string("UDFRevision ") + buf + " is not one this library writes: use " + udf::revision_list());
   }
   std::lock_guard lock(mutex_);
   if (imported_ && revision != options_.udf_revision)
@@ -137,7 +137,7 @@ void FileSystemImage::choose_defaults_for_media(int32_t media_type) {
                                  std::to_string(media_type));
   const auto type = static_cast<MediaPhysicalType>(media_type);
   constexpr int32_t kBridge = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF;
-  int32_t file_systems = kBridge, revision = 0x102, level = 3;
+  int32_t file_systems = kBridge, revision = udf::kDefaultRevision, level = 3;
   switch (type) {
     case MediaPhysicalType::kCdRom:
     case MediaPhysicalType::kCdR:
@@ -147,17 +147,17 @@ void FileSystemImage::choose_defaults_for_media(int32_t media_type) {
     case MediaPhysicalType::kHdDvdRom:
     case MediaPhysicalType::kHdDvdR:
     case MediaPhysicalType::kHdDvdRam:
-      revision = 0x250;  // HD DVD players read UDF 2.50
+      revision = udf::kRevision250;  // HD DVD players read UDF 2.50
       break;
     case MediaPhysicalType::kBdRom:
     case MediaPhysicalType::kBdR:
     case MediaPhysicalType::kBdRe:
       file_systems = IMAPI_FS_UDF;  // BD players and OSes read UDF 2.50; ISO 9660 adds nothing there
-      revision = 0x250;
+      revision = udf::kRevision250;
       break;
     case MediaPhysicalType::kDisk:
       file_systems = IMAPI_FS_UDF;  // random-access media: UDF 2.01, the last revision without a metadata partition
-      revision = 0x201;
+      revision = udf::kRevision201;
       break;
     default:
       break;  // DVDs: the CD choice at level 3 (a DL disc holds files of 4 GiB and more)
@@ -232,15 +232,8 @@ int64_t FileSystemImage::directory_count() const {
 
 LayoutOptions FileSystemImage::layout_options() const {
   LayoutOptions o;
-  o.file_systems = options_.file_systems;
-  o.iso_level = options_.iso_level;
-  o.udf_revision = options_.udf_revision;
-  o.redundant_udf_metadata = options_.redundant_udf_metadata;
-  o.strict = options_.strict;
-  o.session_start_block = options_.session_start_block;
-  o.volume_name = options_.volume_name;
+  static_cast<VolumeOptions&>(o) = options_;
   o.volume_time_ns = reproducible_now_ns();
-  o.working_directory = options_.working_directory;
   return o;
 }
 

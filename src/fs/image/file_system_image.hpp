@@ -17,17 +17,11 @@
 
 namespace imapi::fs {
 
-struct ImageOptions {
-  int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
-  int32_t iso_level = 2;
-  int32_t udf_revision = 0x102;
-  bool redundant_udf_metadata = true;
-  bool strict = false;
+// IFileSystemImage's properties: what the image will be (VolumeOptions, shared
+// with the layout), and what only the image object uses.
+struct ImageOptions : VolumeOptions {
   bool restricted_charset = false;
   int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
-  int64_t session_start_block = 0;
-  std::string volume_name;
-  std::string working_directory;
   bool stage_files = false;
 };
 
