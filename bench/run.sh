@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--imapi PATH] [--workdir DIR] [--only a|b|c|a,b,...] [--keep]
 #                [--runs N] [--warmup N] [--markdown FILE] [--seed S]
-#                [--imapi-args "ARGS"] [--udf] [--c-files N]
+#                [--imapi-args "ARGS"] [--udf] [--c-files N] [--tools LIST]
 # --udf: the UDF 2.50 bridge workload (imapi --fs iso9660,joliet,rockridge,udf
 # --udf-revision 2.50 against genisoimage -J -R -udf; xorriso writes no UDF).
 #
@@ -19,6 +19,7 @@
 # (tools interleaved within a round), output on the work directory's disk,
 # output deleted and `sync` run before every run. Medians are reported.
 # --warmup N (default 1) untimed rounds come first; --runs N (default 3).
+# --tools LIST (e.g. tar,imapi): only these tools (the linearity runs of (c)).
 #
 # The benchmark never fails on timings. It exits non-zero only when it cannot
 # run at all (bad arguments, missing /usr/bin/time or python3, not enough disk).
@@ -44,6 +45,7 @@ WARMUP=1
 MARKDOWN=""
 SEED=20240601
 C_FILES=1000000
+ONLY_TOOLS=""
 
 usage() { sed -n '2,/^set /p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 die() { echo "bench: error: $*" >&2; exit 2; }
@@ -55,6 +57,7 @@ while [ $# -gt 0 ]; do
     --workdir)    [ $# -ge 2 ] || die "--workdir needs a directory"; WORKDIR=$2; shift 2 ;;
     --only)       [ $# -ge 2 ] || die "--only needs a tree: a, b, c or a list such as a,b"; ONLY=$2; shift 2
                   [[ "$ONLY" =~ ^[abc](,[abc])*$ ]] || die "--only takes a, b, c or a comma list of them" ;;
+    --tools)      [ $# -ge 2 ] || die "--tools needs a comma list"; ONLY_TOOLS=",$2,"; shift 2 ;;
     --c-files)    [ $# -ge 2 ] || die "--c-files needs a number"; C_FILES=$2; shift 2
                   [[ "$C_FILES" =~ ^[1-9][0-9]*00$ ]] || die "--c-files takes a positive multiple of 100" ;;
     --keep)       KEEP=1; shift ;;
@@ -273,6 +276,7 @@ for tree in "${TREES[@]}"; do
   for ((r = 1 - WARMUP; r <= RUNS; r++)); do
     for tool in $(tools_of "$tree"); do
       [ -z "${SKIP[$tool]:-}" ] || continue
+      [ -z "$ONLY_TOOLS" ] || [[ "$ONLY_TOOLS" == *",$tool,"* ]] || continue
       run_one "$tree" "$tool" "$((r < 1 ? 0 : r))"
     done
   done

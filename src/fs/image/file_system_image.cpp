@@ -306,9 +306,9 @@ void FileSystemImage::check_fits(int64_t more_blocks) const {
                                        "); raise FreeMediaBlocks (0 = unlimited) or add less");
 }
 
-void FileSystemImage::check_file_size(int64_t size, const std::string& name) const {
+void FileSystemImage::check_file_size(int64_t size, std::string_view name) const {
   if ((options_.file_systems & IMAPI_FS_ISO9660) && options_.iso_level < 3 && size >= kFourGiB)
-    fail(IMAPI_E_DATA_TOO_BIG, "'" + name + "' has " + std::to_string(size) +
+    fail(IMAPI_E_DATA_TOO_BIG, "'" + std::string(name) + "' has " + std::to_string(size) +
                                    " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                    "ISO9660InterchangeLevel to 3");
 }
@@ -684,7 +684,7 @@ void FileSystemImage::set_data(const std::shared_ptr<Node>& node, std::shared_pt
 
 std::optional<std::string> FileSystemImage::full_path(const Node& node) const {
   std::lock_guard lock(mutex_);
-  std::vector<const std::string*> parts;
+  std::vector<const NodeName*> parts;
   const Node* cur = &node;
   std::shared_ptr<Node> hold;
   while (cur != root_.get()) {
@@ -714,13 +714,13 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   std::lock_guard lock(mutex_);
   if (&node == root_.get()) return "";
   auto parent = node.parent.lock();
-  if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
+  if (file_system == IMAPI_FS_ROCKRIDGE) return node.name.str();
   if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   size_t index = parent->lower_bound(node.name);
   if (file_system == IMAPI_FS_UDF) {
     std::vector<std::string_view> req;
     for (auto& c : parent->children) req.push_back(c->name);  // UDF records every kind
-    return udf::decode_cs0(udf::file_identifiers(req)[index]).value_or(node.name);
+    return udf::decode_cs0(udf::file_identifiers(req)[index]).value_or(node.name.str());
   }
 
   // The same children the layout records in that namespace.

@@ -107,7 +107,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
                                        std::string& leaf) const;
   void check_name(const std::string& name) const;
   void check_fits(int64_t more_blocks) const;
-  void check_file_size(int64_t size, const std::string& name) const;
+  void check_file_size(int64_t size, std::string_view name) const;
   // link/unlink change the tree and the counts; attach/detach also journal the inverse.
   void link(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node);
   void unlink(const std::shared_ptr<Node>& node);

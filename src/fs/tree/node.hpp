@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fs/tree/data_source.hpp"
+#include "fs/tree/node_name.hpp"
 
 namespace imapi::fs {
 
@@ -69,7 +70,7 @@ struct Times {
 // A tree of 100,000 files is 100,000 nodes, so fields are ordered to pack and
 // what only some kinds need (a link's target) is held out of line.
 struct Node {
-  std::string name;  // UTF-8, validated; "" for the root
+  NodeName name;  // UTF-8, validated; "" for the root
   std::weak_ptr<Node> parent;
   Times times;
   ChildList children;                            // directories: sorted by name (byte order)
