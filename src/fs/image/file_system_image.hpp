@@ -101,14 +101,15 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
                                        std::string& leaf) const;
   void check_name(const std::string& name) const;
   void check_fits(int64_t more_blocks) const;
-  void check_file_size(int64_t size, const std::string& name) const;
+  void check_file_size(int64_t size, std::string_view name) const;
   // link/unlink change the tree and the counts; attach/detach also journal the inverse.
   void link(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node);
   void unlink(const std::shared_ptr<Node>& node);
   void attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal = true);
   void detach(const std::shared_ptr<Node>& node);
   void undo_to(int64_t id);
-  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name) const;
+  // A node with the defaults of its kind; made in `batch` when given.
+  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name, NodeBatch* batch = nullptr) const;
   std::shared_ptr<const DataSource> maybe_stage(std::shared_ptr<const DataSource> data) const;
   void require_empty_for(const char* what) const;
 
