@@ -59,6 +59,7 @@ struct Context {
   EmuState& state;
   int image_fd;
   bool state_changed = false;
+  bool checkpoint = false;  // the state must reach disc.state now (make_durable, faults)
 
   DiscState& disc() { return state.disc; }
   DriveState& drive() { return state.drive; }
@@ -119,6 +120,7 @@ std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const Disc
 inline void make_durable(Context& ctx) {
   ctx.drive().durable_disc = ctx.disc();
   ctx.state_changed = true;
+  ctx.checkpoint = true;
 }
 // The buffer model brought up to now: with throttle=1 the buffer drains at the
 // selected write speed since the last look (a buffer that empties with data

@@ -52,6 +52,7 @@ void check_underrun(Context& ctx) {
   v.buffer_ran_dry = false;
   ++v.underruns;
   ctx.state_changed = true;
+  ctx.checkpoint = true;
   if (!current_write_parameters(ctx.state).buffer_underrun_free) check(0x03, 0x0C, 0x09);  // loss of streaming
 }
 
@@ -100,6 +101,7 @@ FaultCut fault_cut(const FaultPlan& f, uint64_t lba, uint64_t blocks) {
 [[noreturn]] void strike(Context& ctx, const FaultCut& cut) {
   DriveState& v = ctx.drive();
   ctx.state_changed = true;
+  ctx.checkpoint = true;  // a fault is a moment tests and users look at disc.state
   switch (cut.kind) {
     case FaultCut::Kind::kWriteError:
       check(0x03, 0x0C, 0x00, cut.lba);
