@@ -45,6 +45,9 @@ std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const Disc
   std::vector<uint32_t> out;
   for (uint16_t x10 : d.spec().speeds_x10)
     if (c.speed_x10 == 0 || x10 <= c.speed_x10) out.push_back(d.spec().one_x_kbps * x10 / 10);
+  // speed= above the usual list: the faster speeds drives sell, up to it (at most the fastest there is).
+  for (uint16_t x10 : d.spec().faster_x10)
+    if (c.speed_x10 != 0 && x10 <= c.speed_x10) out.push_back(d.spec().one_x_kbps * x10 / 10);
   if (out.empty() && !d.spec().speeds_x10.empty()) out.push_back(d.spec().one_x_kbps * d.spec().speeds_x10.front() / 10);
   std::sort(out.rbegin(), out.rend());  // fastest first, as drives list them
   return out;

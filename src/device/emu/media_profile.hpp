@@ -38,7 +38,10 @@ struct MediaSpec {
   uint32_t formatted_blocks;  // capacity after the default format (== capacity_blocks when not formattable)
   uint32_t packet_blocks;     // natural write unit: 16 DVD ECC block, 32 BD cluster, 1 CD
   uint32_t one_x_kbps;        // 1x in kB/s (1000 bytes)
-  std::vector<uint16_t> speeds_x10;  // write speeds offered, tenths of 1x (24 = 2.4x)
+  std::vector<uint16_t> speeds_x10;  // write speeds offered, tenths of 1x (24 = 2.4x), slowest first
+  // Faster speeds drives sell for the medium, offered only when the URI's
+  // speed= asks for them (up to that speed); the last is the fastest there is.
+  std::vector<uint16_t> faster_x10 = {};
 };
 
 const MediaSpec& spec_of(MediaKind kind);
