@@ -304,6 +304,45 @@ case "$scenario" in
     URI=$(uri dvd+r)
     media_state power-loss blank 0
     ;;
+  multilayer-bd-r-dl|multilayer-bd-re-dl|multilayer-bd-r-tl|multilayer-bd-r-ql)
+    need cdrskin growisofs xorriso sg_dd sg_raw dvd+rw-mediainfo
+    # BD-R/RE DL (2 x 12,219,392 blocks) and BDXL TL (3 x 16,292,864) and QL (4 x 15,625,216):
+    # the capacity imapi reports, the layers of READ DISC STRUCTURE's Disc Information, then
+    # cdrskin and (on a fresh disc) growisofs burn and the disc reads back byte for byte.
+    medium=${scenario#multilayer-}; URI=$(uri "$medium")
+    case "$medium" in
+      bd-r-dl|bd-re-dl) layers=2 total=24438784 formatted=23652352 ;;
+      bd-r-tl) layers=3 total=48878592 formatted=47698944 ;;
+      bd-r-ql) layers=4 total=62500864 formatted=60928000 ;;
+    esac
+    "$cli" info "$URI" > info0.txt || fail "imapi info"
+    grep -q "^total sectors: $total$" info0.txt || fail "blank $medium: $(grep 'total sectors' info0.txt), $total expected"
+    on_drive di sg_raw -r 4100 -o di.bin /dev/sr0 ad 01 00 00 00 00 00 00 10 04 00 00 || fail "READ DISC STRUCTURE (BD, Disc Information)"
+    for ((l = 0; l < layers; ++l)); do
+      unit=$(od -An -tx1 -j $(( 4 + l * 112 )) -N 13 di.bin | tr -d ' \n')
+      [ "${unit:0:4}" = 4449 ] && [ "${unit:24:2}" = "${layers}0" ] && [ "${unit:6:2}" = "$(printf %02x $(( layers << 3 | l )))" ] ||
+        fail "Disc Information unit $l of $medium: $unit (DI, $layers layers, layer $l expected)"
+    done
+    [ "$(od -An -tx1 -j $(( 4 + layers * 112 )) -N 2 di.bin | tr -d ' \n')" = 0000 ] || fail "more DI units than layers"
+    if [ "$medium" = bd-re-dl ]; then
+      on_drive format cdrskin -v dev=/dev/sr0 blank=format_if_needed || fail "cdrskin blank=format_if_needed"
+      on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on $medium"
+      expect_data_at 0 s1.iso
+      media_state burn overwritable 1
+      grep -q "^total sectors: $formatted$" "$work/ms-burn-imapi.txt" || fail "formatted $medium: $(grep 'total sectors' "$work/ms-burn-imapi.txt")"
+    else
+      on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on $medium"
+      expect_data_at 0 s1.iso
+      media_state burn closed 1
+      expect_files /big.bin /sub/small.bin
+    fi
+    # growisofs on a fresh disc formats it (BD-R: SRM with spares; BD-RE: default) and writes.
+    rm -rf "$disc"; mkdir -p "$disc"
+    on_drive burn2 growisofs -Z /dev/sr0=s1.iso || fail "growisofs -Z on $medium"
+    expect_data_at 0 s1.iso
+    if [ "$medium" = bd-re-dl ]; then media_state burn2 overwritable 1; else media_state burn2 appendable 1; fi
+    expect_files /big.bin /sub/small.bin
+    ;;
   *)
     echo "unknown scenario $scenario"; exit 2 ;;
 esac

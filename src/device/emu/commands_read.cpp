@@ -321,7 +321,7 @@ size_t read_format_capacities(Context& ctx, const Command& cmd) {
   f.current_type = formatted ? mmc::CapacityDescriptorType::kFormatted : mmc::CapacityDescriptorType::kUnformatted;
   f.current_blocks = d.capacity();
   auto offer = [&](uint8_t type, uint32_t blocks, uint32_t parameter) { f.formattable.push_back({blocks, type, parameter}); };
-  switch (d.media) {
+  switch (s.rules()) {
     case MediaKind::kDvdPlusRw: offer(0x26, s.capacity_blocks, 0); break;
     case MediaKind::kBdRe:
       offer(0x00, s.formatted_blocks, 0x3000);
@@ -405,10 +405,46 @@ size_t send_disc_structure(Context& ctx, const Command& cmd) {
   return 0;
 }
 
+namespace {
+
+// BD format 00h (media type 1): the Disc Information of the PIC zone, 4,100
+// bytes: one 112-byte DI unit per recording layer, each naming the disc type
+// ("BDR" write-once, "BDW" rewritable, "BDO" read-only), the number of layers
+// of the disc and the layer the unit describes. Format FFh lists format 00h.
+std::vector<uint8_t> bd_disc_information(const DiscState& d, uint8_t format) {
+  if (format == 0xFF) {
+    std::vector<uint8_t> b(8, 0);
+    mmc::put_be16(b.data(), 6);
+    b[5] = 0x40;  // RDS: readable
+    mmc::put_be16(b.data() + 6, 4100);
+    return b;
+  }
+  if (format != 0x00) invalid_field_in_cdb();
+  const MediaSpec& s = d.spec();
+  std::vector<uint8_t> b(4100, 0);
+  mmc::put_be16(b.data(), 4098);
+  const char* type = s.recording == Recording::kReadOnly ? "BDO" : s.recording == Recording::kRandom ? "BDW" : "BDR";
+  for (uint8_t layer = 0; layer < s.layers; ++layer) {
+    uint8_t* u = b.data() + 4 + size_t{layer} * 112;
+    u[0] = 'D';
+    u[1] = 'I';
+    u[2] = 1;                                             // DI format
+    u[3] = static_cast<uint8_t>(s.layers << 3 | layer);  // units per DI block, this unit's layer
+    u[5] = layer;                                         // sequence number
+    u[6] = 112 - 14;                                      // unit length, less the 14-byte BD-R/RE trailer
+    std::copy(type, type + 3, u + 8);
+    u[12] = static_cast<uint8_t>(s.layers << 4);          // number of recording layers
+  }
+  return b;
+}
+
+}  // namespace
+
 size_t read_disc_structure(Context& ctx, const Command& cmd) {
   const DiscState& d = ctx.disc();
   const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
   const size_t alloc = cmd.be16(8);
+  if (media_type == 1 && d.spec().family == Family::kBd) return reply(cmd, bd_disc_information(d, format), alloc);
   const bool dual = d.media == MediaKind::kDvdPlusRDual;
   if (format == 0xFF) {  // structure list: format 00h (readable, 2052 bytes), on DVD+R DL also 20h (12 bytes)
     const bool lbi = dual && media_type == 0;

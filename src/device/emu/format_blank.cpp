@@ -71,7 +71,7 @@ size_t format_unit(Context& ctx, const Command& cmd) {
       if (t == f.format_type) return true;
     return false;
   };
-  switch (d.media) {
+  switch (d.spec().rules()) {
     case MediaKind::kDvdPlusRw:
       if (!allowed({0x26})) invalid_field_in_parameter_list();
       d.formatted = true;

@@ -15,6 +15,8 @@ enum class MediaKind : uint8_t {
   kCdRom, kCdR, kCdRw,
   kDvdRom, kDvdR, kDvdRwSequential, kDvdRwRestricted, kDvdPlusR, kDvdPlusRDual, kDvdPlusRw, kDvdRam,
   kBdRom, kBdR, kBdRe,
+  // Multi-layer BD: recorded as their single-layer kin (MediaSpec::like), larger.
+  kBdRDual, kBdReDual, kBdRTriple, kBdRQuad,
 };
 
 enum class Family : uint8_t { kCd, kDvd, kBd };
@@ -42,6 +44,14 @@ struct MediaSpec {
   // Faster speeds drives sell for the medium, offered only when the URI's
   // speed= asks for them (up to that speed); the last is the fastest there is.
   std::vector<uint16_t> faster_x10 = {};
+  uint8_t layers = 1;
+  // A multi-layer medium recorded by the rules of a single-layer one (same
+  // profile, commands and state transitions; only sizes differ).
+  std::optional<MediaKind> like = std::nullopt;
+
+  // The medium whose recording rules apply.
+  MediaKind rules() const { return like.value_or(kind); }
+  uint32_t layer_blocks() const { return capacity_blocks / layers; }
 };
 
 const MediaSpec& spec_of(MediaKind kind);
