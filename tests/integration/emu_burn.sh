@@ -304,6 +304,18 @@ case "$scenario" in
     URI=$(uri dvd+r)
     media_state power-loss blank 0
     ;;
+  write-protected-dvd+r)
+    need cdrskin growisofs xorriso dvd+rw-mediainfo
+    # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.
+    URI=$(uri dvd+r wp=1)
+    if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin wrote to a write-protected DVD+R"; fi
+    if on_drive burn2 growisofs -Z /dev/sr0=s1.iso; then fail "growisofs wrote to a write-protected DVD+R"; fi
+    if on_drive burn3 xorriso -outdev /dev/sr0 -map tree1 /one -commit; then fail "xorriso wrote to a write-protected DVD+R"; fi
+    [ ! -s "$disc/disc.img" ] || fail "data reached a write-protected disc"
+    media_state refused blank 0
+    on_drive toc xorriso -indev /dev/sr0 -toc
+    grep -q "Media status : is blank" "$work/toc.log" || fail "xorriso: $(grep 'Media status' "$work/toc.log")"
+    ;;
   multilayer-bd-r-dl|multilayer-bd-re-dl|multilayer-bd-r-tl|multilayer-bd-r-ql)
     need cdrskin growisofs xorriso sg_dd sg_raw dvd+rw-mediainfo
     # BD-R/RE DL (2 x 12,219,392 blocks) and BDXL TL (3 x 16,292,864) and QL (4 x 15,625,216):

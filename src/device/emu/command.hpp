@@ -109,6 +109,14 @@ size_t send_opc_information(Context&, const Command&);
 size_t blank(Context&, const Command&);
 size_t format_unit(Context&, const Command&);
 
+// A write-protected medium refuses every command that would change it (WRITE,
+// RESERVE TRACK, CLOSE TRACK/SESSION, SEND CUE SHEET, SEND OPC, SEND DISC
+// STRUCTURE, BLANK, FORMAT UNIT) with 07/27/00; queries and drive settings
+// (MODE SELECT, SET STREAMING, SYNCHRONIZE CACHE with nothing cached) still work.
+inline void refuse_if_write_protected(const Context& ctx) {
+  if (ctx.config.write_protected) write_protected();
+}
+
 // Shared by several handlers.
 mmc::WriteParametersPage current_write_parameters(const EmuState& s);
 // Page 05h as the drive has it at power-on for this disc (MODE SENSE default values).

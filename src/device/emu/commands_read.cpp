@@ -392,10 +392,11 @@ size_t send_disc_structure(Context& ctx, const Command& cmd) {
   const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
   // Only the layer boundary of DVD+R DL can be sent to this drive (no CSS/CPRM keys, no BD structures).
   if (media_type != 0 || format != 0x20 || d.media != MediaKind::kDvdPlusRDual) invalid_field_in_cdb();
+  refuse_if_write_protected(ctx);
   const auto list = cmd.parameter_list(cmd.be16(8));
   if (list.size() < 12) invalid_field_in_parameter_list();
   // Once recording has begun the boundary is fixed (READ DISC STRUCTURE 20h's Init Status).
-  if (!d.blank() || ctx.config.write_protected) sequence_error();
+  if (!d.blank()) sequence_error();
   const uint32_t l0 = mmc::ResponseReader(list, "SEND DISC STRUCTURE").be32(8);
   // Layer 0 can be shortened, in whole ECC blocks, never lengthened past the disc's middle.
   const uint32_t most = d.spec().capacity_blocks / 2;

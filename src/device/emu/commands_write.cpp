@@ -225,7 +225,8 @@ void write_sequential(Context& ctx, uint64_t lba, uint64_t blocks, std::span<con
 size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blocks, bool signed_lba) {
   DiscState& d = ctx.disc();
   DriveState& v = ctx.drive();
-  if (d.spec().recording == Recording::kReadOnly || ctx.config.write_protected) write_protected();
+  if (d.spec().recording == Recording::kReadOnly) write_protected();
+  refuse_if_write_protected(ctx);
   if (blocks == 0) return 0;
   if (cmd.direction != DataDirection::kToDevice || cmd.buffer.size() < blocks * 2048) invalid_field_in_cdb();
   ++v.write_commands;
@@ -275,6 +276,7 @@ size_t write12(Context& ctx, const Command& cmd) { return write_blocks(ctx, cmd,
 size_t reserve_track(Context& ctx, const Command& cmd) {
   DiscState& d = ctx.disc();
   if (d.spec().recording != Recording::kSequential) incompatible_medium();
+  refuse_if_write_protected(ctx);
   if (cmd.bit(1, 0)) invalid_field_in_cdb();  // ARSV (reservation by address) is not offered
   const uint32_t size = cmd.be32(5);
   if (size == 0) invalid_field_in_cdb();
@@ -295,6 +297,7 @@ size_t reserve_track(Context& ctx, const Command& cmd) {
 size_t send_cue_sheet(Context& ctx, const Command& cmd) {
   DiscState& d = ctx.disc();
   if (d.spec().family != Family::kCd || d.spec().recording != Recording::kSequential) incompatible_medium();
+  refuse_if_write_protected(ctx);
   if (!at_once(ctx.state) || d.finalized || !d.has_invisible_track()) sequence_error();
   std::vector<mmc::CueSheetEntry> cue;
   try {
@@ -367,6 +370,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
   const uint32_t number = cmd.be16(4);
   const bool immediate = cmd.bit(1, 0);
   if (d.spec().recording == Recording::kReadOnly) incompatible_medium();
+  refuse_if_write_protected(ctx);
   ctx.drive().buffer_fill = 0;  // a close flushes the buffer first
   ctx.drive().buffer_ran_dry = false;
   if (d.spec().recording == Recording::kRandom) {
@@ -409,6 +413,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
 
 size_t send_opc_information(Context& ctx, const Command& cmd) {
   if (ctx.disc().spec().recording == Recording::kReadOnly) incompatible_medium();
+  refuse_if_write_protected(ctx);  // power calibration writes to the medium's calibration area
   if (!cmd.bit(1, 0)) cmd.parameter_list(cmd.be16(7));  // DoOpc=0: an OPC table follows; accepted unread
   return 0;
 }

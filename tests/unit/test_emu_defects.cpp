@@ -1,0 +1,69 @@
+// Emulator defects found by running unmodified burners against it (issue 13
+// point 5), each replayed as the client's command sequence.
+#include "emu_fixture.hpp"
+
+#include <sys/stat.h>
+
+#include "mmc/commands.hpp"
+#include "mmc/disc_information.hpp"
+#include "mmc/mode_pages.hpp"
+#include "mmc/parameter_lists.hpp"
+#include "mmc/track_information.hpp"
+
+using namespace emu_test;
+using namespace imapi::mmc;
+
+namespace {
+
+DiscInformation disc_info(Drive& d) { return parse_disc_information(d.in(read_disc_information(34))); }
+TrackInformation invisible(Drive& d) {
+  return parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+}
+void select_page(Drive& d, const WriteParametersPage& w) {
+  auto list = mode_select_parameter_list(write_parameters_page(w));
+  d.ok(mode_select10(static_cast<uint16_t>(list.size())), list);
+}
+
+}  // namespace
+
+TEST_CASE("emu defect: a write-protected blank DVD+R refuses every state change (cdrskin's and growisofs's sequences)", "[emu]") {
+  // Before, RESERVE TRACK and CLOSE TRACK/SESSION went through and the never-written disc read
+  // "appendable, 1 session" afterwards in imapi, cdrskin and xorriso.
+  Drive d("dvd+r", "wp=1");
+  // cdrskin: RESERVE TRACK (16-block units), WRITE, SYNCHRONIZE CACHE, CLOSE TRACK, CLOSE 5 / 2.
+  check_sense(d.fails(reserve_track(1024)), 7, 0x27, 0);
+  check_sense(d.fails(write10(0, 16), pattern(16, 1)), 7, 0x27, 0);
+  d.ok(synchronize_cache(false));  // nothing cached: nothing to refuse
+  check_sense(d.fails(close_track_session(CloseFunction::kTrack, 1, false)), 7, 0x27, 0);
+  check_sense(d.fails(close_track_session(CloseFunction::kFinalizeMinimalRadius, 0, false)), 7, 0x27, 0);
+  check_sense(d.fails(close_track_session(CloseFunction::kSession, 0, false)), 7, 0x27, 0);
+  // growisofs: page 05h (a drive setting, accepted), SEND OPC, then the same closes.
+  WriteParametersPage w;
+  w.write_type = 0;
+  w.track_mode = 5;
+  w.data_block_type = 8;
+  select_page(d, w);
+  check_sense(d.fails(send_opc_information(true)), 7, 0x27, 0);
+  check_sense(d.fails(close_track_session(CloseFunction::kFinalize, 0, false)), 7, 0x27, 0);
+  // The disc is what it was: blank, its one (empty) session open, the invisible track at 0.
+  auto di = disc_info(d);
+  CHECK(di.disc_status == DiscStatus::kEmpty);
+  CHECK(di.last_session_state == SessionState::kEmpty);
+  CHECK(di.sessions == 1);
+  auto ti = invisible(d);
+  CHECK(ti.blank);
+  CHECK(ti.next_writable == 0);
+  CHECK(d.drive.snapshot().disc.tracks.empty());
+
+  // CD-R: SEND CUE SHEET too; DVD+R DL: SEND DISC STRUCTURE (the layer break) too.
+  Drive cd("cd-r", "wp=1");
+  WriteParametersPage sao;
+  sao.write_type = 2;
+  sao.track_mode = 4;
+  sao.data_block_type = 8;
+  select_page(cd, sao);
+  check_sense(cd.fails(send_cue_sheet(16), Bytes(16, 0)), 7, 0x27, 0);
+  Drive dl("dvd+r-dl", "wp=1");
+  auto lb = layer_boundary_parameters(1'000'000);
+  check_sense(dl.fails(send_disc_structure(0, 0x20, 12), Bytes(lb.begin(), lb.end())), 7, 0x27, 0);
+}
