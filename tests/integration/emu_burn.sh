@@ -304,6 +304,19 @@ case "$scenario" in
     URI=$(uri dvd+r)
     media_state power-loss blank 0
     ;;
+  wodim-cd-r-fix)
+    need wodim cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # -nofix leaves the session open; -fix then closes it (page 05h with track mode 0 and block
+    # type 0, then CLOSE SESSION), and the data stays readable.
+    URI=$(uri cd-r)
+    on_drive burn wodim -v dev=/dev/sr0 -tao -nofix s1.iso || fail "wodim -tao -nofix"
+    expect_data_at 0 s1.iso
+    media_state nofix appendable 1
+    on_drive fix wodim -v dev=/dev/sr0 -fix || fail "wodim -fix"
+    media_state fix closed 1
+    expect_sessions 1
+    expect_data_at 0 s1.iso
+    ;;
   write-protected-dvd+r)
     need cdrskin growisofs xorriso dvd+rw-mediainfo
     # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.

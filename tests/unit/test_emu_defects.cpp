@@ -67,3 +67,35 @@ TEST_CASE("emu defect: a write-protected blank DVD+R refuses every state change 
   auto lb = layer_boundary_parameters(1'000'000);
   check_sense(dl.fails(send_disc_structure(0, 0x20, 12), Bytes(lb.begin(), lb.end())), 7, 0x27, 0);
 }
+
+TEST_CASE("emu defect: wodim -fix closes a CD-R session with page 05h set to track mode 0, block type 0", "[emu]") {
+  // Before, MODE SELECT refused that page as audio (05/26/00) and wodim -fix always failed
+  // ("Cannot open new session"). The commands wodim sends, as traced through the shim.
+  Drive d("cd-r");
+  WriteParametersPage tao;  // a -tao -nofix burn first: one track, the session left open
+  tao.buffer_underrun_free = true;
+  tao.write_type = 1;
+  tao.track_mode = 4;
+  tao.data_block_type = 8;
+  tao.multi_session = 0;
+  select_page(d, tao);
+  d.ok(write10(0, 300), pattern(300, 2));
+  d.ok(synchronize_cache(false));
+  CHECK(disc_info(d).disc_status == DiscStatus::kIncomplete);
+  // wodim -fix: 55 10 .. [header, 05 32 41 00 00 .. 00 96 ..]: TAO with BUFE, track mode 0, block
+  // type 0, Multi-session 00b, audio pause length 150.
+  Bytes fix_page(60, 0);
+  const Bytes page = {0x05, 0x32, 0x41, 0x00, 0x00};
+  std::copy(page.begin(), page.end(), fix_page.begin() + 8);
+  fix_page[8 + 15] = 0x96;
+  d.ok(mode_select10(static_cast<uint16_t>(fix_page.size())), fix_page);
+  d.ok(close_track_session(CloseFunction::kSession, 0, false));
+  auto di = disc_info(d);
+  CHECK(di.disc_status == DiscStatus::kFinalized);  // Multi-session 00b: the disc is finalized
+  CHECK(d.drive.snapshot().disc.closed_sessions == 1);
+  // The page is accepted, but an audio WRITE is not recorded until audio exists: 05/64/00.
+  Drive fresh("cd-r");
+  fresh.ok(mode_select10(static_cast<uint16_t>(fix_page.size())), fix_page);
+  check_sense(fresh.fails(write10(0, 1), pattern(1, 3)), 5, 0x64, 0x00);
+  CHECK(fresh.drive.snapshot().disc.tracks.empty());
+}

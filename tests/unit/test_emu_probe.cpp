@@ -87,9 +87,9 @@ TEST_CASE("emu probe: MODE SENSE 2Ah lists write speeds, page 05h round-trips th
   page.write_type = 3;
   list = mode_select_parameter_list(write_parameters_page(page));
   check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
-  // TAO with an audio block type: refused too.
+  // TAO with a reserved block type: refused too (audio block types are accepted: test_emu_defects.cpp).
   page.write_type = 1;
-  page.data_block_type = 0;
+  page.data_block_type = 5;
   list = mode_select_parameter_list(write_parameters_page(page));
   check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
   // A parameter list shorter than the CDB announces is an invalid CDB field.

@@ -224,6 +224,11 @@ size_t mode_sense10(Context& ctx, const Command& cmd) {
   return reply(cmd, data, cmd.be16(7));
 }
 
+namespace {
+// Data block types MMC defines (0-3 raw and audio, 8-13 mode 1 / mode 2); the others are reserved or vendor-specific.
+bool mmc_block_type(uint8_t t) { return t <= 3 || (t >= 8 && t <= 13); }
+}  // namespace
+
 size_t mode_select10(Context& ctx, const Command& cmd) {
   if (cmd.bit(1, 0)) invalid_field_in_cdb();  // SP: no page is savable (SPC: INVALID FIELD IN CDB)
   const auto list = cmd.parameter_list(cmd.be16(7));
@@ -244,8 +249,11 @@ size_t mode_select10(Context& ctx, const Command& cmd) {
     // supported modes from which combinations are refused with 05/26/00.
     if (family == Family::kCd) {
       if (w.write_type != 1 && w.write_type != 2) invalid_field_in_parameter_list();
-      // TAO blocks are 2048-byte mode 1 / mode 2 form 1 user data; in SAO the cue sheet's data forms rule.
-      if (w.write_type == 1 && w.data_block_type != 8 && w.data_block_type != 10) invalid_field_in_parameter_list();
+      // Every block type MMC defines is accepted here, audio and raw ones too: clients set page
+      // 05h for commands that write nothing (wodim -fix sends track mode 0 / block type 0 before
+      // CLOSE SESSION). Only 2048-byte blocks are recorded: a TAO WRITE with another block type
+      // fails (05/64/00); in SAO the cue sheet's data forms rule.
+      if (w.write_type == 1 && !mmc_block_type(w.data_block_type)) invalid_field_in_parameter_list();
     } else if (kind == MediaKind::kDvdR || kind == MediaKind::kDvdRwSequential) {
       if (w.write_type != 0 && w.write_type != 2) invalid_field_in_parameter_list();  // incremental or DAO
     } else {

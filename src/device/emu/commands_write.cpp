@@ -29,6 +29,13 @@ bool dvd_dash(const DiscState& d) { return d.media == MediaKind::kDvdR || d.medi
 // The disc-at-once / session-at-once write type on CD and DVD-R.
 bool at_once(const EmuState& s) { return current_write_parameters(s).write_type == 2; }
 
+// Page 05h selects 2048-byte user data blocks (mode 1, mode 2 form 1): the only ones
+// this drive records. Audio and raw block types are accepted by MODE SELECT only.
+bool data_blocks(const EmuState& s) {
+  const uint8_t t = current_write_parameters(s).data_block_type;
+  return t == 8 || t == 10;
+}
+
 // Closing a session on CD and DVD-R leaves the disc appendable only when the
 // write parameters page asked for a next session (Multi-session = 11b).
 bool finalize_on_close(const EmuState& s) {
@@ -241,6 +248,7 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
     write_session_at_once(ctx, signed_lba ? static_cast<int32_t>(lba) : static_cast<int64_t>(lba), blocks, data);
   } else {
     if (d.spec().family == Family::kCd && at_once(ctx.state)) sequence_error();  // SAO needs a cue sheet first
+    if (d.spec().family == Family::kCd && !data_blocks(ctx.state)) check(0x05, 0x64, 0x00);  // illegal mode for this track
     write_sequential(ctx, lba, blocks, data);
   }
   account_buffer(ctx, blocks * 2048);
