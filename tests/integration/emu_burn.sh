@@ -317,6 +317,19 @@ case "$scenario" in
     expect_sessions 1
     expect_data_at 0 s1.iso
     ;;
+  sparse-bd-r-dl)
+    need growisofs cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # An image that is mostly zeros (a 256 MiB sparse file in it) burned by growisofs onto
+    # BD-R DL: the zero blocks stay holes in disc.img, and the disc reads back byte for byte.
+    URI=$(uri bd-r-dl)
+    mkdir -p sparse; truncate -s 256M sparse/zeros.bin; cp tree1/readme.txt sparse/
+    make_iso sparse.iso sparse
+    on_drive burn growisofs -Z /dev/sr0=sparse.iso || fail "growisofs -Z sparse.iso"
+    expect_data_at 0 sparse.iso
+    allocated=$(( $(stat -c %b "$disc/disc.img") * $(stat -c %B "$disc/disc.img") ))
+    [ "$allocated" -lt $(( 16 << 20 )) ] || fail "disc.img holds $allocated bytes on disk for a 256 MiB image of zeros"
+    media_state burn appendable 1
+    ;;
   write-protected-dvd+r)
     need cdrskin growisofs xorriso dvd+rw-mediainfo
     # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include "mmc/capacity.hpp"
 #include "mmc/commands.hpp"
 #include "mmc/disc_information.hpp"
 #include "mmc/mode_pages.hpp"
@@ -98,4 +99,44 @@ TEST_CASE("emu defect: wodim -fix closes a CD-R session with page 05h set to tra
   fresh.ok(mode_select10(static_cast<uint16_t>(fix_page.size())), fix_page);
   check_sense(fresh.fails(write10(0, 1), pattern(1, 3)), 5, 0x64, 0x00);
   CHECK(fresh.drive.snapshot().disc.tracks.empty());
+}
+
+TEST_CASE("emu defect: blocks written as zeros stay holes in disc.img (a mostly sparse DL burn costs no disk)", "[emu]") {
+  // Before, a 5.2 GB DL burn of a mostly sparse image took 5.1 GB of disk.
+  auto allocated = [](const std::string& path) {
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return uint64_t(st.st_blocks) * 512;
+  };
+  Drive d("bd-r-dl");
+  const std::string image = d.dir.path + "/disc.img";
+  const Bytes zeros(32 * 2048, 0);
+  Bytes mixed = pattern(32, 5);
+  std::fill(mixed.begin() + 8 * 2048, mixed.begin() + 24 * 2048, 0);  // data, 16 zero blocks, data
+  d.ok(write10(0, 32), mixed);
+  for (uint32_t k = 1; k <= 1024; ++k) d.ok(write10(k * 32, 32), zeros);  // 64 MiB of zeros
+  d.ok(write10(1025 * 32, 32), pattern(32, 6));
+  d.ok(write10(1026 * 32, 32), zeros);  // a trailing hole: the image still covers it
+  struct stat st {};
+  REQUIRE(::stat(image.c_str(), &st) == 0);
+  CHECK(uint64_t(st.st_size) == 1027ull * 32 * 2048);
+  INFO("allocated " << allocated(image) << " bytes");
+  CHECK(allocated(image) < 1u << 20);  // the 32 data blocks, not 64 MiB
+  // Everything reads back as written, through the drive.
+  CHECK(d.in(read10(0, 32), 32 * 2048) == mixed);
+  CHECK(d.in(read10(500 * 32, 32), 32 * 2048) == zeros);
+  CHECK(d.in(read10(1025 * 32, 32), 32 * 2048) == pattern(32, 6));
+  CHECK(d.in(read10(1026 * 32, 32), 32 * 2048) == zeros);
+
+  // Random-access media: zeros over old data punch it out, and read as zeros.
+  Drive re("bd-re");
+  auto fc = parse_format_capacities(re.in(read_format_capacities(252)));
+  auto p = format_unit_parameters(0x00, fc.formattable[0].blocks, fc.formattable[0].type_parameter, false);
+  re.ok(format_unit(), Bytes(p.begin(), p.end()));
+  re.ok(write10(0, 512), pattern(512, 7));  // 1 MiB of data
+  const uint64_t full = allocated(re.dir.path + "/disc.img");
+  CHECK(full >= 1u << 20);
+  re.ok(write10(0, 512), Bytes(512 * 2048, 0));
+  CHECK(allocated(re.dir.path + "/disc.img") < full / 4);
+  CHECK(re.in(read10(100, 32), 32 * 2048) == Bytes(32 * 2048, 0));
 }

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <thread>
 
-#include "core/file_io.hpp"
 #include "core/error.hpp"
 #include "device/emu/command.hpp"
+#include "device/emu/image_blocks.hpp"
 #include "mmc/addressing.hpp"
 #include "mmc/parameter_lists.hpp"
 #include "mmc/toc.hpp"
@@ -82,7 +82,7 @@ void account_buffer(Context& ctx, uint64_t bytes) {
 
 void store(Context& ctx, uint64_t lba, uint64_t blocks, std::span<const uint8_t> data) {
   if (blocks == 0) return;
-  if (pwrite_full(ctx.image_fd, data.data(), static_cast<int64_t>(blocks * 2048), static_cast<int64_t>(lba * 2048)) != 0)
+  if (store_blocks(ctx.image_fd, lba, data.first(blocks * 2048)) != 0)
     check(0x03, 0x0C, 0x00, static_cast<uint32_t>(lba));  // the image cannot be written: a write error
 }
 
