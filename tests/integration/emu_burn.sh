@@ -330,6 +330,31 @@ case "$scenario" in
     [ "$allocated" -lt $(( 16 << 20 )) ] || fail "disc.img holds $allocated bytes on disk for a 256 MiB image of zeros"
     media_state burn appendable 1
     ;;
+  fault-removal-cd-r)
+    need cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # The medium leaves the drive at LBA 800 of a TAO track. When it is back, the track is
+    # damaged (READ TRACK INFORMATION: Damage 1, NWA_V 0): libburn sees it, refuses to write
+    # onto it, xorriso -close_damaged closes it, and the next burn starts a new track and session.
+    URI=$(uri cd-r remove_at_lba=800)
+    if on_drive burn cdrskin -v dev=/dev/sr0 -tao -multi s1.iso; then fail "cdrskin succeeded despite the removal"; fi
+    grep -q "3A 00" "$work/burn.log" || fail "cdrskin did not see the medium vanish"
+    URI=$(uri cd-r)
+    on_drive toc xorriso -outdev /dev/sr0 -toc
+    grep -q "but next track is damaged" "$work/toc.log" || fail "xorriso: $(grep 'Media status' "$work/toc.log")"
+    # cdrskin's WRITEs at the old NWA are refused (05/21/02); its clean-up may close the track, at 800.
+    if on_drive burn2 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso; then fail "cdrskin wrote onto the damaged track"; fi
+    grep -q "5 21 02" "$work/burn2.log" || fail "cdrskin's writes onto the damaged track were not refused"
+    grep -qE '^track 1 0 (0 800 damaged|800 800 complete) ' "$disc/disc.state" ||
+      fail "the damaged track grew: $(grep ^track "$disc/disc.state")"
+    on_drive close xorriso -outdev /dev/sr0 -close_damaged as_needed || fail "xorriso -close_damaged"
+    grep -qE '^track 1 0 800 800 complete' "$disc/disc.state" || fail "the damaged track was not closed at 800 blocks"
+    media_state closed-damaged appendable 1
+    next=$(msinfo_next)
+    on_drive burn3 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin after -close_damaged"
+    expect_data_at "$next" s1.iso
+    expect_sessions 2
+    media_state burn3 appendable 2
+    ;;
   write-protected-dvd+r)
     need cdrskin growisofs xorriso dvd+rw-mediainfo
     # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.

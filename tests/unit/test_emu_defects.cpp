@@ -140,3 +140,73 @@ TEST_CASE("emu defect: blocks written as zeros stay holes in disc.img (a mostly 
   CHECK(allocated(re.dir.path + "/disc.img") < full / 4);
   CHECK(re.in(read10(100, 32), 32 * 2048) == Bytes(32 * 2048, 0));
 }
+
+TEST_CASE("emu defect: a CD-R track interrupted by removal is damaged until closed, then a TAO write starts a new track", "[emu]") {
+  // Before, the next TAO WRITE at the old NWA extended the interrupted track. MMC (READ TRACK
+  // INFORMATION, Damage and NWA_V): such a track is "damaged, not closed and not writable";
+  // libburn (burn_disc_close_damaged, xorriso -close_damaged) closes it, and writing goes on
+  // in a new track.
+  using imapi::device::emu::EmulatedDrive;
+  DiscDir dir;
+  WriteParametersPage tao;
+  tao.buffer_underrun_free = true;
+  tao.write_type = 1;
+  tao.track_mode = 4;
+  tao.data_block_type = 8;
+  tao.multi_session = 3;
+  const auto page = mode_select_parameter_list(write_parameters_page(tao));
+  auto run = [](EmulatedDrive& d, const Cdb& cdb, Bytes data = {}) {
+    return d.execute(cdb.bytes(), data.empty() ? DataDirection::kNone : DataDirection::kToDevice, data);
+  };
+  auto sense_of = [](const CommandResult& r) {
+    if (r.good()) return std::string("good");
+    auto s = decode_sense(r.sense_bytes());
+    return sense_triple(s.key, s.asc, s.ascq);
+  };
+  auto track_info = [](EmulatedDrive& d, uint32_t number) {
+    Bytes b(48);
+    REQUIRE(d.execute(read_track_information(TrackAddressType::kTrack, number, 48).bytes(), DataDirection::kFromDevice, b)
+                .good());
+    return parse_track_information(b);
+  };
+  {
+    auto d = EmulatedDrive::open_uri(dir.uri("cd-r", "remove_at_lba=800"));
+    REQUIRE(run(d, mode_select10(static_cast<uint16_t>(page.size())), page).good());
+    CommandResult r;
+    uint32_t lba = 0;
+    while ((r = run(d, write10(lba, 32), pattern(32, 1))).good()) lba += 32;
+    CHECK(sense_of(r) == "02/3A/00");  // the medium is gone at LBA 800
+    CHECK(lba == 800 / 32 * 32);
+  }
+  auto d = EmulatedDrive::open_uri(dir.uri("cd-r"));  // the next process, without the fault
+  REQUIRE(run(d, start_stop_unit(true, true)).good());  // load it again (libburn does)
+  run(d, test_unit_ready());                             // 06/28/00 once
+  auto damaged = track_info(d, kInvisibleTrack);
+  CHECK(damaged.track == 1);
+  CHECK(damaged.damage);
+  CHECK_FALSE(damaged.nwa_valid);
+  CHECK(damaged.size == 800);
+  // Not writable at its old NWA, and no new track can start while it is not closed.
+  CHECK(sense_of(run(d, write10(800, 32), pattern(32, 2))) == "05/21/02");
+  CHECK(d.snapshot().disc.tracks.size() == 1);
+  // libburn's close of a damaged CD track: page 05h (TAO), then CLOSE TRACK.
+  REQUIRE(run(d, mode_select10(static_cast<uint16_t>(page.size())), page).good());
+  REQUIRE(run(d, close_track_session(CloseFunction::kTrack, 1, false)).good());
+  auto closed = track_info(d, 1);
+  CHECK_FALSE(closed.damage);
+  CHECK(closed.size == 800);
+  auto next = track_info(d, kInvisibleTrack);
+  CHECK(next.track == 2);
+  CHECK(next.nwa_valid);
+  CHECK(next.next_writable >= 800);
+  CHECK(run(d, write10(next.next_writable, 32), pattern(32, 3)).good());
+  CHECK(run(d, synchronize_cache(false)).good());
+  const auto snap = d.snapshot();
+  REQUIRE(snap.disc.tracks.size() == 2);
+  CHECK(snap.disc.tracks[0].written == 800);
+  CHECK(snap.disc.tracks[1].start == next.next_writable);
+  CHECK(snap.disc.tracks[1].written == 32);
+  Bytes back(32 * 2048);
+  REQUIRE(d.execute(read10(0, 32).bytes(), DataDirection::kFromDevice, back).good());
+  CHECK(back == pattern(32, 1));
+}

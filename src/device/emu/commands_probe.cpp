@@ -118,6 +118,7 @@ size_t start_stop_unit(Context& ctx, const Command& cmd) {
   DriveState& v = ctx.drive();
   if (!start) {
     if (v.prevent_removal) check(0x05, 0x53, 0x02);  // medium removal prevented
+    if (v.medium_present) ctx.disc().interrupt_writing();
     v.medium_present = false;
   } else if (!v.medium_present) {
     v.medium_present = true;

@@ -138,6 +138,10 @@ mmc::TrackInformation describe_track(const DiscState& d, uint32_t number) {
     case TrackState::kComplete:
       t.size = tr.end() - tr.start;
       break;
+    case TrackState::kDamaged:  // MMC: Damage 1 with NWA_V 0, "damaged, not closed, not writable"
+      t.damage = true;
+      t.size = tr.written;
+      break;
   }
   t.lra_valid = tr.written > 0;
   t.last_recorded = tr.written ? tr.start + tr.written - 1 : 0;
@@ -167,7 +171,8 @@ size_t read_track_information(Context& ctx, const Command& cmd) {
     }
     case 1:  // track number; FFh is the invisible/incomplete track
       number = address == 0xFF ? count : address;
-      if (address == 0xFF && (count == 0 || (!d.has_invisible_track() && !d.open_track() && !is_random_or_rom(d))))
+      if (address == 0xFF && (count == 0 || (!d.has_invisible_track() && !d.open_track() && !d.last_track_damaged() &&
+                                             !is_random_or_rom(d))))
         invalid_field_in_cdb();
       break;
     case 2:  // session number
@@ -195,8 +200,10 @@ std::vector<std::pair<uint32_t, Track>> toc_tracks(const DiscState& d) {
     }
     return out;
   }
+  // A damaged track is listed with what it holds, as drives read it off the disc: that is how
+  // libburn finds it and offers to close it (xorriso -close_damaged).
   for (size_t i = 0; i < d.tracks.size(); ++i)
-    if (d.tracks[i].state == TrackState::kComplete) out.emplace_back(static_cast<uint32_t>(i + 1), d.tracks[i]);
+    if (d.tracks[i].state == TrackState::kComplete || d.tracks[i].state == TrackState::kDamaged) out.emplace_back(static_cast<uint32_t>(i + 1), d.tracks[i]);
   return out;
 }
 

@@ -113,6 +113,7 @@ FaultCut fault_cut(const FaultPlan& f, uint64_t lba, uint64_t blocks) {
     case FaultCut::Kind::kWriteError:
       check(0x03, 0x0C, 0x00, cut.lba);
     case FaultCut::Kind::kRemoved:
+      ctx.disc().interrupt_writing();
       v.medium_present = false;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kPowerLoss:
@@ -397,7 +398,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
       if (number == 0 || number > d.track_count_with_invisible()) invalid_field_in_cdb();
       if (number <= d.tracks.size()) {
         Track& t = d.tracks[number - 1];
-        if (t.state == TrackState::kOpen) t.size = t.written;
+        if (t.state == TrackState::kOpen || t.state == TrackState::kDamaged) t.size = t.written;
         t.state = TrackState::kComplete;
       }
       break;

@@ -23,7 +23,7 @@ constexpr std::string_view kMagic = "imapi-emu-state 1";
 constexpr size_t kMaxTracks = 10000;     // far beyond any medium (CD: 99, BD-R: 7927)
 constexpr size_t kMaxFileBytes = 4 << 20;
 
-const char* const kTrackStates[] = {"open", "reserved", "complete"};
+const char* const kTrackStates[] = {"open", "reserved", "complete", "damaged"};
 const char* const kOperations[] = {"none", "format", "blank", "close"};
 
 std::string hex(const std::vector<uint8_t>& bytes) {
