@@ -4,7 +4,7 @@ using Imapi.Native;
 
 namespace Imapi;
 
-internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder }
+internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor }
 
 /// <summary>
 /// One native handle. SafeHandle gives what the bindings need: release exactly
@@ -36,6 +36,7 @@ internal sealed class ImapiHandle : SafeHandle
             case HandleKind.IsoImageManager: ImapiNative.imapi_iso_image_manager_free(handle); break;
             case HandleKind.ImageReader: ImapiNative.imapi_image_reader_free(handle); break;
             case HandleKind.Recorder: ImapiNative.imapi_recorder_free(handle); break;
+            case HandleKind.JobMonitor: ImapiNative.imapi_job_monitor_free(handle); break;
         }
         return true;
     }
