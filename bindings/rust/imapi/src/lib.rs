@@ -1,5 +1,6 @@
 //! Safe Rust API for libimapi: IMAPI2FS's file-system images (ISO 9660, Joliet,
-//! Rock Ridge) and image reading, over the C ABI in `imapi-sys`.
+//! Rock Ridge, UDF), image reading (every file system, bridges too) and
+//! IMAPI2's optical recorders, over the C ABI in `imapi-sys`.
 //!
 //! ```no_run
 //! let image = imapi::FileSystemImage::builder().volume_name("Photos").free_media_blocks(0).build()?;
