@@ -142,9 +142,14 @@ public abstract class ImapiObject : IDisposable
     /// <summary>True once Dispose has been called.</summary>
     public bool IsDisposed => Owner.Handle.IsClosed;
 
+    /// <summary>Releases the native handle now, and the objects this one handed out and owns (see <see cref="FileSystemImage.Root"/>, <see cref="FsiDirectoryItem.GetEnumerator"/>); using it later raises InvalidHandle.</summary>
     public void Dispose()
     {
+        DisposeOwned();
         Owner.Handle.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Objects created for the caller's convenience and released with this one.</summary>
+    internal virtual void DisposeOwned() { }
 }

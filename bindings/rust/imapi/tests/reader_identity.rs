@@ -14,6 +14,7 @@ fn make_bridge(tree: &TempTree) -> std::path::PathBuf {
     let image = FileSystemImage::builder()
         .file_systems(FileSystems::ISO9660 | FileSystems::JOLIET | FileSystems::UDF)
         .volume_name("Ünïcödé Tree")
+        .udf_revision(0x201)
         .free_media_blocks(0)
         .build()
         .unwrap();
@@ -48,5 +49,6 @@ fn each_file_systems_volume_label() {
     assert_eq!(reader.volume_name_of(FileSystems::UDF).unwrap(), "Ünïcödé Tree");
     assert_eq!(reader.volume_name_of(FileSystems::ISO9660).unwrap(), reader.volume_name().unwrap());
     assert_ne!(reader.volume_name().unwrap(), "Ünïcödé Tree");
+    assert_eq!(FileSystemImage::builder().udf_revision(0x999).build().unwrap_err().code(), status::INVALID_PARAM);
     assert_eq!(reader.volume_name_of(FileSystems::ROCK_RIDGE).unwrap_err().code(), status::FILE_SYSTEM_NOT_FOUND);
 }
