@@ -27,7 +27,8 @@
  * Threads.  A handle may be used by one thread at a time, and may move
  *   between threads. Different handles may be used concurrently, even when
  *   they share a parent. imapi_job_cancel() and imapi_job_progress() may be
- *   called from any thread at any time. No callback is ever invoked on a
+ *   called from any thread at any time, as may imapi_job_monitor_add() and
+ *   imapi_job_monitor_wake(). No callback is ever invoked on a
  *   thread other than the one that made the call.
  * Strings.  UTF-8 in both directions; input strings are copied. A string
  *   returned through `char **out` is owned by the caller and released with
@@ -302,6 +303,49 @@ IMAPI_API imapi_status imapi_job_result(imapi_job *job);
  * no-op. Like every free function, it must not overlap another call on the same handle.
  */
 IMAPI_API void imapi_job_free(imapi_job *job);
+
+/*
+ * Job monitors: being woken when jobs progress or finish, without a thread per job.
+ * One thread waits on a monitor for many jobs (a binding completes every job's
+ * Task or future from it; a C program can run it as its event loop). Events are
+ * coalesced per job: a waiter that falls behind sees one PROGRESS event for many
+ * reports, and FINISHED exactly once, after which the job is no longer watched.
+ */
+typedef struct imapi_job_monitor imapi_job_monitor;
+
+/** imapi_job_monitor_wait(): the job reported progress since its last event (read it with imapi_job_progress). */
+#define IMAPI_JOB_EVENT_PROGRESS 0x1
+/** imapi_job_monitor_wait(): the job has finished (read its outcome with imapi_job_result). */
+#define IMAPI_JOB_EVENT_FINISHED 0x2
+
+/** A new, empty monitor, released with imapi_job_monitor_free. Errors: IMAPI_E_POINTER, IMAPI_E_OUTOFMEMORY. */
+IMAPI_API imapi_status imapi_job_monitor_create(imapi_job_monitor **out);
+/**
+ * Release a monitor. Jobs it watches are not affected. Must not overlap another
+ * call on the monitor (wake a waiting thread and let it return first). NULL is a no-op.
+ */
+IMAPI_API void imapi_job_monitor_free(imapi_job_monitor *monitor);
+/**
+ * Watch `job`: its events are reported under `cookie` (any value the caller
+ * chooses, e.g. an index into its own table) until its FINISHED event. A job
+ * that has already finished yields FINISHED at the next wait. Any thread, also
+ * while another thread is in imapi_job_monitor_wait; a job may be watched by
+ * several monitors. The monitor does not keep the job handle: freeing the job
+ * (which cancels and waits for it) still delivers its FINISHED event.
+ * Errors: IMAPI_E_INVALID_HANDLE.
+ */
+IMAPI_API imapi_status imapi_job_monitor_add(imapi_job_monitor *monitor, imapi_job *job, int64_t cookie);
+/**
+ * Wait up to timeout_ms (negative = forever) for an event of a watched job.
+ * IMAPI_S_OK: *cookie names the job and *events holds IMAPI_JOB_EVENT_* bits.
+ * IMAPI_S_JOB_RUNNING: nothing happened within the timeout, or
+ * imapi_job_monitor_wake() was called; *cookie and *events are 0. One thread
+ * at a time per monitor. Errors: IMAPI_E_INVALID_HANDLE, IMAPI_E_POINTER.
+ */
+IMAPI_API imapi_status imapi_job_monitor_wait(imapi_job_monitor *monitor, int32_t timeout_ms, int64_t *cookie,
+                                              int32_t *events);
+/** Make the current (or, if none, the next) imapi_job_monitor_wait return IMAPI_S_JOB_RUNNING at once. Any thread. */
+IMAPI_API imapi_status imapi_job_monitor_wake(imapi_job_monitor *monitor);
 
 /* ------------------------------------------------------------------------ */
 /* Streams (IMAPI's IStream)                                                 */
@@ -803,7 +847,7 @@ IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager 
 /** One entry of an image's tree, as imapi_image_reader_get_entry fills it. */
 typedef struct imapi_image_entry {
   uint32_t struct_size;
-  const char *path;    /**< "/a/b", UTF-8; borrowed, valid while the reader lives */
+  const char *path;    /**< "/a/b", UTF-8; borrowed, valid until this file system is listed again or the reader is freed */
   int32_t type;        /**< IMAPI_ENTRY_* */
   int64_t size;        /**< bytes (files) */
   int32_t mode;        /**< permission bits from Rock Ridge, or -1 */
@@ -823,18 +867,49 @@ IMAPI_API imapi_status imapi_image_reader_open_stream(imapi_stream *stream, imap
 IMAPI_API void imapi_image_reader_free(imapi_image_reader *reader);
 /** The file systems on the image (IMAPI_FS_ISO9660 | _JOLIET | _ROCKRIDGE | _UDF). */
 IMAPI_API imapi_status imapi_image_reader_get_file_systems(imapi_image_reader *reader, int32_t *mask);
-/** The volume label as the primary descriptor records it. */
+/**
+ * The volume label as the primary descriptor records it (d-characters, so
+ * "_N_C_D__TREE" for "Ünïcödé Tree"), or UDF's on a UDF-only image. For the
+ * label in Unicode, see imapi_image_reader_get_file_system_volume_name.
+ */
 IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader *reader, char **out);
+/**
+ * The volume label one file system records, UTF-8: IMAPI_FS_ISO9660 and
+ * _ROCKRIDGE the primary descriptor's, _JOLIET the supplementary descriptor's
+ * (UCS-2: up to 16 characters of any script), _UDF the logical volume
+ * identifier (up to 126 bytes). Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND,
+ * IMAPI_E_INVALIDARG (not one file system), IMAPI_E_POINTER.
+ */
+IMAPI_API imapi_status imapi_image_reader_get_file_system_volume_name(imapi_image_reader *reader,
+                                                                      int32_t file_system, char **out);
 /**
  * Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF)
  * and returns how many entries it has, parents before children. Entries stay
  * valid until the next call of this function on the reader or its free.
+ * (get_entry, open_file by index and extract use this last listing.)
  * Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR.
  */
 IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader *reader, int32_t file_system, int64_t *count);
 IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader *reader, int64_t index, imapi_image_entry *out);
-/** A stream over the data of entry `index` of the last listing (a file). */
+/**
+ * A stream over the data of entry `index` of the last listing (a file), whichever
+ * file system that was: after listing another file system, the same index names
+ * another file. Prefer imapi_image_reader_open_file_by_path, which does not depend
+ * on what was listed last. Errors: IMAPI_E_INVALIDARG (index), IMAPI_E_NOT_FILE.
+ */
 IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader *reader, int64_t index, imapi_stream **out);
+/**
+ * A stream over the data of the file at `path` ("/a/b", as the listing of
+ * `file_system` names it; a missing leading '/' is added) in one file system
+ * (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF), whatever was listed since.
+ * The file system is read on first use and kept until its next listing. The
+ * stream is independent of the reader's handle (it keeps the image open).
+ * Errors: IMAPI_E_ITEM_NOT_FOUND (no such path in that file system),
+ * IMAPI_E_NOT_FILE (a directory or link), IMAPI_E_FILE_SYSTEM_NOT_FOUND,
+ * IMAPI_E_INVALIDARG (not one file system), IMAPI_E_POINTER.
+ */
+IMAPI_API imapi_status imapi_image_reader_open_file_by_path(imapi_image_reader *reader, int32_t file_system,
+                                                            const char *path, imapi_stream **out);
 /**
  * Extracts the last listing into directory `dest` (created if missing):
  * directories, files with their contents and modification times, symbolic

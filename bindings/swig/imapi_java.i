@@ -65,6 +65,7 @@ IMAPI_JAVA_HANDLE(imapi_fsimage_result)
 IMAPI_JAVA_HANDLE(imapi_iso_image_manager)
 IMAPI_JAVA_HANDLE(imapi_image_reader)
 IMAPI_JAVA_HANDLE(imapi_recorder)
+IMAPI_JAVA_HANDLE(imapi_job_monitor)
 
 /* ---- scalar out parameters (and the levels array) ---------------------- */
 %define IMAPI_JAVA_ARRAY(CTYPE, JNITYPE, JARRAY, JAVA, GET, RELEASE)

@@ -14,7 +14,46 @@ void open_reader(imapi_image_reader** out, std::shared_ptr<fs::BlockSource> sour
   check_out(out, "out");
   *out = nullptr;
   auto reader = std::make_shared<ImageReader>(std::move(source));
-  make_handle(out, imapi_image_reader{std::move(reader), {}});
+  make_handle(out, imapi_image_reader{std::move(reader), {}, {}});
+}
+
+// The entries of the last listing (empty before any).
+const std::vector<fs::ImageEntry>& last_listing(const imapi_image_reader& r) {
+  static const std::vector<fs::ImageEntry> none;
+  return r.listing ? r.listing->entries() : none;
+}
+
+// A stream over a file entry's data, reading through the shared reader.
+void open_entry(imapi_stream** out, const std::shared_ptr<ImageReader>& reader, const fs::ImageEntry& e) {
+  if (e.kind != EntryKind::file) throw Error(IMAPI_E_NOT_FILE, "'" + e.path + "' is not a file");
+  class EntryStream final : public Stream {
+   public:
+    EntryStream(std::shared_ptr<ImageReader> rd, fs::ImageEntry en) : reader_(std::move(rd)), entry_(std::move(en)) {}
+    int64_t read(void* buf, int64_t cap) override {
+      int64_t n = std::clamp<int64_t>(entry_.size - pos_, 0, cap);
+      if (n > 0) reader_->read(entry_, pos_, buf, n);
+      pos_ += n;
+      return n;
+    }
+    int64_t seek(int64_t offset, int whence) override { return pos_ = resolve_seek(pos_, entry_.size, offset, whence); }
+    int64_t size() override { return entry_.size; }
+
+   private:
+    std::shared_ptr<ImageReader> reader_;
+    fs::ImageEntry entry_;
+    int64_t pos_ = 0;
+  };
+  make_handle(out, imapi_stream{std::make_shared<EntryStream>(reader, e)});
+}
+
+const char* file_system_name(int32_t fs) {
+  switch (fs) {
+    case IMAPI_FS_ISO9660: return "ISO 9660";
+    case IMAPI_FS_JOLIET: return "Joliet";
+    case IMAPI_FS_ROCKRIDGE: return "Rock Ridge";
+    case IMAPI_FS_UDF: return "UDF";
+    default: return "?";
+  }
 }
 
 }  // namespace
@@ -96,17 +135,20 @@ IMAPI_API imapi_status imapi_image_reader_get_volume_name(imapi_image_reader* re
 IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32_t file_system, int64_t* count) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(count, "count");
-    r.listing = r.reader->list(file_system);
-    *count = static_cast<int64_t>(r.listing.size());
+    auto listing = std::make_shared<const fs::EntryIndex>(r.reader->list(file_system));
+    r.listings[file_system] = listing;
+    r.listing = std::move(listing);
+    *count = static_cast<int64_t>(r.listing->entries().size());
   });
 }
 
 IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, int64_t index, imapi_image_entry* out) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     checked_struct_size(out, "out");
-    if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
+    const auto& listing = last_listing(r);
+    if (index < 0 || index >= static_cast<int64_t>(listing.size()))
       throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range; call imapi_image_reader_list first");
-    const auto& e = r.listing[static_cast<size_t>(index)];
+    const auto& e = listing[static_cast<size_t>(index)];
     fill_struct(out, "out", [&](imapi_image_entry& o) {
       o.path = e.path.c_str();
       o.type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
@@ -124,29 +166,34 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader* reader, 
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     check_out(out, "out");
     *out = nullptr;
-    if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
+    const auto& listing = last_listing(r);
+    if (index < 0 || index >= static_cast<int64_t>(listing.size()))
       throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range");
-    const auto& e = r.listing[static_cast<size_t>(index)];
-    if (e.kind != EntryKind::file) throw Error(IMAPI_E_NOT_FILE, "'" + e.path + "' is not a file");
-    // A stream over the entry's sections, reading through the shared reader.
-    class EntryStream final : public Stream {
-     public:
-      EntryStream(std::shared_ptr<ImageReader> rd, fs::ImageEntry en) : reader_(std::move(rd)), entry_(std::move(en)) {}
-      int64_t read(void* buf, int64_t cap) override {
-        int64_t n = std::clamp<int64_t>(entry_.size - pos_, 0, cap);
-        if (n > 0) reader_->read(entry_, pos_, buf, n);
-        pos_ += n;
-        return n;
-      }
-      int64_t seek(int64_t offset, int whence) override { return pos_ = resolve_seek(pos_, entry_.size, offset, whence); }
-      int64_t size() override { return entry_.size; }
+    open_entry(out, r.reader, listing[static_cast<size_t>(index)]);
+  });
+}
 
-     private:
-      std::shared_ptr<ImageReader> reader_;
-      fs::ImageEntry entry_;
-      int64_t pos_ = 0;
-    };
-    make_handle(out, imapi_stream{std::make_shared<EntryStream>(r.reader, e)});
+IMAPI_API imapi_status imapi_image_reader_open_file_by_path(imapi_image_reader* reader, int32_t file_system,
+                                                            const char* path, imapi_stream** out) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(out, "out");
+    *out = nullptr;
+    std::string want = check_str(path, "path");
+    auto& listing = r.listings[file_system];
+    if (!listing) listing = std::make_shared<const fs::EntryIndex>(r.reader->list(file_system));
+    const fs::ImageEntry* e = listing->find(want);
+    if (!e)
+      throw Error(IMAPI_E_ITEM_NOT_FOUND, "the " + std::string(file_system_name(file_system)) +
+                                              " tree of this image has no '" + want + "'");
+    open_entry(out, r.reader, *e);
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_get_file_system_volume_name(imapi_image_reader* reader,
+                                                                      int32_t file_system, char** out) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
+    check_out(out, "out");
+    *out = dup_string(r.reader->volume_name(file_system));
   });
 }
 
@@ -154,7 +201,7 @@ IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader* reader, co
                                                   imapi_progress_fn progress, void* user) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     CallbackProgress sink(progress, user);
-    fs::extract_tree(*r.reader, r.listing, check_str(dest, "dest"), sink);
+    fs::extract_tree(*r.reader, last_listing(r), check_str(dest, "dest"), sink);
   });
 }
 

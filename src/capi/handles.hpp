@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <span>
@@ -18,8 +19,10 @@
 #include "capi/struct_size.hpp"
 #include "core/error.hpp"
 #include "core/job.hpp"
+#include "core/job_monitor.hpp"
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
+#include "fs/reader/entry_index.hpp"
 #include "fs/reader/image_reader.hpp"
 #include "fs/reader/iso_image_manager.hpp"
 #include "device/recorder.hpp"
@@ -27,7 +30,8 @@
 
 namespace imapi::capi {
 
-enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder };
+enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder,
+                                 job_monitor };
 
 void register_handle(const void* h, HandleType type);
 void unregister_handle(const void* h, HandleType type);  // no-op when not registered
@@ -117,6 +121,10 @@ struct imapi_job {
   static constexpr auto kType = imapi::capi::HandleType::job;
   std::shared_ptr<imapi::Job> job;
 };
+struct imapi_job_monitor {
+  static constexpr auto kType = imapi::capi::HandleType::job_monitor;
+  std::shared_ptr<imapi::JobMonitor> monitor;
+};
 struct imapi_fsimage {
   static constexpr auto kType = imapi::capi::HandleType::fsimage;
   std::shared_ptr<imapi::fs::FileSystemImage> image;
@@ -137,7 +145,9 @@ struct imapi_iso_image_manager {
 struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;
   std::shared_ptr<imapi::fs::ImageReader> reader;
-  std::vector<imapi::fs::ImageEntry> listing;  // the last imapi_image_reader_list
+  std::shared_ptr<const imapi::fs::EntryIndex> listing;  // the last imapi_image_reader_list
+  // The last listing of each file system, for opening entries by path.
+  std::map<int32_t, std::shared_ptr<const imapi::fs::EntryIndex>> listings;
 };
 struct imapi_recorder {
   static constexpr auto kType = imapi::capi::HandleType::recorder;

@@ -39,10 +39,37 @@ void Job::run(const Work& work) {
   } catch (...) {
     error = error_from_current_exception();
   }
-  std::lock_guard lock(mutex_);
-  error_ = std::move(error);
-  finished_ = true;
-  done_cv_.notify_all();
+  {
+    std::lock_guard lock(mutex_);
+    error_ = std::move(error);
+    finished_ = true;
+    done_cv_.notify_all();
+  }
+  tell_observers(true);
+}
+
+void Job::add_observer(std::weak_ptr<JobObserver> observer, uint64_t watch_id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!finished_) {
+      observers_.emplace_back(std::move(observer), watch_id);
+      return;
+    }
+  }
+  if (auto o = observer.lock()) o->job_changed(watch_id, true);
+}
+
+void Job::tell_observers(bool finished) {
+  // A copy, so that observers run without the job's lock (they take their own).
+  decltype(observers_) observers;
+  {
+    std::lock_guard lock(mutex_);
+    if (observers_.empty()) return;
+    if (finished) observers.swap(observers_);
+    else observers = observers_;
+  }
+  for (auto& [weak, id] : observers)
+    if (auto o = weak.lock()) o->job_changed(id, finished);
 }
 
 void Job::report(const ProgressSnapshot& snapshot) {
@@ -50,6 +77,7 @@ void Job::report(const ProgressSnapshot& snapshot) {
     std::lock_guard lock(mutex_);
     progress_ = snapshot;
   }
+  tell_observers(false);
   if (cancelled_.load(std::memory_order_relaxed)) throw cancelled_error();
 }
 

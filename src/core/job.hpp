@@ -10,6 +10,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -44,6 +46,14 @@ class CallbackProgress final : public ProgressSink {
   void* user_;
 };
 
+// Told when a job reports progress or finishes, on the job's worker thread (so it
+// must only record the fact and return). Held weakly: an observer that is gone is skipped.
+class JobObserver {
+ public:
+  virtual ~JobObserver() = default;
+  virtual void job_changed(uint64_t watch_id, bool finished) = 0;
+};
+
 class Job : public ProgressSink, public std::enable_shared_from_this<Job> {
  public:
   using Work = std::function<void(ProgressSink&)>;
@@ -59,6 +69,9 @@ class Job : public ProgressSink, public std::enable_shared_from_this<Job> {
   bool finished() const;
   // The error the job ended with, if any (call after finished()).
   std::optional<Error> error() const;
+  // Calls observer->job_changed(watch_id, ...) on every later report and once on
+  // finishing (at once, on this thread, if the job has finished already).
+  void add_observer(std::weak_ptr<JobObserver> observer, uint64_t watch_id);
 
  private:
   Job() = default;
@@ -70,6 +83,9 @@ class Job : public ProgressSink, public std::enable_shared_from_this<Job> {
   std::optional<Error> error_;
   ProgressSnapshot progress_;
   std::atomic<bool> cancelled_{false};
+  std::vector<std::pair<std::weak_ptr<JobObserver>, uint64_t>> observers_;
+
+  void tell_observers(bool finished);
 };
 
 }  // namespace imapi

@@ -12,9 +12,30 @@ public sealed class FileSystemImage : ImapiObject
     /// </summary>
     public FileSystemImage() : base(HandleOwner.Create(HandleKind.FileSystemImage, ImapiNative.imapi_fsimage_create), "FileSystemImage") { }
 
-    /// <summary>The root directory (a new object each time).</summary>
-    public FsiDirectoryItem Root =>
-        (FsiDirectoryItem)FsiItem.Wrap(Owner.Call(h => HandleOwner.Create(HandleKind.FsiItem, o => ImapiNative.imapi_fsimage_get_root(h, o))));
+    private FsiDirectoryItem? _root;
+
+    /// <summary>
+    /// The root directory: the same object on every get, released with the image,
+    /// so <c>image.Root.AddTree(...)</c> leaves no handle behind. Disposing it
+    /// (e.g. <c>using var root = image.Root</c>) is allowed; the next get makes a new one.
+    /// </summary>
+    public FsiDirectoryItem Root
+    {
+        get
+        {
+            lock (Owner)
+            {
+                if (_root is null || _root.IsDisposed)
+                    _root = (FsiDirectoryItem)FsiItem.Wrap(Owner.Call(h => HandleOwner.Create(HandleKind.FsiItem, o => ImapiNative.imapi_fsimage_get_root(h, o))));
+                return _root;
+            }
+        }
+    }
+
+    internal override void DisposeOwned()
+    {
+        lock (Owner) _root?.Dispose();
+    }
 
     public string VolumeName
     {

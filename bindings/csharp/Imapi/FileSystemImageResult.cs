@@ -79,11 +79,32 @@ public sealed class FileSystemImageResult : ImapiObject
         Owner.Call(h => ProgressBridge.Run(handler, (fn, user) => ImapiNative.imapi_fsimage_result_write_file(h, path, fn, user)));
     }
 
+    /// <summary>
+    /// Writes the image to a file, reporting each progress snapshot to
+    /// <paramref name="progress"/> synchronously on this thread (as well as raising
+    /// <see cref="Update"/>). Cancellation and handler exceptions as in
+    /// <see cref="WriteFile(string, CancellationToken)"/>.
+    /// </summary>
+    public void WriteFile(string path, IProgress<ImapiProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        Func<ImapiProgress, bool> handler = p =>
+        {
+            progress?.Report(p);
+            Update?.Invoke(this, p);
+            return !cancellationToken.IsCancellationRequested;
+        };
+        Owner.Call(h => ProgressBridge.Run(handler, (fn, user) => ImapiNative.imapi_fsimage_result_write_file(h, path, fn, user)));
+    }
+
     /// <summary>Starts writing the image to a file on the library's worker threads.</summary>
     public ImapiJob StartWriteFile(string path) =>
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Job, o => ImapiNative.imapi_fsimage_result_write_file_start(h, path, o))));
 
-    /// <summary>The job form as a Task (see <see cref="ImapiJob.WaitAsync"/>).</summary>
+    /// <summary>
+    /// The job form as a Task: the write runs on the library's worker threads and no
+    /// .NET thread is held while it runs (see <see cref="ImapiJob.WaitAsync"/>);
+    /// <paramref name="progress"/> receives every report the write makes.
+    /// </summary>
     public async Task WriteFileAsync(string path, IProgress<ImapiProgress>? progress = null,
                                      CancellationToken cancellationToken = default)
     {

@@ -144,10 +144,38 @@ public sealed class FsiDirectoryItem : FsiItem, IEnumerable<FsiItem>
     public void Remove(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_remove(h, relativePath));
     public void RemoveTree(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_remove_tree(h, relativePath));
 
+    // Children handed out by enumeration: released with this directory if the caller did not.
+    private readonly List<WeakReference<FsiItem>> _enumerated = new();
+
+    /// <summary>
+    /// The direct children in name order. Each is released when the caller disposes it,
+    /// or at the latest with this directory, so a <c>foreach</c> leaves no handle behind
+    /// once the directory is disposed.
+    /// </summary>
     public IEnumerator<FsiItem> GetEnumerator()
     {
         long n = Count;
-        for (long i = 0; i < n; i++) yield return this[i];
+        for (long i = 0; i < n; i++)
+        {
+            var child = this[i];
+            lock (_enumerated)
+            {
+                if (_enumerated.Count >= 64 && _enumerated.Count % 64 == 0)
+                    _enumerated.RemoveAll(w => !w.TryGetTarget(out var c) || c.IsDisposed);
+                _enumerated.Add(new WeakReference<FsiItem>(child));
+            }
+            yield return child;
+        }
+    }
+
+    internal override void DisposeOwned()
+    {
+        lock (_enumerated)
+        {
+            foreach (var w in _enumerated)
+                if (w.TryGetTarget(out var c)) c.Dispose();
+            _enumerated.Clear();
+        }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -5,12 +5,24 @@ using Imapi.Native;
 
 namespace Imapi;
 
-/// <summary>One entry of an image's tree.</summary>
-public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, int? Mode, DateTime Modified, string Target);
+/// <summary>
+/// One entry of an image's tree, named by its file system and path: opening it
+/// (<see cref="ImageReader.OpenFile(ImageEntry)"/>) opens this file whatever was listed since.
+/// </summary>
+/// <param name="Index">Its position in the listing it came from.</param>
+/// <param name="Path">"/a/b", in the names of <paramref name="FileSystem"/>.</param>
+/// <param name="Type">Directory, file or symbolic link.</param>
+/// <param name="Size">Bytes (files).</param>
+/// <param name="Mode">POSIX permission bits (Rock Ridge, UDF), or null when not recorded.</param>
+/// <param name="Modified">Modification time (UTC).</param>
+/// <param name="Target">A symbolic link's target; "" otherwise.</param>
+/// <param name="FileSystem">The file system whose tree lists it.</param>
+public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, int? Mode, DateTime Modified,
+                                string Target, FsiFileSystems FileSystem);
 
 /// <summary>
-/// Lists and extracts ISO 9660 / Joliet / Rock Ridge images (a libimapi
-/// extension beyond IMAPI). The input is treated as hostile: a malformed image
+/// Lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF images, bridges
+/// included (a libimapi extension beyond IMAPI). The input is treated as hostile: a malformed image
 /// is an ImapiException, never a crash.
 /// </summary>
 public sealed class ImageReader : ImapiObject
@@ -44,14 +56,39 @@ public sealed class ImageReader : ImapiObject
             var e = NativeImageEntry.New();
             ImapiException.Check(ImapiNative.imapi_image_reader_get_entry(h, i, (IntPtr)(&e)));
             entries.Add(new ImageEntry(i, Utf8.Borrowed(e.Path), (ImageEntryType)e.Type, e.Size,
-                e.Mode < 0 ? null : e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target)));
+                e.Mode < 0 ? null : e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target), fileSystem));
         }
         return (IReadOnlyList<ImageEntry>)entries;
     });
 
-    /// <summary>A stream over a file of the last listing.</summary>
-    public ImapiStream OpenFile(ImageEntry entry) => OpenFile(entry.Index);
+    /// <summary>
+    /// The volume label one file system records, in Unicode where it allows:
+    /// Joliet's (16 UCS-2 characters), UDF's, or the primary descriptor's
+    /// (<see cref="VolumeName"/>) for ISO 9660 and Rock Ridge.
+    /// ImapiException FileSystemNotFound when the image has no such file system.
+    /// </summary>
+    public string GetVolumeName(FsiFileSystems fileSystem) =>
+        Owner.GetString((h, o) => ImapiNative.imapi_image_reader_get_file_system_volume_name(h, (int)fileSystem, o));
 
+    /// <summary>
+    /// A stream over the file <paramref name="entry"/> names (its file system and path),
+    /// whatever was listed since. ImapiException NotFile for a directory or link.
+    /// </summary>
+    public ImapiStream OpenFile(ImageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return OpenFile(entry.FileSystem, entry.Path);
+    }
+
+    /// <summary>
+    /// A stream over the file at <paramref name="path"/> ("/a/b") in one file system's tree.
+    /// ImapiException ItemNotFound when that tree has no such path.
+    /// </summary>
+    public ImapiStream OpenFile(FsiFileSystems fileSystem, string path) =>
+        new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream,
+            o => ImapiNative.imapi_image_reader_open_file_by_path(h, (int)fileSystem, path, o))));
+
+    /// <summary>A stream over entry <paramref name="index"/> of the last listing, whichever file system that was.</summary>
     public ImapiStream OpenFile(long index) =>
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_image_reader_open_file(h, index, o))));
 

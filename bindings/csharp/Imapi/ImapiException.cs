@@ -11,11 +11,19 @@ namespace Imapi;
 /// </summary>
 public class ImapiException : COMException
 {
+    /// <summary>
+    /// An error with IMAPI's <paramref name="status"/>; <see cref="Exception.Message"/> reads
+    /// "IMAPI_E_DUP_NAME (0xC0AAB112): 'dup' already exists" (the name, the number, then <paramref name="message"/>).
+    /// </summary>
     public ImapiException(ImapiStatus status, string message, Exception? inner = null)
-        : base(message, inner)
+        : base($"{ImapiLibrary.StatusName(status)} (0x{(uint)status:X8}): {message}", inner)
     {
         HResult = (int)status;
+        Detail = message;
     }
+
+    /// <summary>The library's message alone, without the status name and number.</summary>
+    public string Detail { get; }
 
     /// <summary>IMAPI's status (an HRESULT).</summary>
     public ImapiStatus Status => (ImapiStatus)HResult;

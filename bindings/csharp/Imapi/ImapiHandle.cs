@@ -4,7 +4,7 @@ using Imapi.Native;
 
 namespace Imapi;
 
-internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder }
+internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor }
 
 /// <summary>
 /// One native handle. SafeHandle gives what the bindings need: release exactly
@@ -36,6 +36,7 @@ internal sealed class ImapiHandle : SafeHandle
             case HandleKind.IsoImageManager: ImapiNative.imapi_iso_image_manager_free(handle); break;
             case HandleKind.ImageReader: ImapiNative.imapi_image_reader_free(handle); break;
             case HandleKind.Recorder: ImapiNative.imapi_recorder_free(handle); break;
+            case HandleKind.JobMonitor: ImapiNative.imapi_job_monitor_free(handle); break;
         }
         return true;
     }
@@ -141,9 +142,14 @@ public abstract class ImapiObject : IDisposable
     /// <summary>True once Dispose has been called.</summary>
     public bool IsDisposed => Owner.Handle.IsClosed;
 
+    /// <summary>Releases the native handle now, and the objects this one handed out and owns (see <see cref="FileSystemImage.Root"/>, <see cref="FsiDirectoryItem.GetEnumerator"/>); using it later raises InvalidHandle.</summary>
     public void Dispose()
     {
+        DisposeOwned();
         Owner.Handle.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Objects created for the caller's convenience and released with this one.</summary>
+    internal virtual void DisposeOwned() { }
 }

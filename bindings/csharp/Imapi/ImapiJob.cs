@@ -35,51 +35,52 @@ public sealed class ImapiJob : ImapiObject
     /// <summary>Throws the job's error, with its detail, if it failed.</summary>
     public void ThrowIfFailed() => Owner.Check(ImapiNative.imapi_job_result);
 
-    /// <summary>Raised with each progress snapshot while WaitAsync polls (on a thread-pool thread).</summary>
+    /// <summary>
+    /// Raised with each progress snapshot while <see cref="WaitAsync"/> waits, on the
+    /// process's job-monitor thread (the job reports; nothing polls).
+    /// </summary>
     public event EventHandler<ImapiProgress>? Update;
 
     /// <summary>
-    /// Completes when the job finishes: faulted with an ImapiException if it failed,
-    /// canceled (OperationCanceledException whose InnerException carries
-    /// IMAPI_E_REQUEST_CANCELLED) if <paramref name="cancellationToken"/> stopped it.
+    /// Completes when the job finishes, without holding a thread meanwhile (one
+    /// background thread blocked in a <see cref="JobMonitor"/> serves every job of the
+    /// process): faulted with an ImapiException if it failed, canceled
+    /// (OperationCanceledException whose InnerException carries IMAPI_E_REQUEST_CANCELLED)
+    /// if <paramref name="cancellationToken"/> stopped it. <paramref name="progress"/> and
+    /// <see cref="Update"/> receive each progress report as the job makes it, on the
+    /// monitor's thread; an exception from them cancels the job and becomes the
+    /// InnerException of a RequestCancelled ImapiException.
     /// </summary>
-    public Task WaitAsync(IProgress<ImapiProgress>? progress = null, CancellationToken cancellationToken = default,
-                          int pollIntervalMs = 50)
+    public async Task WaitAsync(IProgress<ImapiProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        return Task.Run(() =>
-        {
-            using (cancellationToken.Register(() => { try { Cancel(); } catch (ImapiException) { } }))
-            {
-                while (!Wait(pollIntervalMs)) Report(progress);
-            }
-            Report(progress);
-            try
-            {
-                ThrowIfFailed();
-            }
-            catch (ImapiException e) when (e.Status == ImapiStatus.RequestCancelled && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(e.Message, e, cancellationToken);
-            }
-        });
-    }
-
-    /// <summary>An exception from a handler cancels the job and comes back as RequestCancelled's InnerException.</summary>
-    private void Report(IProgress<ImapiProgress>? progress)
-    {
-        if (progress is null && Update is null) return;
-        var p = Progress;
+        IProgress<ImapiProgress>? sink = progress;
+        if (Update is not null)
+            sink = new ProgressFanOut(progress, p => Update?.Invoke(this, p));
         try
         {
-            progress?.Report(p);
-            Update?.Invoke(this, p);
+            await JobDispatcher.Watch(this, sink, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not ImapiException)
         {
-            Cancel();
-            Wait(-1);
             throw new ImapiException(ImapiStatus.RequestCancelled,
                 "a progress handler threw, so the job was cancelled: " + e.Message, e);
+        }
+        try
+        {
+            ThrowIfFailed();
+        }
+        catch (ImapiException e) when (e.Status == ImapiStatus.RequestCancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+    }
+
+    private sealed class ProgressFanOut(IProgress<ImapiProgress>? first, Action<ImapiProgress> then) : IProgress<ImapiProgress>
+    {
+        public void Report(ImapiProgress value)
+        {
+            first?.Report(value);
+            then(value);
         }
     }
 }

@@ -29,6 +29,24 @@ int32_t ImageReader::file_systems() const {
 
 std::string ImageReader::volume_name() const { return iso_ ? iso_->volume().volume_id : udf_->volume().label; }
 
+std::string ImageReader::volume_name(int32_t file_system) const {
+  switch (file_system) {
+    case IMAPI_FS_UDF:
+      if (!udf_) fail(IMAPI_E_FILE_SYSTEM_NOT_FOUND, "the image has no UDF file system");
+      return udf_->volume().label;
+    case IMAPI_FS_ISO9660:
+    case IMAPI_FS_ROCKRIDGE:
+    case IMAPI_FS_JOLIET:
+      if (!(file_systems() & file_system))
+        fail(IMAPI_E_FILE_SYSTEM_NOT_FOUND, file_system == IMAPI_FS_JOLIET ? "the image has no Joliet file system"
+                                            : file_system == IMAPI_FS_ROCKRIDGE ? "the image has no Rock Ridge extensions"
+                                                                                : "the image has no ISO 9660 file system (it is UDF only)");
+      return file_system == IMAPI_FS_JOLIET ? iso_->volume().joliet_volume_id : iso_->volume().volume_id;
+    default:
+      fail(IMAPI_E_INVALIDARG, "name one file system: IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF");
+  }
+}
+
 int32_t default_import_file_system(int32_t mask) {
   for (int32_t fs : {IMAPI_FS_ROCKRIDGE, IMAPI_FS_UDF, IMAPI_FS_JOLIET, IMAPI_FS_ISO9660})
     if (mask & fs) return fs;

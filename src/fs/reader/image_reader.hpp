@@ -31,6 +31,11 @@ class ImageReader {
   int32_t file_systems() const;
   // The ISO 9660 volume identifier, or UDF's label on a UDF-only image.
   std::string volume_name() const;
+  // The label one file system records (one IMAPI_FS_* bit): the primary
+  // descriptor's for ISO 9660 and Rock Ridge, the supplementary one's (UCS-2,
+  // so Unicode) for Joliet, the logical volume identifier for UDF.
+  // IMAPI_E_FILE_SYSTEM_NOT_FOUND when the image has no such file system.
+  std::string volume_name(int32_t file_system) const;
   // The richest file system, for listing and import (default_import_file_system).
   int32_t richest() const { return default_import_file_system(file_systems()); }
   // Every entry of one file system (one IMAPI_FS_* bit), parents first.

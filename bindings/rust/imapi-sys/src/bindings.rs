@@ -13,6 +13,8 @@ pub const IMAPI_ERROR_V1_SIZE: i32 = 48;
 pub const IMAPI_OPERATION_NONE: i32 = 0;
 pub const IMAPI_OPERATION_IMAGE_WRITE: i32 = 1;
 pub const IMAPI_PROGRESS_V1_SIZE: i32 = 40;
+pub const IMAPI_JOB_EVENT_PROGRESS: i32 = 1;
+pub const IMAPI_JOB_EVENT_FINISHED: i32 = 2;
 pub const IMAPI_SEEK_SET: i32 = 0;
 pub const IMAPI_SEEK_CUR: i32 = 1;
 pub const IMAPI_SEEK_END: i32 = 2;
@@ -200,6 +202,51 @@ extern "C" {
     #[doc = " Release a job handle. A running job is cancelled and waited for first. NULL is a"]
     #[doc = " no-op. Like every free function, it must not overlap another call on the same handle."]
     pub fn imapi_job_free(job: *mut imapi_job);
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_job_monitor {
+    _unused: [u8; 0],
+}
+extern "C" {
+    #[doc = " A new, empty monitor, released with imapi_job_monitor_free. Errors: IMAPI_E_POINTER, IMAPI_E_OUTOFMEMORY."]
+    pub fn imapi_job_monitor_create(out: *mut *mut imapi_job_monitor) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Release a monitor. Jobs it watches are not affected. Must not overlap another"]
+    #[doc = " call on the monitor (wake a waiting thread and let it return first). NULL is a no-op."]
+    pub fn imapi_job_monitor_free(monitor: *mut imapi_job_monitor);
+}
+extern "C" {
+    #[doc = " Watch `job`: its events are reported under `cookie` (any value the caller"]
+    #[doc = " chooses, e.g. an index into its own table) until its FINISHED event. A job"]
+    #[doc = " that has already finished yields FINISHED at the next wait. Any thread, also"]
+    #[doc = " while another thread is in imapi_job_monitor_wait; a job may be watched by"]
+    #[doc = " several monitors. The monitor does not keep the job handle: freeing the job"]
+    #[doc = " (which cancels and waits for it) still delivers its FINISHED event."]
+    #[doc = " Errors: IMAPI_E_INVALID_HANDLE."]
+    pub fn imapi_job_monitor_add(
+        monitor: *mut imapi_job_monitor,
+        job: *mut imapi_job,
+        cookie: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Wait up to timeout_ms (negative = forever) for an event of a watched job."]
+    #[doc = " IMAPI_S_OK: *cookie names the job and *events holds IMAPI_JOB_EVENT_* bits."]
+    #[doc = " IMAPI_S_JOB_RUNNING: nothing happened within the timeout, or"]
+    #[doc = " imapi_job_monitor_wake() was called; *cookie and *events are 0. One thread"]
+    #[doc = " at a time per monitor. Errors: IMAPI_E_INVALID_HANDLE, IMAPI_E_POINTER."]
+    pub fn imapi_job_monitor_wait(
+        monitor: *mut imapi_job_monitor,
+        timeout_ms: i32,
+        cookie: *mut i64,
+        events: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Make the current (or, if none, the next) imapi_job_monitor_wait return IMAPI_S_JOB_RUNNING at once. Any thread."]
+    pub fn imapi_job_monitor_wake(monitor: *mut imapi_job_monitor) -> imapi_status;
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -1064,7 +1111,7 @@ extern "C" {
 #[derive(Debug, Copy, Clone)]
 pub struct imapi_image_entry {
     pub struct_size: u32,
-    #[doc = "< \"/a/b\", UTF-8; borrowed, valid while the reader lives"]
+    #[doc = "< \"/a/b\", UTF-8; borrowed, valid until this file system is listed again or the reader is freed"]
     pub path: *const ::std::os::raw::c_char,
     #[doc = "< IMAPI_ENTRY_*"]
     pub type_: i32,
@@ -1103,9 +1150,23 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " The volume label as the primary descriptor records it."]
+    #[doc = " The volume label as the primary descriptor records it (d-characters, so"]
+    #[doc = " \"_N_C_D__TREE\" for \"Ünïcödé Tree\"), or UDF's on a UDF-only image. For the"]
+    #[doc = " label in Unicode, see imapi_image_reader_get_file_system_volume_name."]
     pub fn imapi_image_reader_get_volume_name(
         reader: *mut imapi_image_reader,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The volume label one file system records, UTF-8: IMAPI_FS_ISO9660 and"]
+    #[doc = " _ROCKRIDGE the primary descriptor's, _JOLIET the supplementary descriptor's"]
+    #[doc = " (UCS-2: up to 16 characters of any script), _UDF the logical volume"]
+    #[doc = " identifier (up to 126 bytes). Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND,"]
+    #[doc = " IMAPI_E_INVALIDARG (not one file system), IMAPI_E_POINTER."]
+    pub fn imapi_image_reader_get_file_system_volume_name(
+        reader: *mut imapi_image_reader,
+        file_system: i32,
         out: *mut *mut ::std::os::raw::c_char,
     ) -> imapi_status;
 }
@@ -1113,6 +1174,7 @@ extern "C" {
     #[doc = " Reads the tree of one file system (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF)"]
     #[doc = " and returns how many entries it has, parents before children. Entries stay"]
     #[doc = " valid until the next call of this function on the reader or its free."]
+    #[doc = " (get_entry, open_file by index and extract use this last listing.)"]
     #[doc = " Errors: IMAPI_E_FILE_SYSTEM_NOT_FOUND, IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR."]
     pub fn imapi_image_reader_list(
         reader: *mut imapi_image_reader,
@@ -1128,10 +1190,29 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " A stream over the data of entry `index` of the last listing (a file)."]
+    #[doc = " A stream over the data of entry `index` of the last listing (a file), whichever"]
+    #[doc = " file system that was: after listing another file system, the same index names"]
+    #[doc = " another file. Prefer imapi_image_reader_open_file_by_path, which does not depend"]
+    #[doc = " on what was listed last. Errors: IMAPI_E_INVALIDARG (index), IMAPI_E_NOT_FILE."]
     pub fn imapi_image_reader_open_file(
         reader: *mut imapi_image_reader,
         index: i64,
+        out: *mut *mut imapi_stream,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " A stream over the data of the file at `path` (\"/a/b\", as the listing of"]
+    #[doc = " `file_system` names it; a missing leading '/' is added) in one file system"]
+    #[doc = " (IMAPI_FS_ROCKRIDGE, _JOLIET, _ISO9660 or _UDF), whatever was listed since."]
+    #[doc = " The file system is read on first use and kept until its next listing. The"]
+    #[doc = " stream is independent of the reader's handle (it keeps the image open)."]
+    #[doc = " Errors: IMAPI_E_ITEM_NOT_FOUND (no such path in that file system),"]
+    #[doc = " IMAPI_E_NOT_FILE (a directory or link), IMAPI_E_FILE_SYSTEM_NOT_FOUND,"]
+    #[doc = " IMAPI_E_INVALIDARG (not one file system), IMAPI_E_POINTER."]
+    pub fn imapi_image_reader_open_file_by_path(
+        reader: *mut imapi_image_reader,
+        file_system: i32,
+        path: *const ::std::os::raw::c_char,
         out: *mut *mut imapi_stream,
     ) -> imapi_status;
 }

@@ -97,18 +97,61 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// `IMAPI_E_DUP_NAME (0xC0AAB112): 'dup' already exists`, so that `?` in
+    /// `main` prints what went wrong and the code to look up.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}, 0x{:08X})", self.message, self.name(), self.code as u32)
+        write!(f, "{} (0x{:08X}): {}", self.name(), self.code as u32, self.message)
     }
 }
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// The `std::io::ErrorKind` closest to this error: from errno when the library
+    /// recorded one (ENOENT is NotFound, EACCES PermissionDenied, ...), else from the
+    /// IMAPI code (ITEM_NOT_FOUND is NotFound, DUP_NAME AlreadyExists, INVALIDARG
+    /// InvalidInput, REQUEST_CANCELLED Interrupted, ...); Other when none fits.
+    pub fn kind(&self) -> std::io::ErrorKind {
+        use std::io::ErrorKind as K;
+        // Linux errno values (no libc crate for a dozen numbers).
+        let by_errno = match self.os_error {
+            1 | 13 => Some(K::PermissionDenied), // EPERM, EACCES
+            2 => Some(K::NotFound),              // ENOENT
+            16 => Some(K::ResourceBusy),         // EBUSY
+            17 => Some(K::AlreadyExists),        // EEXIST
+            20 => Some(K::NotADirectory),        // ENOTDIR
+            21 => Some(K::IsADirectory),         // EISDIR
+            22 => Some(K::InvalidInput),         // EINVAL
+            28 => Some(K::StorageFull),          // ENOSPC
+            30 => Some(K::ReadOnlyFilesystem),   // EROFS
+            39 => Some(K::DirectoryNotEmpty),    // ENOTEMPTY
+            _ => None,
+        };
+        if let Some(k) = by_errno {
+            return k;
+        }
+        match self.code {
+            sys::IMAPI_E_ITEM_NOT_FOUND | sys::IMAPI_E_FILE_SYSTEM_NOT_FOUND | sys::IMAPI_E_IMAGEMANAGER_NO_IMAGE => K::NotFound,
+            sys::IMAPI_E_DUP_NAME => K::AlreadyExists,
+            sys::IMAPI_E_NOT_DIR => K::NotADirectory,
+            sys::IMAPI_E_DIR_NOT_EMPTY => K::DirectoryNotEmpty,
+            sys::IMAPI_E_ACCESSDENIED => K::PermissionDenied,
+            sys::IMAPI_E_INVALIDARG | sys::IMAPI_E_INVALID_PARAM | sys::IMAPI_E_INVALID_PATH | sys::IMAPI_E_POINTER
+            | sys::IMAPI_E_INVALID_VOLUME_NAME => K::InvalidInput,
+            sys::IMAPI_E_REQUEST_CANCELLED => K::Interrupted,
+            sys::IMAPI_E_OUTOFMEMORY => K::OutOfMemory,
+            sys::IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR
+            | sys::IMAPI_E_IMAGEMANAGER_NO_VALID_VD_FOUND
+            | sys::IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED => K::InvalidData,
+            _ => K::Other,
+        }
+    }
+}
+
 impl From<Error> for std::io::Error {
-    // io::Error::other would need Rust 1.74; Debian 12's rustc is 1.63.
-    #[allow(unknown_lints, clippy::io_other_error)]
+    /// Keeps the error (its Display, code and detail) inside, with [`Error::kind`].
     fn from(e: Error) -> std::io::Error {
-        std::io::Error::new(std::io::ErrorKind::Other, e)
+        std::io::Error::new(e.kind(), e)
     }
 }
 

@@ -242,6 +242,7 @@ pub struct FileSystemImageBuilder {
     iso9660_level: Option<i32>,
     free_media_blocks: Option<i64>,
     strict: Option<bool>,
+    udf_revision: Option<i32>,
 }
 
 impl FileSystemImageBuilder {
@@ -266,6 +267,12 @@ impl FileSystemImageBuilder {
         self.strict = Some(strict);
         self
     }
+    /// UdfRevision, e.g. 0x102, 0x150, 0x201, 0x250 (see `udf_revisions_supported`);
+    /// used when the file systems include UDF.
+    pub fn udf_revision(mut self, revision: i32) -> Self {
+        self.udf_revision = Some(revision);
+        self
+    }
     pub fn build(self) -> Result<FileSystemImage> {
         let mut image = FileSystemImage::new()?;
         if let Some(s) = self.strict {
@@ -276,6 +283,9 @@ impl FileSystemImageBuilder {
         }
         if let Some(l) = self.iso9660_level {
             image.set_iso9660_level(l)?;
+        }
+        if let Some(r) = self.udf_revision {
+            image.set_udf_revision(r)?;
         }
         if let Some(b) = self.free_media_blocks {
             image.set_free_media_blocks(b)?;

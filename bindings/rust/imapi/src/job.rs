@@ -27,6 +27,10 @@ impl Job {
         Job { raw, exclusive: Mutex::new(()) }
     }
 
+    pub(crate) fn as_ptr(&self) -> *mut sys::imapi_job {
+        self.raw.as_ptr()
+    }
+
     /// A snapshot of the progress (any thread).
     pub fn progress(&self) -> Result<Progress> {
         let mut p = Progress::raw();

@@ -1,5 +1,6 @@
 //! Safe Rust API for libimapi: IMAPI2FS's file-system images (ISO 9660, Joliet,
-//! Rock Ridge) and image reading, over the C ABI in `imapi-sys`.
+//! Rock Ridge, UDF), image reading (every file system, bridges too) and
+//! IMAPI2's optical recorders, over the C ABI in `imapi-sys`.
 //!
 //! ```no_run
 //! let image = imapi::FileSystemImage::builder().volume_name("Photos").free_media_blocks(0).build()?;
@@ -38,6 +39,7 @@ mod ffi;
 mod image;
 mod item;
 mod job;
+mod monitor;
 mod progress;
 mod reader;
 mod recorder;
@@ -49,6 +51,7 @@ pub use error::{status, status_name, Error, Result};
 pub use image::{FileSystemImage, FileSystemImageBuilder, FileSystems};
 pub use item::{FsiItem, ItemType};
 pub use job::Job;
+pub use monitor::{JobEvent, JobFuture, JobMonitor};
 pub use progress::{Operation, Progress};
 pub use reader::{EntryType, ImageEntry, ImageReader, IsoImageManager};
 pub use recorder::{CommandResult, DiscMaster, DiscRecorder, MediaInfo, ModePageRequest, TrackAddress};

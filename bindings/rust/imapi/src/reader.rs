@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use imapi_sys as sys;
 
 use crate::error::{check, Result};
-use crate::ffi::{borrowed, cpath, out, out_handle, owned_string, run_with_progress};
+use crate::ffi::{borrowed, cpath, cstr, out, out_handle, owned_string, run_with_progress};
 use crate::image::FileSystems;
 use crate::progress::Progress;
 use crate::stream::Stream;
@@ -63,9 +63,13 @@ pub enum EntryType {
     Other(i32),
 }
 
-/// One entry of an image's tree.
+/// One entry of an image's tree, named by its file system and path, so that
+/// [`ImageReader::open_file`] opens this file whatever was listed since.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageEntry {
+    /// The file system whose tree lists it.
+    pub file_system: FileSystems,
+    /// Its position in the listing it came from.
     pub index: i64,
     pub path: String,
     pub entry_type: EntryType,
@@ -76,7 +80,7 @@ pub struct ImageEntry {
     pub target: String,
 }
 
-/// Lists and extracts ISO 9660 / Joliet / Rock Ridge images; a malformed image is an Err, never a crash.
+/// Lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF images (bridges too); a malformed image is an Err, never a crash.
 #[derive(Debug)]
 pub struct ImageReader {
     raw: NonNull<sys::imapi_image_reader>,
@@ -118,6 +122,7 @@ impl ImageReader {
             };
             check(unsafe { sys::imapi_image_reader_get_entry(self.p(), index, &mut e) })?;
             entries.push(ImageEntry {
+                file_system: fs,
                 index,
                 path: borrowed(e.path),
                 entry_type: match e.type_ {
@@ -134,8 +139,24 @@ impl ImageReader {
         }
         Ok(entries)
     }
-    /// A stream over the data of a file of the last listing.
-    pub fn open_file(&self, index: i64) -> Result<Stream> {
+    /// The volume label one file system records, in Unicode where it allows: Joliet's,
+    /// UDF's, or the primary descriptor's ([`ImageReader::volume_name`]) for ISO 9660
+    /// and Rock Ridge. Err(IMAPI_E_FILE_SYSTEM_NOT_FOUND) when the image has no such file system.
+    pub fn volume_name_of(&self, fs: FileSystems) -> Result<String> {
+        owned_string(|v| unsafe { sys::imapi_image_reader_get_file_system_volume_name(self.p(), fs.0, v) })
+    }
+    /// A stream over the file `entry` names (its file system and path), whatever was listed since.
+    pub fn open_file(&self, entry: &ImageEntry) -> Result<Stream> {
+        self.open_path(entry.file_system, &entry.path)
+    }
+    /// A stream over the file at `path` ("/a/b") in one file system's tree
+    /// (Err(IMAPI_E_ITEM_NOT_FOUND) when that tree has no such path).
+    pub fn open_path(&self, fs: FileSystems, path: &str) -> Result<Stream> {
+        let p = cstr(path)?;
+        out_handle(|o| unsafe { sys::imapi_image_reader_open_file_by_path(self.p(), fs.0, p.as_ptr(), o) }).map(Stream::from_raw)
+    }
+    /// A stream over entry `index` of the last listing, whichever file system that was.
+    pub fn open_index(&self, index: i64) -> Result<Stream> {
         out_handle(|o| unsafe { sys::imapi_image_reader_open_file(self.p(), index, o) }).map(Stream::from_raw)
     }
     /// Extracts the last listing into `dest`.

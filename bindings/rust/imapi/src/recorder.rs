@@ -84,7 +84,8 @@ unsafe impl Send for DiscRecorder {}
 const MAX_REPLY: usize = 65538;
 
 macro_rules! string_getter {
-    ($name:ident, $f:ident) => {
+    ($(#[$doc:meta])* $name:ident, $f:ident) => {
+        $(#[$doc])*
         pub fn $name(&self) -> Result<String> {
             owned_string(|v| unsafe { sys::$f(self.p(), v) })
         }
@@ -92,7 +93,8 @@ macro_rules! string_getter {
 }
 
 macro_rules! int_getter {
-    ($name:ident, $f:ident) => {
+    ($(#[$doc:meta])* $name:ident, $f:ident) => {
+        $(#[$doc])*
         pub fn $name(&self) -> Result<i32> {
             out(|v| unsafe { sys::$f(self.p(), v) })
         }
@@ -100,7 +102,8 @@ macro_rules! int_getter {
 }
 
 macro_rules! action {
-    ($name:ident, $f:ident) => {
+    ($(#[$doc:meta])* $name:ident, $f:ident) => {
+        $(#[$doc])*
         pub fn $name(&mut self) -> Result<()> {
             check(unsafe { sys::$f(self.p()) }).map(|_| ())
         }
@@ -129,8 +132,9 @@ impl DiscRecorder {
     action!(release_exclusive_access, imapi_recorder_release_exclusive_access);
     action!(eject_media, imapi_recorder_eject_media);
     action!(close_tray, imapi_recorder_close_tray);
-    /// A no-op on Linux (see imapi_c.h).
-    action!(disable_mcn, imapi_recorder_disable_mcn);
+    action!(
+        /// A no-op on Linux (see imapi_c.h).
+        disable_mcn, imapi_recorder_disable_mcn);
     action!(enable_mcn, imapi_recorder_enable_mcn);
 
     pub fn device_can_load_media(&self) -> Result<bool> {

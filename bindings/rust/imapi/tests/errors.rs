@@ -115,3 +115,21 @@ fn failing_and_panicking_sources_are_read_failures() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn display_names_the_code_and_io_kind_fits() {
+    let i = FileSystemImage::new().unwrap();
+    let mut root = i.root().unwrap();
+    root.add_directory("dup").unwrap();
+    let e = root.add_directory("dup").unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.starts_with("IMAPI_E_DUP_NAME (0xC0AAB112): "), "{shown}");
+    assert!(shown.contains("'dup'"), "{shown}");
+    assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+    let io: std::io::Error = e.into();
+    assert_eq!(io.kind(), std::io::ErrorKind::AlreadyExists);
+    assert!(io.to_string().starts_with("IMAPI_E_DUP_NAME"));
+    let missing = ImageReader::open("/nonexistent/image.iso").unwrap_err();
+    assert_eq!(missing.kind(), std::io::ErrorKind::NotFound, "{missing}");
+    assert_eq!(i.item("/missing").unwrap_err().kind(), std::io::ErrorKind::NotFound);
+}

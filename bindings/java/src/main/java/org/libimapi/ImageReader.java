@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lists and extracts ISO 9660 / Joliet / Rock Ridge images; a malformed image is an ImapiException, never a crash. */
+/** Lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF images (bridges too); a malformed image is an ImapiException, never a crash. */
 public final class ImageReader extends NativeHandle {
     private ImageReader(long raw) { super(raw, ImapiNative::imapi_image_reader_free, "ImageReader"); }
 
@@ -43,7 +43,7 @@ public final class ImageReader extends NativeHandle {
                     long ns = e.getModified();
                     entries.add(new ImageEntry(i, e.getPath(), e.getType(), e.getSize(), e.getMode(),
                             Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)),
-                            e.getTarget()));
+                            e.getTarget(), fileSystem));
                 }
             } finally {
                 e.delete();
@@ -52,7 +52,29 @@ public final class ImageReader extends NativeHandle {
         });
     }
 
-    /** A stream over a file of the last listing. */
+    /**
+     * The volume label one file system records, in Unicode where it allows: Joliet's,
+     * UDF's, or the primary descriptor's ({@link #getVolumeName}) for ISO 9660 and Rock Ridge.
+     * ImapiException E_FILE_SYSTEM_NOT_FOUND when the image has no such file system.
+     */
+    public String getVolumeName(int fileSystem) {
+        String[] s = new String[1];
+        check(h -> ImapiNative.imapi_image_reader_get_file_system_volume_name(h, fileSystem, s));
+        return s[0];
+    }
+
+    /** A stream over the file {@code entry} names (its file system and path), whatever was listed since. */
+    public ImapiStream openFile(ImageEntry entry) {
+        if (entry == null) throw new ImapiException(ImapiStatus.E_POINTER, "entry is null");
+        return openFile(entry.fileSystem(), entry.path());
+    }
+
+    /** A stream over the file at {@code path} ("/a/b") in one file system's tree (E_ITEM_NOT_FOUND if absent). */
+    public ImapiStream openFile(int fileSystem, String path) {
+        return new ImapiStream(call(h -> create(o -> ImapiNative.imapi_image_reader_open_file_by_path(h, fileSystem, path, o))));
+    }
+
+    /** A stream over entry {@code index} of the last listing, whichever file system that was. */
     public ImapiStream openFile(long index) {
         return new ImapiStream(call(h -> create(o -> ImapiNative.imapi_image_reader_open_file(h, index, o))));
     }

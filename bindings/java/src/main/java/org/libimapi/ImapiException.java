@@ -8,6 +8,7 @@ public class ImapiException extends RuntimeException {
     private final int senseKey, asc, ascq;
     private final long lba;
     private final String path;
+    private final String detail;
 
     public ImapiException(int status, String message) {
         this(status, message, null, 0, -1, -1, -1, -1, "");
@@ -19,7 +20,8 @@ public class ImapiException extends RuntimeException {
 
     private ImapiException(int status, String message, Throwable cause, int osError, int senseKey, int asc, int ascq,
                            long lba, String path) {
-        super(message, cause);
+        super(Imapi.statusName(status) + String.format(" (0x%08X): ", status) + message, cause);
+        this.detail = message;
         this.status = status;
         this.osError = osError;
         this.senseKey = senseKey;
@@ -44,10 +46,8 @@ public class ImapiException extends RuntimeException {
     /** File or image path involved, or "". */
     public String getPath() { return path; }
 
-    @Override
-    public String toString() {
-        return getClass().getName() + ": " + getMessage() + " (" + getStatusName() + String.format(", 0x%08X)", status);
-    }
+    /** The library's message alone, without the status name and number that {@link #getMessage} starts with. */
+    public String getDetail() { return detail; }
 
     /** The calling thread's last error, which the call that returned {@code status} recorded. */
     static ImapiException fromLastError(int status) {

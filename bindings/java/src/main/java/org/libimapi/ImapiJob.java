@@ -47,8 +47,10 @@ public final class ImapiJob extends NativeHandle {
 
     /**
      * A future completed when the job ends (exceptionally with the ImapiException if it
-     * failed), polled on its own daemon thread, which calls {@code listener} (may be null);
-     * false from the listener, or a Throwable, cancels the job. Cancelling the future cancels the job.
+     * failed), without a thread parked for it: one daemon thread blocked in a
+     * {@link JobMonitor} serves every job of the process and calls {@code listener}
+     * (may be null) with each report the job makes. false from the listener, or a
+     * Throwable, cancels the job. Cancelling the future cancels the job.
      */
     public CompletableFuture<Void> toFuture(ProgressListener listener) {
         CompletableFuture<Void> future = new CompletableFuture<>();
@@ -57,32 +59,7 @@ public final class ImapiJob extends NativeHandle {
                 try { cancel(); } catch (ImapiException ignored) { /* already closed */ }
             }
         });
-        Thread t = new Thread(() -> {
-            try {
-                while (!await(SLICE_MS)) {
-                    if (listener != null) report(listener);
-                }
-                if (listener != null) report(listener);
-                throwIfFailed();
-                future.complete(null);
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "imapi-job");
-        t.setDaemon(true);
-        t.start();
+        JobDispatcher.watch(this, listener, future);
         return future;
-    }
-
-    private void report(ProgressListener listener) {
-        boolean go;
-        try {
-            go = listener.onProgress(getProgress());
-        } catch (Throwable e) {
-            cancel();
-            await(-1);
-            throw new ImapiException(ImapiStatus.E_REQUEST_CANCELLED, "the progress listener threw, so the job was cancelled: " + e, e);
-        }
-        if (!go) cancel();
     }
 }

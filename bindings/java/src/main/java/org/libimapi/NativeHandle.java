@@ -65,6 +65,16 @@ abstract class NativeHandle implements AutoCloseable {
         }
     }
 
+    /** For the calls the C header allows from any thread at any time (job progress and cancel, monitor add and wake). */
+    final int callUnlocked(StatusCall call) {
+        long p;
+        synchronized (state) {
+            if (state.ptr == 0) throw ImapiException.closed(what);
+            p = state.ptr;
+        }
+        return call.apply(p);
+    }
+
     /** The raw handle for an argument of another object's call; 0 (NULL, reported by the library) for null. */
     static long raw(NativeHandle h) {
         if (h == null) return 0;

@@ -146,4 +146,15 @@ class ErrorTest {
             }
         }
     }
+
+    @Test
+    void messageStartsWithTheNameAndNumber() {
+        try (FileSystemImage image = new FileSystemImage(); FsiDirectoryItem root = image.getRoot()) {
+            root.addDirectory("dup");
+            ImapiException e = assertThrows(ImapiException.class, () -> root.addDirectory("dup"));
+            assertTrue(e.getMessage().startsWith("IMAPI_E_DUP_NAME (0xC0AAB112): "), e.getMessage());
+            assertTrue(e.getMessage().contains("'dup'"), e.getMessage());
+            assertEquals("IMAPI_E_DUP_NAME (0xC0AAB112): " + e.getDetail(), e.getMessage());
+        }
+    }
 }
