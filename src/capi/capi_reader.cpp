@@ -10,12 +10,6 @@ using imapi::fs::ImageReader;
 
 namespace {
 
-std::shared_ptr<fs::BlockSource> source_of(const imapi_iso_image_manager& m) {
-  if (m.stream) return fs::stream_source(m.stream);
-  if (!m.path.empty()) return fs::open_file_source(m.path);
-  throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image to check: call SetPath or SetStream first");
-}
-
 void open_reader(imapi_image_reader** out, std::shared_ptr<fs::BlockSource> source) {
   check_out(out, "out");
   *out = nullptr;
@@ -39,25 +33,21 @@ IMAPI_API imapi_status imapi_iso_image_manager_create(imapi_iso_image_manager** 
 IMAPI_API void imapi_iso_image_manager_free(imapi_iso_image_manager* manager) { free_handle(manager); }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager* manager, const char* path) {
-  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
-    std::string p = check_str(path, "path");
-    m.stream = std::make_shared<FileStream>(p);  // opens now, as IMAPI's SetPath does
-    m.path = p;
-  });
+  return with_handle(manager, "image manager",
+                     [&](imapi_iso_image_manager& m) { m.manager.set_path(check_str(path, "path")); });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manager* manager, imapi_stream* stream) {
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check(stream, "stream");
-    m.stream = stream->stream;
-    m.path.clear();
+    m.manager.set_stream(stream->stream);
   });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_get_path(imapi_iso_image_manager* manager, char** out) {
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
-    *out = dup_string(m.path);
+    *out = dup_string(m.manager.path());
   });
 }
 
@@ -65,18 +55,12 @@ IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manage
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
     *out = nullptr;
-    if (!m.stream) throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image: call SetPath or SetStream first");
-    make_handle(out, imapi_stream{m.stream});
+    make_handle(out, imapi_stream{m.manager.stream()});
   });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager* manager) {
-  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
-    auto source = source_of(m);
-    if (source->size() % 2048 == 0 && source->size() / 2048 > INT32_MAX)
-      throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
-    ImageReader(source).validate();
-  });
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) { m.manager.validate(); });
 }
 
 IMAPI_API imapi_status imapi_image_reader_open_path(const char* path, imapi_image_reader** out) {
@@ -119,20 +103,20 @@ IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32
 
 IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, int64_t index, imapi_image_entry* out) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_image_entry))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_image_entry)");
+    checked_struct_size(out, "out");
     if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
       throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range; call imapi_image_reader_list first");
     const auto& e = r.listing[static_cast<size_t>(index)];
-    out->path = e.path.c_str();
-    out->type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
-                : e.kind == EntryKind::symlink ? IMAPI_ENTRY_SYMLINK
-                                               : IMAPI_ENTRY_FILE;
-    out->size = e.size;
-    out->mode = e.has_mode ? static_cast<int32_t>(e.mode) : -1;
-    out->modified = e.mtime_ns;
-    out->target = e.target.c_str();
+    fill_struct(out, "out", [&](imapi_image_entry& o) {
+      o.path = e.path.c_str();
+      o.type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
+               : e.kind == EntryKind::symlink ? IMAPI_ENTRY_SYMLINK
+                                              : IMAPI_ENTRY_FILE;
+      o.size = e.size;
+      o.mode = e.has_mode ? static_cast<int32_t>(e.mode) : -1;
+      o.modified = e.mtime_ns;
+      o.target = e.target.c_str();
+    });
   });
 }
 

@@ -2,9 +2,37 @@
 #include <chrono>
 
 #include "capi/handles.hpp"
+#include "core/composed_streams.hpp"
+#include "core/pseudo_random_stream.hpp"
 
 using namespace imapi;
 using namespace imapi::capi;
+
+namespace {
+
+// A C array of `count` stream handles (checked, none NULL) as the engine's list.
+std::vector<std::shared_ptr<Stream>> stream_list(imapi_stream* const* streams, int32_t count) {
+  if (count < 1) throw Error(IMAPI_E_INVALIDARG, "the list of streams is empty (count " + std::to_string(count) +
+                                                     "): give at least one stream");
+  if (!streams) throw Error(IMAPI_E_POINTER, "streams is NULL but count is " + std::to_string(count));
+  std::vector<std::shared_ptr<Stream>> list;
+  list.reserve(static_cast<size_t>(count));
+  for (int32_t i = 0; i < count; ++i) {
+    if (!streams[i]) throw Error(IMAPI_E_POINTER, "streams[" + std::to_string(i) + "] is NULL");
+    list.push_back(check(streams[i], "stream")->stream);
+  }
+  return list;
+}
+
+// The handle's stream as the helper stream type T, or IMAPI_E_INVALIDARG.
+template <typename T>
+T& stream_as(imapi_stream& h, const char* what) {
+  auto* s = dynamic_cast<T*>(h.stream.get());
+  if (!s) throw Error(IMAPI_E_INVALIDARG, std::string("the stream is not ") + what);
+  return *s;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -44,12 +72,10 @@ IMAPI_API imapi_status imapi_stream_create_user(const imapi_stream_vtable* vtabl
   return guard([&] {
     check_out(out, "out");
     *out = nullptr;
-    if (!vtable) throw Error(IMAPI_E_POINTER, "the vtable is NULL");
-    if (vtable->struct_size < sizeof(imapi_stream_vtable))
-      throw Error(IMAPI_E_INVALIDARG, "vtable->struct_size must be sizeof(imapi_stream_vtable)");
-    if (!vtable->read || !vtable->seek || !vtable->size)
+    const imapi_stream_vtable vt = read_struct(vtable, "vtable");
+    if (!vt.read || !vt.seek || !vt.size)
       throw Error(IMAPI_E_INVALIDARG, "the vtable needs read, seek and size functions");
-    make_handle(out, imapi_stream{std::make_shared<UserStream>(*vtable, user)});
+    make_handle(out, imapi_stream{std::make_shared<UserStream>(vt, user)});
     return IMAPI_S_OK;
   });
 }
@@ -89,23 +115,81 @@ IMAPI_API imapi_status imapi_stream_get_size(imapi_stream* s, int64_t* size) {
 
 IMAPI_API void imapi_stream_free(imapi_stream* s) { free_handle(s); }
 
+// ---- helper streams ------------------------------------------------------------
+
+IMAPI_API imapi_status imapi_stream_create_concatenation(imapi_stream* const* streams, int32_t count,
+                                                         imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_stream{std::make_shared<ConcatenatedStream>(stream_list(streams, count))});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_concatenation_append(imapi_stream* concatenation, imapi_stream* const* streams,
+                                                         int32_t count) {
+  return with_handle(concatenation, "stream", [&](imapi_stream& h) {
+    auto list = stream_list(streams, count);
+    std::lock_guard lock(h.stream->mutex());
+    stream_as<ConcatenatedStream>(h, "a concatenation (imapi_stream_create_concatenation)").append(list);
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_create_interleave(imapi_stream* const* streams, const int64_t* interleave_sizes,
+                                                      int32_t count, imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    auto list = stream_list(streams, count);
+    if (!interleave_sizes) throw Error(IMAPI_E_POINTER, "interleave_sizes is NULL");
+    std::vector<int64_t> sizes(interleave_sizes, interleave_sizes + count);
+    make_handle(out, imapi_stream{std::make_shared<InterleavedStream>(list, sizes)});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_create_pseudo_random(uint32_t seed, int64_t size, imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_stream{std::make_shared<PseudoRandomStream>(seed, size)});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_pseudo_random_set_seed(imapi_stream* stream, uint32_t seed) {
+  return with_handle(stream, "stream", [&](imapi_stream& h) {
+    std::lock_guard lock(h.stream->mutex());
+    stream_as<PseudoRandomStream>(h, "pseudo-random (imapi_stream_create_pseudo_random)").set_seed(seed);
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_pseudo_random_get_seed(imapi_stream* stream, uint32_t* seed) {
+  return with_handle(stream, "stream", [&](imapi_stream& h) {
+    check_out(seed, "seed");
+    std::lock_guard lock(h.stream->mutex());
+    *seed = stream_as<PseudoRandomStream>(h, "pseudo-random (imapi_stream_create_pseudo_random)").seed();
+  });
+}
+
 // ---- jobs ----------------------------------------------------------------------
 
 IMAPI_API imapi_status imapi_job_progress(imapi_job* job, imapi_progress* out) {
   return guard([&] {
     check(job, "job");
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_progress))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress)");
+    checked_struct_size(out, "out");
     ProgressSnapshot s = job->job->progress();
     // Per calling thread, so that threads polling one job do not race on it.
     thread_local std::string current_item;
     current_item = std::move(s.current_item);
-    out->operation = s.operation;
-    out->current_item = current_item.c_str();
-    out->done = s.done;
-    out->total = s.total;
-    out->elapsed_ms = s.elapsed_ms;
+    fill_struct(out, "out", [&](imapi_progress& p) {
+      p.operation = s.operation;
+      p.current_item = current_item.c_str();
+      p.done = s.done;
+      p.total = s.total;
+      p.elapsed_ms = s.elapsed_ms;
+    });
     return IMAPI_S_OK;
   });
 }
