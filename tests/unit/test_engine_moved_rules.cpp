@@ -77,7 +77,7 @@ TEST_CASE("command_error: every way a command result becomes an error", "[engine
   CHECK_THAT(e.message(), Catch::Contains("CloseTray") && Catch::Contains("SCSI status 8"));
 }
 
-TEST_CASE("send_pass_through: CDB, direction, buffer and timeout rules; sense comes back", "[engine][device]") {
+TEST_CASE("send_pass_through: CDB, direction, buffer and timeout rules, and sense comes back", "[engine][device]") {
   emu_test::DiscDir dir;
   const std::string uri = dir.uri("dvd+rw");
   device::add_emulated_drive(uri);

@@ -212,7 +212,7 @@ TEST_CASE("interleave: bad input", "[streams]") {
   CHECK(read_at(s.get(), INT64_MAX - 9, 10) == std::string(2, '\0'));
 }
 
-TEST_CASE("pseudo-random: the documented LCG, byte for byte, at any position; seeds", "[streams]") {
+TEST_CASE("pseudo-random: the documented LCG, byte for byte, at any position, and seeds", "[streams]") {
   Stream s;
   REQUIRE(imapi_stream_create_pseudo_random(12345, 4099, s.out()) == IMAPI_S_OK);
   CHECK(size_of(s.get()) == 4099);
