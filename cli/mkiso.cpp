@@ -27,13 +27,14 @@ struct Options {
   std::string volume;
   int64_t max_blocks = 0;
   bool strict = false;
+  bool rr_relocate = false;
   bool progress = false;
   std::vector<std::string> sources;
 };
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\nusage: imapi mkiso -o OUT.iso [--fs LIST] [--iso-level 1|2|3] "
-               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--progress] SOURCE...\n", why.c_str());
+               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--rr-relocate] [--progress] SOURCE...\n", why.c_str());
   return 2;
 }
 
@@ -140,6 +141,8 @@ int mkiso(const std::vector<std::string>& args) {
       o.udf_mirror = false;
     } else if (a == "--strict") {
       o.strict = true;
+    } else if (a == "--rr-relocate") {
+      o.rr_relocate = true;
     } else if (a == "--progress") {
       o.progress = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -160,6 +163,7 @@ int mkiso(const std::vector<std::string>& args) {
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_create_redundant_udf_metadata_files(image.get(), o.udf_mirror);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_free_media_blocks(image.get(), o.max_blocks);
   if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image.get(), 1);
+  if (IMAPI_SUCCEEDED(s) && o.rr_relocate) s = imapi_fsimage_set_rr_relocation(image.get(), 1);
   if (IMAPI_SUCCEEDED(s) && !o.volume.empty()) s = imapi_fsimage_set_volume_name(image.get(), o.volume.c_str());
   if (IMAPI_FAILED(s)) return report_failure(nullptr, s);
 

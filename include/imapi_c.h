@@ -465,7 +465,8 @@ IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_
 /**
  * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an
  * error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,
- * paths longer than 255). Settable only on an empty image
+ * paths longer than 255); with Rock Ridge, deep directories are relocated
+ * (imapi_fsimage_set_rr_relocation). Settable only on an empty image
  * (IMAPI_E_FILE_SYSTEM_NOT_EMPTY).
  */
 IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage *image, int32_t strict);
@@ -476,6 +477,21 @@ IMAPI_API imapi_status imapi_fsimage_get_strict_compliance(imapi_fsimage *image,
  */
 IMAPI_API imapi_status imapi_fsimage_set_restricted_charset(imapi_fsimage *image, int32_t restricted);
 IMAPI_API imapi_status imapi_fsimage_get_restricted_charset(imapi_fsimage *image, int32_t *restricted);
+/**
+ * Extension: Rock Ridge relocation of deep directories (0/1, default 0).
+ * ISO 9660 allows 8 directory levels. With 0, deeper directories are recorded
+ * where they are (as xorriso -as mkisofs does by default): every reader shows
+ * the source tree in every namespace; the ISO 9660 hierarchy is then deeper
+ * than ECMA-119 allows. With 1, or under strict compliance, directories below
+ * level 8 move into a top-level ".rr_moved" ("rr_moved" in ISO 9660) with
+ * RRIP CL/PL/RE entries; the relocation directory itself is marked RE, so Rock
+ * Ridge readers show exactly the source tree, and readers of plain ISO 9660 or
+ * Joliet see the relocated directories there. Needs Rock Ridge to take effect.
+ * Thread-safe like every image setter; no errors beyond a bad handle
+ * (IMAPI_E_POINTER for a NULL `relocate`).
+ */
+IMAPI_API imapi_status imapi_fsimage_set_rr_relocation(imapi_fsimage *image, int32_t relocate);
+IMAPI_API imapi_status imapi_fsimage_get_rr_relocation(imapi_fsimage *image, int32_t *relocate);
 
 /**
  * FreeMediaBlocks: capacity in 2048-byte blocks, 0 = unlimited. Setting it below

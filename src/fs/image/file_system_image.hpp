@@ -24,6 +24,7 @@ struct ImageOptions {
   bool redundant_udf_metadata = true;
   bool strict = false;
   bool restricted_charset = false;
+  bool rr_relocation = false;  // LayoutOptions::rr_relocation
   int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
   int64_t session_start_block = 0;
   std::string volume_name;
@@ -47,6 +48,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void choose_defaults_for_media(int32_t media_type);
   void set_strict(bool strict);
   void set_restricted_charset(bool restricted);
+  void set_rr_relocation(bool relocate);
   void set_free_media_blocks(int64_t blocks);
   void set_session_start_block(int64_t lba);
   void set_working_directory(const std::string& path);

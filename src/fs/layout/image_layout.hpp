@@ -25,6 +25,10 @@ struct LayoutOptions {
   int32_t udf_revision = 0x102;      // IMAPI's UDFRevision (BCD)
   bool redundant_udf_metadata = true;  // CreateRedundantUdfMetadataFiles (UDF 2.50 on)
   bool strict = false;
+  // Rock Ridge relocation of directories deeper than ISO 9660's 8 levels (into
+  // a `.rr_moved` marked RE); also when strict. Off: deep directories stay where
+  // they are (docs/decisions.md, "Deep directories").
+  bool rr_relocation = false;
   int64_t session_start_block = 0;
   std::string volume_name;  // as the user set it; may be empty
   int64_t volume_time_ns = 0;

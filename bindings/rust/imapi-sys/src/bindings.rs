@@ -452,7 +452,8 @@ extern "C" {
 extern "C" {
     #[doc = " StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an"]
     #[doc = " error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,"]
-    #[doc = " paths longer than 255). Settable only on an empty image"]
+    #[doc = " paths longer than 255); with Rock Ridge, deep directories are relocated"]
+    #[doc = " (imapi_fsimage_set_rr_relocation). Settable only on an empty image"]
     #[doc = " (IMAPI_E_FILE_SYSTEM_NOT_EMPTY)."]
     pub fn imapi_fsimage_set_strict_compliance(
         image: *mut imapi_fsimage,
@@ -477,6 +478,29 @@ extern "C" {
     pub fn imapi_fsimage_get_restricted_charset(
         image: *mut imapi_fsimage,
         restricted: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: Rock Ridge relocation of deep directories (0/1, default 0)."]
+    #[doc = " ISO 9660 allows 8 directory levels. With 0, deeper directories are recorded"]
+    #[doc = " where they are (as xorriso -as mkisofs does by default): every reader shows"]
+    #[doc = " the source tree in every namespace; the ISO 9660 hierarchy is then deeper"]
+    #[doc = " than ECMA-119 allows. With 1, or under strict compliance, directories below"]
+    #[doc = " level 8 move into a top-level \".rr_moved\" (\"rr_moved\" in ISO 9660) with"]
+    #[doc = " RRIP CL/PL/RE entries; the relocation directory itself is marked RE, so Rock"]
+    #[doc = " Ridge readers show exactly the source tree, and readers of plain ISO 9660 or"]
+    #[doc = " Joliet see the relocated directories there. Needs Rock Ridge to take effect."]
+    #[doc = " Thread-safe like every image setter; no errors beyond a bad handle"]
+    #[doc = " (IMAPI_E_POINTER for a NULL `relocate`)."]
+    pub fn imapi_fsimage_set_rr_relocation(
+        image: *mut imapi_fsimage,
+        relocate: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_rr_relocation(
+        image: *mut imapi_fsimage,
+        relocate: *mut i32,
     ) -> imapi_status;
 }
 extern "C" {

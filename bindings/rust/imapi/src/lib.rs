@@ -41,6 +41,7 @@ mod job;
 mod progress;
 mod reader;
 mod recorder;
+mod relocation;
 mod result;
 mod stream;
 
