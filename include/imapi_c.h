@@ -773,11 +773,28 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader *reader, 
  * Extracts the last listing into directory `dest` (created if missing):
  * directories, files with their contents and modification times, symbolic
  * links, Rock Ridge permission bits. Names that would leave `dest` are refused.
+ * What `dest` holds is replaced: an existing file or symbolic link of an
+ * entry's name gives way to the entry; existing directories are kept and
+ * filled; a directory where the image has a file or link is
+ * IMAPI_E_OUTPUT_WRITE_FAILURE. A read error names the entry and keeps the
+ * reader's code; IMAPI_E_DATA_TOO_BIG beyond imapi_image_reader_set_extract_limit.
  * Progress reports bytes written, on the calling thread.
  */
 IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader *reader, const char *dest,
                                                   imapi_progress_fn progress, void *user);
 #define IMAPI_OPERATION_EXTRACT 2
+/**
+ * Extension: the most bytes the files of an extraction may add up to
+ * (imapi_image_reader_extract refuses more with IMAPI_E_DATA_TOO_BIG before it
+ * writes anything). 0 (the default) means 16 times the image's size plus
+ * 1 GiB, which no honest image exceeds short of sparse files or extents shared
+ * by many files; a negative value lifts the limit. Holes (UDF's unrecorded
+ * extents) are extracted as holes either way. The getter reports the limit in
+ * force for this image in bytes, or -1 when lifted. One thread at a time, like
+ * the other reader functions.
+ */
+IMAPI_API imapi_status imapi_image_reader_set_extract_limit(imapi_image_reader *reader, int64_t max_bytes);
+IMAPI_API imapi_status imapi_image_reader_get_extract_limit(imapi_image_reader *reader, int64_t *max_bytes);
 
 /* ------------------------------------------------------------------------ */
 /* Recorders (IDiscMaster2, IDiscRecorder2, IDiscRecorder2Ex)                */

@@ -145,6 +145,7 @@ struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;
   std::shared_ptr<imapi::fs::ImageReader> reader;
   std::vector<imapi::fs::ImageEntry> listing;  // the last imapi_image_reader_list
+  int64_t extract_limit = 0;  // imapi_image_reader_set_extract_limit
 };
 struct imapi_recorder {
   static constexpr auto kType = imapi::capi::HandleType::recorder;

@@ -138,3 +138,251 @@ TEST_CASE("hostile: a listing's memory is bounded relative to the image's size",
   // The default leaves room for what an honest image of the same size lists.
   CHECK(reader_of(nm_chain_image(1, 1)).list(IsoNamespace::iso9660).size() == 1);
 }
+
+// ---- UDF and extraction ---------------------------------------------------------
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "fs/image/file_system_image.hpp"
+#include "fs/layout/image_stream.hpp"
+#include "fs/reader/extract.hpp"
+#include "fs/reader/image_reader.hpp"
+#include "fs/iso9660/encoding.hpp"
+#include "fs/reader/udf_reader.hpp"
+#include "fs/udf/ecma167.hpp"
+
+namespace {
+
+namespace fsys = std::filesystem;
+
+std::shared_ptr<Stream> text_stream(const std::string& s) {
+  return std::make_shared<MemoryStream>(std::make_shared<const std::vector<uint8_t>>(s.begin(), s.end()));
+}
+
+std::vector<uint8_t> bytes_of(const FileSystemImage& img) {
+  auto stream = std::make_shared<ImageStream>(img.create_result());
+  std::vector<uint8_t> out(static_cast<size_t>(stream->size()));
+  REQUIRE(stream->read(out.data(), stream->size()) == stream->size());
+  return out;
+}
+
+std::shared_ptr<BlockSource> memory_source(std::vector<uint8_t> bytes) {
+  return stream_source(std::make_shared<MemoryStream>(std::make_shared<std::vector<uint8_t>>(std::move(bytes))));
+}
+
+// A UDF 2.01 image: a directory chain a/b/c, a 12,345-byte file and a link.
+std::vector<uint8_t> udf_sample() {
+  ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  auto img = FileSystemImage::create();
+  img->set_free_media_blocks(0);
+  img->set_file_systems(IMAPI_FS_UDF);
+  img->set_udf_revision(0x201);
+  auto root = img->root();
+  img->add_directory(root, "a");
+  img->add_directory(root, "a/b");
+  img->add_directory(root, "a/b/c");
+  img->add_file(root, "a/big.bin", make_stream_source(text_stream(std::string(12345, 'z'))));
+  img->add_symlink(root, "link", "a/big.bin");
+  return bytes_of(*img);
+}
+
+void reseal(uint8_t* d, size_t length) {  // a descriptor's CRC and tag checksum, after a change
+  iso9660::put_u16_le(d + 10, static_cast<uint16_t>(length - 16));
+  iso9660::put_u16_le(d + 8, udf::crc_itu_t(std::span<const uint8_t>(d + 16, length - 16)));
+  d[4] = udf::tag_checksum(std::span<const uint8_t, 16>(d, 16));
+}
+
+// The file entry of the 12,345-byte file: its holes claim `hole_bytes` in
+// not-recorded extents of at most 1 GiB - 2 KiB each.
+std::vector<uint8_t> with_holes(std::vector<uint8_t> img, int64_t hole_bytes) {
+  for (size_t b = 0; b * kB < img.size(); ++b) {
+    uint8_t* d = img.data() + b * kB;
+    if (iso9660::get_u16_le(d) != 261 || iso9660::get_u64_le(d + 56) != 12345) continue;
+    const uint32_t ea = iso9660::get_u32_le(d + 168);
+    const size_t step = 8;  // short allocation descriptors, so 200 fit in the entry's block
+    iso9660::put_u16_le(d + 34, static_cast<uint16_t>(iso9660::get_u16_le(d + 34) & ~7u));
+    constexpr uint32_t kMaxExtent = 0x3FFFF800;
+    size_t n = 0;
+    uint8_t* ads = d + 176 + ea;
+    for (int64_t left = hole_bytes; left > 0; left -= kMaxExtent, ++n) {
+      const uint32_t len = static_cast<uint32_t>(std::min<int64_t>(left, kMaxExtent));
+      std::memset(ads + n * step, 0, step);
+      put32(ads + n * step, (2u << 30) | len);
+    }
+    REQUIRE(176 + ea + n * step <= kB);
+    iso9660::put_u64_le(d + 56, static_cast<uint64_t>(hole_bytes));
+    put32(d + 172, static_cast<uint32_t>(n * step));
+    reseal(d, 176 + ea + n * step);
+    return img;
+  }
+  FAIL("no file entry of 12,345 bytes");
+  return img;
+}
+
+fsys::path scratch(const std::string& name) {
+  auto p = fsys::temp_directory_path() / ("imapi-hostile-" + std::to_string(::getpid()) + "-" + name);
+  fsys::remove_all(p);
+  return p;
+}
+
+struct NoProgress : ProgressSink {
+  void report(const ProgressSnapshot&) override {}
+};
+
+void extract(const ImageReader& r, int32_t fs, const fsys::path& dest, int64_t limit = 0) {
+  NoProgress none;
+  extract_tree(r, r.list(fs), dest.string(), none, {limit});
+}
+
+}  // namespace
+
+TEST_CASE("hostile: a truncated UDF image is refused, naming the file whose data is missing", "[udf][reader][hostile]") {
+  auto good = udf_sample();
+  ImageReader whole(memory_source(good));
+  const ImageEntry* big = nullptr;
+  auto listing = whole.list(IMAPI_FS_UDF);
+  for (auto& e : listing)
+    if (e.path == "/a/big.bin") big = &e;
+  REQUIRE(big);
+  REQUIRE(big->extents.size() == 1);
+  auto cut = good;
+  cut.resize(static_cast<size_t>(big->extents[0].block + 2) * kB);  // the anchor at 256 stays, the data does not
+  int32_t code = 0;
+  auto msg = failure_of([&] { UdfReader(memory_source(cut)).list(); }, &code);
+  CHECK(code == IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR);
+  CHECK(msg.find("'/a/big.bin' has data at blocks") != std::string::npos);
+  CHECK(msg.find("truncated") != std::string::npos);
+}
+
+TEST_CASE("hostile: UDF holes claiming 200 GiB: listed, extraction refused unless allowed, holes stay holes",
+          "[udf][reader][hostile]") {
+  auto bomb = with_holes(udf_sample(), int64_t{200} << 30);
+  ImageReader r(memory_source(bomb));
+  auto dest = scratch("bomb");
+  int32_t code = 0;
+  auto msg = failure_of([&] { extract(r, IMAPI_FS_UDF, dest); }, &code);
+  CHECK(code == IMAPI_E_DATA_TOO_BIG);
+  CHECK(msg.find("far more than an image of") != std::string::npos);
+  CHECK_FALSE(fsys::exists(dest));  // refused before anything is written
+
+  // Allowed: 3 GiB of holes are extracted as a sparse file, no data written.
+  ImageReader sparse(memory_source(with_holes(udf_sample(), int64_t{3} << 30)));
+  extract(sparse, IMAPI_FS_UDF, dest, -1);
+  const auto file = dest / "a/big.bin";
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  CHECK(st.st_size == int64_t{3} << 30);
+  CHECK(int64_t{st.st_blocks} * 512 < (int64_t{1} << 20));
+  int fd = ::open(file.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  CHECK(::lseek(fd, 0, SEEK_DATA) < 0);  // no data anywhere: SEEK_HOLE-friendly
+  ::close(fd);
+  fsys::remove_all(dest);
+}
+
+namespace {
+
+// Serves an image, failing every read past `good_bytes` as a medium would.
+class FailingSource final : public BlockSource {
+ public:
+  FailingSource(std::vector<uint8_t> b, int64_t good_bytes) : bytes_(std::move(b)), good_(good_bytes) {}
+  int64_t size() const override { return static_cast<int64_t>(bytes_.size()); }
+  void read(int64_t offset, void* buf, int64_t n) const override {
+    if (offset + n > good_) fail(IMAPI_E_DATA_STREAM_READ_FAILURE, "simulated medium error");
+    std::memcpy(buf, bytes_.data() + offset, static_cast<size_t>(n));
+  }
+
+ private:
+  std::vector<uint8_t> bytes_;
+  int64_t good_;
+};
+
+}  // namespace
+
+TEST_CASE("hostile: a read error during extraction names the entry and keeps the reader's code", "[reader][hostile]") {
+  auto img = FileSystemImage::create();
+  img->set_free_media_blocks(0);
+  img->add_file(img->root(), "data.bin", make_stream_source(text_stream(std::string(5000, 'd'))));
+  auto layout = img->create_result();
+  auto bytes = bytes_of(*img);
+  ImageReader r(std::make_shared<FailingSource>(bytes, layout->metadata_blocks * static_cast<int64_t>(kB)));
+  auto dest = scratch("read-error");
+  int32_t code = 0;
+  auto msg = failure_of([&] { extract(r, IMAPI_FS_ROCKRIDGE, dest); }, &code);
+  CHECK(code == IMAPI_E_DATA_STREAM_READ_FAILURE);
+  CHECK(msg.find("cannot read '/data.bin'") != std::string::npos);
+  CHECK(msg.find("simulated medium error") != std::string::npos);
+  fsys::remove_all(dest);
+}
+
+TEST_CASE("hostile: extracting twice into one destination replaces files and links", "[reader][hostile]") {
+  auto img = FileSystemImage::create();
+  img->set_free_media_blocks(0);
+  img->add_directory(img->root(), "d");
+  img->add_file(img->root(), "d/f.txt", make_stream_source(text_stream("from the image")));
+  img->add_symlink(img->root(), "link", "d/f.txt");
+  ImageReader r(memory_source(bytes_of(*img)));
+  auto dest = scratch("twice");
+  extract(r, IMAPI_FS_ROCKRIDGE, dest);
+  std::ofstream(dest / "d/f.txt") << "changed by the user, longer than the image's";
+  fsys::remove(dest / "link");
+  fsys::create_symlink("elsewhere", dest / "link");
+  extract(r, IMAPI_FS_ROCKRIDGE, dest);  // failed with "File exists" on the link
+  std::ifstream in(dest / "d/f.txt");
+  std::string got((std::istreambuf_iterator<char>(in)), {});
+  CHECK(got == "from the image");
+  CHECK(fsys::read_symlink(dest / "link") == "d/f.txt");
+  // A directory where the image has a file is not removed: an error names it.
+  fsys::remove(dest / "link");
+  fsys::create_directory(dest / "link");
+  auto msg = failure_of([&] { extract(r, IMAPI_FS_ROCKRIDGE, dest); });
+  CHECK(msg.find("it is a directory") != std::string::npos);
+  fsys::remove_all(dest);
+}
+
+TEST_CASE("hostile: a UDF loop names the entry that points back", "[udf][reader][hostile]") {
+  auto img = udf_sample();
+  // Find the file identifiers of "a" (in the root) and "c" (in a/b); point c at a.
+  auto fid_named = [&](const std::string& name) -> uint8_t* {
+    for (size_t at = 0; at + 40 < img.size(); at += 4) {
+      uint8_t* f = img.data() + at;
+      if (iso9660::get_u16_le(f) != 257 || udf::tag_checksum(std::span<const uint8_t, 16>(f, 16)) != f[4]) continue;
+      const size_t l_fi = f[19], l_iu = iso9660::get_u16_le(f + 36);
+      if (l_fi == name.size() + 1 && f[38 + l_iu] == 8 && std::memcmp(f + 39 + l_iu, name.data(), name.size()) == 0)
+        return f;
+    }
+    return nullptr;
+  };
+  uint8_t* a = fid_named("a");
+  uint8_t* c = fid_named("c");
+  REQUIRE(a);
+  REQUIRE(c);
+  std::memcpy(c + 20, a + 20, 16);  // c's ICB := a's
+  // Reseal c, and the file entry embedding it (if any).
+  const size_t c_len = (38 + iso9660::get_u16_le(c + 36) + c[19] + 3) / 4 * 4;
+  reseal(c, c_len);
+  uint8_t* block = img.data() + (static_cast<size_t>(c - img.data()) / kB) * kB;
+  if (iso9660::get_u16_le(block) == 261 && (iso9660::get_u16_le(block + 34) & 7) == 3)
+    reseal(block, 176 + iso9660::get_u32_le(block + 168) + iso9660::get_u32_le(block + 172));
+  auto msg = failure_of([&] { UdfReader(memory_source(img)).list(); });
+  CHECK(msg.find("'/a/b/c' points back to the directory '/a'") != std::string::npos);
+}
+
+TEST_CASE("hostile: a UDF volume of 512-byte blocks says so", "[udf][reader][hostile]") {
+  if (std::system("command -v mkudffs >/dev/null") != 0) {
+    WARN("mkudffs missing: skipped");
+    return;
+  }
+  auto path = scratch("udf512.img");
+  auto cmd = "mkudffs -b 512 -m hd " + path.string() + " 20480 >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  auto msg = failure_of([&] { UdfReader(open_file_source(path.string())); });
+  CHECK(msg.find("512-byte blocks are not supported") != std::string::npos);
+  fsys::remove(path);
+}

@@ -1088,12 +1088,37 @@ extern "C" {
     #[doc = " Extracts the last listing into directory `dest` (created if missing):"]
     #[doc = " directories, files with their contents and modification times, symbolic"]
     #[doc = " links, Rock Ridge permission bits. Names that would leave `dest` are refused."]
+    #[doc = " What `dest` holds is replaced: an existing file or symbolic link of an"]
+    #[doc = " entry's name gives way to the entry; existing directories are kept and"]
+    #[doc = " filled; a directory where the image has a file or link is"]
+    #[doc = " IMAPI_E_OUTPUT_WRITE_FAILURE. A read error names the entry and keeps the"]
+    #[doc = " reader's code; IMAPI_E_DATA_TOO_BIG beyond imapi_image_reader_set_extract_limit."]
     #[doc = " Progress reports bytes written, on the calling thread."]
     pub fn imapi_image_reader_extract(
         reader: *mut imapi_image_reader,
         dest: *const ::std::os::raw::c_char,
         progress: imapi_progress_fn,
         user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the most bytes the files of an extraction may add up to"]
+    #[doc = " (imapi_image_reader_extract refuses more with IMAPI_E_DATA_TOO_BIG before it"]
+    #[doc = " writes anything). 0 (the default) means 16 times the image's size plus"]
+    #[doc = " 1 GiB, which no honest image exceeds short of sparse files or extents shared"]
+    #[doc = " by many files; a negative value lifts the limit. Holes (UDF's unrecorded"]
+    #[doc = " extents) are extracted as holes either way. The getter reports the limit in"]
+    #[doc = " force for this image in bytes, or -1 when lifted. One thread at a time, like"]
+    #[doc = " the other reader functions."]
+    pub fn imapi_image_reader_set_extract_limit(
+        reader: *mut imapi_image_reader,
+        max_bytes: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_image_reader_get_extract_limit(
+        reader: *mut imapi_image_reader,
+        max_bytes: *mut i64,
     ) -> imapi_status;
 }
 #[repr(C)]
