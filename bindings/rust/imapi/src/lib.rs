@@ -34,6 +34,7 @@
 //! ```
 
 mod error;
+mod extract_limit;
 mod ffi;
 mod image;
 mod item;
