@@ -1,5 +1,6 @@
 // imapi mkiso: master a directory tree into an ISO 9660 / Joliet / Rock Ridge image.
 #include <malloc.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -75,9 +76,31 @@ struct Freer {
 template <typename T>
 using Owned = std::unique_ptr<T, Freer<T>>;
 
+// SIGINT/SIGTERM while the image is written: the write is cancelled (its
+// partial output removed), then the signal is raised again for the exit status.
+volatile sig_atomic_t g_stop_signal = 0;
+
+void on_stop_signal(int sig) { g_stop_signal = sig; }
+
+struct StopSignals {
+  struct sigaction old_int {}, old_term {};
+  StopSignals() {
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &old_int);
+    ::sigaction(SIGTERM, &sa, &old_term);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGTERM, &old_term, nullptr);
+    if (g_stop_signal) ::raise(g_stop_signal);
+  }
+};
+
 int32_t on_progress(void* user, const imapi_progress* p) {
   static_cast<ProgressBar*>(user)->update(p->done, p->total, p->current_item ? p->current_item : "");
-  return 0;
+  return g_stop_signal != 0;
 }
 
 int write_stdout(imapi_fsimage_result* result) {
@@ -178,6 +201,12 @@ int mkiso(const std::vector<std::string>& args) {
     }
     if (S_ISDIR(st.st_mode)) {
       s = imapi_fsitem_add_tree(root.get(), src.c_str(), 0);
+    } else if (!S_ISREG(st.st_mode)) {
+      std::fprintf(stderr, "imapi: error: %s: %s; a SOURCE is a file or a directory\n", src.c_str(),
+                   S_ISFIFO(st.st_mode) ? "a FIFO (named pipe) has no size to master"
+                   : S_ISSOCK(st.st_mode) ? "a socket holds no data to master"
+                                          : "a device is not mastered (image its contents into a file first)");
+      return 1;
     } else {
       std::string name = src.substr(src.rfind('/') + 1);
       s = imapi_fsitem_add_file_from_path(root.get(), name.c_str(), src.c_str());
@@ -198,8 +227,10 @@ int mkiso(const std::vector<std::string>& args) {
   if (o.output == "-") return write_stdout(result.get());
 
   ProgressBar bar(o.progress);
+  StopSignals stop;
   s = imapi_fsimage_result_write_file(result.get(), o.output.c_str(), on_progress, &bar);
   bar.finish();
+  if (g_stop_signal) return 130;  // ~StopSignals raises the signal again
   if (IMAPI_FAILED(s)) return report_failure(o.output.c_str(), s);
   return 0;
 }

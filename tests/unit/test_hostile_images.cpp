@@ -386,3 +386,54 @@ TEST_CASE("hostile: a UDF volume of 512-byte blocks says so", "[udf][reader][hos
   CHECK(msg.find("512-byte blocks are not supported") != std::string::npos);
   fsys::remove(path);
 }
+
+// ---- sources that change without changing size ---------------------------------
+
+namespace {
+
+std::string write_image_error(FileSystemImage& img) {
+  return failure_of([&] {
+    ImageStream stream(img.create_result());
+    std::vector<uint8_t> buf(static_cast<size_t>(stream.size()));
+    stream.read(buf.data(), stream.size());
+  });
+}
+
+}  // namespace
+
+TEST_CASE("hostile: a source rewritten or replaced with the same size fails, naming the file", "[hostile]") {
+  auto dir = scratch("same-size");
+  fsys::create_directories(dir);
+  const auto file = dir / "f.txt";
+  std::ofstream(file) << "0123456789";
+  // Rewritten in place (a torn write): same size, same inode, another mtime.
+  {
+    auto img = FileSystemImage::create();
+    img->set_free_media_blocks(0);
+    img->add_tree(img->root(), dir.string(), false);
+    std::ofstream(file, std::ios::in | std::ios::out) << "abcdefghij";
+    struct timespec t[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), t, 0) == 0);
+    auto msg = write_image_error(*img);
+    CHECK(msg.find("'" + file.string() + "' was modified") != std::string::npos);
+  }
+  // Another file of the same size moved over it (mv): another inode.
+  {
+    auto img = FileSystemImage::create();
+    img->set_free_media_blocks(0);
+    img->add_tree(img->root(), dir.string(), false);
+    const auto other = dir / "other.tmp";
+    std::ofstream(other) << "ABCDEFGHIJ";
+    fsys::rename(other, file);
+    auto msg = write_image_error(*img);
+    CHECK(msg.find("'" + file.string() + "' was replaced by another file") != std::string::npos);
+  }
+  // Unchanged: the image is written.
+  {
+    auto img = FileSystemImage::create();
+    img->set_free_media_blocks(0);
+    img->add_tree(img->root(), dir.string(), false);
+    CHECK(write_image_error(*img).empty());
+  }
+  fsys::remove_all(dir);
+}

@@ -1,3 +1,5 @@
+using Imapi.Native;
+
 namespace Imapi;
 
 public sealed partial class FileSystemImage

@@ -588,7 +588,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             check_file_size(st.st_size, host);
             check_fits(blocks_for(st.st_size));
             n = new_node(NodeKind::file, name);
-            n->data = maybe_stage(make_path_source(listing, source_name, st.st_size, st.st_dev, st.st_ino));
+            n->data = maybe_stage(make_path_source(listing, source_name, st));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());

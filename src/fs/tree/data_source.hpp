@@ -3,6 +3,7 @@
 // image is read, and checks that the data still has the size it had when added.
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cstdint>
@@ -76,9 +77,12 @@ struct HostDirectory {
   std::string names;  // NUL-terminated names, back to back
 };
 // A host file read when the image reaches it: the name at `name` (inside
-// dir->names) in directory dir->path.
+// dir->names) in directory dir->path, as `st` (its stat at add time) describes
+// it. Opening and finishing check that it is still that file (device, inode)
+// with that size, modification and change time: a file rewritten in place or
+// replaced by another of the same size is IMAPI_E_DATA_STREAM_INCONSISTENCY.
 std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
-                                                   int64_t size, dev_t dev, ino_t ino);
+                                                   const struct stat& st);
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);
 // An imapi_stream; its size now is the file's size.

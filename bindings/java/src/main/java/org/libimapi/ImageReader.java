@@ -75,5 +75,9 @@ public final class ImageReader extends NativeHandle {
     public void setExtractLimit(long maxBytes) { check(h -> ImapiNative.imapi_image_reader_set_extract_limit(h, maxBytes)); }
 
     /** The extraction limit in force for this image in bytes, or -1 when lifted. */
-    public long getExtractLimit() { return int64(ImapiNative::imapi_image_reader_get_extract_limit); }
+    public long getExtractLimit() {
+        long[] v = new long[1];
+        check(h -> ImapiNative.imapi_image_reader_get_extract_limit(h, v));
+        return v[0];
+    }
 }
