@@ -83,10 +83,11 @@ class FdReader final : public DataReader {
   std::optional<HostStamp> stamp_;  // host files: what their stat said when added
 };
 
+// A host file: the name `name` in directory `dir`, which owns this source.
 class PathSource final : public DataSource {
  public:
-  PathSource(std::shared_ptr<const HostDirectory> dir, const char* name, const struct stat& st)
-      : DataSource(st.st_size), dir_(std::move(dir)), name_(name), stamp_(HostStamp::of(st)), ino_(st.st_ino) {}
+  PathSource(const std::string& dir, const char* name, const struct stat& st)
+      : DataSource(st.st_size), dir_(&dir), name_(name), stamp_(HostStamp::of(st)), ino_(st.st_ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
     auto holder = std::make_shared<const Fd>(open_checked(path));
@@ -99,7 +100,7 @@ class PathSource final : public DataSource {
     reader.finish();
   }
   std::string describe() const override {
-    const std::string& d = dir_->path;
+    const std::string& d = *dir_;
     return d.empty() ? std::string(name_) : d.back() == '/' ? d + name_ : d + "/" + name_;
   }
   bool reads_on_any_thread() const override { return true; }
@@ -132,9 +133,9 @@ class PathSource final : public DataSource {
     return guard.release();
   }
 
-  std::shared_ptr<const HostDirectory> dir_;
-  const char* name_;  // in dir_->names
-  HostStamp stamp_;   // in the 8 bytes a dev_t took
+  const std::string* dir_;  // the path of the HostDirectory that holds this source
+  const char* name_;        // in its names
+  HostStamp stamp_;         // in the 8 bytes a dev_t took
   ino_t ino_;
 };
 
@@ -224,9 +225,31 @@ class SourceStream final : public Stream {
 
 }  // namespace
 
-std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
-                                                   const struct stat& st) {
-  return std::make_shared<PathSource>(std::move(dir), name, st);
+namespace {
+
+class HostListing final : public HostDirectory, public std::enable_shared_from_this<HostListing> {
+ public:
+  HostListing(std::string path, std::string names, size_t files) : path_(std::move(path)), names_(std::move(names)) {
+    sources_.reserve(files);
+  }
+  std::shared_ptr<const DataSource> add_file(size_t name_offset, const struct stat& st) override {
+    // Sources are handed out by address: the array must never reallocate.
+    if (sources_.size() == sources_.capacity() || name_offset >= names_.size())
+      fail(IMAPI_E_FAIL, "internal error: more files than the listing of '" + path_ + "' was made for");
+    const PathSource& s = sources_.emplace_back(path_, names_.c_str() + name_offset, st);
+    return std::shared_ptr<const DataSource>(shared_from_this(), &s);
+  }
+
+ private:
+  std::string path_;
+  std::string names_;
+  std::vector<PathSource> sources_;
+};
+
+}  // namespace
+
+std::shared_ptr<HostDirectory> HostDirectory::create(std::string path, std::string names, size_t files) {
+  return std::make_shared<HostListing>(std::move(path), std::move(names), files);
 }
 
 std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
@@ -246,11 +269,9 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
             path);
   }
   const size_t slash = path.rfind('/');
-  auto dir = std::make_shared<HostDirectory>();
-  if (slash != std::string::npos) dir->path = slash == 0 ? "/" : path.substr(0, slash);
-  dir->names = slash == std::string::npos ? path : path.substr(slash + 1);
-  const char* name = dir->names.c_str();
-  return make_path_source(std::move(dir), name, st);
+  std::string dir = slash == std::string::npos ? std::string() : slash == 0 ? "/" : path.substr(0, slash);
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  return HostDirectory::create(std::move(dir), std::move(name), 1)->add_file(0, st);
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

@@ -45,6 +45,7 @@ mod recorder;
 mod relocation;
 mod result;
 mod stream;
+mod helper_streams;
 
 pub use error::{status, status_name, Error, Result};
 pub use image::{FileSystemImage, FileSystemImageBuilder, FileSystems};
