@@ -1,5 +1,6 @@
 // imapi mkiso: master a directory tree into an ISO 9660 / Joliet / Rock Ridge image.
 #include <malloc.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,13 +28,14 @@ struct Options {
   std::string volume;
   int64_t max_blocks = 0;
   bool strict = false;
+  bool rr_relocate = false;
   bool progress = false;
   std::vector<std::string> sources;
 };
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\nusage: imapi mkiso -o OUT.iso [--fs LIST] [--iso-level 1|2|3] "
-               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--progress] SOURCE...\n", why.c_str());
+               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--rr-relocate] [--progress] SOURCE...\n", why.c_str());
   return 2;
 }
 
@@ -62,6 +64,27 @@ struct Freer {
 template <typename T>
 using Owned = std::unique_ptr<T, Freer<T>>;
 
+// SIGINT/SIGTERM while the image is written: the write is cancelled (its
+// partial output removed), then the signal is raised again for the exit status.
+volatile sig_atomic_t g_stop_signal = 0;
+
+void on_stop_signal(int sig) { g_stop_signal = sig; }
+
+struct StopSignals {
+  struct sigaction old_int {}, old_term {};
+  StopSignals() {
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &old_int);
+    ::sigaction(SIGTERM, &sa, &old_term);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGTERM, &old_term, nullptr);
+    if (g_stop_signal) ::raise(g_stop_signal);
+  }
+};
 // The UDF revisions the library writes, as IMAPI's BCD numbers (0x250).
 std::vector<int32_t> udf_revisions_supported() {
   imapi_fsimage* raw = nullptr;
@@ -102,7 +125,7 @@ std::string udf_revision_choices() {
 
 int32_t on_progress(void* user, const imapi_progress* p) {
   static_cast<ProgressBar*>(user)->update(p->done, p->total, p->current_item ? p->current_item : "");
-  return 0;
+  return g_stop_signal != 0;
 }
 
 int write_stdout(imapi_fsimage_result* result) {
@@ -166,6 +189,8 @@ int mkiso(const std::vector<std::string>& args) {
       o.udf_mirror = false;
     } else if (a == "--strict") {
       o.strict = true;
+    } else if (a == "--rr-relocate") {
+      o.rr_relocate = true;
     } else if (a == "--progress") {
       o.progress = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -186,6 +211,7 @@ int mkiso(const std::vector<std::string>& args) {
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_create_redundant_udf_metadata_files(image.get(), o.udf_mirror);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_free_media_blocks(image.get(), o.max_blocks);
   if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image.get(), 1);
+  if (IMAPI_SUCCEEDED(s) && o.rr_relocate) s = imapi_fsimage_set_rr_relocation(image.get(), 1);
   if (IMAPI_SUCCEEDED(s) && !o.volume.empty()) s = imapi_fsimage_set_volume_name(image.get(), o.volume.c_str());
   if (IMAPI_FAILED(s)) return report_failure(nullptr, s);
 
@@ -200,6 +226,12 @@ int mkiso(const std::vector<std::string>& args) {
     }
     if (S_ISDIR(st.st_mode)) {
       s = imapi_fsitem_add_tree(root.get(), src.c_str(), 0);
+    } else if (!S_ISREG(st.st_mode)) {
+      std::fprintf(stderr, "imapi: error: %s: %s; a SOURCE is a file or a directory\n", src.c_str(),
+                   S_ISFIFO(st.st_mode) ? "a FIFO (named pipe) has no size to master"
+                   : S_ISSOCK(st.st_mode) ? "a socket holds no data to master"
+                                          : "a device is not mastered (image its contents into a file first)");
+      return 1;
     } else {
       std::string name = src.substr(src.rfind('/') + 1);
       s = imapi_fsitem_add_file_from_path(root.get(), name.c_str(), src.c_str());
@@ -220,8 +252,10 @@ int mkiso(const std::vector<std::string>& args) {
   if (o.output == "-") return write_stdout(result.get());
 
   ProgressBar bar(o.progress);
+  StopSignals stop;
   s = imapi_fsimage_result_write_file(result.get(), o.output.c_str(), on_progress, &bar);
   bar.finish();
+  if (g_stop_signal) return 130;  // ~StopSignals raises the signal again
   if (IMAPI_FAILED(s)) return report_failure(o.output.c_str(), s);
   return 0;
 }

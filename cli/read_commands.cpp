@@ -37,6 +37,7 @@ struct Args {
   std::vector<std::string> positional;
   int32_t fs = 0;  // 0: the richest on the image
   bool progress = false;
+  bool no_size_limit = false;
 };
 
 bool parse(const std::vector<std::string>& args, Args& out, std::string& why) {
@@ -48,6 +49,8 @@ bool parse(const std::vector<std::string>& args, Args& out, std::string& why) {
       }
     } else if (args[i] == "--progress") {
       out.progress = true;
+    } else if (args[i] == "--no-size-limit") {
+      out.no_size_limit = true;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       why = "unknown option '" + args[i] + "'";
       return false;
@@ -112,7 +115,7 @@ int ls(const std::vector<std::string>& args) {
 }
 
 int extract(const std::vector<std::string>& args) {
-  const char* syntax = "extract IMAGE DEST [--fs rockridge|udf|joliet|iso9660] [--progress]";
+  const char* syntax = "extract IMAGE DEST [--fs rockridge|udf|joliet|iso9660] [--progress] [--no-size-limit]";
   Args a;
   std::string why;
   if (!parse(args, a, why)) return usage(syntax, why);
@@ -120,6 +123,7 @@ int extract(const std::vector<std::string>& args) {
   Reader reader(nullptr);
   int64_t count = 0;
   if (int rc = open_and_list(a, reader, count)) return rc;
+  if (a.no_size_limit) imapi_image_reader_set_extract_limit(reader.get(), -1);
   ProgressBar bar(a.progress);
   int s = imapi_image_reader_extract(reader.get(), a.positional[1].c_str(), on_progress, &bar);
   bar.finish();

@@ -587,7 +587,8 @@ IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_
 /**
  * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an
  * error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,
- * paths longer than 255). Settable only on an empty image
+ * paths longer than 255); with Rock Ridge, deep directories are relocated
+ * (imapi_fsimage_set_rr_relocation). Settable only on an empty image
  * (IMAPI_E_FILE_SYSTEM_NOT_EMPTY).
  */
 IMAPI_API imapi_status imapi_fsimage_set_strict_compliance(imapi_fsimage *image, int32_t strict);
@@ -598,6 +599,21 @@ IMAPI_API imapi_status imapi_fsimage_get_strict_compliance(imapi_fsimage *image,
  */
 IMAPI_API imapi_status imapi_fsimage_set_restricted_charset(imapi_fsimage *image, int32_t restricted);
 IMAPI_API imapi_status imapi_fsimage_get_restricted_charset(imapi_fsimage *image, int32_t *restricted);
+/**
+ * Extension: Rock Ridge relocation of deep directories (0/1, default 0).
+ * ISO 9660 allows 8 directory levels. With 0, deeper directories are recorded
+ * where they are (as xorriso -as mkisofs does by default): every reader shows
+ * the source tree in every namespace; the ISO 9660 hierarchy is then deeper
+ * than ECMA-119 allows. With 1, or under strict compliance, directories below
+ * level 8 move into a top-level ".rr_moved" ("rr_moved" in ISO 9660) with
+ * RRIP CL/PL/RE entries; the relocation directory itself is marked RE, so Rock
+ * Ridge readers show exactly the source tree, and readers of plain ISO 9660 or
+ * Joliet see the relocated directories there. Needs Rock Ridge to take effect.
+ * Thread-safe like every image setter; no errors beyond a bad handle
+ * (IMAPI_E_POINTER for a NULL `relocate`).
+ */
+IMAPI_API imapi_status imapi_fsimage_set_rr_relocation(imapi_fsimage *image, int32_t relocate);
+IMAPI_API imapi_status imapi_fsimage_get_rr_relocation(imapi_fsimage *image, int32_t *relocate);
 
 /**
  * FreeMediaBlocks: capacity in 2048-byte blocks, 0 = unlimited. Setting it below
@@ -914,11 +930,28 @@ IMAPI_API imapi_status imapi_image_reader_open_file_by_path(imapi_image_reader *
  * Extracts the last listing into directory `dest` (created if missing):
  * directories, files with their contents and modification times, symbolic
  * links, Rock Ridge permission bits. Names that would leave `dest` are refused.
+ * What `dest` holds is replaced: an existing file or symbolic link of an
+ * entry's name gives way to the entry; existing directories are kept and
+ * filled; a directory where the image has a file or link is
+ * IMAPI_E_OUTPUT_WRITE_FAILURE. A read error names the entry and keeps the
+ * reader's code; IMAPI_E_DATA_TOO_BIG beyond imapi_image_reader_set_extract_limit.
  * Progress reports bytes written, on the calling thread.
  */
 IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader *reader, const char *dest,
                                                   imapi_progress_fn progress, void *user);
 #define IMAPI_OPERATION_EXTRACT 2
+/**
+ * Extension: the most bytes the files of an extraction may add up to
+ * (imapi_image_reader_extract refuses more with IMAPI_E_DATA_TOO_BIG before it
+ * writes anything). 0 (the default) means 16 times the image's size plus
+ * 1 GiB, which no honest image exceeds short of sparse files or extents shared
+ * by many files; a negative value lifts the limit. Holes (UDF's unrecorded
+ * extents) are extracted as holes either way. The getter reports the limit in
+ * force for this image in bytes, or -1 when lifted. One thread at a time, like
+ * the other reader functions.
+ */
+IMAPI_API imapi_status imapi_image_reader_set_extract_limit(imapi_image_reader *reader, int64_t max_bytes);
+IMAPI_API imapi_status imapi_image_reader_get_extract_limit(imapi_image_reader *reader, int64_t *max_bytes);
 
 /* ------------------------------------------------------------------------ */
 /* Recorders (IDiscMaster2, IDiscRecorder2, IDiscRecorder2Ex)                */

@@ -366,4 +366,12 @@ IMAPI_API imapi_status imapi_fsimage_result_write_file_start(imapi_fsimage_resul
   });
 }
 
+IMAPI_API imapi_status imapi_fsimage_set_rr_relocation(imapi_fsimage* image, int32_t relocate) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_rr_relocation(relocate != 0); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_rr_relocation(imapi_fsimage* image, int32_t* relocate) {
+  return get_from_image(image, relocate, [](FileSystemImage& img) { return int32_t{img.options().rr_relocation}; });
+}
+
 }  // extern "C"

@@ -201,7 +201,17 @@ IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader* reader, co
                                                   imapi_progress_fn progress, void* user) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     CallbackProgress sink(progress, user);
-    fs::extract_tree(*r.reader, last_listing(r), check_str(dest, "dest"), sink);
+    fs::extract_tree(*r.reader, last_listing(r), check_str(dest, "dest"), sink, {r.extract_limit});
+  });
+}
+
+IMAPI_API imapi_status imapi_image_reader_set_extract_limit(imapi_image_reader* reader, int64_t max_bytes) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) { r.extract_limit = max_bytes; });
+}
+
+IMAPI_API imapi_status imapi_image_reader_get_extract_limit(imapi_image_reader* reader, int64_t* max_bytes) {
+  return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
+    *check_out(max_bytes, "max_bytes") = fs::extract_limit(r.extract_limit, r.reader->image_bytes());
   });
 }
 

@@ -148,6 +148,7 @@ struct imapi_image_reader {
   std::shared_ptr<const imapi::fs::EntryIndex> listing;  // the last imapi_image_reader_list
   // The last listing of each file system, for opening entries by path.
   std::map<int32_t, std::shared_ptr<const imapi::fs::EntryIndex>> listings;
+  int64_t extract_limit = 0;  // imapi_image_reader_set_extract_limit
 };
 struct imapi_recorder {
   static constexpr auto kType = imapi::capi::HandleType::recorder;

@@ -61,6 +61,7 @@ struct Options {
   int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
   int32_t level = 3;
   int32_t udf_revision = 0x102;
+  int32_t rr_relocation = 0;
 };
 
 // Masters `source` into `out` through the C ABI, as an application would.
@@ -73,6 +74,7 @@ inline void master(const fsys::path& source, const fsys::path& out, const Option
   check(imapi_fsimage_set_file_systems_to_create(img, o.file_systems));
   check(imapi_fsimage_set_iso9660_level(img, o.level));
   check(imapi_fsimage_set_udf_revision(img, o.udf_revision));
+  check(imapi_fsimage_set_rr_relocation(img, o.rr_relocation));
   check(imapi_fsimage_set_free_media_blocks(img, 0));
   check(imapi_fsimage_set_volume_name(img, "CONFORMANCE"));
   check(imapi_fsimage_get_root(img, &root));
@@ -93,15 +95,16 @@ inline void require_readers_agree(const fsys::path& image, const fsys::path& sou
   REQUIRE(r.output.find("RESULT: PASS") != std::string::npos);
 }
 
-inline void full_check(const std::string& kind) {
+// `checker_args`: more check_image.py options (e.g. --relocation none).
+inline void full_check(const std::string& kind, const Options& o = {}, const std::string& checker_args = "") {
   fsys::create_directories(kWork);
   auto source = make_tree(kind);
-  auto image = kWork / (kind + ".iso");
-  master(source, image);
+  auto image = kWork / (kind + (o.rr_relocation ? "-relocated" : "") + ".iso");
+  master(source, image, o);
   // The kernel mounts with default options, nojoliet, norock and norock,nojoliet (one boot).
   require_readers_agree(image, source, "iso9660,joliet,rockridge",
                         "--kernel --kernel-opts '' --kernel-opts nojoliet --kernel-opts norock "
-                        "--kernel-opts norock,nojoliet");
+                        "--kernel-opts norock,nojoliet " + checker_args);
   fsys::remove(image);
 }
 

@@ -5,7 +5,34 @@
 
 using namespace conformance;
 
-TEST_CASE("deep tree (12 levels, Rock Ridge relocation)", "[conformance]") { full_check("deep"); }
+// Deep directories stay where they are by default: no relocation directory in
+// any namespace, for any reader, the kernel's three namespaces included.
+TEST_CASE("deep tree (12 levels, written in place)", "[conformance]") {
+  full_check("deep", {}, "--relocation none");
+}
+TEST_CASE("deep tree (40 levels, written in place)", "[conformance]") {
+  full_check("deep40", {}, "--relocation none");
+}
+TEST_CASE("a path of 1,000 bytes (10 levels of 90-byte names)", "[conformance]") {
+  full_check("longpath", {}, "--relocation none");
+}
+// Relocation asked for: the relocation directory is marked RE, so Rock Ridge
+// readers that honour RE (xorriso, pycdlib, bsdtar, the kernel) show exactly the source tree.
+TEST_CASE("deep trees with Rock Ridge relocation asked for (12 and 40 levels)", "[conformance]") {
+  Options o;
+  o.rr_relocation = 1;
+  full_check("deep", o, "--relocation hidden");
+  // 40 levels relocate a relocated directory again (at levels 8, 14, 20, ...):
+  // the Rock Ridge views of xorriso, pycdlib and the kernel, and Joliet (never
+  // relocated); isoinfo, libcdio and bsdtar cannot follow nested relocation.
+  auto source = make_tree("deep40");
+  auto image = kWork / "deep40-relocated.iso";
+  master(source, image, o);
+  require_readers_agree(image, source, "iso9660,joliet,rockridge",
+                        "--relocation hidden --readers xorriso,pycdlib --skip-ns iso9660 "
+                        "--kernel --kernel-opts '' --kernel-opts norock");
+  fsys::remove(image);
+}
 TEST_CASE("wide tree (5,000 files in one directory)", "[conformance]") { full_check("wide"); }
 TEST_CASE("Unicode names (Cyrillic, CJK, emoji)", "[conformance]") { full_check("unicode"); }
 TEST_CASE("long names (200+ bytes)", "[conformance]") { full_check("longnames"); }

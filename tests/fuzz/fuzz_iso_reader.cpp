@@ -14,10 +14,14 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace imapi;
   using namespace imapi::fs;
-  // Inputs are small; an image needs at least 17 blocks, so the fuzzer's bytes
-  // are laid over a zeroed 40-block image starting at the volume descriptors.
-  std::vector<uint8_t> image(40 * 2048, 0);
-  std::copy_n(data, std::min(size, image.size() - 16 * 2048), image.begin() + 16 * 2048);
+  // An image needs at least 17 blocks, so the fuzzer's bytes are laid over a
+  // zeroed image from the volume descriptors on: at least 40 blocks, more when
+  // the input is larger (chained CE areas and deep directories need room), up
+  // to 528 blocks.
+  constexpr size_t kBlock = 2048, kMaxBlocks = 528;
+  const size_t blocks = std::min(kMaxBlocks, std::max<size_t>(40, 16 + (size + kBlock - 1) / kBlock));
+  std::vector<uint8_t> image(blocks * kBlock, 0);
+  std::copy_n(data, std::min(size, image.size() - 16 * kBlock), image.begin() + 16 * kBlock);
   auto bytes = std::make_shared<const std::vector<uint8_t>>(std::move(image));
   ReaderLimits limits;
   limits.max_directory_bytes = 1 << 20;

@@ -1,7 +1,8 @@
 // libFuzzer target: any bytes, read as a UDF volume. The input is laid over
 // the places a UDF reader looks (it could never reach sector 256 otherwise):
 // 3 sectors at 16 (recognition), 6 at 32 (descriptor sequence), 1 at 64
-// (integrity), 1 at 256 (anchor), then up to 40 from 257 (the partition). The
+// (integrity), 1 at 256 (anchor), then up to 400 from 257 (the partition: room
+// for file entries, allocation extents and the data their extents claim). The
 // reader must answer with an imapi::Error or a listing, never crash, hang or
 // allocate without bound. Seeds: tests/fuzz/corpus/udf, made by make_udf_seeds.sh.
 #include <algorithm>
@@ -18,9 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace imapi;
   using namespace imapi::fs;
   constexpr size_t kSector = 2048;
-  std::vector<uint8_t> image(300 * kSector, 0);
+  std::vector<uint8_t> image(660 * kSector, 0);
   size_t used = 0;
-  for (auto [at, count] : {std::pair<size_t, size_t>{16, 3}, {32, 6}, {64, 1}, {256, 1}, {257, 40}}) {
+  for (auto [at, count] : {std::pair<size_t, size_t>{16, 3}, {32, 6}, {64, 1}, {256, 1}, {257, 400}}) {
     const size_t n = std::min(size - used, count * kSector);
     std::copy_n(data + used, n, image.begin() + static_cast<std::ptrdiff_t>(at * kSector));
     used += n;

@@ -100,7 +100,20 @@ TEST_CASE("the reader reads back what the writer wrote, in every namespace", "[r
   auto il = reader.list(IsoNamespace::iso9660);
   auto iso = by_path(il);
   CHECK(iso.count("/EMPTY"));
-  CHECK(iso.count("/RR_MOVED"));  // relocated directories, as recorded
+  CHECK_FALSE(iso.count("/RR_MOVED"));  // deep directories stay where they are by default
+  CHECK(iso.count("/LEVEL0/LEVEL1/LEVEL2/LEVEL3/LEVEL4/LEVEL5/LEVEL6/LEVEL7/LEVEL8/LEVEL9"));
+
+  // Relocation asked for: ISO 9660 sees RR_MOVED; Rock Ridge (RE on it) does not.
+  img->set_rr_relocation(true);
+  auto relocated = IsoReader(image_of(*img));
+  auto rl = relocated.list(IsoNamespace::iso9660);
+  CHECK(by_path(rl).count("/RR_MOVED"));
+  auto rrl = relocated.list(IsoNamespace::rockridge);
+  auto rm = by_path(rrl);
+  CHECK_FALSE(rm.count("/.rr_moved"));
+  REQUIRE(rm.count("/" + deep + "/bottom.txt"));
+  CHECK(content(relocated, *rm["/" + deep + "/bottom.txt"]) == "at the bottom");
+  CHECK(rrl.size() == rr.size());
 }
 
 TEST_CASE("the reader joins the sections of a multi-extent file", "[reader]") {

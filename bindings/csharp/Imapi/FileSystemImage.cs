@@ -4,7 +4,7 @@ using Imapi.Native;
 namespace Imapi;
 
 /// <summary>IMAPI2FS's IFileSystemImage: a tree of items and the options of the image made from it.</summary>
-public sealed class FileSystemImage : ImapiObject
+public sealed partial class FileSystemImage : ImapiObject
 {
     /// <summary>
     /// A new, empty image: ISO 9660 + Joliet + Rock Ridge, interchange level 2,

@@ -25,7 +25,7 @@ public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, lo
 /// included (a libimapi extension beyond IMAPI). The input is treated as hostile: a malformed image
 /// is an ImapiException, never a crash.
 /// </summary>
-public sealed class ImageReader : ImapiObject
+public sealed partial class ImageReader : ImapiObject
 {
     private ImageReader(ImapiHandle handle) : base(handle, "ImageReader") { }
 

@@ -24,7 +24,6 @@ namespace imapi::fs {
 namespace {
 
 constexpr int32_t kSupported = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF;
-constexpr int64_t kMaxNameBytes = 255;
 constexpr int64_t kFourGiB = int64_t{1} << 32;
 // Smallest metadata any image needs: system area, descriptors, path tables, root.
 constexpr int64_t kMinMetadataBlocks = 16 + 3 + 4 + 2;
@@ -188,6 +187,11 @@ void FileSystemImage::set_restricted_charset(bool restricted) {
   options_.restricted_charset = restricted;
 }
 
+void FileSystemImage::set_rr_relocation(bool relocate) {
+  std::lock_guard lock(mutex_);
+  options_.rr_relocation = relocate;
+}
+
 void FileSystemImage::set_free_media_blocks(int64_t blocks) {
   if (blocks < 0) fail(IMAPI_E_INVALID_PARAM, "FreeMediaBlocks cannot be negative (0 means unlimited)");
   std::lock_guard lock(mutex_);
@@ -282,7 +286,7 @@ void FileSystemImage::check_name(const std::string& name) const {
   if (name == "." || name == "..") invalid_path(name, "'.' and '..' cannot be item names");
   if (name.find('/') != std::string::npos) invalid_path(name, "a name cannot contain '/'");
   if (name.size() > kMaxNameBytes)
-    invalid_path(name, "a name has at most 255 bytes of UTF-8, this one has " + std::to_string(name.size()));
+    invalid_path(name, "a name has at most " + std::to_string(kMaxNameBytes) + " bytes of UTF-8, this one has " + std::to_string(name.size()));
   if (!utf8::is_valid(name)) invalid_path(name, "the name is not valid UTF-8");
   if (options_.restricted_charset)
     for (unsigned char c : name)
@@ -596,7 +600,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             if (st.st_size >= kFourGiB) check_file_size(st.st_size, host_path());  // the only size it refuses
             check_fits(blocks_for(st.st_size));
             n = new_node(NodeKind::file, name, &batch);
-            n->data = maybe_stage(listing->add_file(entries[i].name_at, st.st_size, st.st_dev, st.st_ino));
+            n->data = maybe_stage(listing->add_file(entries[i].name_at, st));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());

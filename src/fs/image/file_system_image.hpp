@@ -41,6 +41,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void choose_defaults_for_media(int32_t media_type);
   void set_strict(bool strict);
   void set_restricted_charset(bool restricted);
+  void set_rr_relocation(bool relocate);
   void set_free_media_blocks(int64_t blocks);
   void set_session_start_block(int64_t lba);
   void set_working_directory(const std::string& path);

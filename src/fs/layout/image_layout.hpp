@@ -28,6 +28,10 @@ struct VolumeOptions {
   int32_t udf_revision = udf::kDefaultRevision;  // IMAPI's UDFRevision (BCD)
   bool redundant_udf_metadata = true;            // CreateRedundantUdfMetadataFiles (UDF 2.50 on)
   bool strict = false;
+  // Rock Ridge relocation of directories deeper than ISO 9660's 8 levels (into
+  // a `.rr_moved` marked RE); also when strict. Off: deep directories stay where
+  // they are (docs/decisions.md, "Deep directories").
+  bool rr_relocation = false;
   int64_t session_start_block = 0;
   std::string volume_name;        // as the user set it; may be empty
   std::string working_directory;  // where the metadata file goes

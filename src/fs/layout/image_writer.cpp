@@ -47,6 +47,15 @@ class OutputFile {
       if (fd_ < 0) fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot open '" + path_ + "' for writing", errno, path_);
       return;
     }
+    // Unnamed until complete where the file system allows (O_TMPFILE), so that
+    // not even SIGKILL leaves a partial file; else a named temporary, removed on error.
+    const size_t slash = path_.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
+    fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd_ >= 0) {
+      unnamed_ = true;
+      return;
+    }
     temp_ = path_ + ".imapi-XXXXXX";
     fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);
     if (fd_ < 0) fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE, "cannot create '" + path_ + "'", errno, path_);
@@ -54,7 +63,7 @@ class OutputFile {
   }
   ~OutputFile() {
     if (fd_ >= 0) ::close(fd_);
-    if (!committed_ && !special_) ::unlink(temp_.c_str());
+    if (!committed_ && !special_ && !temp_.empty()) ::unlink(temp_.c_str());
   }
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -73,6 +82,7 @@ class OutputFile {
   }
   void commit(int64_t size) {
     if (!special_ && ::ftruncate(fd_, size) != 0) fail_write(errno);
+    if (unnamed_) name_it();
     int rc = ::close(fd_);
     fd_ = -1;
     if (rc != 0) fail_write(errno);
@@ -94,10 +104,27 @@ class OutputFile {
     return static_cast<mode_t>(mask);
   }
 
+  // Gives the unnamed file a temporary name beside the target (linkat through
+  // /proc, which needs no privilege), for the rename that replaces the target.
+  void name_it() {
+    ::fchmod(fd_, 0666 & ~process_umask());
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
+    for (int attempt = 0;; ++attempt) {
+      temp_ = path_ + ".imapi-" + std::to_string(::getpid()) + "-" + std::to_string(attempt);
+      if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
+      const int err = errno;
+      if (err != EEXIST || attempt > 100) {
+        temp_.clear();
+        fail_write(err);
+      }
+    }
+  }
+
   std::string path_;
   std::string temp_;
   int fd_ = -1;
   bool special_ = false;
+  bool unnamed_ = false;
   bool committed_ = false;
 };
 

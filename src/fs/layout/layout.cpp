@@ -290,7 +290,10 @@ void Builder::collect() {
 // ---- namespaces ----------------------------------------------------------------
 
 void Builder::build_namespace(Namespace& ns) {
-  const bool relocate = ns.rock && max_depth_ >= kMaxIsoLevelDepth;
+  // Deep directories stay where they are unless relocation is asked for (as
+  // xorriso -as mkisofs, whose -D is its default): every reader then sees the
+  // source tree in every namespace.
+  const bool relocate = ns.rock && max_depth_ >= kMaxIsoLevelDepth && (opt_.strict || opt_.rr_relocation);
   if (!ns.joliet && !ns.rock && max_depth_ >= kMaxIsoLevelDepth && opt_.strict)
     fail(IMAPI_E_ISO9660_LEVELS, "the tree is " + std::to_string(max_depth_ + 1) +
                                      " directory levels deep; ISO 9660 allows 8. Add Rock Ridge (which relocates "
@@ -476,7 +479,9 @@ void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
   rr::nm(l, name, first);
   if (n && n->kind == NodeKind::symlink) rr::sl(l, n->link_target());
   if (e.placeholder) rr::cl(l, abs(e.dir->block));
-  if (e.relocated) rr::re(l);
+  // RE also on the relocation directory itself (as libisofs does), so that
+  // Rock Ridge readers hide it: their tree is the source tree.
+  if (e.relocated || !n) rr::re(l);
 }
 
 void Builder::susp_for_dot(rr::EntryList& l, const NsDir& d, bool dotdot) const {

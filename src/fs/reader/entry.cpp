@@ -1,6 +1,7 @@
 #include "fs/reader/entry.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "core/error.hpp"
@@ -12,6 +13,21 @@ void corrupt(int64_t block, const std::string& what) {
   d.lba = block;
   throw Error(IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR,
               "the image is corrupt at block " + std::to_string(block) + ": " + what, d);
+}
+
+ListingBudget::ListingBudget(const ReaderLimits& limits, int64_t image_bytes) {
+  const int64_t factor = std::max<int64_t>(0, limits.listing_bytes_per_image_byte);
+  const int64_t scaled = factor == 0                         ? 0
+                         : image_bytes > INT64_MAX / factor ? INT64_MAX
+                                                            : image_bytes * factor;
+  limit_ = left_ = std::max(limits.min_listing_bytes, scaled);
+}
+
+void ListingBudget::charge(int64_t bytes, int64_t block) {
+  left_ -= bytes;
+  if (left_ < 0)
+    corrupt(block, "its listing would take more than " + std::to_string(limit_ >> 20) +
+                       " MiB of memory, far more than an image of this size can describe honestly");
 }
 
 void read_entry(const BlockSource& source, const ImageEntry& file, int64_t offset, void* buf, int64_t n) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fs/reader/block_source.hpp"
+#include "fs/tree/node.hpp"
 
 namespace imapi::fs {
 
@@ -14,7 +15,27 @@ struct ReaderLimits {
   int64_t max_directory_bytes = int64_t{256} << 20;
   int64_t max_entries = 20'000'000;
   int max_depth = 1024;
-  int max_continuations = 64;  // Rock Ridge CE pieces per record
+  int max_continuations = 32;  // Rock Ridge CE areas per record (the kernel's isofs follows 32)
+  // What a listing may hold in memory: this many bytes per byte of the image,
+  // and never less than min_listing_bytes.
+  int64_t listing_bytes_per_image_byte = 16;
+  int64_t min_listing_bytes = int64_t{64} << 20;
+};
+
+// Rock Ridge and UDF names longer than kMaxNameBytes are refused (NAME_MAX: what
+// the kernel's isofs and udf return; longer NM chains are what a bomb looks like).
+inline constexpr size_t kMaxLinkTargetBytes = 4095;  // PATH_MAX - 1
+
+// Counts what a listing keeps in memory against the limit for an image of
+// `image_bytes`; charge() fails, naming the block, once the listing exceeds it.
+class ListingBudget {
+ public:
+  ListingBudget(const ReaderLimits& limits, int64_t image_bytes);
+  void charge(int64_t bytes, int64_t block);
+
+ private:
+  int64_t left_;
+  int64_t limit_;
 };
 
 // An extent of an entry's data: bytes from an absolute block, or, with block

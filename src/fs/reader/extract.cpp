@@ -50,18 +50,46 @@ struct timespec to_timespec(int64_t ns) {
   return t;
 }
 
+// Makes room for a file or link named `leaf`: a file or link already there goes
+// (extraction replaces), a directory stays and is an error.
+void clear_for(int parent, const std::string& leaf, const std::string& where) {
+  struct stat st {};
+  if (::fstatat(parent, leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return;
+  if (S_ISDIR(st.st_mode))
+    fail_os(IMAPI_E_OUTPUT_WRITE_FAILURE,
+            "cannot replace '" + where + "': it is a directory, the image has a file or link there; remove it first",
+            EISDIR, where);
+  if (::unlinkat(parent, leaf.c_str(), 0) != 0) write_failed("replace", errno, where);
+}
+
+std::string size_text(int64_t bytes) {
+  return std::to_string(bytes) + " bytes (" + std::to_string(bytes >> 20) + " MiB)";
+}
+
 }  // namespace
 
+int64_t extract_limit(int64_t max_total_bytes, int64_t image_bytes) {
+  if (max_total_bytes < 0) return -1;
+  if (max_total_bytes > 0) return max_total_bytes;
+  constexpr int64_t kFactor = 16, kSlack = int64_t{1} << 30;
+  return image_bytes > (INT64_MAX - kSlack) / kFactor ? INT64_MAX : image_bytes * kFactor + kSlack;
+}
+
 void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entries, const std::string& dest,
-                  ProgressSink& progress) {
+                  ProgressSink& progress, const ExtractOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  if (::mkdir(dest.c_str(), 0755) != 0 && errno != EEXIST) write_failed("create", errno, dest);
-  Fd root(::open(dest.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (root.get() < 0) write_failed("open directory", errno, dest);
   ProgressSnapshot snap;
   snap.operation = IMAPI_OPERATION_EXTRACT;
   for (const auto& e : entries)
     if (e.kind == EntryKind::file) snap.total += e.size;
+  const int64_t limit = extract_limit(options.max_total_bytes, reader.image_bytes());
+  if (limit >= 0 && snap.total > limit)
+    fail(IMAPI_E_DATA_TOO_BIG, "the image's files add up to " + size_text(snap.total) + ", far more than an image of " +
+                                   size_text(reader.image_bytes()) + " holds (the limit is " + size_text(limit) +
+                                   "); if that is expected (sparse files), raise or lift the limit");
+  if (::mkdir(dest.c_str(), 0755) != 0 && errno != EEXIST) write_failed("create", errno, dest);
+  Fd root(::open(dest.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (root.get() < 0) write_failed("open directory", errno, dest);
   auto report = [&](const std::string& item) {
     snap.current_item = item;
     snap.elapsed_ms =
@@ -89,16 +117,39 @@ void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entr
       continue;
     }
     report(e.path);
-    Fd out(::openat(parent.get(), leaf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644));
+    clear_for(parent.get(), leaf, where);
+    Fd out(::openat(parent.get(), leaf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (out.get() < 0) write_failed("create", errno, where);
-    for (int64_t at = 0; at < e.size;) {
-      int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), e.size - at);
-      reader.read(e, at, buf.data(), n);
-      if (int err = pwrite_full(out.get(), buf.data(), n, at)) write_failed("write", err, where);
-      at += n;
-      snap.done += n;
-      if (n == static_cast<int64_t>(buf.size())) report(e.path);
+    // Extent by extent: holes are skipped (the file stays sparse), data is copied.
+    int64_t at = 0;
+    auto copy = [&](int64_t end) {
+      while (at < end) {
+        int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), end - at);
+        try {
+          reader.read(e, at, buf.data(), n);
+        } catch (const Error& err) {
+          ErrorDetail d = err.detail();
+          d.path = e.path;
+          throw Error(err.code(), "cannot read '" + e.path + "' from the image (extracting to '" + where +
+                                      "'): " + err.message(), d);
+        }
+        if (int err = pwrite_full(out.get(), buf.data(), n, at)) write_failed("write", err, where);
+        at += n;
+        snap.done += n;
+        if (n == static_cast<int64_t>(buf.size())) report(e.path);
+      }
+    };
+    for (const auto& x : e.extents) {
+      const int64_t end = std::min(e.size, at + x.size);
+      if (x.block == ImageExtent::kHole) {
+        snap.done += end - at;
+        at = end;
+      } else {
+        copy(end);
+      }
     }
+    copy(e.size);  // embedded data, or whatever the extents leave
+    if (::ftruncate(out.get(), e.size) != 0) write_failed("write", errno, where);
     if (e.has_mode) ::fchmod(out.get(), e.mode);
     struct timespec times[2] = {to_timespec(e.mtime_ns), to_timespec(e.mtime_ns)};
     ::futimens(out.get(), times);
@@ -106,6 +157,7 @@ void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entr
   for (const ImageEntry* l : links) {
     std::string leaf;
     Fd parent = open_parent(root.get(), l->path, leaf, dest);
+    clear_for(parent.get(), leaf, dest + l->path);
     if (::symlinkat(l->target.c_str(), parent.get(), leaf.c_str()) != 0) write_failed("create link", errno, dest + l->path);
   }
   // Directories last, deepest first, so writing their contents does not change their times.

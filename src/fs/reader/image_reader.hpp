@@ -44,6 +44,7 @@ class ImageReader {
   void read(const ImageEntry& file, int64_t offset, void* buf, int64_t n) const {
     read_entry(*source_, file, offset, buf, n);
   }
+  int64_t image_bytes() const { return source_->size(); }
   // Lists every hierarchy of every file system, so that a validation covers all of it.
   void validate() const;
 

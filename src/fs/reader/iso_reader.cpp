@@ -150,6 +150,9 @@ class Walker {
           uint8_t flags = data[0];
           if (!(flags & 0x06)) {
             if (!name_continues) info.name.clear();
+            if (info.name.size() + dlen - 1 > kMaxNameBytes)
+              corrupt(block, "a Rock Ridge name (NM) longer than " + std::to_string(kMaxNameBytes) +
+                                 " bytes, more than POSIX readers such as Linux's isofs accept");
             info.name.append(reinterpret_cast<const char*>(data + 1), dlen - 1);
             info.has_name = true;
           }
@@ -169,6 +172,9 @@ class Walker {
               if (!comp_continues && !info.target.empty() && info.target.back() != '/') info.target += '/';
               info.target += part;
             }
+            if (info.target.size() > kMaxLinkTargetBytes)
+              corrupt(block, "a Rock Ridge symbolic link target (SL) longer than " +
+                                 std::to_string(kMaxLinkTargetBytes) + " bytes");
             comp_continues = cflags & 0x01;
             c += 2 + clen;
           }
@@ -195,8 +201,12 @@ class Walker {
       if (ce_block < 0) break;
       if (++continuations > limits_.max_continuations)
         corrupt(block, "more than " + std::to_string(limits_.max_continuations) + " Rock Ridge continuation areas");
-      if (ce_len == 0 || ce_len > 64 * 1024 || ce_block >= image_blocks_)
+      if (ce_len == 0 || ce_block >= image_blocks_)
         corrupt(block, "a Rock Ridge continuation area (CE) points outside the image");
+      // SUSP 5.1 keeps a continuation area inside one logical block (so does the kernel's isofs).
+      if (ce_off >= kBlock || ce_len > kBlock - ce_off)
+        corrupt(block, "a Rock Ridge continuation area (CE) of " + std::to_string(ce_len) + " bytes at offset " +
+                           std::to_string(ce_off) + " crosses the end of its block");
       area.resize(ce_len);
       src_.read(ce_block * kBlock + ce_off, area.data(), ce_len);
       p = area.data();
@@ -279,6 +289,7 @@ std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
   };
   std::vector<Pending> stack{{joliet ? volume_.joliet_root : volume_.iso_root, "", 0}};
   std::unordered_set<int64_t> visited;
+  ListingBudget budget(limits_, source_->size());
   while (!stack.empty()) {
     Pending cur = std::move(stack.back());
     stack.pop_back();
@@ -319,6 +330,9 @@ std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
       if (!utf8::is_valid(name)) corrupt(block, "a name that is not valid UTF-8");
       if (static_cast<int64_t>(out.size()) >= limits_.max_entries)
         corrupt(block, "more entries than the reader accepts");
+      budget.charge(static_cast<int64_t>(sizeof(ImageEntry) + cur.path.size() + name.size() + 1 + ri.target.size() +
+                                         2 * sizeof(ImageExtent)),
+                    block);
       ImageEntry e;
       e.path = cur.path + "/" + name;
       e.hidden = r.flags & 0x01;

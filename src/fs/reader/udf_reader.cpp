@@ -4,6 +4,7 @@
 #include <cstring>
 #include <ctime>
 #include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/error.hpp"
@@ -181,6 +182,10 @@ struct UdfReader::Impl {
       anchor_at = at;
       break;
     }
+    if (anchor_at < 0 && anchor_of_512_byte_blocks())
+      fail(IMAPI_E_FILE_SYSTEM_NOT_FOUND,
+           "the UDF volume has 512-byte logical blocks (as mkudffs makes for hard disks); 512-byte blocks are not "
+           "supported, only the 2048-byte blocks of optical media (mkudffs -b 2048)");
     if (anchor_at < 0)
       fail(IMAPI_E_FILE_SYSTEM_NOT_FOUND, "the image has a UDF recognition sequence but no valid anchor at block " +
                                               std::to_string(session + 256) + " or at its end");
@@ -201,6 +206,20 @@ struct UdfReader::Impl {
       corrupt(main_at, "the main volume descriptor sequence is unusable (" + main_error +
                            ") and so is the reserve one (" + e.message() + ")");
     }
+  }
+
+  // An anchor where a volume of 512-byte blocks has it (sector 256, or the last one).
+  bool anchor_of_512_byte_blocks() const {
+    constexpr int64_t kSmall = 512;
+    const int64_t sectors = source->size() / kSmall;
+    for (int64_t at : {int64_t{256}, sectors - 1, sectors - 257}) {
+      if (at < 0 || at >= sectors) continue;
+      std::vector<uint8_t> b(kSmall);
+      source->read(at * kSmall, b.data(), kSmall);
+      if (get_u16_le(b.data()) != udf::kTagAnchor || get_u32_le(b.data() + 12) != static_cast<uint32_t>(at)) continue;
+      if (udf::tag_checksum(std::span<const uint8_t, 16>(b.data(), 16)) == b[4]) return true;
+    }
+    return false;
   }
 
   void read_sequence(uint32_t at, uint32_t length) {
@@ -553,13 +572,15 @@ struct UdfReader::Impl {
       int depth;
     };
     std::vector<Pending> stack{{root, "", 0}};
-    std::unordered_set<uint64_t> seen_dirs;
+    std::unordered_map<uint64_t, std::string> seen_dirs;  // each directory's entry -> its first path
+    ListingBudget budget(limits, source->size());
     while (!stack.empty()) {
       Pending dir = std::move(stack.back());
       stack.pop_back();
       const int64_t at = absolute(dir.icb, 0);
-      if (!seen_dirs.insert(uint64_t{dir.icb.partition} << 32 | dir.icb.block).second)
-        corrupt(at, "the directory hierarchy loops back to '" + (dir.path.empty() ? "/" : dir.path) + "'");
+      if (auto [it, fresh] = seen_dirs.try_emplace(uint64_t{dir.icb.partition} << 32 | dir.icb.block, dir.path); !fresh)
+        corrupt(at, "'" + dir.path + "' points back to the directory '" + (it->second.empty() ? "/" : it->second) +
+                        "' (a loop in the directory hierarchy)");
       if (dir.depth > limits.max_depth) corrupt(at, "directories are nested deeper than " + std::to_string(limits.max_depth));
       Icb icb = read_icb(dir.icb, at);
       if (icb.file_type != 4) corrupt(at, "'" + (dir.path.empty() ? "/" : dir.path) + "' is not a directory");
@@ -584,11 +605,25 @@ struct UdfReader::Impl {
           corrupt(at, "a name in '" + (dir.path.empty() ? "/" : dir.path) + "' cannot be a file name");
         if (static_cast<int64_t>(out.size()) >= limits.max_entries) corrupt(at, "more entries than allowed");
         const Address child{get_u16_le(f + 20 + 8), get_u32_le(f + 20 + 4)};
+        if (name->size() > kMaxNameBytes)
+          corrupt(at, "a name in '" + (dir.path.empty() ? "/" : dir.path) + "' is longer than " +
+                          std::to_string(kMaxNameBytes) + " bytes");
         ImageEntry e;
         e.path = dir.path + "/" + *name;
         e.hidden = characteristics & 0x01;
         const int64_t child_at = absolute(child, at);
         Icb c = read_icb(child, child_at);
+        budget.charge(static_cast<int64_t>(sizeof(ImageEntry) + e.path.size() + c.embedded.size() +
+                                           c.extents.size() * sizeof(ImageExtent)),
+                      at);
+        // Recorded data must be in the image as it is, not only in the partition
+        // the descriptors claim (a truncated image, sequential media).
+        for (const auto& x : c.extents)
+          if (x.block != ImageExtent::kHole && (x.block >= blocks || (x.size + kBlock - 1) / kBlock > blocks - x.block))
+            corrupt(child_at, "'" + e.path + "' has data at blocks " + std::to_string(x.block) + "-" +
+                                  std::to_string(x.block + (x.size + kBlock - 1) / kBlock - 1) +
+                                  ", past the image's end at block " + std::to_string(blocks) +
+                                  " (the image is truncated)");
         e.has_mode = true;
         e.mode = posix_mode(c);
         e.mtime_ns = c.mtime_ns;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <cerrno>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "core/error.hpp"
@@ -34,13 +35,32 @@ int64_t read_file_at(int fd, void* buf, int64_t n, int64_t offset, const std::st
   return got;
 }
 
+// What a host file's stat says of its content beyond size: mtime and ctime
+// folded into 32 bits (a rewrite or a replacement moves ctime, whatever it does
+// to mtime), and the device folded to 32 bits, so both share the 8 bytes a
+// dev_t took (Linux device numbers fit 32 bits: 12-bit major, 20-bit minor).
+struct HostStamp {
+  uint32_t dev = 0;
+  uint32_t times = 0;
+  static HostStamp of(const struct stat& st) {
+    uint64_t h = static_cast<uint64_t>(st.st_mtim.tv_sec) * 0x9E3779B97F4A7C15ull ^
+                 static_cast<uint64_t>(st.st_mtim.tv_nsec) * 0xBF58476D1CE4E5B9ull ^
+                 static_cast<uint64_t>(st.st_ctim.tv_sec) * 0x94D049BB133111EBull ^
+                 static_cast<uint64_t>(st.st_ctim.tv_nsec);
+    const uint64_t d = static_cast<uint64_t>(st.st_dev);
+    return {static_cast<uint32_t>(d ^ (d >> 32)), static_cast<uint32_t>(h ^ (h >> 32))};
+  }
+  bool operator==(const HostStamp&) const = default;
+};
+
 // Reads bytes [base, base + size) of a descriptor.
 class FdReader final : public DataReader {
  public:
   // `owned`: a file of the library's own (a stash) that nothing else changes, so
   // there is no size to check against.
-  FdReader(std::shared_ptr<const Fd> fd, int64_t size, std::string path, int64_t base = 0, bool owned = false)
-      : fd_(std::move(fd)), size_(size), path_(std::move(path)), base_(base), owned_(owned) {}
+  FdReader(std::shared_ptr<const Fd> fd, int64_t size, std::string path, int64_t base = 0, bool owned = false,
+           std::optional<HostStamp> stamp = std::nullopt)
+      : fd_(std::move(fd)), size_(size), path_(std::move(path)), base_(base), owned_(owned), stamp_(stamp) {}
   void read_exact(int64_t offset, void* buf, int64_t n) override {
     if (read_file_at(fd_->get(), buf, n, base_ + offset, path_) != n) changed(path_, size_, "shrank");
   }
@@ -49,8 +69,9 @@ class FdReader final : public DataReader {
   void finish() override {
     if (owned_) return;
     struct stat st {};
-    if (::fstat(fd_->get(), &st) == 0 && st.st_size != size_)
-      changed(path_, size_, st.st_size > size_ ? "grew" : "shrank");
+    if (::fstat(fd_->get(), &st) != 0) return;
+    if (st.st_size != size_) changed(path_, size_, st.st_size > size_ ? "grew" : "shrank");
+    if (stamp_ && !(HostStamp::of(st) == *stamp_)) changed(path_, size_, "was modified");
   }
 
  private:
@@ -59,29 +80,31 @@ class FdReader final : public DataReader {
   std::string path_;
   int64_t base_;
   bool owned_;
+  std::optional<HostStamp> stamp_;  // host files: what their stat said when added
 };
 
 // A host file: the name `name` in directory `dir`, which owns this source.
 class PathSource final : public DataSource {
  public:
-  PathSource(const std::string& dir, const char* name, int64_t size, dev_t dev, ino_t ino)
-      : DataSource(size), dir_(&dir), name_(name), dev_(dev), ino_(ino) {}
+  PathSource(const std::string& dir, const char* name, const struct stat& st)
+      : DataSource(st.st_size), dir_(&dir), name_(name), stamp_(HostStamp::of(st)), ino_(st.st_ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
     auto holder = std::make_shared<const Fd>(open_checked(path));
-    return std::make_unique<FdReader>(std::move(holder), size(), path);
+    return std::make_unique<FdReader>(std::move(holder), size(), path, 0, false, stamp_);
   }
   void read_all(void* buf) const override {
     std::string path = describe();
-    Fd fd(open_checked(path));
-    if (read_file_at(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
+    FdReader reader(std::make_shared<const Fd>(open_checked(path)), size(), path, 0, false, stamp_);
+    reader.read_exact(0, buf, size());
+    reader.finish();
   }
   std::string describe() const override {
     const std::string& d = *dir_;
     return d.empty() ? std::string(name_) : d.back() == '/' ? d + name_ : d + "/" + name_;
   }
   bool reads_on_any_thread() const override { return true; }
-  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_, ino_}; }
+  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_t{stamp_.dev}, ino_}; }
 
  private:
   // Opens the file and checks it still has the size it had when added.
@@ -104,12 +127,15 @@ class PathSource final : public DataSource {
     if (::fstat(fd, &st) != 0)
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path_ + "'", errno, path_);
     if (st.st_size != size()) changed(path_, size(), st.st_size > size() ? "grew" : "shrank");
+    if (st.st_ino != ino_ || HostStamp::of(st).dev != stamp_.dev)
+      changed(path_, size(), "was replaced by another file");
+    if (!(HostStamp::of(st) == stamp_)) changed(path_, size(), "was modified");
     return guard.release();
   }
 
   const std::string* dir_;  // the path of the HostDirectory that holds this source
   const char* name_;        // in its names
-  dev_t dev_;
+  HostStamp stamp_;         // in the 8 bytes a dev_t took
   ino_t ino_;
 };
 
@@ -206,11 +232,11 @@ class HostListing final : public HostDirectory, public std::enable_shared_from_t
   HostListing(std::string path, std::string names, size_t files) : path_(std::move(path)), names_(std::move(names)) {
     sources_.reserve(files);
   }
-  std::shared_ptr<const DataSource> add_file(size_t name_offset, int64_t size, dev_t dev, ino_t ino) override {
+  std::shared_ptr<const DataSource> add_file(size_t name_offset, const struct stat& st) override {
     // Sources are handed out by address: the array must never reallocate.
     if (sources_.size() == sources_.capacity() || name_offset >= names_.size())
       fail(IMAPI_E_FAIL, "internal error: more files than the listing of '" + path_ + "' was made for");
-    const PathSource& s = sources_.emplace_back(path_, names_.c_str() + name_offset, size, dev, ino);
+    const PathSource& s = sources_.emplace_back(path_, names_.c_str() + name_offset, st);
     return std::shared_ptr<const DataSource>(shared_from_this(), &s);
   }
 
@@ -230,12 +256,22 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     fail_os(IMAPI_E_DATA_STREAM_CREATE_FAILURE, "cannot add '" + path + "'", errno, path);
-  if (!S_ISREG(st.st_mode))
-    fail_at(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", path);
+  if (S_ISDIR(st.st_mode))
+    fail_at(IMAPI_E_NOT_FILE, "'" + path + "' is a directory, not a file; add directories with AddTree", path);
+  if (!S_ISREG(st.st_mode)) {
+    const char* what = S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                     : "not a regular file";
+    fail_at(IMAPI_E_NOT_FILE,
+            "'" + path + "' is " + what + ": only regular files have data of a known size; copy its data into a "
+            "file, or add it as a stream",
+            path);
+  }
   const size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? std::string() : slash == 0 ? "/" : path.substr(0, slash);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  return HostDirectory::create(std::move(dir), std::move(name), 1)->add_file(0, st.st_size, st.st_dev, st.st_ino);
+  return HostDirectory::create(std::move(dir), std::move(name), 1)->add_file(0, st);
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

@@ -3,6 +3,7 @@
 // image is read, and checks that the data still has the size it had when added.
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cstdint>
@@ -81,7 +82,11 @@ class HostDirectory {
   virtual ~HostDirectory() = default;
   // The source of the host file whose name starts at `name_offset` in the names,
   // read when the image reaches it. At most `files` calls.
-  virtual std::shared_ptr<const DataSource> add_file(size_t name_offset, int64_t size, dev_t dev, ino_t ino) = 0;
+  // Opening and finishing check that it is still that file (device, inode)
+  // with that size, modification and change time (`st`, its stat when added):
+  // a file rewritten in place or replaced by another of the same size is
+  // IMAPI_E_DATA_STREAM_INCONSISTENCY.
+  virtual std::shared_ptr<const DataSource> add_file(size_t name_offset, const struct stat& st) = 0;
 };
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);

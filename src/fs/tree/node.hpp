@@ -13,6 +13,9 @@
 
 namespace imapi::fs {
 
+// A name's most bytes (NAME_MAX), in the tree and in what the readers accept.
+inline constexpr size_t kMaxNameBytes = 255;
+
 enum class NodeKind : uint8_t { directory, file, symlink };
 
 struct Node;

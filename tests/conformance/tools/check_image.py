@@ -106,6 +106,22 @@ NAMESPACES = (ISO, JOLIET, RR)
 ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
 HERE = os.path.dirname(os.path.abspath(__file__))
 RELOC_RE = re.compile(r"^\.?rr_moved$", re.I)
+# --relocation: what the image may do with directories deeper than 8 levels.
+#   tolerated  a top-level relocation directory may appear (legacy default)
+#   none       no relocation directory in any namespace; the ISO 9660 tree may be
+#              deeper than ECMA-119's 8 levels (noted, not a difference)
+#   hidden     relocation is marked RE, so readers that honour RE show none in
+#              the Rock Ridge view; RE_BLIND readers may still show it
+RELOCATION = {"policy": "tolerated"}
+LIBARCHIVE_UTF16_PATH_MAX = 1024   # libarchive's UTF16_NAME_MAX, for Joliet paths
+
+
+def joliet_path_bytes(path):
+    """UTF-16 bytes of a source path as Joliet records it (names cut to 64 units)."""
+    units = [min(len(c.encode("utf-16-be", "surrogatepass")) // 2, 64)
+             for c in path.split("/") if c]
+    return 2 * (sum(units) + max(0, len(units) - 1))
+RE_BLIND = ("isoinfo", "iso-info")      # list an RE-marked relocation directory
 JOLIET_MAX = 64           # UTF-16 code units (Joliet specification)
 JOLIET_KEEP = 48          # a shortened Joliet name must keep this many units
 JOLIET_FORBIDDEN = set("*/:;?\\") | {chr(c) for c in range(0x20)}
@@ -411,7 +427,7 @@ class Comparer:
 
     def run(self, exp_root):
         img = self.v.root
-        if self.v.ns == ISO and RR in self.expect:
+        if self.v.ns == ISO and RR in self.expect and RELOCATION["policy"] != "none":
             for c in img.children:
                 if c.type == "d" and RELOC_RE.match(c.name):
                     self.reloc = c
@@ -453,7 +469,19 @@ class Comparer:
             msg = names.check_image_name(ic.name)
             if msg:
                 self.diff(join(path, ic.name), msg)
-        if top:         # tolerated extras at the top level
+        policy = RELOCATION["policy"]
+        if top and policy != "tolerated":
+            for ic in list(i_rest):
+                if ic.type == "d" and RELOC_RE.match(ic.name) and not s_dir.child(ic.name):
+                    blind = self.v.reader.startswith(RE_BLIND)
+                    if policy == "none" or (ns == RR and not blind):
+                        self.diff(ic.name, "relocation directory present (--relocation %s)" % policy)
+                        i_rest.remove(ic)
+                    elif ns == RR:
+                        i_rest.remove(ic)
+                        self.v.notes.append("relocation directory '%s' shown: %s ignores RE" %
+                                            (ic.name, self.v.reader))
+        if top and policy != "none":         # tolerated extras at the top level
             for ic in list(i_rest):
                 if ic.type == "d" and RELOC_RE.match(ic.name) and not s_dir.child(ic.name):
                     if ns == RR or (ns == ISO and ic is self.reloc):
@@ -1164,6 +1192,10 @@ def sevenzip_reader(img, ns, ctx):
 
 
 def bsdtar_reader(img, ns, ctx):
+    if ns == RR and RELOCATION["policy"] != "none" and ctx.src_depth > 15:
+        raise ReaderSkipped("bsdtar cannot follow a relocated directory inside a relocated directory "
+                            "('Failed to connect CL pointer to RE', also on xorriso's and genisoimage's "
+                            "images); the source is %d levels deep" % ctx.src_depth)
     if ns != RR:
         return bsdtar_extract_reader(img, ns, ctx)
     # libarchive prefers Rock Ridge; its read options cannot be given in -c
@@ -1227,6 +1259,11 @@ def bsdtar_reader(img, ns, ctx):
 
 def bsdtar_extract_reader(img, ns, ctx):
     """Joliet / plain views: bsdtar -x with read options into a temp dir."""
+    if ns == JOLIET and ctx.src_joliet_path_bytes > LIBARCHIVE_UTF16_PATH_MAX:
+        raise ReaderSkipped("bsdtar cannot build a Joliet path longer than %d UTF-16 bytes "
+                            "(libarchive's UTF16_NAME_MAX: 'Pathname is too long'); the source's "
+                            "longest Joliet path takes about %d" % (LIBARCHIVE_UTF16_PATH_MAX,
+                                                                    ctx.src_joliet_path_bytes))
     opts = {JOLIET: "iso9660:!rockridge", ISO: "iso9660:!rockridge,iso9660:!joliet"}[ns]
     d = tempfile.mkdtemp(prefix="bsdtar-", dir=ctx.tmp)
     try:
@@ -1424,7 +1461,10 @@ def structure_check(img, ctx, iso_level):
     visit_iso(iso.get_record(iso_path="/"), "", 1)
     if maxdepth[0] > 8:
         evd2 = getattr(iso, "enhanced_vd", None)
-        if evd2 is None:
+        if evd2 is None and RELOCATION["policy"] == "none":
+            notes.append("ISO 9660 directory hierarchy is %d levels deep, beyond ECMA-119 6.8.2.1's 8: "
+                         "written in place on purpose (--relocation none)" % maxdepth[0])
+        elif evd2 is None:
             diffs.append("ISO 9660 directory hierarchy is %d levels deep (ECMA-119 6.8.2.1 allows 8; "
                          "relocate deeper directories with Rock Ridge RE/CL)" % maxdepth[0])
         else:
@@ -1634,6 +1674,12 @@ def main(argv=None):
     ap.add_argument("--joliet-keep", type=int, default=JOLIET_KEEP, metavar="N",
                     help="a shortened Joliet name must keep the first N UTF-16 code units of the "
                          "source name (default %(default)s)")
+    ap.add_argument("--skip-ns", action="append", choices=NAMESPACES, metavar="NS",
+                    help="expect NS on the image but compare no reader's view of it (e.g. iso9660 of a tree "
+                         "relocated more than once: the checker re-attaches one level of relocation)")
+    ap.add_argument("--relocation", choices=("tolerated", "none", "hidden"), default="tolerated",
+                    help="deep directories: a relocation directory tolerated (default), forbidden in "
+                         "every namespace (none), or hidden from Rock Ridge readers by RE (hidden)")
     ap.add_argument("--json", help="write a machine-readable report here")
     ap.add_argument("--max-diffs", type=int, default=25, help="differences shown per reader")
     ap.add_argument("--per-file-max", type=int, default=0, metavar="N",
@@ -1645,6 +1691,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
 
     JolietNames.default_keep = a.joliet_keep
+    RELOCATION["policy"] = a.relocation
     expect = set(x.strip() for x in a.expect.split(",") if x.strip())
     bad = expect - set(NAMESPACES)
     if bad or not expect:
@@ -1681,6 +1728,7 @@ def main(argv=None):
         ctx.src_non_bmp = any(has_non_bmp(p) for p, _ in iter_tree(src))
         ctx.src_long_names = any(len(ml.fs_encode(n.name)) > 100 for _, n in iter_tree(src)
                                  if _encodable(n.name))
+        ctx.src_joliet_path_bytes = max([joliet_path_bytes(p) for p, _ in iter_tree(src)] or [0])
         ctx.src_depth = max([p.count("/") + 1 for p, n in iter_tree(src) if n.type == "d"] or [0])
         _iso = []
 
@@ -1739,7 +1787,7 @@ def main(argv=None):
                 res["diffs"] = ["checker error: %s: %s" % (type(e).__name__, e)]
             res["seconds"] = time.time() - t0
             return res
-        work = [(ns, r) for ns in (RR, JOLIET, ISO) if ns in expect
+        work = [(ns, r) for ns in (RR, JOLIET, ISO) if ns in expect and ns not in (a.skip_ns or [])
                 for r in PLAN[ns] if r in readers]
         with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as ex:
             futs = [ex.submit(one, ns, r) for ns, r in work]

@@ -8,6 +8,11 @@ KIND is one of:
 
   deep       directories nested 12 levels, files at depths 0,1,3,7,8,9,10,12
              (depth > 8 forces Rock Ridge deep-directory relocation).
+  deep40     directories nested 40 levels (a file every 5 levels and at the
+             bottom), plus a branch of 12 levels with one file per level.
+  longpath   a file whose path is 1,000 bytes: 10 directories of 90-byte
+             names (under 100 bytes, which libcdio lists) and a 90-byte file
+             name, with a sibling file at each level.
   wide       5,000 files in one directory, many of which collide once mangled
              to upper-case 8.3 / level-2 names (file_long_name_0001.txt vs
              File_Long_Name_0001.TXT, abcdefgh0001.dat -> ABCDEFGH.DAT ...),
@@ -41,7 +46,7 @@ import sys
 
 FIXED_MTIME = calendar.timegm((2024, 1, 2, 3, 4, 5, 0, 0, 0))  # 1704164645
 SEED = b"libimapi-conformance-v1"
-KINDS = ("deep", "wide", "wide10k", "unicode", "longnames", "mixed", "bigfile")
+KINDS = ("deep", "deep40", "longpath", "wide", "wide10k", "unicode", "longnames", "mixed", "bigfile")
 
 
 def det_bytes(key, n):
@@ -129,6 +134,33 @@ def build_deep(b):
     b.file("side/s1/s2/s3/s4/s5/s6/s7/s8/s9/same_a.txt", same)
     b.file("side/s1/s2/s3/s4/s5/s6/s7/s8/s9/same_b.txt", same)
     b.file(side + "/leaf.txt")
+
+
+def build_deep40(b):
+    path = ""
+    b.file("top.txt")
+    for d in range(1, 41):
+        path = os.path.join(path, "d%02d" % d) if path else "d%02d" % d
+        b.mkdir(path)
+        if d % 5 == 0 or d == 40:
+            b.file(os.path.join(path, "f%02d.txt" % d))
+    path = ""
+    for d in range(1, 13):
+        path = os.path.join(path, "b%02d" % d) if path else "b%02d" % d
+        b.mkdir(path)
+        b.file(os.path.join(path, "g%02d.dat" % d))
+
+
+def build_longpath(b):
+    path = ""
+    for d in range(1, 11):
+        name = ("level%02d_" % d) + "abcdefghij" * 8 + "x" * 2   # 90 bytes
+        path = os.path.join(path, name) if path else name
+        b.mkdir(path)
+        b.file(os.path.join(path, "s%02d.txt" % d))
+    leaf = "file_" + "0123456789" * 8 + "end.t"                  # 90 bytes
+    b.file(os.path.join(path, leaf))
+    assert len(os.path.join(path, leaf).encode()) == 1000
 
 
 def build_wide(b, per_kind=1250):
@@ -255,7 +287,7 @@ def build_bigfile(b):
 
 
 BUILDERS = {
-    "deep": build_deep, "wide": build_wide, "wide10k": build_wide10k, "unicode": build_unicode,
+    "deep": build_deep, "deep40": build_deep40, "longpath": build_longpath, "wide": build_wide, "wide10k": build_wide10k, "unicode": build_unicode,
     "longnames": build_longnames, "mixed": build_mixed, "bigfile": build_bigfile,
 }
 

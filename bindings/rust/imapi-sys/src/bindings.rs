@@ -574,7 +574,8 @@ extern "C" {
 extern "C" {
     #[doc = " StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an"]
     #[doc = " error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,"]
-    #[doc = " paths longer than 255). Settable only on an empty image"]
+    #[doc = " paths longer than 255); with Rock Ridge, deep directories are relocated"]
+    #[doc = " (imapi_fsimage_set_rr_relocation). Settable only on an empty image"]
     #[doc = " (IMAPI_E_FILE_SYSTEM_NOT_EMPTY)."]
     pub fn imapi_fsimage_set_strict_compliance(
         image: *mut imapi_fsimage,
@@ -599,6 +600,29 @@ extern "C" {
     pub fn imapi_fsimage_get_restricted_charset(
         image: *mut imapi_fsimage,
         restricted: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: Rock Ridge relocation of deep directories (0/1, default 0)."]
+    #[doc = " ISO 9660 allows 8 directory levels. With 0, deeper directories are recorded"]
+    #[doc = " where they are (as xorriso -as mkisofs does by default): every reader shows"]
+    #[doc = " the source tree in every namespace; the ISO 9660 hierarchy is then deeper"]
+    #[doc = " than ECMA-119 allows. With 1, or under strict compliance, directories below"]
+    #[doc = " level 8 move into a top-level \".rr_moved\" (\"rr_moved\" in ISO 9660) with"]
+    #[doc = " RRIP CL/PL/RE entries; the relocation directory itself is marked RE, so Rock"]
+    #[doc = " Ridge readers show exactly the source tree, and readers of plain ISO 9660 or"]
+    #[doc = " Joliet see the relocated directories there. Needs Rock Ridge to take effect."]
+    #[doc = " Thread-safe like every image setter; no errors beyond a bad handle"]
+    #[doc = " (IMAPI_E_POINTER for a NULL `relocate`)."]
+    pub fn imapi_fsimage_set_rr_relocation(
+        image: *mut imapi_fsimage,
+        relocate: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_rr_relocation(
+        image: *mut imapi_fsimage,
+        relocate: *mut i32,
     ) -> imapi_status;
 }
 extern "C" {
@@ -1220,12 +1244,37 @@ extern "C" {
     #[doc = " Extracts the last listing into directory `dest` (created if missing):"]
     #[doc = " directories, files with their contents and modification times, symbolic"]
     #[doc = " links, Rock Ridge permission bits. Names that would leave `dest` are refused."]
+    #[doc = " What `dest` holds is replaced: an existing file or symbolic link of an"]
+    #[doc = " entry's name gives way to the entry; existing directories are kept and"]
+    #[doc = " filled; a directory where the image has a file or link is"]
+    #[doc = " IMAPI_E_OUTPUT_WRITE_FAILURE. A read error names the entry and keeps the"]
+    #[doc = " reader's code; IMAPI_E_DATA_TOO_BIG beyond imapi_image_reader_set_extract_limit."]
     #[doc = " Progress reports bytes written, on the calling thread."]
     pub fn imapi_image_reader_extract(
         reader: *mut imapi_image_reader,
         dest: *const ::std::os::raw::c_char,
         progress: imapi_progress_fn,
         user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the most bytes the files of an extraction may add up to"]
+    #[doc = " (imapi_image_reader_extract refuses more with IMAPI_E_DATA_TOO_BIG before it"]
+    #[doc = " writes anything). 0 (the default) means 16 times the image's size plus"]
+    #[doc = " 1 GiB, which no honest image exceeds short of sparse files or extents shared"]
+    #[doc = " by many files; a negative value lifts the limit. Holes (UDF's unrecorded"]
+    #[doc = " extents) are extracted as holes either way. The getter reports the limit in"]
+    #[doc = " force for this image in bytes, or -1 when lifted. One thread at a time, like"]
+    #[doc = " the other reader functions."]
+    pub fn imapi_image_reader_set_extract_limit(
+        reader: *mut imapi_image_reader,
+        max_bytes: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_image_reader_get_extract_limit(
+        reader: *mut imapi_image_reader,
+        max_bytes: *mut i64,
     ) -> imapi_status;
 }
 #[repr(C)]

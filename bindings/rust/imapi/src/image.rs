@@ -82,7 +82,7 @@ impl FileSystemImage {
         FileSystemImageBuilder::default()
     }
 
-    fn p(&self) -> *mut sys::imapi_fsimage {
+    pub(crate) fn p(&self) -> *mut sys::imapi_fsimage {
         self.raw.as_ptr()
     }
 

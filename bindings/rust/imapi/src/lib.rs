@@ -35,6 +35,7 @@
 //! ```
 
 mod error;
+mod extract_limit;
 mod ffi;
 mod image;
 mod item;
@@ -43,6 +44,7 @@ mod monitor;
 mod progress;
 mod reader;
 mod recorder;
+mod relocation;
 mod result;
 mod stream;
 mod helper_streams;

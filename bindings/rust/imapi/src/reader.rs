@@ -97,7 +97,7 @@ impl ImageReader {
     pub fn open_stream(stream: &Stream) -> Result<ImageReader> {
         out_handle(|o| unsafe { sys::imapi_image_reader_open_stream(stream.as_ptr(), o) }).map(|raw| ImageReader { raw })
     }
-    fn p(&self) -> *mut sys::imapi_image_reader {
+    pub(crate) fn p(&self) -> *mut sys::imapi_image_reader {
         self.raw.as_ptr()
     }
     pub fn file_systems(&self) -> Result<FileSystems> {

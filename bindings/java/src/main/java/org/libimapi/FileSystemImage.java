@@ -150,4 +150,18 @@ public final class FileSystemImage extends NativeHandle {
             return importFileSystem(s, 0, FsiFileSystems.NONE);
         }
     }
+
+    /**
+     * Extension: Rock Ridge relocation of directories deeper than ISO 9660's 8 levels.
+     * {@code false} (the default) records deep directories where they are, so every reader
+     * shows the source tree in every namespace; {@code true} (also implied by strict
+     * compliance) moves them into a top-level {@code .rr_moved} that Rock Ridge readers hide
+     * (RRIP RE). Needs Rock Ridge among the file systems to create.
+     *
+     * @throws ImapiException if the image was closed
+     */
+    public void setRockRidgeRelocation(boolean relocate) { check(h -> ImapiNative.imapi_fsimage_set_rr_relocation(h, relocate ? 1 : 0)); }
+
+    /** Whether deep directories are relocated; see {@link #setRockRidgeRelocation(boolean)}. */
+    public boolean getRockRidgeRelocation() { return int32(ImapiNative::imapi_fsimage_get_rr_relocation) != 0; }
 }

@@ -86,4 +86,20 @@ public final class ImageReader extends NativeHandle {
             return null;
         });
     }
+
+    /**
+     * The most bytes the files of {@link #extract} may add up to; more is refused
+     * (IMAPI_E_DATA_TOO_BIG) before anything is written. 0 restores the default (16 times
+     * the image plus 1 GiB), a negative value lifts the limit (for images of sparse files).
+     *
+     * @throws ImapiException if the reader was closed
+     */
+    public void setExtractLimit(long maxBytes) { check(h -> ImapiNative.imapi_image_reader_set_extract_limit(h, maxBytes)); }
+
+    /** The extraction limit in force for this image in bytes, or -1 when lifted. */
+    public long getExtractLimit() {
+        long[] v = new long[1];
+        check(h -> ImapiNative.imapi_image_reader_get_extract_limit(h, v));
+        return v[0];
+    }
 }
