@@ -22,7 +22,7 @@ struct Options {
   std::string output;
   int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
   int32_t level = 3;
-  int32_t udf_revision = 0x102;
+  int32_t udf_revision = 0;  // 0: the library's default
   bool udf_mirror = true;
   std::string volume;
   int64_t max_blocks = 0;
@@ -54,18 +54,6 @@ bool parse_fs(const std::string& list, int32_t& mask) {
   return mask != 0;
 }
 
-// "2.50" -> 0x250: the revision as IMAPI's BCD number.
-bool parse_udf_revision(const std::string& text, int32_t& revision) {
-  static const char* const kNames[] = {"1.02", "1.50", "2.00", "2.01", "2.50", "2.60"};
-  static const int32_t kValues[] = {0x102, 0x150, 0x200, 0x201, 0x250, 0x260};
-  for (size_t i = 0; i < std::size(kNames); ++i)
-    if (text == kNames[i]) {
-      revision = kValues[i];
-      return true;
-    }
-  return false;
-}
-
 template <typename T>
 struct Freer {
   void (*fn)(T*);
@@ -73,6 +61,44 @@ struct Freer {
 };
 template <typename T>
 using Owned = std::unique_ptr<T, Freer<T>>;
+
+// The UDF revisions the library writes, as IMAPI's BCD numbers (0x250).
+std::vector<int32_t> udf_revisions_supported() {
+  imapi_fsimage* raw = nullptr;
+  if (IMAPI_FAILED(imapi_fsimage_create(&raw))) return {};
+  Owned<imapi_fsimage> image(raw, {imapi_fsimage_free});
+  int32_t count = 0;
+  if (IMAPI_FAILED(imapi_fsimage_get_udf_revisions_supported(image.get(), nullptr, 0, &count))) return {};
+  std::vector<int32_t> revisions(static_cast<size_t>(count));
+  if (IMAPI_FAILED(imapi_fsimage_get_udf_revisions_supported(image.get(), revisions.data(), count, &count))) return {};
+  return revisions;
+}
+
+// 0x250 -> "2.50", as the revision is written on the command line.
+std::string udf_revision_text(int32_t revision) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%X.%02X", static_cast<unsigned>(revision >> 8), static_cast<unsigned>(revision & 0xFF));
+  return buf;
+}
+
+// "2.50" -> 0x250, when the library writes that revision.
+bool parse_udf_revision(const std::string& text, int32_t& revision) {
+  for (int32_t r : udf_revisions_supported())
+    if (text == udf_revision_text(r)) {
+      revision = r;
+      return true;
+    }
+  return false;
+}
+
+// "1.02, 1.50, ... or 2.60"
+std::string udf_revision_choices() {
+  const auto all = udf_revisions_supported();
+  std::string s;
+  for (size_t i = 0; i < all.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + udf_revision_text(all[i]);
+  return s;
+}
 
 int32_t on_progress(void* user, const imapi_progress* p) {
   static_cast<ProgressBar*>(user)->update(p->done, p->total, p->current_item ? p->current_item : "");
@@ -135,7 +161,7 @@ int mkiso(const std::vector<std::string>& args) {
     } else if (a == "--udf-revision") {
       const std::string* v = value("--udf-revision");
       if (!v || !parse_udf_revision(*v, o.udf_revision))
-        return usage("--udf-revision takes 1.02, 1.50, 2.00, 2.01, 2.50 or 2.60");
+        return usage("--udf-revision takes " + udf_revision_choices());
     } else if (a == "--udf-no-mirror") {
       o.udf_mirror = false;
     } else if (a == "--strict") {
@@ -156,7 +182,7 @@ int mkiso(const std::vector<std::string>& args) {
   Owned<imapi_fsimage> image(raw_image, {imapi_fsimage_free});
   int s = imapi_fsimage_set_file_systems_to_create(image.get(), o.file_systems);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_iso9660_level(image.get(), o.level);
-  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_udf_revision(image.get(), o.udf_revision);
+  if (IMAPI_SUCCEEDED(s) && o.udf_revision != 0) s = imapi_fsimage_set_udf_revision(image.get(), o.udf_revision);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_create_redundant_udf_metadata_files(image.get(), o.udf_mirror);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_free_media_blocks(image.get(), o.max_blocks);
   if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image.get(), 1);

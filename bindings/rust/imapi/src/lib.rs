@@ -43,6 +43,7 @@ mod reader;
 mod recorder;
 mod result;
 mod stream;
+mod helper_streams;
 
 pub use error::{status, status_name, Error, Result};
 pub use image::{FileSystemImage, FileSystemImageBuilder, FileSystems};
