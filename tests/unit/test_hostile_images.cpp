@@ -156,25 +156,15 @@ TEST_CASE("hostile: a listing's memory is bounded relative to the image's size",
 #include "fs/iso9660/encoding.hpp"
 #include "fs/reader/udf_reader.hpp"
 #include "fs/udf/ecma167.hpp"
+#include "image_bytes.hpp"
 
 namespace {
 
 namespace fsys = std::filesystem;
 
-std::shared_ptr<Stream> text_stream(const std::string& s) {
-  return std::make_shared<MemoryStream>(std::make_shared<const std::vector<uint8_t>>(s.begin(), s.end()));
-}
-
-std::vector<uint8_t> bytes_of(const FileSystemImage& img) {
-  auto stream = std::make_shared<ImageStream>(img.create_result());
-  std::vector<uint8_t> out(static_cast<size_t>(stream->size()));
-  REQUIRE(stream->read(out.data(), stream->size()) == stream->size());
-  return out;
-}
-
-std::shared_ptr<BlockSource> memory_source(std::vector<uint8_t> bytes) {
-  return stream_source(std::make_shared<MemoryStream>(std::make_shared<std::vector<uint8_t>>(std::move(bytes))));
-}
+using test::bytes_of;
+using test::memory_source;
+using test::text_stream;
 
 // A UDF 2.01 image: a directory chain a/b/c, a 12,345-byte file and a link.
 std::vector<uint8_t> udf_sample() {

@@ -12,26 +12,14 @@
 #include "fs/layout/image_stream.hpp"
 #include "fs/reader/udf_reader.hpp"
 #include "fs/udf/ecma167.hpp"
+#include "image_bytes.hpp"
 
 using namespace imapi;
 using namespace imapi::fs;
 
 namespace {
 
-std::shared_ptr<Stream> text(const std::string& s) {
-  return std::make_shared<MemoryStream>(std::make_shared<const std::vector<uint8_t>>(s.begin(), s.end()));
-}
-
-std::vector<uint8_t> bytes_of(const FileSystemImage& img) {
-  auto stream = std::make_shared<ImageStream>(img.create_result());
-  std::vector<uint8_t> out(static_cast<size_t>(stream->size()));
-  REQUIRE(stream->read(out.data(), stream->size()) == stream->size());
-  return out;
-}
-
-std::shared_ptr<BlockSource> source_of(std::vector<uint8_t> bytes) {
-  return stream_source(std::make_shared<MemoryStream>(std::make_shared<std::vector<uint8_t>>(std::move(bytes))));
-}
+using test::bytes_of;
 
 std::shared_ptr<FileSystemImage> sample(int32_t file_systems, int32_t revision) {
   ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
@@ -44,12 +32,12 @@ std::shared_ptr<FileSystemImage> sample(int32_t file_systems, int32_t revision) 
   img->add_directory(root, "a");
   img->add_directory(root, "a/b");
   img->add_directory(root, "a/b/c");
-  img->add_file(root, "a/b/c/deep.txt", make_stream_source(text("deep down")));
-  img->add_file(root, "Привет мир 😀.txt", make_stream_source(text("unicode")));
-  img->add_file(root, "empty", make_stream_source(text("")));
-  img->add_file(root, std::string(240, 'n') + "\xE6\x97\xA5.dat", make_stream_source(text("long")));
+  img->add_file(root, "a/b/c/deep.txt", make_stream_source(test::text_stream("deep down")));
+  img->add_file(root, "Привет мир 😀.txt", make_stream_source(test::text_stream("unicode")));
+  img->add_file(root, "empty", make_stream_source(test::text_stream("")));
+  img->add_file(root, std::string(240, 'n') + "\xE6\x97\xA5.dat", make_stream_source(test::text_stream("long")));
   img->add_symlink(root, "link", "../a/./b");
-  img->add_file(root, "secret", make_stream_source(text("s")));
+  img->add_file(root, "secret", make_stream_source(test::text_stream("s")));
   img->set_posix(img->find(*root, "secret"), 0600, 1000, 100);
   return img;
 }
@@ -78,7 +66,7 @@ TEST_CASE("the UDF reader reads back every revision the writer writes", "[udf][r
   for (int32_t rev : {0x102, 0x150, 0x200, 0x201, 0x250, 0x260}) {
     for (int32_t fs : {IMAPI_FS_UDF, IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF}) {
       CAPTURE(rev, fs);
-      auto source = source_of(bytes_of(*sample(fs, rev)));
+      auto source = test::memory_source(bytes_of(*sample(fs, rev)));
       REQUIRE(UdfReader::present(*source));
       UdfReader reader(source);
       CHECK(reader.volume().revision == rev);
@@ -111,38 +99,38 @@ TEST_CASE("the UDF reader names the block of what is wrong", "[udf][reader]") {
   auto good = bytes_of(*sample(IMAPI_FS_UDF, 0x201));
   SECTION("no UDF at all") {
     std::vector<uint8_t> zeros(good.size(), 0);
-    CHECK(code_of([&] { UdfReader r(source_of(zeros)); }) == IMAPI_E_FILE_SYSTEM_NOT_FOUND);
+    CHECK(code_of([&] { UdfReader r(test::memory_source(zeros)); }) == IMAPI_E_FILE_SYSTEM_NOT_FOUND);
   }
   SECTION("both anchors damaged") {
     auto bad = good;
     bad[256 * 2048 + 20] ^= 0xFF;
     bad[bad.size() - 2048 + 20] ^= 0xFF;
-    CHECK(code_of([&] { UdfReader r(source_of(bad)); }) == IMAPI_E_FILE_SYSTEM_NOT_FOUND);
+    CHECK(code_of([&] { UdfReader r(test::memory_source(bad)); }) == IMAPI_E_FILE_SYSTEM_NOT_FOUND);
   }
   SECTION("main sequence damaged: the reserve one is used") {
     auto bad = good;
     for (int b = 32; b < 48; ++b) bad[static_cast<size_t>(b) * 2048 + 30] ^= 0x5A;
-    UdfReader r(source_of(bad));
+    UdfReader r(test::memory_source(bad));
     CHECK(r.list().size() == 9);
   }
   SECTION("2.50: a damaged metadata file entry: the mirror's own copy is read") {
     auto img = sample(IMAPI_FS_UDF, 0x250);
     auto bytes = bytes_of(*img);
     bytes[257 * 2048 + 20] ^= 0xFF;  // the metadata file's entry opens the UDF area
-    UdfReader r(source_of(bytes));
+    UdfReader r(test::memory_source(bytes));
     CHECK(r.list().size() == 9);
   }
   SECTION("a damaged file set descriptor") {
     auto bad = good;
     bad[257 * 2048 + 100] ^= 0x01;  // the partition opens with the file set descriptor
-    auto msg = message_of([&] { UdfReader r(source_of(bad)); });
+    auto msg = message_of([&] { UdfReader r(test::memory_source(bad)); });
     CHECK(msg.find("block 257") != std::string::npos);
     CHECK(msg.find("CRC") != std::string::npos);
   }
   SECTION("a truncated image") {
     auto bad = good;
     bad.resize(262 * 2048);  // the file entries end past here
-    CHECK(code_of([&] { UdfReader r(source_of(bad)); r.list(); }) != 0);
+    CHECK(code_of([&] { UdfReader r(test::memory_source(bad)); r.list(); }) != 0);
   }
   SECTION("every single-byte change of the tree is an error or a listing, never a crash") {
     // The entries and identifiers sit right after the file set descriptor.
@@ -150,7 +138,7 @@ TEST_CASE("the UDF reader names the block of what is wrong", "[udf][reader]") {
       auto bad = good;
       bad[at] ^= 0xA5;
       try {
-        UdfReader r(source_of(bad));
+        UdfReader r(test::memory_source(bad));
         auto l = r.list();
         CHECK(l.size() <= 9);
       } catch (const Error& e) {
