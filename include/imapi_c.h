@@ -1258,8 +1258,7 @@ typedef struct imapi_burn_progress {
   int32_t current_speed_kbps;  /**< extension: write rate over the last second, kB/s (1000 bytes); 0 when not writing */
   int64_t underrun_count;      /**< extension: buffer underruns during this write (the drive's BUFE recoveries included) */
 } imapi_burn_progress;
-/** sizeof(imapi_burn_progress) in this header's first version, the least struct_size the library accepts. */
-#define IMAPI_BURN_PROGRESS_V1_SIZE 120u
+#define IMAPI_BURN_PROGRESS_V1_SIZE 120
 
 /**
  * The Update event: invoked on the thread that called the blocking write
@@ -1277,7 +1276,7 @@ typedef struct imapi_write_speed_descriptor {
   int32_t rotation_type_is_pure_cav;   /**< RotationTypeIsPureCAV, 0/1 */
   int32_t write_speed;                 /**< WriteSpeed, sectors per second */
 } imapi_write_speed_descriptor;
-#define IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE 16u
+#define IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE 16
 
 /* Kinds of IMultisession (IMAPI tells them apart by interface). */
 /** IMultisessionSequential2: a new session after the last (CD-R/RW, DVD±R, DVD+R DL, DVD-RW sequential, BD-R). */
@@ -1305,7 +1304,7 @@ typedef struct imapi_multisession {
   int64_t last_written_address;          /**< random-write: LastWrittenAddress (end of the file system), -1 if blank */
   int64_t total_sectors_on_media;        /**< random-write: TotalSectorsOnMedia */
 } imapi_multisession;
-#define IMAPI_MULTISESSION_V1_SIZE 72u
+#define IMAPI_MULTISESSION_V1_SIZE 72
 
 /* --- IDiscFormat2Data: creation and setup ------------------------------- */
 

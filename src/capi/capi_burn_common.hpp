@@ -5,22 +5,9 @@
 #include <thread>
 
 #include "capi/handles.hpp"
+#include "capi/struct_size.hpp"
 
 namespace imapi::capi {
-
-static_assert(sizeof(imapi_burn_progress) == IMAPI_BURN_PROGRESS_V1_SIZE);
-static_assert(sizeof(imapi_write_speed_descriptor) == IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE);
-static_assert(sizeof(imapi_multisession) == IMAPI_MULTISESSION_V1_SIZE);
-
-// A caller's struct of at least its first version's size; fields past the size it gave are not written.
-template <typename T>
-T* check_struct(T* out, uint32_t v1_size, const char* name) {
-  check_out(out, name);
-  if (out->struct_size < v1_size)
-    throw Error(IMAPI_E_INVALIDARG, std::string(name) + "->struct_size must be at least " + std::to_string(v1_size) +
-                                        " (sizeof the struct)");
-  return out;
-}
 
 inline imapi_burn_progress to_c(const burn::BurnProgress& p) {
   imapi_burn_progress c{};
@@ -45,11 +32,11 @@ inline imapi_burn_progress to_c(const burn::BurnProgress& p) {
 }
 
 inline void copy_progress(const burn::BurnProgress& p, imapi_burn_progress* out) {
-  check_struct(out, IMAPI_BURN_PROGRESS_V1_SIZE, "out");
-  const uint32_t size = out->struct_size;
-  imapi_burn_progress c = to_c(p);
-  std::memcpy(out, &c, std::min<size_t>(size, sizeof c));
-  out->struct_size = size;
+  fill_struct(out, "out", [&](imapi_burn_progress& o) {
+    const uint32_t size = o.struct_size;
+    o = to_c(p);
+    o.struct_size = size;
+  });
 }
 
 // The blocking form's update: the caller's callback on this thread; non-zero cancels.

@@ -331,15 +331,16 @@ IMAPI_API imapi_status imapi_disc_format_data_get_write_speed_descriptor(imapi_d
                                                                          int32_t index,
                                                                          imapi_write_speed_descriptor* out) {
   return on_format(format, [&](DiscFormatData& f) {
-    check_struct(out, IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE, "out");
     auto speeds = speeds_of(f);
     if (index < 0 || static_cast<size_t>(index) >= speeds.size())
       throw Error(IMAPI_E_INVALIDARG, "speed descriptor " + std::to_string(index) + " is out of range: there are " +
                                           std::to_string(speeds.size()));
     auto m = device::media_status(f.recorder()->transport());
-    out->media_type = m.physical_type;
-    out->rotation_type_is_pure_cav = speeds[static_cast<size_t>(index)].pure_cav ? 1 : 0;
-    out->write_speed = speeds[static_cast<size_t>(index)].sectors_per_second;
+    fill_struct(out, "out", [&](imapi_write_speed_descriptor& o) {
+      o.media_type = m.physical_type;
+      o.rotation_type_is_pure_cav = speeds[static_cast<size_t>(index)].pure_cav ? 1 : 0;
+      o.write_speed = speeds[static_cast<size_t>(index)].sectors_per_second;
+    });
   });
 }
 
@@ -352,24 +353,26 @@ IMAPI_API imapi_status imapi_disc_format_data_get_multisession_count(imapi_disc_
 IMAPI_API imapi_status imapi_disc_format_data_get_multisession(imapi_disc_format_data* format, int32_t index,
                                                                imapi_multisession* out) {
   return on_format(format, [&](DiscFormatData& f) {
-    check_struct(out, IMAPI_MULTISESSION_V1_SIZE, "out");
     auto all = burn::multisession_interfaces(f.recorder()->transport());
     if (index < 0 || static_cast<size_t>(index) >= all.size())
       throw Error(IMAPI_E_INVALIDARG, "multisession interface " + std::to_string(index) + " is out of range: there are " +
                                           std::to_string(all.size()));
     const auto& s = all[static_cast<size_t>(index)];
-    out->type = s.type;
-    out->is_supported_on_current_media_state = s.supported_now ? 1 : 0;
-    out->in_use = f.options().random_write_session && s.type == IMAPI_MULTISESSION_RANDOM_WRITE ? 1 : 0;
-    if (s.type == IMAPI_MULTISESSION_SEQUENTIAL) out->in_use = f.options().sequential_session_in_use ? 1 : 0;
-    out->is_first_data_session = s.first_data_session ? 1 : 0;
-    out->write_unit_size = s.write_unit_size;
-    out->start_address_of_previous_session = s.start_previous;
-    out->last_written_address_of_previous_session = s.last_written_previous;
-    out->next_writable_address = s.next_writable;
-    out->free_sectors_on_media = s.free_sectors;
-    out->last_written_address = s.last_written;
-    out->total_sectors_on_media = s.total_sectors;
+    const auto options = f.options();
+    fill_struct(out, "out", [&](imapi_multisession& o) {
+      o.type = s.type;
+      o.is_supported_on_current_media_state = s.supported_now ? 1 : 0;
+      o.in_use = (s.type == IMAPI_MULTISESSION_RANDOM_WRITE ? options.random_write_session
+                                                             : options.sequential_session_in_use) ? 1 : 0;
+      o.is_first_data_session = s.first_data_session ? 1 : 0;
+      o.write_unit_size = s.write_unit_size;
+      o.start_address_of_previous_session = s.start_previous;
+      o.last_written_address_of_previous_session = s.last_written_previous;
+      o.next_writable_address = s.next_writable;
+      o.free_sectors_on_media = s.free_sectors;
+      o.last_written_address = s.last_written;
+      o.total_sectors_on_media = s.total_sectors;
+    });
   });
 }
 
