@@ -32,6 +32,9 @@ IMAPI_CAPI_STRUCT_(imapi_progress_item, IMAPI_PROGRESS_ITEM_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_image_entry, IMAPI_IMAGE_ENTRY_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_media_info, IMAPI_MEDIA_INFO_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_stream_vtable, IMAPI_STREAM_VTABLE_V1_SIZE)
+IMAPI_CAPI_STRUCT_(imapi_burn_progress, IMAPI_BURN_PROGRESS_V1_SIZE)
+IMAPI_CAPI_STRUCT_(imapi_write_speed_descriptor, IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE)
+IMAPI_CAPI_STRUCT_(imapi_multisession, IMAPI_MULTISESSION_V1_SIZE)
 #undef IMAPI_CAPI_STRUCT_
 
 // The header's v1 sizes are LP64 literals: each must be where its v1 fields end.
@@ -40,6 +43,9 @@ static_assert(IMAPI_PROGRESS_ITEM_V1_SIZE == offsetof(imapi_progress_item, block
 static_assert(IMAPI_IMAGE_ENTRY_V1_SIZE == offsetof(imapi_image_entry, target) + sizeof(const char*));
 static_assert(IMAPI_MEDIA_INFO_V1_SIZE == offsetof(imapi_media_info, next_writable_address) + sizeof(int64_t));
 static_assert(IMAPI_STREAM_VTABLE_V1_SIZE == offsetof(imapi_stream_vtable, release) + sizeof(void (*)(void*)));
+static_assert(IMAPI_BURN_PROGRESS_V1_SIZE == offsetof(imapi_burn_progress, underrun_count) + sizeof(int64_t));
+static_assert(IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE == offsetof(imapi_write_speed_descriptor, write_speed) + sizeof(int32_t));
+static_assert(IMAPI_MULTISESSION_V1_SIZE == offsetof(imapi_multisession, total_sectors_on_media) + sizeof(int64_t));
 static_assert(IMAPI_ERROR_V1_SIZE == offsetof(imapi_error, path) + sizeof(const char*));
 
 // The checks of a caller's struct: not NULL, struct_size at least the v1 size.
