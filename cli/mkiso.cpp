@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "imapi_c.h"
+#include "fs_options.hpp"
 #include "progress_bar.hpp"
 
 namespace imapi_cli {
@@ -20,13 +21,8 @@ namespace {
 
 struct Options {
   std::string output;
-  int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
-  int32_t level = 3;
-  int32_t udf_revision = 0x102;
-  bool udf_mirror = true;
-  std::string volume;
+  FsOptions fs;
   int64_t max_blocks = 0;
-  bool strict = false;
   bool progress = false;
   std::vector<std::string> sources;
 };
@@ -35,35 +31,6 @@ int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\nusage: imapi mkiso -o OUT.iso [--fs LIST] [--iso-level 1|2|3] "
                "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--progress] SOURCE...\n", why.c_str());
   return 2;
-}
-
-bool parse_fs(const std::string& list, int32_t& mask) {
-  mask = 0;
-  size_t i = 0;
-  while (i <= list.size()) {
-    size_t j = list.find(',', i);
-    if (j == std::string::npos) j = list.size();
-    std::string name = list.substr(i, j - i);
-    if (name == "iso9660") mask |= IMAPI_FS_ISO9660;
-    else if (name == "joliet") mask |= IMAPI_FS_JOLIET;
-    else if (name == "rockridge") mask |= IMAPI_FS_ROCKRIDGE;
-    else if (name == "udf") mask |= IMAPI_FS_UDF;
-    else return false;
-    i = j + 1;
-  }
-  return mask != 0;
-}
-
-// "2.50" -> 0x250: the revision as IMAPI's BCD number.
-bool parse_udf_revision(const std::string& text, int32_t& revision) {
-  static const char* const kNames[] = {"1.02", "1.50", "2.00", "2.01", "2.50", "2.60"};
-  static const int32_t kValues[] = {0x102, 0x150, 0x200, 0x201, 0x250, 0x260};
-  for (size_t i = 0; i < std::size(kNames); ++i)
-    if (text == kNames[i]) {
-      revision = kValues[i];
-      return true;
-    }
-  return false;
 }
 
 template <typename T>
@@ -105,7 +72,17 @@ int write_stdout(imapi_fsimage_result* result) {
 
 int mkiso(const std::vector<std::string>& args) {
   Options o;
+  o.fs.file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
+  o.fs.level = 3;
+  o.fs.udf_revision = 0x102;
+  o.fs.udf_mirror_given = true;
   for (size_t i = 0; i < args.size(); ++i) {
+    std::string fs_error;
+    if (size_t at = i; parse_fs_option(args, at, o.fs, fs_error)) {
+      if (!fs_error.empty()) return usage(fs_error);
+      i = at - 1;
+      continue;
+    }
     const std::string& a = args[i];
     auto value = [&](const char* name) -> const std::string* {
       if (i + 1 >= args.size()) return nullptr;
@@ -116,30 +93,11 @@ int mkiso(const std::vector<std::string>& args) {
       auto v = value("-o");
       if (!v) return usage("-o needs a path");
       o.output = *v;
-    } else if (a == "--fs") {
-      auto v = value("--fs");
-      if (!v || !parse_fs(*v, o.file_systems)) return usage("--fs takes a comma list of iso9660, joliet, rockridge, udf");
-    } else if (a == "--iso-level") {
-      auto v = value("--iso-level");
-      if (!v || (*v != "1" && *v != "2" && *v != "3")) return usage("--iso-level takes 1, 2 or 3");
-      o.level = std::stoi(*v);
-    } else if (a == "--volume") {
-      auto v = value("--volume");
-      if (!v) return usage("--volume needs a name");
-      o.volume = *v;
     } else if (a == "--max-blocks") {
       auto v = value("--max-blocks");
       char* end = nullptr;
       if (!v || v->empty() || (o.max_blocks = std::strtoll(v->c_str(), &end, 10), *end != '\0') || o.max_blocks < 0)
         return usage("--max-blocks takes a number of blocks");
-    } else if (a == "--udf-revision") {
-      const std::string* v = value("--udf-revision");
-      if (!v || !parse_udf_revision(*v, o.udf_revision))
-        return usage("--udf-revision takes 1.02, 1.50, 2.00, 2.01, 2.50 or 2.60");
-    } else if (a == "--udf-no-mirror") {
-      o.udf_mirror = false;
-    } else if (a == "--strict") {
-      o.strict = true;
     } else if (a == "--progress") {
       o.progress = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -154,32 +112,10 @@ int mkiso(const std::vector<std::string>& args) {
   imapi_fsimage* raw_image = nullptr;
   if (int s = imapi_fsimage_create(&raw_image); IMAPI_FAILED(s)) return report_failure(nullptr, s);
   Owned<imapi_fsimage> image(raw_image, {imapi_fsimage_free});
-  int s = imapi_fsimage_set_file_systems_to_create(image.get(), o.file_systems);
-  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_iso9660_level(image.get(), o.level);
-  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_udf_revision(image.get(), o.udf_revision);
-  if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_create_redundant_udf_metadata_files(image.get(), o.udf_mirror);
+  int s = apply_fs_options(image.get(), o.fs);
   if (IMAPI_SUCCEEDED(s)) s = imapi_fsimage_set_free_media_blocks(image.get(), o.max_blocks);
-  if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image.get(), 1);
-  if (IMAPI_SUCCEEDED(s) && !o.volume.empty()) s = imapi_fsimage_set_volume_name(image.get(), o.volume.c_str());
   if (IMAPI_FAILED(s)) return report_failure(nullptr, s);
-
-  imapi_fsitem* raw_root = nullptr;
-  if (s = imapi_fsimage_get_root(image.get(), &raw_root); IMAPI_FAILED(s)) return report_failure(nullptr, s);
-  Owned<imapi_fsitem> root(raw_root, {imapi_fsitem_free});
-  for (const auto& src : o.sources) {
-    struct stat st {};
-    if (::stat(src.c_str(), &st) != 0) {
-      std::fprintf(stderr, "imapi: error: %s: %s\n", src.c_str(), std::strerror(errno));
-      return 1;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      s = imapi_fsitem_add_tree(root.get(), src.c_str(), 0);
-    } else {
-      std::string name = src.substr(src.rfind('/') + 1);
-      s = imapi_fsitem_add_file_from_path(root.get(), name.c_str(), src.c_str());
-    }
-    if (IMAPI_FAILED(s)) return report_failure(src.c_str(), s);
-  }
+  if (int rc = add_sources(image.get(), o.sources)) return rc;
 
   imapi_fsimage_result* raw_result = nullptr;
   if (s = imapi_fsimage_create_result_image(image.get(), &raw_result); IMAPI_FAILED(s))
@@ -187,7 +123,6 @@ int mkiso(const std::vector<std::string>& args) {
   Owned<imapi_fsimage_result> result(raw_result, {imapi_fsimage_result_free});
   // A result needs nothing of the tree: letting it go now keeps the memory of a
   // large tree (about 250 bytes a file) out of the whole copying phase.
-  root.reset();
   image.reset();
   // glibc keeps freed heap pages mapped; hand the tree's back to the system.
   ::malloc_trim(0);
