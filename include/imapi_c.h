@@ -1103,6 +1103,550 @@ IMAPI_API imapi_status imapi_recorder_get_adapter_descriptor(imapi_recorder *rec
 IMAPI_API imapi_status imapi_recorder_get_device_descriptor(imapi_recorder *recorder, void *buf, int64_t cap,
                                                             int64_t *size);
 
+/* ------------------------------------------------------------------------ */
+/* Burning (IDiscFormat2, IDiscFormat2Data, IWriteEngine2, IMultisession*,   */
+/* IBurnVerification, IWriteSpeedDescriptor)                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * How a burn runs (docs/burn-engine.md has the details and the per-medium
+ * decisions). Three parties share a ring buffer of sector-aligned chunks
+ * (64 MiB by default, set per write; memory is bounded by it, never by the
+ * image size):
+ *   - the producer fills the ring from the stream. A stream made by
+ *     imapi_fsimage_result_get_image_stream is assembled from its layout:
+ *     metadata from memory, file data read asynchronously (io_uring where the
+ *     kernel allows it, else parallel reads on the library's worker pool),
+ *     many files in flight. Any other stream (file, memory, zero, and
+ *     especially a caller's imapi_stream_create_user vtable) is read on the
+ *     thread that called the write: the calling thread for the blocking form,
+ *     the job's worker thread for the _start form. A user stream is never
+ *     read on two threads at once and never after the write returned.
+ *   - the writer, the only thread issuing WRITEs to the drive, on a thread of
+ *     its own for the duration of the write (a WRITE blocked in SG_IO never
+ *     starves the pool that reads the source);
+ *   - the calling thread (or the job's worker), which waits, invokes the
+ *     progress callback and reacts to cancellation.
+ * The progress callback is invoked only on the thread that called the
+ * blocking write: once for each of validating, formatting, initializing and
+ * power calibration as they happen, at least every 0.5 s while writing,
+ * once at finalization, verification, and completion.
+ *
+ * Exclusive access. Write and WriteSection acquire exclusive access to the
+ * drive (imapi_recorder_acquire_exclusive_access, with the format's client
+ * name) for their whole duration and release it on every path (success,
+ * error, cancel). A drive held by another owner: IMAPI_E_RECORDER_LOCKED
+ * naming the holder.
+ *
+ * Recorder handles. A format or write engine keeps the recorder it was given
+ * alive (the caller may free its handle). While a write runs, the recorder
+ * object is the writer's: do not use that recorder handle (or one returned by
+ * _get_recorder) until the write has returned; open another handle on the same
+ * unique ID (imapi_recorder_open) to query the drive meanwhile.
+ *
+ * Errors common to every write: IMAPI_E_RECORDER_REQUIRED (no recorder set),
+ * IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID, IMAPI_E_DF2DATA_WRITE_IN_PROGRESS,
+ * IMAPI_E_RECORDER_MEDIA_NO_MEDIA, IMAPI_E_RECORDER_LOCKED,
+ * IMAPI_E_REQUEST_CANCELLED, IMAPI_E_DATA_STREAM_READ_FAILURE (the source
+ * failed; the message names it), the device errors of the recorder section
+ * (sense key/ASC/ASCQ and LBA in imapi_error_last()), IMAPI_E_LOSS_OF_STREAMING,
+ * IMAPI_E_UNEXPECTED_RESPONSE_FROM_DEVICE (a write error the drive reported).
+ * The message of a failed write says what the disc holds afterwards (e.g.
+ * "previous sessions are intact; the disc can take another session").
+ */
+
+typedef struct imapi_disc_format_data imapi_disc_format_data;
+typedef struct imapi_write_engine imapi_write_engine;
+
+/* imapi2error.h: success codes of SetWriteSpeed and CancelWrite. */
+/** SetWriteSpeed: the requested speed is not offered; the nearest lower one (or the slowest) is used. */
+#define IMAPI_S_SPEEDADJUSTED IMAPI_STATUS_(0x00AA0004u)
+/** SetWriteSpeed: the requested rotation (pure CAV or not) is not offered; the other one is used. */
+#define IMAPI_S_ROTATIONADJUSTED IMAPI_STATUS_(0x00AA0005u)
+/** SetWriteSpeed: both speed and rotation were adjusted. */
+#define IMAPI_S_BOTHADJUSTED IMAPI_STATUS_(0x00AA0006u)
+/** Burn verification found a difference; the message and imapi_error.lba name the first bad block. */
+#define IMAPI_E_BURN_VERIFICATION_FAILED IMAPI_STATUS_(0xC0AA0007u)
+/** CancelWrite with no write running. */
+#define IMAPI_S_WRITE_NOT_IN_PROGRESS IMAPI_STATUS_(0x00AA0302u)
+/* imapi2error.h: IDiscFormat2Data. */
+#define IMAPI_E_DF2DATA_WRITE_IN_PROGRESS IMAPI_STATUS_(0xC0AA0400u)
+#define IMAPI_E_DF2DATA_WRITE_NOT_IN_PROGRESS IMAPI_STATUS_(0xC0AA0401u)
+#define IMAPI_E_DF2DATA_INVALID_MEDIA_STATE IMAPI_STATUS_(0xC0AA0402u)
+#define IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA0403u)
+#define IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA IMAPI_STATUS_(0xC0AA0404u)
+#define IMAPI_E_DF2DATA_MEDIA_NOT_BLANK IMAPI_STATUS_(0xC0AA0405u)
+#define IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA0406u)
+#define IMAPI_E_DF2DATA_RECORDER_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA0407u)
+#define IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID IMAPI_STATUS_(0xC0AA0408u)
+
+/** Operation of imapi_progress for burns (imapi_job_progress of a write job): done/total are sectors. */
+#define IMAPI_OPERATION_BURN 3
+
+/* IMAPI_FORMAT2_DATA_WRITE_ACTION (IMAPI's values). */
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA 0
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA 1
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_INITIALIZING_HARDWARE 2
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_CALIBRATING_POWER 3
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA 4
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION 5
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED 6
+#define IMAPI_FORMAT2_DATA_WRITE_ACTION_VERIFYING 7
+
+/* IMAPI_BURN_VERIFICATION_LEVEL (IMAPI's values). */
+#define IMAPI_BURN_VERIFICATION_NONE 0
+#define IMAPI_BURN_VERIFICATION_QUICK 1
+#define IMAPI_BURN_VERIFICATION_FULL 2
+
+/* IMAPI_SECTORS_PER_SECOND_AT_1X_*: write speeds are sectors per second; x = speed / these. */
+#define IMAPI_SECTORS_PER_SECOND_AT_1X_CD 75
+#define IMAPI_SECTORS_PER_SECOND_AT_1X_DVD 680
+#define IMAPI_SECTORS_PER_SECOND_AT_1X_BD 2195
+#define IMAPI_SECTORS_PER_SECOND_AT_1X_HD_DVD 4568
+
+/** Default ring buffer of a write, in bytes (64 MiB). */
+#define IMAPI_DEFAULT_BURN_BUFFER_SIZE (64 * 1024 * 1024)
+
+/**
+ * The Update event's arguments (IDiscFormat2DataEventArgs and its base
+ * IWriteEngine2EventArgs), plus what IMAPI does not report: the drive's
+ * buffer, the speed actually reached and the underruns. Filled by the library;
+ * set struct_size first (any value >= IMAPI_BURN_PROGRESS_V1_SIZE; fields
+ * beyond struct_size are not written).
+ */
+typedef struct imapi_burn_progress {
+  uint32_t struct_size;
+  int32_t current_action;      /**< IMAPI_FORMAT2_DATA_WRITE_ACTION_* (CurrentAction) */
+  int64_t elapsed_time_ms;     /**< ElapsedTime, since the write was called */
+  int64_t remaining_time_ms;   /**< RemainingTime: estimate from the current speed; -1 before one is known */
+  int64_t total_time_ms;       /**< TotalTime: elapsed + remaining; -1 before an estimate is known */
+  int64_t start_lba;           /**< StartLba: first LBA of this write */
+  int64_t sector_count;        /**< SectorCount: sectors this write records (stream + post-gap) */
+  int64_t last_read_lba;       /**< LastReadLba: last LBA taken from the source into the ring; start_lba - 1 before any */
+  int64_t last_written_lba;    /**< LastWrittenLba: last LBA the drive accepted; start_lba - 1 before any */
+  int64_t total_system_buffer; /**< TotalSystemBuffer: the ring's size in bytes */
+  int64_t used_system_buffer;  /**< UsedSystemBuffer: bytes read ahead and not yet written */
+  int64_t free_system_buffer;  /**< FreeSystemBuffer: total - used */
+  int64_t drive_buffer_size;   /**< extension: the drive's buffer (READ BUFFER CAPACITY) in bytes, 0 if unknown */
+  int64_t drive_buffer_free;   /**< extension: its free bytes at the last poll */
+  int32_t drive_buffer_fill_percent; /**< extension: 0-100, -1 if unknown */
+  int32_t current_speed_kbps;  /**< extension: write rate over the last second, kB/s (1000 bytes); 0 when not writing */
+  int64_t underrun_count;      /**< extension: buffer underruns during this write (the drive's BUFE recoveries included) */
+} imapi_burn_progress;
+/** sizeof(imapi_burn_progress) in this header's first version, the least struct_size the library accepts. */
+#define IMAPI_BURN_PROGRESS_V1_SIZE 120u
+
+/**
+ * The Update event: invoked on the thread that called the blocking write
+ * (see above). Return 0 to continue, non-zero to cancel (the write then
+ * returns IMAPI_E_REQUEST_CANCELLED). The struct is valid during the call.
+ * It must not call into the format or engine handle, except
+ * _cancel_write and _get_progress.
+ */
+typedef int32_t (*imapi_burn_progress_fn)(void *user, const imapi_burn_progress *progress);
+
+/** IWriteSpeedDescriptor. */
+typedef struct imapi_write_speed_descriptor {
+  uint32_t struct_size;
+  int32_t media_type;                  /**< IMAPI_MEDIA_TYPE_* (MediaType) */
+  int32_t rotation_type_is_pure_cav;   /**< RotationTypeIsPureCAV, 0/1 */
+  int32_t write_speed;                 /**< WriteSpeed, sectors per second */
+} imapi_write_speed_descriptor;
+#define IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE 16u
+
+/* Kinds of IMultisession (IMAPI tells them apart by interface). */
+/** IMultisessionSequential2: a new session after the last (CD-R/RW, DVD±R, DVD+R DL, DVD-RW sequential, BD-R). */
+#define IMAPI_MULTISESSION_SEQUENTIAL 1
+/** IMultisessionRandomWrite: a logical session on overwritable media (DVD+RW, DVD-RAM, BD-RE, DVD-RW restricted overwrite). */
+#define IMAPI_MULTISESSION_RANDOM_WRITE 2
+
+/**
+ * One element of MultisessionInterfaces (IMultisession and the properties of
+ * its sequential or random-write interface; those of the other kind are 0).
+ * Addresses are LBAs, counts are 2048-byte sectors.
+ */
+typedef struct imapi_multisession {
+  uint32_t struct_size;
+  int32_t type;                          /**< IMAPI_MULTISESSION_* */
+  int32_t is_supported_on_current_media_state; /**< IsSupportedOnCurrentMediaState, 0/1 */
+  int32_t in_use;                        /**< InUse, 0/1 */
+  int32_t is_first_data_session;         /**< sequential: IsFirstDataSession (the disc holds no data session yet) */
+  int32_t write_unit_size;               /**< WriteUnitSize: sectors a write is a multiple of (16 DVD, 32 BD, 1 CD) */
+  int64_t start_address_of_previous_session;        /**< sequential: StartAddressOfPreviousSession, -1 if none */
+  int64_t last_written_address_of_previous_session; /**< sequential: LastWrittenAddressOfPreviousSession, -1 if none */
+  int64_t next_writable_address;         /**< sequential: NextWritableAddress; random-write: where the next
+                                              logical session starts (after the last, on a 32-block boundary) */
+  int64_t free_sectors_on_media;         /**< sequential: FreeSectorsOnMedia */
+  int64_t last_written_address;          /**< random-write: LastWrittenAddress (end of the file system), -1 if blank */
+  int64_t total_sectors_on_media;        /**< random-write: TotalSectorsOnMedia */
+} imapi_multisession;
+#define IMAPI_MULTISESSION_V1_SIZE 72u
+
+/* --- IDiscFormat2Data: creation and setup ------------------------------- */
+
+/**
+ * MsftDiscFormat2Data: a new data writer with IMAPI's defaults (no recorder,
+ * no client name, every flag 0, verification QUICK, speed: the drive's
+ * maximum, buffer IMAPI_DEFAULT_BURN_BUFFER_SIZE).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_create(imapi_disc_format_data **out);
+/**
+ * Release the writer. A write still running on another thread (the job form)
+ * is cancelled and waited for first. NULL is a no-op.
+ */
+IMAPI_API void imapi_disc_format_data_free(imapi_disc_format_data *format);
+
+/**
+ * Recorder (put): the recorder to write with; the format shares the
+ * recorder object (see "Recorder handles" above). NULL clears it.
+ * Errors: IMAPI_E_DF2DATA_WRITE_IN_PROGRESS.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_recorder(imapi_disc_format_data *format, imapi_recorder *recorder);
+/**
+ * Recorder (get): a new recorder handle on the same recorder object (it holds
+ * the same exclusive access levels); free it with imapi_recorder_free.
+ * Errors: IMAPI_E_RECORDER_REQUIRED when none is set.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_recorder(imapi_disc_format_data *format, imapi_recorder **out);
+/**
+ * ClientName: the name under which Write holds the drive exclusively
+ * (required before Write; rules of imapi_recorder_acquire_exclusive_access).
+ * Errors: IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_client_name(imapi_disc_format_data *format, const char *name);
+/** ClientName (get): "" when none was set. */
+IMAPI_API imapi_status imapi_disc_format_data_get_client_name(imapi_disc_format_data *format, char **out);
+
+/* --- IDiscFormat2 ------------------------------------------------------- */
+
+/** IsRecorderSupported: 1 when the drive can write at least one medium this writer supports. */
+IMAPI_API imapi_status imapi_disc_format_data_is_recorder_supported(imapi_disc_format_data *format,
+                                                                    imapi_recorder *recorder, int32_t *supported);
+/**
+ * IsCurrentMediaSupported: 1 when the medium in `recorder` is one this writer
+ * writes (CD-R/RW, DVD±R, DVD+R DL, DVD±RW, DVD-RAM, BD-R, BD-RE), whatever
+ * its state (a closed disc is supported, but not writable: see the status).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_is_current_media_supported(imapi_disc_format_data *format,
+                                                                         imapi_recorder *recorder,
+                                                                         int32_t *supported);
+/** MediaPhysicallyBlank: the drive reports the disc blank (READ DISC INFORMATION). Errors: IMAPI_E_RECORDER_REQUIRED. */
+IMAPI_API imapi_status imapi_disc_format_data_get_media_physically_blank(imapi_disc_format_data *format,
+                                                                         int32_t *blank);
+/**
+ * MediaHeuristicallyBlank: physically blank, or overwritable media whose
+ * first 64 KiB (where a file system's descriptors are) read as zeros.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_media_heuristically_blank(imapi_disc_format_data *format,
+                                                                            int32_t *blank);
+/**
+ * SupportedMediaTypes: the IMAPI_MEDIA_TYPE_* values this writer can write
+ * with the recorder set (up to cap written, *count = how many there are).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_supported_media_types(imapi_disc_format_data *format,
+                                                                        int32_t *types, int32_t cap,
+                                                                        int32_t *count);
+
+/* --- IDiscFormat2Data: the medium ---------------------------------------- */
+/* Each asks the drive afresh. Errors: IMAPI_E_RECORDER_REQUIRED, device errors. */
+
+/** CurrentMediaStatus: IMAPI_FORMAT2_DATA_MEDIA_STATE_* bits (0 without a medium). */
+IMAPI_API imapi_status imapi_disc_format_data_get_current_media_status(imapi_disc_format_data *format,
+                                                                       int32_t *state);
+/** WriteProtectStatus: IMAPI_WRITEPROTECTED_* bits. */
+IMAPI_API imapi_status imapi_disc_format_data_get_write_protect_status(imapi_disc_format_data *format,
+                                                                       int32_t *write_protect);
+/** CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_*. */
+IMAPI_API imapi_status imapi_disc_format_data_get_current_physical_media_type(imapi_disc_format_data *format,
+                                                                              int32_t *media_type);
+/** TotalSectorsOnMedia: used + free 2048-byte sectors. */
+IMAPI_API imapi_status imapi_disc_format_data_get_total_sectors_on_media(imapi_disc_format_data *format,
+                                                                         int64_t *sectors);
+/** FreeSectorsOnMedia: what the next write can record (the whole medium on overwritable media). */
+IMAPI_API imapi_status imapi_disc_format_data_get_free_sectors_on_media(imapi_disc_format_data *format,
+                                                                        int64_t *sectors);
+/** NextWritableAddress: where the next session starts (0 on overwritable media). */
+IMAPI_API imapi_status imapi_disc_format_data_get_next_writable_address(imapi_disc_format_data *format,
+                                                                        int64_t *lba);
+/** StartAddressOfPreviousSession: first LBA of the last recorded session; -1 on a blank disc. */
+IMAPI_API imapi_status imapi_disc_format_data_get_start_address_of_previous_session(imapi_disc_format_data *format,
+                                                                                    int64_t *lba);
+/** LastWrittenAddressOfPreviousSession: last LBA of the last recorded session; -1 on a blank disc. */
+IMAPI_API imapi_status imapi_disc_format_data_get_last_written_address_of_previous_session(
+    imapi_disc_format_data *format, int64_t *lba);
+
+/* --- IDiscFormat2Data: write options (0/1 flags) ------------------------- */
+/* Setters fail with IMAPI_E_DF2DATA_WRITE_IN_PROGRESS while a write runs. */
+
+/**
+ * ForceMediaToBeClosed: 1 closes (finalizes) the disc after this write, so no
+ * session can follow; 0 leaves sequential media appendable. Whatever it says,
+ * a write that leaves 2% of the medium or less free closes the disc.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_force_media_to_be_closed(imapi_disc_format_data *format,
+                                                                           int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_force_media_to_be_closed(imapi_disc_format_data *format,
+                                                                           int32_t *value);
+/**
+ * DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL): with 0 the disc is
+ * closed compatibly (DVD-ROM-like lead-out, CLOSE function 110b) when it is
+ * closed; with 1 and ForceMediaToBeClosed 1 a normal close (101b); with 1 and
+ * ForceMediaToBeClosed 0 only the session is closed on DVD+R and the disc on DVD+R DL.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_disable_consumer_dvd_compatibility_mode(
+    imapi_disc_format_data *format, int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_disable_consumer_dvd_compatibility_mode(
+    imapi_disc_format_data *format, int32_t *value);
+/**
+ * ForceOverwrite: 1 lets Write overwrite overwritable media (DVD±RW, DVD-RAM,
+ * BD-RE) that already hold data; with 0 such media fail with
+ * IMAPI_E_DF2DATA_MEDIA_NOT_BLANK unless heuristically blank or the stream is
+ * a new session for them (imapi_multisession, IMAPI_MULTISESSION_RANDOM_WRITE).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_force_overwrite(imapi_disc_format_data *format, int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_force_overwrite(imapi_disc_format_data *format, int32_t *value);
+/** BufferUnderrunFreeDisabled: 1 turns BUFE (mode page 05h) off; CD only, ignored elsewhere. */
+IMAPI_API imapi_status imapi_disc_format_data_set_buffer_underrun_free_disabled(imapi_disc_format_data *format,
+                                                                                int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_buffer_underrun_free_disabled(imapi_disc_format_data *format,
+                                                                                int32_t *value);
+/** PostgapAlreadyInImage: 1 when the stream already ends with the CD's 150-sector post-gap; CD only. */
+IMAPI_API imapi_status imapi_disc_format_data_set_postgap_already_in_image(imapi_disc_format_data *format,
+                                                                           int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_postgap_already_in_image(imapi_disc_format_data *format,
+                                                                           int32_t *value);
+/**
+ * IBurnVerification.BurnVerificationLevel: IMAPI_BURN_VERIFICATION_NONE,
+ * QUICK (disc and track information plus XXH3 checksums of sample areas: the
+ * first, middle and last 64 blocks of the session and of its largest file
+ * extents, compared with the same areas of the stream as it was written), or
+ * FULL (QUICK plus the whole session read back and compared per 1 MiB block
+ * range with XXH3 hashes taken while writing; the source is not read twice).
+ * A difference: IMAPI_E_BURN_VERIFICATION_FAILED with the first differing LBA
+ * in the message and imapi_error.lba. Errors: IMAPI_E_INVALIDARG.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_burn_verification_level(imapi_disc_format_data *format,
+                                                                          int32_t level);
+IMAPI_API imapi_status imapi_disc_format_data_get_burn_verification_level(imapi_disc_format_data *format,
+                                                                          int32_t *level);
+/**
+ * Extension: the ring buffer of the next writes, in bytes: 0 restores
+ * IMAPI_DEFAULT_BURN_BUFFER_SIZE; otherwise 1 MiB to 4 GiB, rounded up to the
+ * medium's write unit. Errors: IMAPI_E_INVALIDARG.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_buffer_size(imapi_disc_format_data *format, int64_t bytes);
+IMAPI_API imapi_status imapi_disc_format_data_get_buffer_size(imapi_disc_format_data *format, int64_t *bytes);
+/**
+ * Extension (IWriteEngine2.UseStreamingWrite12 for the data writer): 1 writes
+ * BD-RE and DVD-RAM with WRITE(12) and the Streaming bit (no defect-management
+ * check reads: full speed, defects not replaced), in whole 64 KiB (BD) or
+ * 32 KiB (DVD-RAM) units; other media ignore it.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_use_streaming_write12(imapi_disc_format_data *format,
+                                                                        int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_use_streaming_write12(imapi_disc_format_data *format,
+                                                                        int32_t *value);
+/**
+ * Extension: 1 makes the next writes test writes (page 05h Test Write bit:
+ * the laser stays off, nothing is recorded) where the medium has them (CD-R/RW,
+ * DVD-R/RW); elsewhere Write fails with IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_test_write(imapi_disc_format_data *format, int32_t value);
+IMAPI_API imapi_status imapi_disc_format_data_get_test_write(imapi_disc_format_data *format, int32_t *value);
+
+/* --- IDiscFormat2Data: speed --------------------------------------------- */
+
+/**
+ * SetWriteSpeed: request `sectors_per_second` (-1 or 0x7FFFFFFF: the fastest)
+ * with pure CAV rotation or not, used for the next writes (SET STREAMING /
+ * SET CD SPEED as the write starts). The request is matched now against the
+ * speeds the drive offers for the medium: IMAPI_S_OK when offered exactly,
+ * IMAPI_S_SPEEDADJUSTED when the nearest lower one (or the slowest) will be
+ * used, IMAPI_S_ROTATIONADJUSTED, IMAPI_S_BOTHADJUSTED. Errors:
+ * IMAPI_E_RECORDER_REQUIRED, IMAPI_E_INVALIDARG (0 or below -1),
+ * IMAPI_E_DF2DATA_WRITE_IN_PROGRESS.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_write_speed(imapi_disc_format_data *format,
+                                                              int32_t sectors_per_second, int32_t pure_cav);
+/** RequestedWriteSpeed: what SetWriteSpeed was given (sectors/s; -1 = fastest, the default). */
+IMAPI_API imapi_status imapi_disc_format_data_get_requested_write_speed(imapi_disc_format_data *format,
+                                                                        int32_t *sectors_per_second);
+/** RequestedRotationTypeIsPureCAV (0/1). */
+IMAPI_API imapi_status imapi_disc_format_data_get_requested_rotation_type_is_pure_cav(
+    imapi_disc_format_data *format, int32_t *pure_cav);
+/**
+ * CurrentWriteSpeed: the speed the drive uses for the medium (GET PERFORMANCE
+ * write speed descriptor of the current setting; during a write, the speed set
+ * for it), sectors per second.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_current_write_speed(imapi_disc_format_data *format,
+                                                                      int32_t *sectors_per_second);
+/** CurrentRotationTypeIsPureCAV (0/1). */
+IMAPI_API imapi_status imapi_disc_format_data_get_current_rotation_type_is_pure_cav(
+    imapi_disc_format_data *format, int32_t *pure_cav);
+/** SupportedWriteSpeeds: sectors per second, fastest first (up to cap written, *count = how many). */
+IMAPI_API imapi_status imapi_disc_format_data_get_supported_write_speeds(imapi_disc_format_data *format,
+                                                                         int32_t *speeds, int32_t cap,
+                                                                         int32_t *count);
+/** SupportedWriteSpeedDescriptors: how many there are (same order as the speeds). */
+IMAPI_API imapi_status imapi_disc_format_data_get_write_speed_descriptor_count(imapi_disc_format_data *format,
+                                                                               int32_t *count);
+/** SupportedWriteSpeedDescriptors[index]; out->struct_size must be set. Errors: IMAPI_E_INVALIDARG. */
+IMAPI_API imapi_status imapi_disc_format_data_get_write_speed_descriptor(imapi_disc_format_data *format,
+                                                                         int32_t index,
+                                                                         imapi_write_speed_descriptor *out);
+
+/* --- IDiscFormat2Data: multisession -------------------------------------- */
+
+/**
+ * MultisessionInterfaces: how many there are for the medium now (never 0 with
+ * a medium: sequential media have the sequential one, overwritable media the
+ * random-write one). Errors: IMAPI_E_RECORDER_REQUIRED, IMAPI_E_RECORDER_MEDIA_NO_MEDIA.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_multisession_count(imapi_disc_format_data *format,
+                                                                     int32_t *count);
+/** MultisessionInterfaces[index], read from the drive now; out->struct_size must be set. */
+IMAPI_API imapi_status imapi_disc_format_data_get_multisession(imapi_disc_format_data *format, int32_t index,
+                                                               imapi_multisession *out);
+/**
+ * IMultisession.InUse (put) of MultisessionInterfaces[index]: marks the kind
+ * the next write continues (at most one is in use; 1 clears the others).
+ * Errors: IMAPI_E_INVALIDARG.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_set_multisession_in_use(imapi_disc_format_data *format,
+                                                                      int32_t index, int32_t in_use);
+/**
+ * IMultisession.ImportRecorder made usable: a read-only stream over the
+ * recorded medium (READ(10) of 2048-byte blocks from LBA 0 to the end of the
+ * last session), for imapi_fsimage_import_stream with
+ * start_address_of_previous_session (sequential) or 0 (random-write) as
+ * session_block. It shares the recorder object: read it only while no write
+ * runs. Errors: IMAPI_E_RECORDER_REQUIRED, IMAPI_E_RECORDER_MEDIA_NO_MEDIA,
+ * IMAPI_E_EMPTY_DISC (nothing recorded).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_create_media_stream(imapi_disc_format_data *format,
+                                                                  imapi_stream **out);
+
+/* --- IDiscFormat2Data: writing -------------------------------------------- */
+
+/**
+ * Write: burns the whole stream as one session, blocking; progress as
+ * described at the top of this section (`progress` may be NULL).
+ * Sequential media: the session starts at NextWritableAddress; the disc is
+ * left appendable unless ForceMediaToBeClosed (or <= 2% left free) closes it.
+ * Overwritable media: written from LBA 0 (blank DVD+RW / BD-RE are formatted
+ * first), or, when the random-write multisession is in use, a new logical
+ * session at its next_writable_address whose volume descriptors are then
+ * copied to LBA 16 as growisofs -M does (the stream is then the image of the
+ * new session, made with SessionStartBlock = next_writable_address).
+ * CD: 150 sectors of post-gap are appended unless PostgapAlreadyInImage.
+ * Then verification as BurnVerificationLevel says.
+ * Errors (beyond the common ones): IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED (size
+ * not a multiple of 2048, or 0), IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA,
+ * IMAPI_E_DF2DATA_MEDIA_NOT_BLANK, IMAPI_E_DF2DATA_INVALID_MEDIA_STATE (closed
+ * disc, or a state the writer cannot continue), IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED,
+ * IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED, IMAPI_E_BURN_VERIFICATION_FAILED.
+ * The stream is read from position 0 to its size; its position afterwards is
+ * unspecified.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_write(imapi_disc_format_data *format, imapi_stream *data,
+                                                    imapi_burn_progress_fn progress, void *user);
+/**
+ * The job form of Write: runs on the library's worker pool (a user stream is
+ * read there). imapi_job_progress reports IMAPI_OPERATION_BURN in sectors;
+ * imapi_disc_format_data_get_progress has the full event arguments;
+ * imapi_job_cancel and imapi_disc_format_data_cancel_write both cancel.
+ */
+IMAPI_API imapi_status imapi_disc_format_data_write_start(imapi_disc_format_data *format, imapi_stream *data,
+                                                          imapi_job **job);
+/**
+ * CancelWrite: asks the running write to stop; returns at once; any thread,
+ * also from the progress callback. IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs.
+ * The write returns IMAPI_E_REQUEST_CANCELLED after the drive has been left
+ * in a usable state (what was written is closed as a track on sequential media
+ * where the medium needs it; docs/burn-engine.md says what the disc holds).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_cancel_write(imapi_disc_format_data *format);
+/**
+ * Extension: a snapshot of the running (or last) write's event arguments; any
+ * thread, any time. Before any write: action VALIDATING_MEDIA and zeros.
+ * out->struct_size must be set (>= IMAPI_BURN_PROGRESS_V1_SIZE).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_get_progress(imapi_disc_format_data *format,
+                                                           imapi_burn_progress *out);
+/**
+ * Extension: compares the last session on the disc with `image` (from its
+ * position 0 to its size), block by block, on the calling thread, reporting
+ * action VERIFYING. A difference: IMAPI_E_BURN_VERIFICATION_FAILED naming the
+ * first differing LBA; a session shorter than the image also fails (its end LBA).
+ */
+IMAPI_API imapi_status imapi_disc_format_data_verify(imapi_disc_format_data *format, imapi_stream *image,
+                                                     imapi_burn_progress_fn progress, void *user);
+
+/* --- IWriteEngine2 ---------------------------------------------------------- */
+
+/**
+ * MsftWriteEngine2: the low-level writer (no session handling, no closing):
+ * BytesPerSector 2048, WRITE(10), no speed hints, buffer
+ * IMAPI_DEFAULT_BURN_BUFFER_SIZE.
+ */
+IMAPI_API imapi_status imapi_write_engine_create(imapi_write_engine **out);
+/** Release the engine; a running write is cancelled and waited for first. NULL is a no-op. */
+IMAPI_API void imapi_write_engine_free(imapi_write_engine *engine);
+/** Recorder (put/get), as for the data writer (IWriteEngine2 takes an IDiscRecorder2Ex; ours is both). */
+IMAPI_API imapi_status imapi_write_engine_set_recorder(imapi_write_engine *engine, imapi_recorder *recorder);
+IMAPI_API imapi_status imapi_write_engine_get_recorder(imapi_write_engine *engine, imapi_recorder **out);
+/**
+ * UseStreamingWrite12: 1 sends WRITE(12) with the Streaming bit (IMAPI
+ * answers E_NOTIMPL; libimapi does it): on BD-RE and DVD-RAM no defect
+ * management (full speed); each WriteSection must then cover whole 32 KiB
+ * (DVD-RAM) / 64 KiB (BD) units, else IMAPI_E_INVALIDARG. 0: WRITE(10).
+ */
+IMAPI_API imapi_status imapi_write_engine_set_use_streaming_write12(imapi_write_engine *engine, int32_t value);
+IMAPI_API imapi_status imapi_write_engine_get_use_streaming_write12(imapi_write_engine *engine, int32_t *value);
+/**
+ * StartingSectorsPerSecond / EndingSectorsPerSecond: the speed the caller
+ * expects at the start and end of the section (0: unknown); the writer paces
+ * its drive-buffer polling by them. Errors: IMAPI_E_INVALIDARG (negative).
+ */
+IMAPI_API imapi_status imapi_write_engine_set_starting_sectors_per_second(imapi_write_engine *engine,
+                                                                          int32_t value);
+IMAPI_API imapi_status imapi_write_engine_get_starting_sectors_per_second(imapi_write_engine *engine,
+                                                                          int32_t *value);
+IMAPI_API imapi_status imapi_write_engine_set_ending_sectors_per_second(imapi_write_engine *engine, int32_t value);
+IMAPI_API imapi_status imapi_write_engine_get_ending_sectors_per_second(imapi_write_engine *engine, int32_t *value);
+/**
+ * BytesPerSector: bytes of the stream per block written (2048 for data; 2052
+ * to 2448 for raw CD formats the drive's write parameters were set up for by
+ * the caller). Errors: IMAPI_E_INVALIDARG outside 2048-2448 or not a multiple of 4.
+ */
+IMAPI_API imapi_status imapi_write_engine_set_bytes_per_sector(imapi_write_engine *engine, int32_t bytes);
+IMAPI_API imapi_status imapi_write_engine_get_bytes_per_sector(imapi_write_engine *engine, int32_t *bytes);
+/** Extension: the ring buffer size, as imapi_disc_format_data_set_buffer_size. */
+IMAPI_API imapi_status imapi_write_engine_set_buffer_size(imapi_write_engine *engine, int64_t bytes);
+IMAPI_API imapi_status imapi_write_engine_get_buffer_size(imapi_write_engine *engine, int64_t *bytes);
+/** WriteInProgress (0/1); any thread. */
+IMAPI_API imapi_status imapi_write_engine_get_write_in_progress(imapi_write_engine *engine, int32_t *value);
+/**
+ * WriteSection: writes `block_count` blocks of BytesPerSector bytes from the
+ * stream's position 0 to the medium at `start_lba`, through the ring buffer
+ * and the writer thread, blocking; no preparation, no post-gap, no closing
+ * (the caller has prepared the medium). Progress (may be NULL) as for the
+ * data writer (actions WRITING_DATA, then COMPLETED).
+ * Errors: IMAPI_E_INVALIDARG (negative address or count, stream shorter than
+ * block_count blocks), the common errors.
+ */
+IMAPI_API imapi_status imapi_write_engine_write_section(imapi_write_engine *engine, imapi_stream *data,
+                                                        int64_t start_lba, int64_t block_count,
+                                                        imapi_burn_progress_fn progress, void *user);
+/** The job form of WriteSection (see imapi_disc_format_data_write_start). */
+IMAPI_API imapi_status imapi_write_engine_write_section_start(imapi_write_engine *engine, imapi_stream *data,
+                                                              int64_t start_lba, int64_t block_count,
+                                                              imapi_job **job);
+/** CancelWrite: any thread; IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs. */
+IMAPI_API imapi_status imapi_write_engine_cancel_write(imapi_write_engine *engine);
+/** Extension: the running (or last) section's event arguments (IWriteEngine2EventArgs and more); any thread. */
+IMAPI_API imapi_status imapi_write_engine_get_progress(imapi_write_engine *engine, imapi_burn_progress *out);
 
 #ifdef __cplusplus
 }

@@ -89,6 +89,28 @@ pub const IMAPI_STORAGE_BUS_TYPE_ISCSI: i32 = 9;
 pub const IMAPI_STORAGE_BUS_TYPE_SAS: i32 = 10;
 pub const IMAPI_STORAGE_BUS_TYPE_SATA: i32 = 11;
 pub const IMAPI_STORAGE_BUS_TYPE_FILE_BACKED_VIRTUAL: i32 = 15;
+pub const IMAPI_OPERATION_BURN: i32 = 3;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA: i32 = 0;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA: i32 = 1;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_INITIALIZING_HARDWARE: i32 = 2;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_CALIBRATING_POWER: i32 = 3;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA: i32 = 4;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION: i32 = 5;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED: i32 = 6;
+pub const IMAPI_FORMAT2_DATA_WRITE_ACTION_VERIFYING: i32 = 7;
+pub const IMAPI_BURN_VERIFICATION_NONE: i32 = 0;
+pub const IMAPI_BURN_VERIFICATION_QUICK: i32 = 1;
+pub const IMAPI_BURN_VERIFICATION_FULL: i32 = 2;
+pub const IMAPI_SECTORS_PER_SECOND_AT_1X_CD: i32 = 75;
+pub const IMAPI_SECTORS_PER_SECOND_AT_1X_DVD: i32 = 680;
+pub const IMAPI_SECTORS_PER_SECOND_AT_1X_BD: i32 = 2195;
+pub const IMAPI_SECTORS_PER_SECOND_AT_1X_HD_DVD: i32 = 4568;
+pub const IMAPI_DEFAULT_BURN_BUFFER_SIZE: i32 = 67108864;
+pub const IMAPI_BURN_PROGRESS_V1_SIZE: i32 = 120;
+pub const IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE: i32 = 16;
+pub const IMAPI_MULTISESSION_SEQUENTIAL: i32 = 1;
+pub const IMAPI_MULTISESSION_RANDOM_WRITE: i32 = 2;
+pub const IMAPI_MULTISESSION_V1_SIZE: i32 = 72;
 pub type __int32_t = ::std::os::raw::c_int;
 pub type __uint32_t = ::std::os::raw::c_uint;
 pub type __int64_t = ::std::os::raw::c_long;
@@ -1515,5 +1537,709 @@ extern "C" {
         buf: *mut ::std::os::raw::c_void,
         cap: i64,
         size: *mut i64,
+    ) -> imapi_status;
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_disc_format_data {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_write_engine {
+    _unused: [u8; 0],
+}
+#[doc = " The Update event's arguments (IDiscFormat2DataEventArgs and its base"]
+#[doc = " IWriteEngine2EventArgs), plus what IMAPI does not report: the drive's"]
+#[doc = " buffer, the speed actually reached and the underruns. Filled by the library;"]
+#[doc = " set struct_size first (any value >= IMAPI_BURN_PROGRESS_V1_SIZE; fields"]
+#[doc = " beyond struct_size are not written)."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_burn_progress {
+    pub struct_size: u32,
+    #[doc = "< IMAPI_FORMAT2_DATA_WRITE_ACTION_* (CurrentAction)"]
+    pub current_action: i32,
+    #[doc = "< ElapsedTime, since the write was called"]
+    pub elapsed_time_ms: i64,
+    #[doc = "< RemainingTime: estimate from the current speed; -1 before one is known"]
+    pub remaining_time_ms: i64,
+    #[doc = "< TotalTime: elapsed + remaining; -1 before an estimate is known"]
+    pub total_time_ms: i64,
+    #[doc = "< StartLba: first LBA of this write"]
+    pub start_lba: i64,
+    #[doc = "< SectorCount: sectors this write records (stream + post-gap)"]
+    pub sector_count: i64,
+    #[doc = "< LastReadLba: last LBA taken from the source into the ring; start_lba - 1 before any"]
+    pub last_read_lba: i64,
+    #[doc = "< LastWrittenLba: last LBA the drive accepted; start_lba - 1 before any"]
+    pub last_written_lba: i64,
+    #[doc = "< TotalSystemBuffer: the ring's size in bytes"]
+    pub total_system_buffer: i64,
+    #[doc = "< UsedSystemBuffer: bytes read ahead and not yet written"]
+    pub used_system_buffer: i64,
+    #[doc = "< FreeSystemBuffer: total - used"]
+    pub free_system_buffer: i64,
+    #[doc = "< extension: the drive's buffer (READ BUFFER CAPACITY) in bytes, 0 if unknown"]
+    pub drive_buffer_size: i64,
+    #[doc = "< extension: its free bytes at the last poll"]
+    pub drive_buffer_free: i64,
+    #[doc = "< extension: 0-100, -1 if unknown"]
+    pub drive_buffer_fill_percent: i32,
+    #[doc = "< extension: write rate over the last second, kB/s (1000 bytes); 0 when not writing"]
+    pub current_speed_kbps: i32,
+    #[doc = "< extension: buffer underruns during this write (the drive's BUFE recoveries included)"]
+    pub underrun_count: i64,
+}
+#[doc = " The Update event: invoked on the thread that called the blocking write"]
+#[doc = " (see above). Return 0 to continue, non-zero to cancel (the write then"]
+#[doc = " returns IMAPI_E_REQUEST_CANCELLED). The struct is valid during the call."]
+#[doc = " It must not call into the format or engine handle, except"]
+#[doc = " _cancel_write and _get_progress."]
+pub type imapi_burn_progress_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user: *mut ::std::os::raw::c_void,
+        progress: *const imapi_burn_progress,
+    ) -> i32,
+>;
+#[doc = " IWriteSpeedDescriptor."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_write_speed_descriptor {
+    pub struct_size: u32,
+    #[doc = "< IMAPI_MEDIA_TYPE_* (MediaType)"]
+    pub media_type: i32,
+    #[doc = "< RotationTypeIsPureCAV, 0/1"]
+    pub rotation_type_is_pure_cav: i32,
+    #[doc = "< WriteSpeed, sectors per second"]
+    pub write_speed: i32,
+}
+#[doc = " One element of MultisessionInterfaces (IMultisession and the properties of"]
+#[doc = " its sequential or random-write interface; those of the other kind are 0)."]
+#[doc = " Addresses are LBAs, counts are 2048-byte sectors."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_multisession {
+    pub struct_size: u32,
+    #[doc = "< IMAPI_MULTISESSION_*"]
+    pub type_: i32,
+    #[doc = "< IsSupportedOnCurrentMediaState, 0/1"]
+    pub is_supported_on_current_media_state: i32,
+    #[doc = "< InUse, 0/1"]
+    pub in_use: i32,
+    #[doc = "< sequential: IsFirstDataSession (the disc holds no data session yet)"]
+    pub is_first_data_session: i32,
+    #[doc = "< WriteUnitSize: sectors a write is a multiple of (16 DVD, 32 BD, 1 CD)"]
+    pub write_unit_size: i32,
+    #[doc = "< sequential: StartAddressOfPreviousSession, -1 if none"]
+    pub start_address_of_previous_session: i64,
+    #[doc = "< sequential: LastWrittenAddressOfPreviousSession, -1 if none"]
+    pub last_written_address_of_previous_session: i64,
+    #[doc = "< sequential: NextWritableAddress; random-write: where the next"]
+    #[doc = "logical session starts (after the last, on a 32-block boundary)"]
+    pub next_writable_address: i64,
+    #[doc = "< sequential: FreeSectorsOnMedia"]
+    pub free_sectors_on_media: i64,
+    #[doc = "< random-write: LastWrittenAddress (end of the file system), -1 if blank"]
+    pub last_written_address: i64,
+    #[doc = "< random-write: TotalSectorsOnMedia"]
+    pub total_sectors_on_media: i64,
+}
+extern "C" {
+    #[doc = " MsftDiscFormat2Data: a new data writer with IMAPI's defaults (no recorder,"]
+    #[doc = " no client name, every flag 0, verification QUICK, speed: the drive's"]
+    #[doc = " maximum, buffer IMAPI_DEFAULT_BURN_BUFFER_SIZE)."]
+    pub fn imapi_disc_format_data_create(out: *mut *mut imapi_disc_format_data) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Release the writer. A write still running on another thread (the job form)"]
+    #[doc = " is cancelled and waited for first. NULL is a no-op."]
+    pub fn imapi_disc_format_data_free(format: *mut imapi_disc_format_data);
+}
+extern "C" {
+    #[doc = " Recorder (put): the recorder to write with; the format shares the"]
+    #[doc = " recorder object (see \"Recorder handles\" above). NULL clears it."]
+    #[doc = " Errors: IMAPI_E_DF2DATA_WRITE_IN_PROGRESS."]
+    pub fn imapi_disc_format_data_set_recorder(
+        format: *mut imapi_disc_format_data,
+        recorder: *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Recorder (get): a new recorder handle on the same recorder object (it holds"]
+    #[doc = " the same exclusive access levels); free it with imapi_recorder_free."]
+    #[doc = " Errors: IMAPI_E_RECORDER_REQUIRED when none is set."]
+    pub fn imapi_disc_format_data_get_recorder(
+        format: *mut imapi_disc_format_data,
+        out: *mut *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ClientName: the name under which Write holds the drive exclusively"]
+    #[doc = " (required before Write; rules of imapi_recorder_acquire_exclusive_access)."]
+    #[doc = " Errors: IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID."]
+    pub fn imapi_disc_format_data_set_client_name(
+        format: *mut imapi_disc_format_data,
+        name: *const ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ClientName (get): \"\" when none was set."]
+    pub fn imapi_disc_format_data_get_client_name(
+        format: *mut imapi_disc_format_data,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IsRecorderSupported: 1 when the drive can write at least one medium this writer supports."]
+    pub fn imapi_disc_format_data_is_recorder_supported(
+        format: *mut imapi_disc_format_data,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IsCurrentMediaSupported: 1 when the medium in `recorder` is one this writer"]
+    #[doc = " writes (CD-R/RW, DVD±R, DVD+R DL, DVD±RW, DVD-RAM, BD-R, BD-RE), whatever"]
+    #[doc = " its state (a closed disc is supported, but not writable: see the status)."]
+    pub fn imapi_disc_format_data_is_current_media_supported(
+        format: *mut imapi_disc_format_data,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MediaPhysicallyBlank: the drive reports the disc blank (READ DISC INFORMATION). Errors: IMAPI_E_RECORDER_REQUIRED."]
+    pub fn imapi_disc_format_data_get_media_physically_blank(
+        format: *mut imapi_disc_format_data,
+        blank: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MediaHeuristicallyBlank: physically blank, or overwritable media whose"]
+    #[doc = " first 64 KiB (where a file system's descriptors are) read as zeros."]
+    pub fn imapi_disc_format_data_get_media_heuristically_blank(
+        format: *mut imapi_disc_format_data,
+        blank: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedMediaTypes: the IMAPI_MEDIA_TYPE_* values this writer can write"]
+    #[doc = " with the recorder set (up to cap written, *count = how many there are)."]
+    pub fn imapi_disc_format_data_get_supported_media_types(
+        format: *mut imapi_disc_format_data,
+        types: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CurrentMediaStatus: IMAPI_FORMAT2_DATA_MEDIA_STATE_* bits (0 without a medium)."]
+    pub fn imapi_disc_format_data_get_current_media_status(
+        format: *mut imapi_disc_format_data,
+        state: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " WriteProtectStatus: IMAPI_WRITEPROTECTED_* bits."]
+    pub fn imapi_disc_format_data_get_write_protect_status(
+        format: *mut imapi_disc_format_data,
+        write_protect: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_*."]
+    pub fn imapi_disc_format_data_get_current_physical_media_type(
+        format: *mut imapi_disc_format_data,
+        media_type: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " TotalSectorsOnMedia: used + free 2048-byte sectors."]
+    pub fn imapi_disc_format_data_get_total_sectors_on_media(
+        format: *mut imapi_disc_format_data,
+        sectors: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " FreeSectorsOnMedia: what the next write can record (the whole medium on overwritable media)."]
+    pub fn imapi_disc_format_data_get_free_sectors_on_media(
+        format: *mut imapi_disc_format_data,
+        sectors: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " NextWritableAddress: where the next session starts (0 on overwritable media)."]
+    pub fn imapi_disc_format_data_get_next_writable_address(
+        format: *mut imapi_disc_format_data,
+        lba: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " StartAddressOfPreviousSession: first LBA of the last recorded session; -1 on a blank disc."]
+    pub fn imapi_disc_format_data_get_start_address_of_previous_session(
+        format: *mut imapi_disc_format_data,
+        lba: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " LastWrittenAddressOfPreviousSession: last LBA of the last recorded session; -1 on a blank disc."]
+    pub fn imapi_disc_format_data_get_last_written_address_of_previous_session(
+        format: *mut imapi_disc_format_data,
+        lba: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ForceMediaToBeClosed: 1 closes (finalizes) the disc after this write, so no"]
+    #[doc = " session can follow; 0 leaves sequential media appendable. Whatever it says,"]
+    #[doc = " a write that leaves 2% of the medium or less free closes the disc."]
+    pub fn imapi_disc_format_data_set_force_media_to_be_closed(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_force_media_to_be_closed(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL): with 0 the disc is"]
+    #[doc = " closed compatibly (DVD-ROM-like lead-out, CLOSE function 110b) when it is"]
+    #[doc = " closed; with 1 and ForceMediaToBeClosed 1 a normal close (101b); with 1 and"]
+    #[doc = " ForceMediaToBeClosed 0 only the session is closed on DVD+R and the disc on DVD+R DL."]
+    pub fn imapi_disc_format_data_set_disable_consumer_dvd_compatibility_mode(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_disable_consumer_dvd_compatibility_mode(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ForceOverwrite: 1 lets Write overwrite overwritable media (DVD±RW, DVD-RAM,"]
+    #[doc = " BD-RE) that already hold data; with 0 such media fail with"]
+    #[doc = " IMAPI_E_DF2DATA_MEDIA_NOT_BLANK unless heuristically blank or the stream is"]
+    #[doc = " a new session for them (imapi_multisession, IMAPI_MULTISESSION_RANDOM_WRITE)."]
+    pub fn imapi_disc_format_data_set_force_overwrite(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_force_overwrite(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " BufferUnderrunFreeDisabled: 1 turns BUFE (mode page 05h) off; CD only, ignored elsewhere."]
+    pub fn imapi_disc_format_data_set_buffer_underrun_free_disabled(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_buffer_underrun_free_disabled(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " PostgapAlreadyInImage: 1 when the stream already ends with the CD's 150-sector post-gap; CD only."]
+    pub fn imapi_disc_format_data_set_postgap_already_in_image(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_postgap_already_in_image(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IBurnVerification.BurnVerificationLevel: IMAPI_BURN_VERIFICATION_NONE,"]
+    #[doc = " QUICK (disc and track information plus XXH3 checksums of sample areas: the"]
+    #[doc = " first, middle and last 64 blocks of the session and of its largest file"]
+    #[doc = " extents, compared with the same areas of the stream as it was written), or"]
+    #[doc = " FULL (QUICK plus the whole session read back and compared per 1 MiB block"]
+    #[doc = " range with XXH3 hashes taken while writing; the source is not read twice)."]
+    #[doc = " A difference: IMAPI_E_BURN_VERIFICATION_FAILED with the first differing LBA"]
+    #[doc = " in the message and imapi_error.lba. Errors: IMAPI_E_INVALIDARG."]
+    pub fn imapi_disc_format_data_set_burn_verification_level(
+        format: *mut imapi_disc_format_data,
+        level: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_burn_verification_level(
+        format: *mut imapi_disc_format_data,
+        level: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the ring buffer of the next writes, in bytes: 0 restores"]
+    #[doc = " IMAPI_DEFAULT_BURN_BUFFER_SIZE; otherwise 1 MiB to 4 GiB, rounded up to the"]
+    #[doc = " medium's write unit. Errors: IMAPI_E_INVALIDARG."]
+    pub fn imapi_disc_format_data_set_buffer_size(
+        format: *mut imapi_disc_format_data,
+        bytes: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_buffer_size(
+        format: *mut imapi_disc_format_data,
+        bytes: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension (IWriteEngine2.UseStreamingWrite12 for the data writer): 1 writes"]
+    #[doc = " BD-RE and DVD-RAM with WRITE(12) and the Streaming bit (no defect-management"]
+    #[doc = " check reads: full speed, defects not replaced), in whole 64 KiB (BD) or"]
+    #[doc = " 32 KiB (DVD-RAM) units; other media ignore it."]
+    pub fn imapi_disc_format_data_set_use_streaming_write12(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_use_streaming_write12(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: 1 makes the next writes test writes (page 05h Test Write bit:"]
+    #[doc = " the laser stays off, nothing is recorded) where the medium has them (CD-R/RW,"]
+    #[doc = " DVD-R/RW); elsewhere Write fails with IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED."]
+    pub fn imapi_disc_format_data_set_test_write(
+        format: *mut imapi_disc_format_data,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_data_get_test_write(
+        format: *mut imapi_disc_format_data,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SetWriteSpeed: request `sectors_per_second` (-1 or 0x7FFFFFFF: the fastest)"]
+    #[doc = " with pure CAV rotation or not, used for the next writes (SET STREAMING /"]
+    #[doc = " SET CD SPEED as the write starts). The request is matched now against the"]
+    #[doc = " speeds the drive offers for the medium: IMAPI_S_OK when offered exactly,"]
+    #[doc = " IMAPI_S_SPEEDADJUSTED when the nearest lower one (or the slowest) will be"]
+    #[doc = " used, IMAPI_S_ROTATIONADJUSTED, IMAPI_S_BOTHADJUSTED. Errors:"]
+    #[doc = " IMAPI_E_RECORDER_REQUIRED, IMAPI_E_INVALIDARG (0 or below -1),"]
+    #[doc = " IMAPI_E_DF2DATA_WRITE_IN_PROGRESS."]
+    pub fn imapi_disc_format_data_set_write_speed(
+        format: *mut imapi_disc_format_data,
+        sectors_per_second: i32,
+        pure_cav: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " RequestedWriteSpeed: what SetWriteSpeed was given (sectors/s; -1 = fastest, the default)."]
+    pub fn imapi_disc_format_data_get_requested_write_speed(
+        format: *mut imapi_disc_format_data,
+        sectors_per_second: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " RequestedRotationTypeIsPureCAV (0/1)."]
+    pub fn imapi_disc_format_data_get_requested_rotation_type_is_pure_cav(
+        format: *mut imapi_disc_format_data,
+        pure_cav: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CurrentWriteSpeed: the speed the drive uses for the medium (GET PERFORMANCE"]
+    #[doc = " write speed descriptor of the current setting; during a write, the speed set"]
+    #[doc = " for it), sectors per second."]
+    pub fn imapi_disc_format_data_get_current_write_speed(
+        format: *mut imapi_disc_format_data,
+        sectors_per_second: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CurrentRotationTypeIsPureCAV (0/1)."]
+    pub fn imapi_disc_format_data_get_current_rotation_type_is_pure_cav(
+        format: *mut imapi_disc_format_data,
+        pure_cav: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedWriteSpeeds: sectors per second, fastest first (up to cap written, *count = how many)."]
+    pub fn imapi_disc_format_data_get_supported_write_speeds(
+        format: *mut imapi_disc_format_data,
+        speeds: *mut i32,
+        cap: i32,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedWriteSpeedDescriptors: how many there are (same order as the speeds)."]
+    pub fn imapi_disc_format_data_get_write_speed_descriptor_count(
+        format: *mut imapi_disc_format_data,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " SupportedWriteSpeedDescriptors[index]; out->struct_size must be set. Errors: IMAPI_E_INVALIDARG."]
+    pub fn imapi_disc_format_data_get_write_speed_descriptor(
+        format: *mut imapi_disc_format_data,
+        index: i32,
+        out: *mut imapi_write_speed_descriptor,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MultisessionInterfaces: how many there are for the medium now (never 0 with"]
+    #[doc = " a medium: sequential media have the sequential one, overwritable media the"]
+    #[doc = " random-write one). Errors: IMAPI_E_RECORDER_REQUIRED, IMAPI_E_RECORDER_MEDIA_NO_MEDIA."]
+    pub fn imapi_disc_format_data_get_multisession_count(
+        format: *mut imapi_disc_format_data,
+        count: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MultisessionInterfaces[index], read from the drive now; out->struct_size must be set."]
+    pub fn imapi_disc_format_data_get_multisession(
+        format: *mut imapi_disc_format_data,
+        index: i32,
+        out: *mut imapi_multisession,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IMultisession.InUse (put) of MultisessionInterfaces[index]: marks the kind"]
+    #[doc = " the next write continues (at most one is in use; 1 clears the others)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG."]
+    pub fn imapi_disc_format_data_set_multisession_in_use(
+        format: *mut imapi_disc_format_data,
+        index: i32,
+        in_use: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IMultisession.ImportRecorder made usable: a read-only stream over the"]
+    #[doc = " recorded medium (READ(10) of 2048-byte blocks from LBA 0 to the end of the"]
+    #[doc = " last session), for imapi_fsimage_import_stream with"]
+    #[doc = " start_address_of_previous_session (sequential) or 0 (random-write) as"]
+    #[doc = " session_block. It shares the recorder object: read it only while no write"]
+    #[doc = " runs. Errors: IMAPI_E_RECORDER_REQUIRED, IMAPI_E_RECORDER_MEDIA_NO_MEDIA,"]
+    #[doc = " IMAPI_E_EMPTY_DISC (nothing recorded)."]
+    pub fn imapi_disc_format_data_create_media_stream(
+        format: *mut imapi_disc_format_data,
+        out: *mut *mut imapi_stream,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Write: burns the whole stream as one session, blocking; progress as"]
+    #[doc = " described at the top of this section (`progress` may be NULL)."]
+    #[doc = " Sequential media: the session starts at NextWritableAddress; the disc is"]
+    #[doc = " left appendable unless ForceMediaToBeClosed (or <= 2% left free) closes it."]
+    #[doc = " Overwritable media: written from LBA 0 (blank DVD+RW / BD-RE are formatted"]
+    #[doc = " first), or, when the random-write multisession is in use, a new logical"]
+    #[doc = " session at its next_writable_address whose volume descriptors are then"]
+    #[doc = " copied to LBA 16 as growisofs -M does (the stream is then the image of the"]
+    #[doc = " new session, made with SessionStartBlock = next_writable_address)."]
+    #[doc = " CD: 150 sectors of post-gap are appended unless PostgapAlreadyInImage."]
+    #[doc = " Then verification as BurnVerificationLevel says."]
+    #[doc = " Errors (beyond the common ones): IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED (size"]
+    #[doc = " not a multiple of 2048, or 0), IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA,"]
+    #[doc = " IMAPI_E_DF2DATA_MEDIA_NOT_BLANK, IMAPI_E_DF2DATA_INVALID_MEDIA_STATE (closed"]
+    #[doc = " disc, or a state the writer cannot continue), IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED,"]
+    #[doc = " IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED, IMAPI_E_BURN_VERIFICATION_FAILED."]
+    #[doc = " The stream is read from position 0 to its size; its position afterwards is"]
+    #[doc = " unspecified."]
+    pub fn imapi_disc_format_data_write(
+        format: *mut imapi_disc_format_data,
+        data: *mut imapi_stream,
+        progress: imapi_burn_progress_fn,
+        user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The job form of Write: runs on the library's worker pool (a user stream is"]
+    #[doc = " read there). imapi_job_progress reports IMAPI_OPERATION_BURN in sectors;"]
+    #[doc = " imapi_disc_format_data_get_progress has the full event arguments;"]
+    #[doc = " imapi_job_cancel and imapi_disc_format_data_cancel_write both cancel."]
+    pub fn imapi_disc_format_data_write_start(
+        format: *mut imapi_disc_format_data,
+        data: *mut imapi_stream,
+        job: *mut *mut imapi_job,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CancelWrite: asks the running write to stop; returns at once; any thread,"]
+    #[doc = " also from the progress callback. IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs."]
+    #[doc = " The write returns IMAPI_E_REQUEST_CANCELLED after the drive has been left"]
+    #[doc = " in a usable state (what was written is closed as a track on sequential media"]
+    #[doc = " where the medium needs it; docs/burn-engine.md says what the disc holds)."]
+    pub fn imapi_disc_format_data_cancel_write(format: *mut imapi_disc_format_data)
+        -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: a snapshot of the running (or last) write's event arguments; any"]
+    #[doc = " thread, any time. Before any write: action VALIDATING_MEDIA and zeros."]
+    #[doc = " out->struct_size must be set (>= IMAPI_BURN_PROGRESS_V1_SIZE)."]
+    pub fn imapi_disc_format_data_get_progress(
+        format: *mut imapi_disc_format_data,
+        out: *mut imapi_burn_progress,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: compares the last session on the disc with `image` (from its"]
+    #[doc = " position 0 to its size), block by block, on the calling thread, reporting"]
+    #[doc = " action VERIFYING. A difference: IMAPI_E_BURN_VERIFICATION_FAILED naming the"]
+    #[doc = " first differing LBA; a session shorter than the image also fails (its end LBA)."]
+    pub fn imapi_disc_format_data_verify(
+        format: *mut imapi_disc_format_data,
+        image: *mut imapi_stream,
+        progress: imapi_burn_progress_fn,
+        user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MsftWriteEngine2: the low-level writer (no session handling, no closing):"]
+    #[doc = " BytesPerSector 2048, WRITE(10), no speed hints, buffer"]
+    #[doc = " IMAPI_DEFAULT_BURN_BUFFER_SIZE."]
+    pub fn imapi_write_engine_create(out: *mut *mut imapi_write_engine) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Release the engine; a running write is cancelled and waited for first. NULL is a no-op."]
+    pub fn imapi_write_engine_free(engine: *mut imapi_write_engine);
+}
+extern "C" {
+    #[doc = " Recorder (put/get), as for the data writer (IWriteEngine2 takes an IDiscRecorder2Ex; ours is both)."]
+    pub fn imapi_write_engine_set_recorder(
+        engine: *mut imapi_write_engine,
+        recorder: *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_recorder(
+        engine: *mut imapi_write_engine,
+        out: *mut *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " UseStreamingWrite12: 1 sends WRITE(12) with the Streaming bit (IMAPI"]
+    #[doc = " answers E_NOTIMPL; libimapi does it): on BD-RE and DVD-RAM no defect"]
+    #[doc = " management (full speed); each WriteSection must then cover whole 32 KiB"]
+    #[doc = " (DVD-RAM) / 64 KiB (BD) units, else IMAPI_E_INVALIDARG. 0: WRITE(10)."]
+    pub fn imapi_write_engine_set_use_streaming_write12(
+        engine: *mut imapi_write_engine,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_use_streaming_write12(
+        engine: *mut imapi_write_engine,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " StartingSectorsPerSecond / EndingSectorsPerSecond: the speed the caller"]
+    #[doc = " expects at the start and end of the section (0: unknown); the writer paces"]
+    #[doc = " its drive-buffer polling by them. Errors: IMAPI_E_INVALIDARG (negative)."]
+    pub fn imapi_write_engine_set_starting_sectors_per_second(
+        engine: *mut imapi_write_engine,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_starting_sectors_per_second(
+        engine: *mut imapi_write_engine,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_set_ending_sectors_per_second(
+        engine: *mut imapi_write_engine,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_ending_sectors_per_second(
+        engine: *mut imapi_write_engine,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " BytesPerSector: bytes of the stream per block written (2048 for data; 2052"]
+    #[doc = " to 2448 for raw CD formats the drive's write parameters were set up for by"]
+    #[doc = " the caller). Errors: IMAPI_E_INVALIDARG outside 2048-2448 or not a multiple of 4."]
+    pub fn imapi_write_engine_set_bytes_per_sector(
+        engine: *mut imapi_write_engine,
+        bytes: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_bytes_per_sector(
+        engine: *mut imapi_write_engine,
+        bytes: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the ring buffer size, as imapi_disc_format_data_set_buffer_size."]
+    pub fn imapi_write_engine_set_buffer_size(
+        engine: *mut imapi_write_engine,
+        bytes: i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_write_engine_get_buffer_size(
+        engine: *mut imapi_write_engine,
+        bytes: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " WriteInProgress (0/1); any thread."]
+    pub fn imapi_write_engine_get_write_in_progress(
+        engine: *mut imapi_write_engine,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " WriteSection: writes `block_count` blocks of BytesPerSector bytes from the"]
+    #[doc = " stream's position 0 to the medium at `start_lba`, through the ring buffer"]
+    #[doc = " and the writer thread, blocking; no preparation, no post-gap, no closing"]
+    #[doc = " (the caller has prepared the medium). Progress (may be NULL) as for the"]
+    #[doc = " data writer (actions WRITING_DATA, then COMPLETED)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG (negative address or count, stream shorter than"]
+    #[doc = " block_count blocks), the common errors."]
+    pub fn imapi_write_engine_write_section(
+        engine: *mut imapi_write_engine,
+        data: *mut imapi_stream,
+        start_lba: i64,
+        block_count: i64,
+        progress: imapi_burn_progress_fn,
+        user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The job form of WriteSection (see imapi_disc_format_data_write_start)."]
+    pub fn imapi_write_engine_write_section_start(
+        engine: *mut imapi_write_engine,
+        data: *mut imapi_stream,
+        start_lba: i64,
+        block_count: i64,
+        job: *mut *mut imapi_job,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CancelWrite: any thread; IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs."]
+    pub fn imapi_write_engine_cancel_write(engine: *mut imapi_write_engine) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the running (or last) section's event arguments (IWriteEngine2EventArgs and more); any thread."]
+    pub fn imapi_write_engine_get_progress(
+        engine: *mut imapi_write_engine,
+        out: *mut imapi_burn_progress,
     ) -> imapi_status;
 }

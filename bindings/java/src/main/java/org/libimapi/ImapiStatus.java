@@ -102,4 +102,18 @@ public final class ImapiStatus {
     public static final int S_JOB_RUNNING = 0x00AAF001;
     public static final int E_JOB_NOT_FINISHED = 0xC0AAF002;
     public static final int E_OUTPUT_WRITE_FAILURE = 0xC0AAF003;
+    public static final int S_SPEEDADJUSTED = 0x00AA0004;
+    public static final int S_ROTATIONADJUSTED = 0x00AA0005;
+    public static final int S_BOTHADJUSTED = 0x00AA0006;
+    public static final int E_BURN_VERIFICATION_FAILED = 0xC0AA0007;
+    public static final int S_WRITE_NOT_IN_PROGRESS = 0x00AA0302;
+    public static final int E_DF2DATA_WRITE_IN_PROGRESS = 0xC0AA0400;
+    public static final int E_DF2DATA_WRITE_NOT_IN_PROGRESS = 0xC0AA0401;
+    public static final int E_DF2DATA_INVALID_MEDIA_STATE = 0xC0AA0402;
+    public static final int E_DF2DATA_STREAM_NOT_SUPPORTED = 0xC0AA0403;
+    public static final int E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA = 0xC0AA0404;
+    public static final int E_DF2DATA_MEDIA_NOT_BLANK = 0xC0AA0405;
+    public static final int E_DF2DATA_MEDIA_IS_NOT_SUPPORTED = 0xC0AA0406;
+    public static final int E_DF2DATA_RECORDER_NOT_SUPPORTED = 0xC0AA0407;
+    public static final int E_DF2DATA_CLIENT_NAME_IS_NOT_VALID = 0xC0AA0408;
 }
