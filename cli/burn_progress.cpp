@@ -34,7 +34,7 @@ std::string format_burn_line(const BurnSnapshot& s, int width) {
   if (s.total_sectors > 0) {
     const int percent = static_cast<int>(std::min<int64_t>(s.done_sectors * 100 / s.total_sectors, 100));
     tail += printf_string(" %3d%%", percent);
-  } else {
+  } else if (s.done_sectors > 0) {
     tail += printf_string(" %lld MiB", static_cast<long long>(s.done_sectors * 2048 / (1024 * 1024)));
   }
   if (s.kilobytes_per_second >= 0) {

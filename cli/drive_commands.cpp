@@ -126,6 +126,16 @@ long long emulated_underruns(const std::string& image_path) {
 
 }  // namespace
 
+int open_recorder(const std::string& drive, imapi_recorder** out) {
+  Recorder r;
+  if (int rc = open_drive(drive, r)) return rc;
+  *out = r.p;
+  r.p = nullptr;
+  return 0;
+}
+
+const char* media_type_name(int32_t type) { return media_name(type); }
+
 int drives(const std::vector<std::string>& args) {
   if (!args.empty()) {
     std::fprintf(stderr, "imapi: error: 'drives' takes no arguments\n");
