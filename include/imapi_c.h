@@ -36,9 +36,22 @@
  * Numbers.  No C enum or bool crosses the ABI: int32_t with IMAPI_* constants;
  *   booleans are 0 or 1. Byte counts, offsets and sector addresses are int64_t.
  * Times.  int64_t nanoseconds since 1970-01-01T00:00:00Z (imapi_time).
- * Structs.  Structs filled by the library start with `uint32_t struct_size`,
- *   which the caller sets to sizeof(the struct) before the call, so the
- *   struct can grow without breaking old callers.
+ * Structs.  Every struct that crosses the ABI starts with `uint32_t struct_size`,
+ *   which the caller sets to sizeof(the struct) as its header declares it
+ *   (`imapi_progress p = {sizeof p};`). Structs grow only at their end, and
+ *   each has an IMAPI_<NAME>_V1_SIZE, its size in the release that introduced
+ *   it. The library accepts any struct_size at least that v1 size (less:
+ *   IMAPI_E_INVALIDARG naming the struct and the size it needs; a NULL struct:
+ *   IMAPI_E_POINTER), reads or fills min(struct_size, the library's sizeof)
+ *   bytes, never touches a byte past struct_size and never changes
+ *   struct_size itself. So a program built against an older header works with
+ *   a newer library, and one built against a newer header works with an older
+ *   library: fields the library does not know stay as the caller set them
+ *   (zero-initialise the struct to read them as 0), and fields of an input
+ *   struct (imapi_stream_vtable) beyond the caller's struct_size are taken as
+ *   0/NULL. A struct the library hands out (the imapi_error of
+ *   imapi_error_last(), the imapi_progress of a callback) carries the
+ *   library's sizeof in struct_size: read only the fields it covers.
  * Long operations.  Two forms: a blocking call taking an imapi_progress_fn,
  *   invoked on the calling thread (returning non-zero cancels and the call
  *   returns IMAPI_E_REQUEST_CANCELLED), and a job form (..._start) that runs
@@ -222,6 +235,8 @@ typedef struct imapi_error {
   int64_t lba;             /**< sector address involved, or -1 */
   const char *path;        /**< UTF-8 file or image path involved, or "" */
 } imapi_error;
+/** imapi_error as published in 0.1 (through path), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_ERROR_V1_SIZE 48
 
 /**
  * The last error recorded on the calling thread, or NULL if no call on this
@@ -255,6 +270,8 @@ typedef struct imapi_progress {
   int64_t total;             /**< units in all */
   int64_t elapsed_ms;
 } imapi_progress;
+/** imapi_progress as published in 0.1 (through elapsed_ms), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_PROGRESS_V1_SIZE 40
 
 /**
  * Progress callback of blocking calls, invoked on the calling thread.
@@ -265,7 +282,7 @@ typedef int32_t (*imapi_progress_fn)(void *user, const imapi_progress *progress)
 
 typedef struct imapi_job imapi_job;
 
-/** Snapshot of a job's progress; any thread. `out->struct_size` must be set. */
+/** Snapshot of a job's progress; any thread. `out->struct_size` must be set (see Structs). */
 IMAPI_API imapi_status imapi_job_progress(imapi_job *job, imapi_progress *out);
 /**
  * Wait up to timeout_ms (negative = forever) for the job to finish.
@@ -312,6 +329,8 @@ typedef struct imapi_stream_vtable {
   imapi_status (*size)(void *user, int64_t *size);
   void (*release)(void *user);
 } imapi_stream_vtable;
+/** imapi_stream_vtable as published in 0.1 (through release), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_STREAM_VTABLE_V1_SIZE 40
 
 /** A stream over a file, opened now. Errors: IMAPI_E_DATA_STREAM_CREATE_FAILURE (with errno). */
 IMAPI_API imapi_status imapi_stream_create_from_file(const char *path, imapi_stream **out);
@@ -657,6 +676,8 @@ typedef struct imapi_progress_item {
   int64_t last_block;
   int64_t block_count;
 } imapi_progress_item;
+/** imapi_progress_item as published in 0.1 (through block_count), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_PROGRESS_ITEM_V1_SIZE 40
 
 IMAPI_API void imapi_fsimage_result_free(imapi_fsimage_result *result);
 /** ImageStream: a new read-only stream over the whole image, positioned at 0. */
@@ -730,6 +751,8 @@ typedef struct imapi_image_entry {
   int64_t modified;    /**< imapi_time */
   const char *target;  /**< symbolic links: the target; "" otherwise; borrowed like path */
 } imapi_image_entry;
+/** imapi_image_entry as published in 0.1 (through target), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_IMAGE_ENTRY_V1_SIZE 56
 
 /**
  * Extension: opens an ISO 9660 and/or UDF image (file or stream) for listing
@@ -944,10 +967,12 @@ typedef struct imapi_media_info {
   int64_t free_sectors;     /**< FreeSectorsOnMedia (the whole medium on overwritable media) */
   int64_t next_writable_address; /**< NextWritableAddress (0 on overwritable media) */
 } imapi_media_info;
+/** imapi_media_info as published in 0.1 (through next_writable_address), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_MEDIA_INFO_V1_SIZE 56
 
 /**
  * Extension: the medium in the recorder. No medium is not an error
- * (present = 0). `out->struct_size` must be set.
+ * (present = 0). `out->struct_size` must be set (see Structs).
  */
 IMAPI_API imapi_status imapi_recorder_get_media_info(imapi_recorder *recorder, imapi_media_info *out);
 

@@ -318,24 +318,24 @@ IMAPI_API imapi_status imapi_fsimage_result_get_progress_item_count(imapi_fsimag
 IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_result* result, int64_t index,
                                                               imapi_progress_item* out) {
   return on_result(result, [&](const fs::ImageLayout& l) {
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_progress_item))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress_item)");
+    checked_struct_size(out, "out");
     if (index < 0 || index >= l.progress_count())
       throw Error(IMAPI_E_INVALIDARG, "progress item index " + std::to_string(index) + " is out of range 0.." +
                                           std::to_string(l.progress_count() - 1));
     static const std::string kMetadata = "metadata";
-    if (index == 0) {
-      out->description = kMetadata.c_str();
-      out->first_block = 0;
-      out->block_count = l.metadata_blocks;
-    } else {
-      const auto& f = l.files[static_cast<size_t>(index - 1)];
-      out->description = f.path;
-      out->first_block = f.block;
-      out->block_count = fs::blocks_for(f.size());
-    }
-    out->last_block = out->first_block + std::max<int64_t>(out->block_count, 1) - 1;
+    fill_struct(out, "out", [&](imapi_progress_item& o) {
+      if (index == 0) {
+        o.description = kMetadata.c_str();
+        o.first_block = 0;
+        o.block_count = l.metadata_blocks;
+      } else {
+        const auto& f = l.files[static_cast<size_t>(index - 1)];
+        o.description = f.path;
+        o.first_block = f.block;
+        o.block_count = fs::blocks_for(f.size());
+      }
+      o.last_block = o.first_block + std::max<int64_t>(o.block_count, 1) - 1;
+    });
   });
 }
 

@@ -119,20 +119,20 @@ IMAPI_API imapi_status imapi_image_reader_list(imapi_image_reader* reader, int32
 
 IMAPI_API imapi_status imapi_image_reader_get_entry(imapi_image_reader* reader, int64_t index, imapi_image_entry* out) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_image_entry))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_image_entry)");
+    checked_struct_size(out, "out");
     if (index < 0 || index >= static_cast<int64_t>(r.listing.size()))
       throw Error(IMAPI_E_INVALIDARG, "entry index " + std::to_string(index) + " is out of range; call imapi_image_reader_list first");
     const auto& e = r.listing[static_cast<size_t>(index)];
-    out->path = e.path.c_str();
-    out->type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
-                : e.kind == EntryKind::symlink ? IMAPI_ENTRY_SYMLINK
-                                               : IMAPI_ENTRY_FILE;
-    out->size = e.size;
-    out->mode = e.has_mode ? static_cast<int32_t>(e.mode) : -1;
-    out->modified = e.mtime_ns;
-    out->target = e.target.c_str();
+    fill_struct(out, "out", [&](imapi_image_entry& o) {
+      o.path = e.path.c_str();
+      o.type = e.kind == EntryKind::directory ? IMAPI_ENTRY_DIRECTORY
+               : e.kind == EntryKind::symlink ? IMAPI_ENTRY_SYMLINK
+                                              : IMAPI_ENTRY_FILE;
+      o.size = e.size;
+      o.mode = e.has_mode ? static_cast<int32_t>(e.mode) : -1;
+      o.modified = e.mtime_ns;
+      o.target = e.target.c_str();
+    });
   });
 }
 

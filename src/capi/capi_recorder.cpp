@@ -222,19 +222,19 @@ IMAPI_API imapi_status imapi_recorder_enable_mcn(imapi_recorder* recorder) {
 
 IMAPI_API imapi_status imapi_recorder_get_media_info(imapi_recorder* recorder, imapi_media_info* out) {
   return on_recorder(recorder, [&](Recorder& r) {
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_media_info))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_media_info)");
+    checked_struct_size(out, "out");
     auto m = device::media_status(r.transport());
-    out->present = m.present ? 1 : 0;
-    out->profile = m.profile;
-    out->physical_type = m.physical_type;
-    out->state = m.state;
-    out->write_protect = m.write_protect;
-    out->sessions = m.sessions;
-    out->total_sectors = m.total_sectors;
-    out->free_sectors = m.free_sectors;
-    out->next_writable_address = m.next_writable;
+    fill_struct(out, "out", [&](imapi_media_info& o) {
+      o.present = m.present ? 1 : 0;
+      o.profile = m.profile;
+      o.physical_type = m.physical_type;
+      o.state = m.state;
+      o.write_protect = m.write_protect;
+      o.sessions = m.sessions;
+      o.total_sectors = m.total_sectors;
+      o.free_sectors = m.free_sectors;
+      o.next_writable_address = m.next_writable;
+    });
   });
 }
 

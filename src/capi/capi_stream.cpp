@@ -44,12 +44,10 @@ IMAPI_API imapi_status imapi_stream_create_user(const imapi_stream_vtable* vtabl
   return guard([&] {
     check_out(out, "out");
     *out = nullptr;
-    if (!vtable) throw Error(IMAPI_E_POINTER, "the vtable is NULL");
-    if (vtable->struct_size < sizeof(imapi_stream_vtable))
-      throw Error(IMAPI_E_INVALIDARG, "vtable->struct_size must be sizeof(imapi_stream_vtable)");
-    if (!vtable->read || !vtable->seek || !vtable->size)
+    const imapi_stream_vtable vt = read_struct(vtable, "vtable");
+    if (!vt.read || !vt.seek || !vt.size)
       throw Error(IMAPI_E_INVALIDARG, "the vtable needs read, seek and size functions");
-    make_handle(out, imapi_stream{std::make_shared<UserStream>(*vtable, user)});
+    make_handle(out, imapi_stream{std::make_shared<UserStream>(vt, user)});
     return IMAPI_S_OK;
   });
 }
@@ -94,18 +92,18 @@ IMAPI_API void imapi_stream_free(imapi_stream* s) { free_handle(s); }
 IMAPI_API imapi_status imapi_job_progress(imapi_job* job, imapi_progress* out) {
   return guard([&] {
     check(job, "job");
-    check_out(out, "out");
-    if (out->struct_size < sizeof(imapi_progress))
-      throw Error(IMAPI_E_INVALIDARG, "out->struct_size must be sizeof(imapi_progress)");
+    checked_struct_size(out, "out");
     ProgressSnapshot s = job->job->progress();
     // Per calling thread, so that threads polling one job do not race on it.
     thread_local std::string current_item;
     current_item = std::move(s.current_item);
-    out->operation = s.operation;
-    out->current_item = current_item.c_str();
-    out->done = s.done;
-    out->total = s.total;
-    out->elapsed_ms = s.elapsed_ms;
+    fill_struct(out, "out", [&](imapi_progress& p) {
+      p.operation = s.operation;
+      p.current_item = current_item.c_str();
+      p.done = s.done;
+      p.total = s.total;
+      p.elapsed_ms = s.elapsed_ms;
+    });
     return IMAPI_S_OK;
   });
 }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "capi/struct_size.hpp"
 #include "core/error.hpp"
 #include "core/job.hpp"
 #include "core/stream.hpp"

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "device/command_policy.hpp"
 #include "mmc/bytes.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/commands.hpp"
@@ -111,8 +112,10 @@ std::vector<uint8_t> length_prefixed(std::vector<uint8_t> reply, std::string_vie
 size_t run_command(Transport& t, const mmc::Cdb& cdb, DataDirection direction, std::span<uint8_t> buffer,
                    std::string_view name) {
   auto r = t.execute(cdb.bytes(), direction, buffer);
-  if (r.status == scsi_status::kCheckCondition) throw mmc::sense_error(name, sense_of(r, name));
-  if (!r.good())
+  if (r.status == scsi_status::kCheckCondition) {
+    // RECOVERED ERROR (and NO SENSE): the command completed and its data stands.
+    if (interpret_result(r).meaning.recovery != mmc::Recovery::kRecovered) throw mmc::sense_error(name, sense_of(r, name));
+  } else if (!r.good())
     throw Error(st::kMediaBusy, std::string(name) + ": the drive answered with SCSI status " + std::to_string(r.status) +
                                     " (busy or reserved): retry later");
   return direction == DataDirection::kNone ? 0 : buffer.size() - std::min(r.residual, buffer.size());
@@ -242,9 +245,11 @@ MediaStatus media_status(Transport& t) {
   MediaStatus m;
   auto tur = t.execute(mmc::test_unit_ready().bytes(), DataDirection::kNone, {});
   if (tur.status == scsi_status::kCheckCondition) {
-    auto s = sense_of(tur, "TEST UNIT READY");
-    if (s.key == mmc::sense_key::kNotReady && s.asc == 0x3A) return m;  // no medium
-    if (s.key != mmc::sense_key::kUnitAttention) throw mmc::sense_error("TEST UNIT READY", s);
+    const auto tur_meaning = interpret_result(tur).meaning;
+    if (tur_meaning.status == st::kMediaNoMedia) return m;
+    // A unit attention the transport did not re-issue through still says a medium is there.
+    if (tur_meaning.recovery != mmc::Recovery::kRetryNow && tur_meaning.recovery != mmc::Recovery::kRecovered)
+      throw mmc::sense_error("TEST UNIT READY", sense_of(tur, "TEST UNIT READY"));
   }
   m.present = true;
   auto config = configuration(t, mmc::ConfigurationRequest::kOne, 0);

@@ -16,7 +16,8 @@
 namespace imapi::device {
 
 // Runs one command over `t` (a recorder's transport(): per-opcode timeout and
-// NOT READY retries, command_policy.hpp); CHECK CONDITION throws mmc::sense_error(name, sense).
+// retries, command_policy.hpp); CHECK CONDITION throws mmc::sense_error(name, sense),
+// except RECOVERED ERROR and NO SENSE, where the command completed.
 // Returns the number of bytes transferred (buffer size minus residual).
 size_t run_command(Transport& t, const mmc::Cdb& cdb, DataDirection direction, std::span<uint8_t> buffer,
                    std::string_view name);

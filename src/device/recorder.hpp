@@ -25,8 +25,9 @@ class Recorder {
   virtual ~Recorder() = default;
   // IDiscRecorder2::ActiveDiscRecorder: the ID the recorder was opened with.
   virtual const std::string& unique_id() const = 0;
-  // The engine's commands: each with command_timeout(opcode) and re-issued while
-  // the drive answers 02/04/01, 04, 07 or 08 (command_policy.hpp).
+  // The engine's commands: each with command_rule(opcode)'s timeout, re-issued
+  // while the drive is busy and through unit attentions as the rule allows
+  // (command_policy.hpp).
   Transport& transport() { return managed_; }
   ManagedTransport& managed_transport() { return managed_; }
   // The drive as it is: pass-through commands (SendCommand*), which keep the

@@ -1,11 +1,10 @@
 #include "device/recorder_set.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <mutex>
 
 #include "core/error.hpp"
-#include "device/emu/drive_uri.hpp"
+#include "device/emu/drive_list.hpp"
 #include "device/emu/emulated_recorder.hpp"
 #include "device/linux/drive_enumeration.hpp"
 #include "device/linux/linux_recorder.hpp"
@@ -21,16 +20,7 @@ std::mutex g_added_mutex;
 std::vector<std::string> g_added;
 
 std::vector<std::string> emulated_uris() {
-  std::vector<std::string> uris;
-  if (const char* env = std::getenv("IMAPI_EMU_DRIVES")) {
-    std::string list = env;
-    size_t at = 0;
-    while (at <= list.size()) {
-      size_t end = std::min(list.find(';', at), list.size());
-      if (end > at) uris.push_back(list.substr(at, end - at));
-      at = end + 1;
-    }
-  }
+  std::vector<std::string> uris = emu::drive_list_from_environment();
   std::lock_guard lock(g_added_mutex);
   for (const auto& u : g_added)
     if (std::find(uris.begin(), uris.end(), u) == uris.end()) uris.push_back(u);

@@ -1,6 +1,6 @@
 // The recorders a process sees (IDiscMaster2): the Linux optical drives, then
-// the emulated drives named by IMAPI_EMU_DRIVES (';'-separated emu: URIs, the
-// variable the LD_PRELOAD shim reads) and those added at run time.
+// the emulated drives named by IMAPI_EMU_DRIVES (read by emu/drive_list.hpp,
+// as the LD_PRELOAD shim reads it) and those added at run time.
 #pragma once
 
 #include <memory>

@@ -22,6 +22,8 @@ namespace scsi_status {
 inline constexpr uint8_t kGood = 0x00;
 inline constexpr uint8_t kCheckCondition = 0x02;
 inline constexpr uint8_t kBusy = 0x08;
+inline constexpr uint8_t kReservationConflict = 0x18;
+inline constexpr uint8_t kTaskSetFull = 0x28;
 }  // namespace scsi_status
 
 // What came back. A transport that could not deliver the command at all (the

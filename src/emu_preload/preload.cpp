@@ -37,8 +37,11 @@
 #include <string>
 #include <vector>
 
+#include "device/command_policy.hpp"
+#include "device/emu/drive_list.hpp"
 #include "device/emu/emulated_drive.hpp"
-#include "mmc/bytes.hpp"
+#include "device/emu/sr_ioctls.hpp"
+#include "mmc/commands.hpp"
 #include "mmc/sense.hpp"
 
 #define EXPORT extern "C" __attribute__((visibility("default")))
@@ -86,15 +89,7 @@ void init() {
     ErrnoGuard keep_errno;
     auto* devices = new std::vector<std::unique_ptr<EmulatedDevice>>();  // lives as long as the process
     g_trace = std::getenv("IMAPI_EMU_TRACE") != nullptr;
-    const char* env = std::getenv("IMAPI_EMU_DRIVES");
-    std::string list = env ? env : "";
-    size_t at = 0;
-    while (at <= list.size() && !list.empty()) {
-      size_t end = list.find(';', at);
-      if (end == std::string::npos) end = list.size();
-      std::string uri = list.substr(at, end - at);
-      at = end + 1;
-      if (uri.empty()) continue;
+    for (const std::string& uri : imapi::device::emu::drive_list_from_environment()) {
       auto dev = std::make_unique<EmulatedDevice>();
       dev->index = static_cast<int>(devices->size());
       dev->uri = uri;
@@ -180,11 +175,12 @@ void trace(const EmulatedDevice& d, const uint8_t* cdb, size_t len, std::span<co
     }
     line += "]";
   }
-  if (r.good()) line += " -> good";
-  else {
-    char s[32];
-    std::snprintf(s, sizeof s, " -> %02X/%02X/%02X", r.sense[2] & 0x0F, r.sense[12], r.sense[13]);
-    line += s;
+  if (r.good()) {
+    line += " -> good";
+  } else if (auto sense = imapi::device::interpret_result(r).sense) {
+    line += " -> " + imapi::mmc::sense_triple(sense->key, sense->asc, sense->ascq);
+  } else {
+    line += " -> status " + std::to_string(r.status) + ", no sense";
   }
   std::fprintf(stderr, "%s\n", line.c_str());
 }
@@ -214,7 +210,7 @@ int do_sg_io(EmulatedDevice& d, sg_io_hdr_t* h) {
   } catch (const std::exception& e) {
     // The emulator could not reach its files: a hardware error, as a dying drive reports.
     std::fprintf(stderr, "libimapi-emu-preload: /dev/sr%d: %s\n", d.index, e.what());
-    auto sense = imapi::mmc::encode_fixed_sense(0x04, 0x44, 0x00);
+    auto sense = imapi::mmc::encode_fixed_sense(imapi::mmc::sense_key::kHardwareError, 0x44, 0x00);  // internal target failure
     r = {};
     r.status = imapi::device::scsi_status::kCheckCondition;
     std::copy(sense.begin(), sense.end(), r.sense.begin());
@@ -238,17 +234,23 @@ int do_sg_io(EmulatedDevice& d, sg_io_hdr_t* h) {
   return 0;
 }
 
-// Runs one CDB for the block-layer ioctls that map to MMC commands.
-imapi::device::CommandResult run(EmulatedDevice& d, std::vector<uint8_t> cdb, DataDirection dir = DataDirection::kNone,
-                                  std::span<uint8_t> buffer = {}) {
+// Runs one of the block-layer ioctls that map to MMC commands (sr_ioctls.hpp);
+// `fallback` when the emulator could not reach its files.
+template <typename F, typename T>
+T as_sr_driver(EmulatedDevice& d, F&& ioctl_answer, T fallback) {
   InsideEmulator inside;
   try {
-    return d.drive->execute(cdb, dir, buffer);
-  } catch (const std::exception&) {
-    imapi::device::CommandResult r;
-    r.status = imapi::device::scsi_status::kCheckCondition;
-    return r;
+    return ioctl_answer(*d.drive);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "libimapi-emu-preload: /dev/sr%d: %s\n", d.index, e.what());
+    return fallback;
   }
+}
+
+bool command_succeeds(EmulatedDevice& d, const imapi::mmc::Cdb& cdb) {
+  return as_sr_driver(
+      d, [&](imapi::device::Transport& t) { return imapi::device::emu::run_as_sr_driver(t, cdb.bytes()).good(); },
+      false);
 }
 
 int emulated_ioctl(EmulatedDevice& d, unsigned long request, void* arg) {
@@ -302,18 +304,14 @@ int emulated_ioctl(EmulatedDevice& d, unsigned long request, void* arg) {
       return 0;
     case CDROM_MEDIA_CHANGED:
       return 0;
-    case CDROM_DRIVE_STATUS: {
-      auto r = run(d, {0x00, 0, 0, 0, 0, 0});
-      if (r.good()) return CDS_DISC_OK;
-      if (r.sense_length > 13 && r.sense[12] == 0x3A) return CDS_NO_DISC;
-      return CDS_DRIVE_NOT_READY;
-    }
+    case CDROM_DRIVE_STATUS:
+      return as_sr_driver(d, imapi::device::emu::cdrom_drive_status, CDS_DRIVE_NOT_READY);
     case CDROMEJECT:
-      return run(d, {0x1B, 0, 0, 0, 0x02, 0}).good() ? 0 : fail(EIO);
+      return command_succeeds(d, imapi::mmc::start_stop_unit(false, true)) ? 0 : fail(EIO);
     case CDROMCLOSETRAY:
-      return run(d, {0x1B, 0, 0, 0, 0x03, 0}).good() ? 0 : fail(EIO);
+      return command_succeeds(d, imapi::mmc::start_stop_unit(true, true)) ? 0 : fail(EIO);
     case CDROM_LOCKDOOR:
-      return run(d, {0x1E, 0, 0, 0, static_cast<uint8_t>(arg ? 1 : 0), 0}).good() ? 0 : fail(EIO);
+      return command_succeeds(d, imapi::mmc::prevent_allow_medium_removal(arg != nullptr)) ? 0 : fail(EIO);
     case CDROM_GET_CAPABILITY:
       return CDC_CLOSE_TRAY | CDC_OPEN_TRAY | CDC_LOCK | CDC_SELECT_SPEED | CDC_MULTI_SESSION | CDC_MCN |
              CDC_MEDIA_CHANGED | CDC_DRIVE_STATUS | CDC_GENERIC_PACKET | CDC_CD_R | CDC_CD_RW | CDC_DVD |
@@ -331,9 +329,7 @@ int emulated_ioctl(EmulatedDevice& d, unsigned long request, void* arg) {
     case BLKGETSIZE64:
     case BLKGETSIZE: {
       if (!arg) return fail(EFAULT);
-      uint8_t cap[8] = {};
-      auto r = run(d, {0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0}, DataDirection::kFromDevice, cap);
-      uint64_t bytes = r.good() ? (uint64_t{imapi::mmc::ResponseReader(cap, "").be32(0)} + 1) * 2048 : 0;
+      const uint64_t bytes = as_sr_driver(d, imapi::device::emu::capacity_bytes, uint64_t{0});
       if (request == BLKGETSIZE64) *static_cast<uint64_t*>(arg) = bytes;
       else *static_cast<unsigned long*>(arg) = static_cast<unsigned long>(bytes / 512);
       return 0;

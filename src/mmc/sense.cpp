@@ -160,6 +160,27 @@ SenseMeaning interpret_sense(uint8_t key, uint8_t asc, uint8_t ascq) {
   }
 }
 
+SenseMeaning interpret_sense(const Sense& s) {
+  SenseMeaning m = interpret_sense(s.key, s.asc, s.ascq);
+  if (!s.deferred) return m;
+  if (m.recovery == Recovery::kRecovered)
+    return {m.status, Recovery::kRetryNow,
+            "the drive recovered an earlier command's error and did not run this one: re-issue it"};
+  m.recovery = Recovery::kNone;
+  return m;
+}
+
+SenseReport interpret_sense(std::span<const uint8_t> bytes) {
+  try {
+    Sense s = decode_sense(bytes);
+    return {s, interpret_sense(s)};
+  } catch (const Error&) {
+    return {std::nullopt,
+            {status::kInvalidResponseFromDevice, Recovery::kNone,
+             "the drive returned sense data that cannot be decoded (not SPC fixed or descriptor format)"}};
+  }
+}
+
 std::string sense_triple(uint8_t key, uint8_t asc, uint8_t ascq) {
   char buf[12];
   std::snprintf(buf, sizeof buf, "%02X/%02X/%02X", key, asc, ascq);

@@ -67,7 +67,23 @@ struct SenseMeaning {
 };
 
 SenseMeaning interpret_sense(uint8_t key, uint8_t asc, uint8_t ascq);
-inline SenseMeaning interpret_sense(const Sense& s) { return interpret_sense(s.key, s.asc, s.ascq); }
+// As above, and a deferred error (71h/73h: about an earlier command, typically
+// a cached write; the command that received it was not run, SPC-4 4.5.5) is
+// never waited out: a recovered one means "re-issue" (kRetryNow), any other
+// means data already accepted was lost (kNone).
+SenseMeaning interpret_sense(const Sense& s);
+
+// The one decoder from sense bytes to what they mean, for every reader of a
+// drive's answer (the retry policy, the LD_PRELOAD shim, error translation):
+// any of the four formats (70h/71h fixed, 72h/73h descriptor), then
+// interpret_sense. Never throws: bytes that do not decode (none, an unknown
+// response code, cut off before the ASCQ) leave `sense` empty and mean
+// INVALID_RESPONSE_FROM_DEVICE with Recovery::kNone.
+struct SenseReport {
+  std::optional<Sense> sense;
+  SenseMeaning meaning;
+};
+SenseReport interpret_sense(std::span<const uint8_t> bytes);
 
 // The imapi::Error for a command that ended with this sense: the meaning's
 // status and message prefixed by the command name, with key/ASC/ASCQ and the

@@ -245,8 +245,9 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
   SgTransport t(sys, "/dev/sr0");
   std::vector<unsigned> waits;
   auto sleeper = [&](std::chrono::milliseconds ms) { waits.push_back(static_cast<unsigned>(ms.count())); };
-  auto r = execute_with_retries(t, imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {},
-                                std::chrono::seconds(10), sleeper);
+  CommandRule tur = command_rule(imapi::mmc::op::kTestUnitReady);
+  tur.patience = std::chrono::seconds(10);
+  auto r = execute_with_rule(t, imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {}, tur, sleeper);
   CHECK(r.good());
   CHECK(calls == 4);
   CHECK(waits == std::vector<unsigned>{10, 20, 40});
@@ -260,7 +261,8 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
     h.status = 2;
     return 0;
   };
-  r = execute_with_retries(t, imapi::mmc::write10(0, 1).bytes(), DataDirection::kNone, {}, std::chrono::seconds(10), sleeper);
+  r = execute_with_rule(t, imapi::mmc::write10(0, 1).bytes(), DataDirection::kNone, {},
+                        command_rule(imapi::mmc::op::kWrite10), sleeper);
   CHECK_FALSE(r.good());
   CHECK(calls == 1);
   // Patience runs out: the last NOT READY comes back.
@@ -272,9 +274,9 @@ TEST_CASE("linux: retries on 02/04/xx with growing waits, then gives up", "[devi
     return 0;
   };
   waits.clear();
-  r = execute_with_retries(t, imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {},
-                           std::chrono::milliseconds(1000), sleeper);
-  CHECK(is_transient_not_ready(r));
+  tur.patience = std::chrono::milliseconds(1000);
+  r = execute_with_rule(t, imapi::mmc::test_unit_ready().bytes(), DataDirection::kNone, {}, tur, sleeper);
+  CHECK(interpret_result(r).meaning.recovery == imapi::mmc::Recovery::kRetryLater);
   CHECK(waits.back() == 500);
   // Longer timeouts for long commands.
   CHECK(command_timeout(imapi::mmc::op::kFormatUnit) > command_timeout(imapi::mmc::op::kCloseTrackSession));
@@ -328,7 +330,7 @@ TEST_CASE("linux: a recorder's commands get per-opcode timeouts and NOT READY re
   not_ready = 1;
   auto raw = r.raw_transport().execute(imapi::mmc::format_unit().bytes(), DataDirection::kToDevice, list,
                                        std::chrono::seconds(5));
-  CHECK(is_transient_not_ready(raw));
+  CHECK(interpret_result(raw).meaning.recovery == imapi::mmc::Recovery::kRetryLater);
   CHECK(sys.sent.back().timeout == 5'000);
 }
 

@@ -9,11 +9,14 @@ pub const IMAPI_ABI_MAJOR: i32 = 0;
 pub const IMAPI_VERSION_STRING: &[u8; 6usize] = b"0.1.0\0";
 pub const IMAPI_VERSION_NUMBER: i32 = 1000;
 pub const IMAPI_S_OK: i32 = 0;
+pub const IMAPI_ERROR_V1_SIZE: i32 = 48;
 pub const IMAPI_OPERATION_NONE: i32 = 0;
 pub const IMAPI_OPERATION_IMAGE_WRITE: i32 = 1;
+pub const IMAPI_PROGRESS_V1_SIZE: i32 = 40;
 pub const IMAPI_SEEK_SET: i32 = 0;
 pub const IMAPI_SEEK_CUR: i32 = 1;
 pub const IMAPI_SEEK_END: i32 = 2;
+pub const IMAPI_STREAM_VTABLE_V1_SIZE: i32 = 40;
 pub const IMAPI_FS_NONE: i32 = 0;
 pub const IMAPI_FS_ISO9660: i32 = 1;
 pub const IMAPI_FS_JOLIET: i32 = 2;
@@ -47,9 +50,11 @@ pub const IMAPI_ITEM_FILE: i32 = 2;
 pub const IMAPI_ITEM_SYMLINK: i32 = 3;
 pub const IMAPI_SECTOR_SIZE: i32 = 2048;
 pub const IMAPI_DEFAULT_FREE_MEDIA_BLOCKS: i32 = 332800;
+pub const IMAPI_PROGRESS_ITEM_V1_SIZE: i32 = 40;
 pub const IMAPI_ENTRY_DIRECTORY: i32 = 1;
 pub const IMAPI_ENTRY_FILE: i32 = 2;
 pub const IMAPI_ENTRY_SYMLINK: i32 = 3;
+pub const IMAPI_IMAGE_ENTRY_V1_SIZE: i32 = 56;
 pub const IMAPI_OPERATION_EXTRACT: i32 = 2;
 pub const IMAPI_MODE_PAGE_REQUEST_TYPE_CURRENT_VALUES: i32 = 0;
 pub const IMAPI_MODE_PAGE_REQUEST_TYPE_CHANGEABLE_VALUES: i32 = 1;
@@ -72,6 +77,7 @@ pub const IMAPI_WRITEPROTECTED_BY_MEDIA_SPECIFIC_REASON: i32 = 4;
 pub const IMAPI_WRITEPROTECTED_BY_SOFTWARE_WRITE_PROTECT: i32 = 8;
 pub const IMAPI_WRITEPROTECTED_BY_DISC_CONTROL_BLOCK: i32 = 16;
 pub const IMAPI_WRITEPROTECTED_READ_ONLY_MEDIA: i32 = 16384;
+pub const IMAPI_MEDIA_INFO_V1_SIZE: i32 = 56;
 pub const IMAPI_READ_TRACK_ADDRESS_TYPE_LBA: i32 = 0;
 pub const IMAPI_READ_TRACK_ADDRESS_TYPE_TRACK: i32 = 1;
 pub const IMAPI_READ_TRACK_ADDRESS_TYPE_SESSION: i32 = 2;
@@ -194,7 +200,7 @@ pub struct imapi_job {
     _unused: [u8; 0],
 }
 extern "C" {
-    #[doc = " Snapshot of a job's progress; any thread. `out->struct_size` must be set."]
+    #[doc = " Snapshot of a job's progress; any thread. `out->struct_size` must be set (see Structs)."]
     pub fn imapi_job_progress(job: *mut imapi_job, out: *mut imapi_progress) -> imapi_status;
 }
 extern "C" {
@@ -1340,7 +1346,7 @@ pub struct imapi_media_info {
 }
 extern "C" {
     #[doc = " Extension: the medium in the recorder. No medium is not an error"]
-    #[doc = " (present = 0). `out->struct_size` must be set."]
+    #[doc = " (present = 0). `out->struct_size` must be set (see Structs)."]
     pub fn imapi_recorder_get_media_info(
         recorder: *mut imapi_recorder,
         out: *mut imapi_media_info,
