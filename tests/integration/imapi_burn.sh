@@ -29,8 +29,13 @@ scenario=setup
 fail() { echo "FAIL [$medium $scenario]: $*"; for f in "$work"/*.log; do [ -f "$f" ] && { echo "--- $f"; tail -n 15 "$f"; }; done; exit 1; }
 . "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/media_state.sh"
 
+mkdir -p probe
+if ! "$cli" emu create --media "$medium" "$work/probe" > probe.log 2>&1; then
+  grep -q "$medium" probe.log && { echo "SKIP: the emulator has no $medium medium: $(cat probe.log)"; exit 77; }
+  fail "imapi emu create --media $medium: $(cat probe.log)"
+fi
 case "$medium" in
-  dvd+rw|dvd-ram|bd-re|dvd-rw-ro) random=1 ;;
+  dvd+rw|dvd-ram|bd-re|bd-re-dl|dvd-rw-ro) random=1 ;;
   *) random=0 ;;
 esac
 
