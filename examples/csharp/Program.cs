@@ -35,9 +35,7 @@ try
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         using var data = ImapiStream.FromFile(args[1]);
-        await format.WriteAsync(data, new Progress<BurnProgress>(p =>
-            Console.Error.Write($"\r{p.CurrentAction}: {p.SectorsWritten}/{p.SectorCount} sectors, ring {p.UsedSystemBuffer}/{p.TotalSystemBuffer} bytes   ")),
-            cancel.Token);
+        await format.WriteAsync(data, new ConsoleProgress(), cancel.Token);
         Console.Error.WriteLine($"\nburned and verified {args[1]} on {args[2]}");
     }
     return 0;
@@ -51,4 +49,12 @@ catch (OperationCanceledException)
 {
     Console.Error.WriteLine("\ncancelled");
     return 1;
+}
+
+// Reports on the polling continuation itself (Progress<T> would post each report
+// to the thread pool, and the last ones could print after the result).
+sealed class ConsoleProgress : IProgress<BurnProgress>
+{
+    public void Report(BurnProgress p) =>
+        Console.Error.Write($"\r{p.CurrentAction}: {p.SectorsWritten}/{p.SectorCount} sectors, ring {p.UsedSystemBuffer}/{p.TotalSystemBuffer} bytes   ");
 }
