@@ -4,12 +4,13 @@
 # onto emulated BD-R discs, and `cp` of the same image.
 #
 #   bench/burn.sh [--imapi PATH] [--shim PATH] [--workdir DIR] [--only d|e|f]
-#                 [--runs N] [--d-mib N] [--e-mib N] [--speed X] [--markdown FILE]
+#                 [--runs N] [--warmup N] [--d-mib N] [--e-mib N] [--speed X] [--markdown FILE]
 #
 #   d  a 2 GiB image (--d-mib) to an unthrottled emulated BD-R: imapi burn
 #      --verify none, imapi burn (its default, --verify quick), cdrskin,
 #      growisofs, and cp of the image into a file on the same disk;
-#      N rounds (--runs, default 3), tools interleaved, medians reported.
+#      --warmup (default 1) untimed rounds, then N rounds (--runs, default 3),
+#      tools interleaved, medians reported.
 #   e  an emulated BD-R at 12x (--speed) with throttle=1 and a 4 MiB drive
 #      buffer; the image (--e-mib, default 1024 MiB) piped from
 #      bench/stall_producer.py (300 ms stall every 2 s) into imapi burn -,
@@ -34,13 +35,14 @@ SHIM=$REPO/build/src/emu_preload/libimapi-emu-preload.so
 WORKDIR=/tmp/imapi-bench
 ONLY=""
 RUNS=3
+WARMUP=1
 D_MIB=2048
 E_MIB=1024
 SPEED=12
 MARKDOWN=""
 RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-1200}
 
-usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "bench: error: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,6 +52,7 @@ while [ $# -gt 0 ]; do
     --only) [ $# -ge 2 ] || die "--only needs d, e or f"; ONLY=$2; shift 2
             [[ "$ONLY" =~ ^[def]$ ]] || die "--only takes d, e or f" ;;
     --runs) [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a positive integer"; RUNS=$2; shift 2 ;;
+    --warmup) [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || die "--warmup takes a number"; WARMUP=$2; shift 2 ;;
     --d-mib) [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--d-mib takes a size in MiB"; D_MIB=$2; shift 2 ;;
     --e-mib) [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--e-mib takes a size in MiB"; E_MIB=$2; shift 2 ;;
     --speed) [ $# -ge 2 ] || die "--speed needs a value"; SPEED=$2; shift 2 ;;
@@ -142,7 +145,7 @@ for part in "${PARTS[@]}"; do
     d)
       img=$(image_of "$D_MIB"); need_mib $(( D_MIB * 2 + 256 ))
       uri="emu:bd-r?dir=$OUT/disc&polls=0"
-      for round in $(seq 0 "$RUNS"); do   # round 0: warm-up, not reported
+      for round in $(seq $(( 1 - WARMUP )) "$RUNS"); do   # rounds <= 0: warm-up, not reported
         for tool in cp imapi-noverify imapi cdrskin growisofs; do run_burn d "$tool" "$round" "$uri" "$img" file; done
       done ;;
     e)
@@ -187,10 +190,10 @@ def med(xs):
     return statistics.median(xs) if xs else None
 print("Machine and versions:\n")
 for m in meta: print(f"- {m}")
-for part, title in (("d", "(d) image to an unthrottled emulated BD-R (median of the rounds; round 0 is a warm-up)"),
+for part, title in (("d", "(d) image to an unthrottled emulated BD-R (median of the timed rounds)"),
                     ("e", f"(e) {speed:g}x BD-R, throttle=1, 4 MiB drive buffer, source stalling 300 ms every 2 s"),
                     ("f", f"(f) --tree of 100,000 small files at {speed:g}x, throttled")):
-    mine = [r for r in rows if r[0] == part and r[2] != "0"]
+    mine = [r for r in rows if r[0] == part and int(r[2]) > 0]
     if not mine: continue
     print(f"\n### {title}\n")
     print("| tool | runs ok | wall s (median) | MB/s over wall | writing s (own) | x while writing | underruns (each run) |")

@@ -271,6 +271,11 @@ bool read_ahead(StdinSource& in, int64_t n) {
   return true;
 }
 
+uint32_t le16(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return uint32_t{u[0]} | uint32_t{u[1]} << 8;
+}
+
 uint32_t le32(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
   return uint32_t{u[0]} | uint32_t{u[1]} << 8 | uint32_t{u[2]} << 16 | uint32_t{u[3]} << 24;
@@ -321,7 +326,7 @@ int64_t measure_pipe(StdinSource& in, std::string& why) {
   }
   const char* pvd = in.head.data() + kPvd;
   if (static_cast<int64_t>(in.head.size()) >= kPvd + 2048 && pvd[0] == 1 && std::memcmp(pvd + 1, "CD001", 5) == 0 &&
-      le32(pvd + 128) == 2048)  // type 1, CD001, logical block size 2048 (ECMA-119 8.4)
+      le16(pvd + 128) == 2048)  // type 1, CD001, logical block size 2048 (ECMA-119 8.4, both-byte orders)
     return int64_t{le32(pvd + 80)} * 2048;  // Volume Space Size, little-endian half
   while (!in.eof && static_cast<int64_t>(in.head.size()) < kReadAhead)
     if (!read_ahead(in, std::min<int64_t>(4 << 20, kReadAhead - static_cast<int64_t>(in.head.size())))) {

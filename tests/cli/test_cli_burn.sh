@@ -62,6 +62,15 @@ cat sample.iso | "$imapi" burn --verify none "$bd3" - 2> burn.txt || fail "burn 
 cmp -s -n "$size" sample.iso "$(dir_of "$bd3")/disc.img" || fail "burn - from a pipe: the disc does not hold the image"
 "$imapi" verify "$bd3" sample.iso > /dev/null 2>&1 || fail "verify after burning a pipe"
 
+# A pipe longer than the read-ahead (256 MiB): its size comes from the ISO 9660 volume descriptor.
+mkdir -p big; head -c 300000000 /dev/urandom > big/data.bin
+"$imapi" mkiso -o big.iso big 2>/dev/null || fail "mkiso big"
+rm -rf big
+bd5=$(disc bd-r)
+cat big.iso | "$imapi" burn --verify none "$bd5" - 2> burn.txt || fail "burn - from a 300 MB pipe: $(cat burn.txt)"
+cmp -s -n "$(stat -c %s big.iso)" big.iso "$(dir_of "$bd5")/disc.img" || fail "burn - from a 300 MB pipe: the disc does not hold the image"
+rm -f big.iso "$(dir_of "$bd5")/disc.img"
+
 # ---- --tree onto the appendable disc: the previous session is imported ----
 mkdir -p more; echo "added later" > more/later.txt
 "$imapi" burn --close "$bd2" --tree more 2> burn.txt || fail "burn --tree on an appendable disc: $(cat burn.txt)"
