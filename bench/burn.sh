@@ -4,7 +4,7 @@
 # onto emulated BD-R discs, and `cp` of the same image.
 #
 #   bench/burn.sh [--imapi PATH] [--shim PATH] [--workdir DIR] [--only d|e|f]
-#                 [--runs N] [--warmup N] [--d-mib N] [--e-mib N] [--speed X] [--markdown FILE]
+#                 [--runs N] [--warmup N] [--d-mib N] [--e-mib N] [--speed X] [--tools LIST] [--markdown FILE]
 #
 #   d  a 2 GiB image (--d-mib) to an unthrottled emulated BD-R: imapi burn
 #      --verify none, imapi burn (its default, --verify quick), cdrskin,
@@ -40,6 +40,7 @@ D_MIB=2048
 E_MIB=1024
 SPEED=12
 MARKDOWN=""
+TOOLS=""   # ,LIST, of the tools to run (default: all)
 RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-1200}
 
 usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
@@ -57,6 +58,7 @@ while [ $# -gt 0 ]; do
     --e-mib) [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--e-mib takes a size in MiB"; E_MIB=$2; shift 2 ;;
     --speed) [ $# -ge 2 ] || die "--speed needs a value"; SPEED=$2; shift 2 ;;
     --markdown) [ $# -ge 2 ] || die "--markdown needs a file"; MARKDOWN=$2; shift 2 ;;
+    --tools) [ $# -ge 2 ] || die "--tools needs a comma list"; TOOLS=",$2,"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -98,8 +100,10 @@ check_disc() {  # check_disc IMAGE: the burned bytes equal the image
 
 # run_burn PART TOOL ROUND URI IMAGE|- FEED: FEED is "file" or "pipe".
 run_burn() {
+  [ -z "$TOOLS" ] || [[ "$TOOLS" == *",$2,"* ]] || return 0
   local part=$1 tool=$2 round=$3 uri=$4 img=$5 feed=$6 log=$OUT/$1-$2-$3.log t wall rc=0 own="" size blocks
   size=$(stat -c %s "$img"); blocks=$(( size / 2048 ))
+  : > "$log"
   fresh_disc; sync
   t=$(now)
   case "$tool/$feed" in
