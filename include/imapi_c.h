@@ -1413,10 +1413,13 @@ IMAPI_API imapi_status imapi_disc_format_data_set_force_media_to_be_closed(imapi
 IMAPI_API imapi_status imapi_disc_format_data_get_force_media_to_be_closed(imapi_disc_format_data *format,
                                                                            int32_t *value);
 /**
- * DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL): with 0 the disc is
- * closed compatibly (DVD-ROM-like lead-out, CLOSE function 110b) when it is
- * closed; with 1 and ForceMediaToBeClosed 1 a normal close (101b); with 1 and
- * ForceMediaToBeClosed 0 only the session is closed on DVD+R and the disc on DVD+R DL.
+ * DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL), IMAPI's rule: with 0
+ * (the default) the disc is closed compatibly after the write whatever
+ * ForceMediaToBeClosed says (CLOSE function 110b on DVD+R, 101b on DL: DVD-ROM
+ * players read it); with 1 and ForceMediaToBeClosed 1 a normal close (101b);
+ * with 1 and ForceMediaToBeClosed 0 only the session is closed, so the disc
+ * stays appendable. So a multisession DVD+R needs 1 here. (IMAPI closes a
+ * DVD+R DL even then; libimapi leaves it appendable like DVD+R.)
  */
 IMAPI_API imapi_status imapi_disc_format_data_set_disable_consumer_dvd_compatibility_mode(
     imapi_disc_format_data *format, int32_t value);
@@ -1442,11 +1445,13 @@ IMAPI_API imapi_status imapi_disc_format_data_get_postgap_already_in_image(imapi
                                                                            int32_t *value);
 /**
  * IBurnVerification.BurnVerificationLevel: IMAPI_BURN_VERIFICATION_NONE,
- * QUICK (disc and track information plus XXH3 checksums of sample areas: the
- * first, middle and last 64 blocks of the session and of its largest file
- * extents, compared with the same areas of the stream as it was written), or
- * FULL (QUICK plus the whole session read back and compared per 1 MiB block
- * range with XXH3 hashes taken while writing; the source is not read twice).
+ * QUICK (the track the drive reports for the session, plus XXH3 checksums of
+ * sample areas: the first, middle and last 64 blocks of the session and 8
+ * ranges of 16 blocks spread evenly, compared with the hashes of the same
+ * areas taken as the stream was written), or FULL (the track check plus the
+ * whole session read back and compared per 16-block range with those hashes;
+ * the source is not read again, except the one range that differs, to name
+ * its block when the stream can be read there).
  * A difference: IMAPI_E_BURN_VERIFICATION_FAILED with the first differing LBA
  * in the message and imapi_error.lba. Errors: IMAPI_E_INVALIDARG.
  */

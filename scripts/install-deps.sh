@@ -3,7 +3,7 @@
 # Idempotent: packages already present are skipped, so re-running is cheap.
 set -euo pipefail
 
-build_pkgs=(cmake ninja-build g++ pkg-config catch2 libboost-dev liburing-dev
+build_pkgs=(cmake ninja-build g++ pkg-config catch2 libboost-dev liburing-dev libxxhash-dev
             clang-14 libclang-rt-14-dev)  # clang + libFuzzer for tests/fuzz
 validate_pkgs=(xorriso genisoimage p7zip-full python3-pycdlib libcdio-utils
                libarchive-tools udftools libudfread-dev qemu-system-x86 linux-image-amd64

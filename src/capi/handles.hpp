@@ -21,12 +21,16 @@
 #include "core/stream.hpp"
 #include "fs/image/file_system_image.hpp"
 #include "fs/reader/image_reader.hpp"
+#include "burn/disc_format.hpp"
 #include "device/recorder.hpp"
 #include "imapi_c.h"
 
 namespace imapi::capi {
 
-enum class HandleType : uint32_t { stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder };
+enum class HandleType : uint32_t {
+  stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder,
+  disc_format_data, write_engine
+};
 
 void register_handle(const void* h, HandleType type);
 void unregister_handle(const void* h, HandleType type);  // no-op when not registered
@@ -149,6 +153,15 @@ struct imapi_image_reader {
 };
 struct imapi_recorder {
   static constexpr auto kType = imapi::capi::HandleType::recorder;
-  std::unique_ptr<imapi::device::Recorder> recorder;
+  // Shared with the burn objects it was given to (and handles they hand out).
+  std::shared_ptr<imapi::device::Recorder> recorder;
   std::vector<uint8_t> last_sense;  // of the last imapi_recorder_send_command with CHECK CONDITION
+};
+struct imapi_disc_format_data {
+  static constexpr auto kType = imapi::capi::HandleType::disc_format_data;
+  std::shared_ptr<imapi::burn::DiscFormatData> format;
+};
+struct imapi_write_engine {
+  static constexpr auto kType = imapi::capi::HandleType::write_engine;
+  std::shared_ptr<imapi::burn::WriteEngine> engine;
 };

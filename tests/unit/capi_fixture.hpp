@@ -8,6 +8,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "imapi_c.h"
 
@@ -21,6 +22,11 @@ struct Handle {
   ~Handle() { Free(p); }
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& o) noexcept : p(std::exchange(o.p, nullptr)) {}
+  Handle& operator=(Handle&& o) noexcept {
+    std::swap(p, o.p);
+    return *this;
+  }
   T** out() { return &p; }
   T* get() const { return p; }
   T* release() { return std::exchange(p, nullptr); }

@@ -56,6 +56,7 @@ struct FileExtent {
 
 struct ImageLayout {
   int64_t total_blocks = 0;
+  int64_t session_start_block = 0;          // the disc address of the stream's block 0 (SessionStartBlock)
   int64_t metadata_blocks = 0;              // blocks [0, metadata_blocks) of the stream
   int64_t tail_blocks = 0;                  // and [total_blocks - tail_blocks, total_blocks) (UDF's last anchor)
   std::unique_ptr<MetadataStore> metadata;  // their bytes: the head, then the tail

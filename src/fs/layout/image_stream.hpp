@@ -19,6 +19,8 @@ class ImageStream final : public Stream {
   int64_t read(void* buf, int64_t cap) override;
   int64_t seek(int64_t offset, int whence) override;
   int64_t size() override { return layout_->total_blocks * kBlockSize; }
+  // The layout it reads: the burn engine reads file data ahead from it directly.
+  const std::shared_ptr<const ImageLayout>& layout() const { return layout_; }
 
  private:
   // Index of the file extent containing byte `pos`, or of the next one after it.

@@ -752,6 +752,7 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   const int64_t metadata_blocks = metadata_blocks_;
   out_ = std::make_shared<ImageLayout>();
   out_->total_blocks = total_blocks_;
+  out_->session_start_block = opt_.session_start_block;
   out_->metadata_blocks = metadata_blocks;
   out_->tail_blocks = tail_blocks_;
   out_->metadata =

@@ -1811,10 +1811,13 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL): with 0 the disc is"]
-    #[doc = " closed compatibly (DVD-ROM-like lead-out, CLOSE function 110b) when it is"]
-    #[doc = " closed; with 1 and ForceMediaToBeClosed 1 a normal close (101b); with 1 and"]
-    #[doc = " ForceMediaToBeClosed 0 only the session is closed on DVD+R and the disc on DVD+R DL."]
+    #[doc = " DisableConsumerDvdCompatibilityMode (DVD+R, DVD+R DL), IMAPI's rule: with 0"]
+    #[doc = " (the default) the disc is closed compatibly after the write whatever"]
+    #[doc = " ForceMediaToBeClosed says (CLOSE function 110b on DVD+R, 101b on DL: DVD-ROM"]
+    #[doc = " players read it); with 1 and ForceMediaToBeClosed 1 a normal close (101b);"]
+    #[doc = " with 1 and ForceMediaToBeClosed 0 only the session is closed, so the disc"]
+    #[doc = " stays appendable. So a multisession DVD+R needs 1 here. (IMAPI closes a"]
+    #[doc = " DVD+R DL even then; libimapi leaves it appendable like DVD+R.)"]
     pub fn imapi_disc_format_data_set_disable_consumer_dvd_compatibility_mode(
         format: *mut imapi_disc_format_data,
         value: i32,
@@ -1870,11 +1873,13 @@ extern "C" {
 }
 extern "C" {
     #[doc = " IBurnVerification.BurnVerificationLevel: IMAPI_BURN_VERIFICATION_NONE,"]
-    #[doc = " QUICK (disc and track information plus XXH3 checksums of sample areas: the"]
-    #[doc = " first, middle and last 64 blocks of the session and of its largest file"]
-    #[doc = " extents, compared with the same areas of the stream as it was written), or"]
-    #[doc = " FULL (QUICK plus the whole session read back and compared per 1 MiB block"]
-    #[doc = " range with XXH3 hashes taken while writing; the source is not read twice)."]
+    #[doc = " QUICK (the track the drive reports for the session, plus XXH3 checksums of"]
+    #[doc = " sample areas: the first, middle and last 64 blocks of the session and 8"]
+    #[doc = " ranges of 16 blocks spread evenly, compared with the hashes of the same"]
+    #[doc = " areas taken as the stream was written), or FULL (the track check plus the"]
+    #[doc = " whole session read back and compared per 16-block range with those hashes;"]
+    #[doc = " the source is not read again, except the one range that differs, to name"]
+    #[doc = " its block when the stream can be read there)."]
     #[doc = " A difference: IMAPI_E_BURN_VERIFICATION_FAILED with the first differing LBA"]
     #[doc = " in the message and imapi_error.lba. Errors: IMAPI_E_INVALIDARG."]
     pub fn imapi_disc_format_data_set_burn_verification_level(
