@@ -65,8 +65,9 @@ void wait_until_ready(Transport& t, int patience_minutes) {
     auto r = t.execute(mmc::test_unit_ready().bytes(), DataDirection::kNone, {});
     if (r.good()) return;
     auto s = mmc::decode_sense(r.sense_bytes());
-    if (s.key == mmc::sense_key::kUnitAttention) continue;
-    if (!device::is_transient_not_ready(r) || std::chrono::steady_clock::now() > until)
+    const auto recovery = device::interpret_result(r).meaning.recovery;
+    if (recovery == mmc::Recovery::kRetryNow || recovery == mmc::Recovery::kRecovered) continue;
+    if (recovery != mmc::Recovery::kRetryLater || std::chrono::steady_clock::now() > until)
       throw mmc::sense_error("TEST UNIT READY", s);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
