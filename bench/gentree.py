@@ -3,6 +3,9 @@
 
   gentree.py a DIR [--seed N]   8 files x 256 MiB of incompressible data
   gentree.py b DIR [--seed N]   100,000 files of 0..8 KiB in 1,000 directories
+  gentree.py c DIR [--seed N] [--files N]
+                                1,000,000 files (or N, a multiple of 100) of
+                                0..1 KiB, 100 to a directory (10,000 directories)
 
 Standard library only (run it with /usr/bin/python3). The data comes from a
 seeded random.Random, so a tree is byte-for-byte reproducible from its seed,
@@ -31,6 +34,7 @@ MIB = 1 << 20
 SPECS = {
     "a": {"kind": "big", "files": 8, "file_size": 256 * MIB},
     "b": {"kind": "small", "dirs": 1000, "files_per_dir": 100, "max_size": 8192},
+    "c": {"kind": "small", "dirs": 10000, "files_per_dir": 100, "max_size": 1024},
 }
 
 
@@ -51,12 +55,13 @@ def write_big(root, spec, seed):
     return paths
 
 
-def write_small(root, spec, seed):
-    """1,000 directories of 100 files each, sizes uniform in [0, max_size]."""
-    rng = random.Random(f"{seed}/b")
+def write_small(root, spec, seed, which):
+    """Directories of 100 files each, sizes uniform in [0, max_size]."""
+    rng = random.Random(f"{seed}/{which}")
+    width = len(str(spec["dirs"] - 1))
     paths = []
     for d in range(spec["dirs"]):
-        dpath = os.path.join(root, f"d{d:03d}")
+        dpath = os.path.join(root, f"d{d:0{width}d}")
         os.mkdir(dpath)
         for i in range(spec["files_per_dir"]):
             size = rng.randint(0, spec["max_size"])
@@ -102,10 +107,16 @@ def main():
     ap.add_argument("which", choices=sorted(SPECS))
     ap.add_argument("dir")
     ap.add_argument("--seed", default="20240601")
+    ap.add_argument("--files", type=int, default=None,
+                    help="tree c only: number of files, a multiple of 100 (default 1,000,000)")
     args = ap.parse_args()
 
     root = os.path.abspath(args.dir)
-    spec = SPECS[args.which]
+    spec = dict(SPECS[args.which])
+    if args.files is not None:
+        if args.which != "c" or args.files <= 0 or args.files % spec["files_per_dir"]:
+            ap.error("--files is for tree c and takes a positive multiple of 100")
+        spec["dirs"] = args.files // spec["files_per_dir"]
     want = {"generator_version": GENERATOR_VERSION, "tree": args.which,
             "seed": str(args.seed), "spec": spec}
 
@@ -133,11 +144,13 @@ def main():
     if spec["kind"] == "big":
         paths = write_big(tmp, spec, args.seed)
     else:
-        paths = write_small(tmp, spec, args.seed)
+        paths = write_small(tmp, spec, args.seed, args.which)
     os.rename(tmp, root)
     paths = sorted(os.path.join(root, os.path.relpath(p, tmp)) for p in paths)
     total, rounded = stats_of(paths)
     dirs = spec.get("dirs", 0)
+    if hasattr(os, "sync"):
+        os.sync()   # a million new inodes: write them back now, not during the first timed run
     with open(root + ".list", "wb") as f:
         f.write(b"".join(p.encode() + b"\0" for p in paths))
     meta = dict(want, file_count=len(paths), dir_count=dirs, total_bytes=total,

@@ -2,20 +2,24 @@
 # bench/run.sh: image-creation benchmark of the `imapi` CLI against cat,
 # genisoimage and xorriso. Method and targets: docs/performance.md.
 #
-#   bench/run.sh [--imapi PATH] [--workdir DIR] [--only a|b] [--keep]
+#   bench/run.sh [--imapi PATH] [--workdir DIR] [--only a|b|c|a,b,...] [--keep]
 #                [--runs N] [--warmup N] [--markdown FILE] [--seed S]
-#                [--imapi-args "ARGS"] [--udf]
+#                [--imapi-args "ARGS"] [--udf] [--c-files N] [--tools LIST]
 # --udf: the UDF 2.50 bridge workload (imapi --fs iso9660,joliet,rockridge,udf
 # --udf-revision 2.50 against genisoimage -J -R -udf; xorriso writes no UDF).
 #
 # Trees (generated once, cached in the work directory):
 #   a  8 files x 256 MiB of incompressible data (2 GiB)
 #   b  100,000 files of 0..8 KiB (seeded random sizes) in 1,000 directories
+#   c  1,000,000 files of 0..1 KiB in 10,000 directories (--c-files N: N files,
+#      N/100 directories, for the linearity runs); only with --only c
 # For each tree: warm the page cache, then N rounds of
-#   cat (all files into one file) | imapi mkiso | genisoimage | xorriso -as mkisofs
+#   cat (all files into one file; tree c: tar cf) | imapi mkiso | genisoimage |
+#   xorriso -as mkisofs
 # (tools interleaved within a round), output on the work directory's disk,
 # output deleted and `sync` run before every run. Medians are reported.
 # --warmup N (default 1) untimed rounds come first; --runs N (default 3).
+# --tools LIST (e.g. tar,imapi): only these tools (the linearity runs of (c)).
 #
 # The benchmark never fails on timings. It exits non-zero only when it cannot
 # run at all (bad arguments, missing /usr/bin/time or python3, not enough disk).
@@ -40,8 +44,10 @@ RUNS=3
 WARMUP=1
 MARKDOWN=""
 SEED=20240601
+C_FILES=1000000
+ONLY_TOOLS=""
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set /p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 die() { echo "bench: error: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
@@ -49,8 +55,11 @@ while [ $# -gt 0 ]; do
     --imapi)      [ $# -ge 2 ] || die "--imapi needs a path"; IMAPI=$2; IMAPI_GIVEN=1; shift 2 ;;
     --imapi-args) [ $# -ge 2 ] || die "--imapi-args needs a value"; IMAPI_ARGS=$2; shift 2 ;;
     --workdir)    [ $# -ge 2 ] || die "--workdir needs a directory"; WORKDIR=$2; shift 2 ;;
-    --only)       [ $# -ge 2 ] || die "--only needs a or b"; ONLY=$2; shift 2
-                  [ "$ONLY" = a ] || [ "$ONLY" = b ] || die "--only takes a or b" ;;
+    --only)       [ $# -ge 2 ] || die "--only needs a tree: a, b, c or a list such as a,b"; ONLY=$2; shift 2
+                  [[ "$ONLY" =~ ^[abc](,[abc])*$ ]] || die "--only takes a, b, c or a comma list of them" ;;
+    --tools)      [ $# -ge 2 ] || die "--tools needs a comma list"; ONLY_TOOLS=",$2,"; shift 2 ;;
+    --c-files)    [ $# -ge 2 ] || die "--c-files needs a number"; C_FILES=$2; shift 2
+                  [[ "$C_FILES" =~ ^[1-9][0-9]*00$ ]] || die "--c-files takes a positive multiple of 100" ;;
     --keep)       KEEP=1; shift ;;
     --udf)        UDF=1; IMAPI_ARGS="--fs iso9660,joliet,rockridge,udf --udf-revision 2.50"; shift ;;
     --runs)       [ $# -ge 2 ] || die "--runs needs a number"; RUNS=$2; shift 2
@@ -67,8 +76,12 @@ done
 [ -x "$PY" ] || die "$PY not found (the harness uses the system python, stdlib only)"
 [ -x "$GNU_TIME" ] || die "$GNU_TIME not found: apt-get install time"
 
-TREES=(a b); [ -n "$ONLY" ] && TREES=("$ONLY")
-TOOLS=(cat imapi genisoimage xorriso)
+TREES=(a b); [ -n "$ONLY" ] && IFS=, read -r -a TREES <<<"$ONLY"
+# Tree c compares with tar (its sequential-reading floor) instead of cat.
+tools_of() { case $1 in c) echo tar imapi genisoimage xorriso ;; *) echo cat imapi genisoimage xorriso ;; esac; }
+# Where a tree lives: tree c carries its size in its name, so that the 250k,
+# 500k and 1M trees of the linearity runs are all cached side by side.
+tree_dir() { case $1 in c) echo "$WORKDIR/tree-c-$C_FILES" ;; *) echo "$WORKDIR/tree-$1" ;; esac; }
 
 mkdir -p "$WORKDIR"
 WORKDIR=$(cd "$WORKDIR" && pwd)
@@ -102,6 +115,7 @@ elif [ ! -f "$IMAPI" ] || [ ! -x "$IMAPI" ]; then
 else
   IMAPI=$(cd "$(dirname "$IMAPI")" && pwd)/$(basename "$IMAPI")
 fi
+command -v tar >/dev/null || SKIP[tar]="tar not installed"
 command -v genisoimage >/dev/null || SKIP[genisoimage]="genisoimage not installed (apt-get install genisoimage)"
 command -v xorriso >/dev/null || SKIP[xorriso]="xorriso not installed (apt-get install xorriso)"
 [ "$UDF" = 0 ] || SKIP[xorriso]="xorriso writes no UDF"
@@ -125,8 +139,10 @@ meta runs "$RUNS"
 meta udf "$UDF"
 meta warmup "$WARMUP"
 meta seed "$SEED"
+meta c_files "$C_FILES"
 meta workdir "$WORKDIR"
 meta ver_cat "$(cat --version | head -1)"
+[ -n "${SKIP[tar]:-}" ] || meta ver_tar "$(tar --version | head -1)"
 [ -n "${SKIP[genisoimage]:-}" ] || meta ver_genisoimage "$(genisoimage --version 2>&1 | head -1)"
 [ -n "${SKIP[xorriso]:-}" ] || meta ver_xorriso "$(xorriso -version 2>/dev/null | head -1)"
 if [ -z "${SKIP[imapi]:-}" ]; then
@@ -142,13 +158,17 @@ fi
 
 # ---------------------------------------------------------------- disk space
 GIB=$((1 << 30)); MIB=$((1 << 20))
-tree_bytes() { case $1 in a) echo $((2 * GIB + 64 * MIB)) ;; b) echo $((700 * MIB)) ;; esac; }
-out_bytes()  { case $1 in a) echo $((2 * GIB + 128 * MIB)) ;; b) echo $((640 * MIB)) ;; esac; }
+# Tree c: a 4 KiB ext4 block per file of at most 1 KiB; its images take about
+# 2.3 KiB a file (one 2 KiB sector and the records), tar's about 1.5 KiB.
+tree_bytes() { case $1 in a) echo $((2 * GIB + 64 * MIB)) ;; b) echo $((700 * MIB)) ;;
+                          c) echo $((C_FILES * 4608 + 64 * MIB)) ;; esac; }
+out_bytes()  { case $1 in a) echo $((2 * GIB + 128 * MIB)) ;; b) echo $((640 * MIB)) ;;
+                          c) echo $((C_FILES * 2560 + 64 * MIB)) ;; esac; }
 need=$((512 * MIB)); out_max=0
 for tree in "${TREES[@]}"; do
-  [ -f "$WORKDIR/tree-$tree.json" ] || need=$((need + $(tree_bytes "$tree")))
+  [ -f "$(tree_dir "$tree").json" ] || need=$((need + $(tree_bytes "$tree")))
   if [ "$KEEP" = 1 ]; then
-    need=$((need + ${#TOOLS[@]} * $(out_bytes "$tree")))
+    need=$((need + 4 * $(out_bytes "$tree")))
   elif [ "$(out_bytes "$tree")" -gt "$out_max" ]; then
     out_max=$(out_bytes "$tree")
   fi
@@ -165,7 +185,12 @@ fi
 # ---------------------------------------------------------------- trees
 T_GEN=$EPOCHREALTIME
 for tree in "${TREES[@]}"; do
-  "$PY" "$BENCH_DIR/gentree.py" "$tree" "$WORKDIR/tree-$tree" --seed "$SEED"
+  if [ "$tree" = c ]; then
+    "$PY" "$BENCH_DIR/gentree.py" c "$(tree_dir c)" --seed "$SEED" --files "$C_FILES"
+  else
+    "$PY" "$BENCH_DIR/gentree.py" "$tree" "$(tree_dir "$tree")" --seed "$SEED"
+  fi
+  meta "tree_json_$tree" "$(tree_dir "$tree").json"
 done
 gen_s=$(elapsed_since "$T_GEN")
 
@@ -175,7 +200,7 @@ gen_s=$(elapsed_since "$T_GEN")
 # tree tool round rc wall_s user_s sys_s maxrss_kib image_bytes volume_bytes
 run_one() {
   local tree=$1 tool=$2 round=$3
-  local src=$WORKDIR/tree-$tree list=$WORKDIR/tree-$tree.list
+  local src list; src=$(tree_dir "$tree"); list=$src.list
   local out=$OUTDIR/$tree-$tool.iso log=$LOGDIR/$tree-$tool-$round.log tf=$LOGDIR/.time
   local -a cmd
   case $tool in
@@ -186,6 +211,7 @@ run_one() {
         cmd=(xargs -0 -a "$list" cat)   # 100,000 paths exceed ARG_MAX
       fi
       out=$OUTDIR/$tree-cat.out ;;
+    tar)         out=$OUTDIR/$tree-tar.out; cmd=(tar cf "$out" -C "$src" .) ;;
     imapi)       # shellcheck disable=SC2206  # IMAPI_ARGS is word-split on purpose
                  cmd=("$IMAPI" mkiso -o "$out" $IMAPI_ARGS "$src") ;;
     genisoimage) cmd=(genisoimage -quiet -J -R -o "$out" "$src")
@@ -216,7 +242,7 @@ run_one() {
   [ -f "$out" ] && size=$(stat -c %s "$out")
   # ISO 9660 primary volume descriptor at sector 16: "CD001" at byte 1,
   # volume space size (both-endian 32-bit, little-endian half first) at byte 80.
-  if [ "$tool" != cat ] && [ "$size" -ge $((17 * 2048)) ] &&
+  if [ "$tool" != cat ] && [ "$tool" != tar ] && [ "$size" -ge $((17 * 2048)) ] &&
      [ "$(dd if="$out" bs=1 skip=$((16 * 2048 + 1)) count=5 status=none)" = CD001 ]; then
     vol=$(( $(od -An -t u4 -j $((16 * 2048 + 80)) -N 4 "$out" | tr -d ' ') * 2048 ))
   fi
@@ -235,7 +261,7 @@ run_one() {
 T_RUNS=$EPOCHREALTIME
 warm_total=0
 for tree in "${TREES[@]}"; do
-  src=$WORKDIR/tree-$tree; list=$WORKDIR/tree-$tree.list
+  src=$(tree_dir "$tree"); list=$src.list
   # Warm cache: directory metadata (find) and all file data (cat).
   tw=$EPOCHREALTIME
   find "$src" >/dev/null
@@ -246,13 +272,16 @@ for tree in "${TREES[@]}"; do
   ws=$(elapsed_since "$tw"); warm_total=$(awk -v a="$warm_total" -v b="$ws" 'BEGIN{print a+b}')
   echo "bench: tree $tree warmed in $ws s (page cache holds $cached of its data)"
   meta "cached_$tree" "$cached"
+  meta "load_before_$tree" "$(cut -d' ' -f1-3 /proc/loadavg)"
   for ((r = 1 - WARMUP; r <= RUNS; r++)); do
-    for tool in "${TOOLS[@]}"; do
+    for tool in $(tools_of "$tree"); do
       [ -z "${SKIP[$tool]:-}" ] || continue
+      [ -z "$ONLY_TOOLS" ] || [[ "$ONLY_TOOLS" == *",$tool,"* ]] || continue
       run_one "$tree" "$tool" "$((r < 1 ? 0 : r))"
     done
   done
 done
+meta "load_after" "$(cut -d' ' -f1-3 /proc/loadavg)"
 runs_s=$(awk -v a="$(elapsed_since "$T_RUNS")" -v w="$warm_total" 'BEGIN{printf "%.1f", a-w}')
 sync
 [ "$KEEP" = 1 ] && echo "bench: outputs of the last round kept in $OUTDIR"

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -31,16 +33,42 @@ bool parse_fs(const std::string& list, int32_t& mask) {
   return mask != 0;
 }
 
-// "2.50" -> 0x250: the revision as IMAPI's BCD number.
+// The UDF revisions the library writes, as IMAPI's BCD numbers (0x250).
+std::vector<int32_t> udf_revisions_supported() {
+  imapi_fsimage* raw = nullptr;
+  if (IMAPI_FAILED(imapi_fsimage_create(&raw))) return {};
+  std::unique_ptr<imapi_fsimage, void (*)(imapi_fsimage*)> image(raw, imapi_fsimage_free);
+  int32_t count = 0;
+  if (IMAPI_FAILED(imapi_fsimage_get_udf_revisions_supported(image.get(), nullptr, 0, &count))) return {};
+  std::vector<int32_t> revisions(static_cast<size_t>(count));
+  if (IMAPI_FAILED(imapi_fsimage_get_udf_revisions_supported(image.get(), revisions.data(), count, &count))) return {};
+  return revisions;
+}
+
+// 0x250 -> "2.50", as the revision is written on the command line.
+std::string udf_revision_text(int32_t revision) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%X.%02X", static_cast<unsigned>(revision >> 8), static_cast<unsigned>(revision & 0xFF));
+  return buf;
+}
+
+// "2.50" -> 0x250, when the library writes that revision.
 bool parse_udf_revision(const std::string& text, int32_t& revision) {
-  static const char* const kNames[] = {"1.02", "1.50", "2.00", "2.01", "2.50", "2.60"};
-  static const int32_t kValues[] = {0x102, 0x150, 0x200, 0x201, 0x250, 0x260};
-  for (size_t i = 0; i < std::size(kNames); ++i)
-    if (text == kNames[i]) {
-      revision = kValues[i];
+  for (int32_t r : udf_revisions_supported())
+    if (text == udf_revision_text(r)) {
+      revision = r;
       return true;
     }
   return false;
+}
+
+// "1.02, 1.50, ... or 2.60"
+std::string udf_revision_choices() {
+  const auto all = udf_revisions_supported();
+  std::string s;
+  for (size_t i = 0; i < all.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + udf_revision_text(all[i]);
+  return s;
 }
 
 }  // namespace
@@ -67,8 +95,8 @@ bool parse_fs_option(const std::vector<std::string>& args, size_t& i, FsOptions&
     else if (error.empty()) o.level = std::stoi(*value);
   } else if (a == "--udf-revision") {
     int32_t revision = 0;
-    if (take("--udf-revision takes 1.02, 1.50, 2.00, 2.01, 2.50 or 2.60") && !parse_udf_revision(*value, revision))
-      error = "--udf-revision takes 1.02, 1.50, 2.00, 2.01, 2.50 or 2.60";
+    if (take("--udf-revision needs a revision") && !parse_udf_revision(*value, revision))
+      error = "--udf-revision takes " + udf_revision_choices();
     o.udf_revision = revision;
   } else if (a == "--udf-no-mirror") {
     o.udf_mirror = false;

@@ -74,7 +74,6 @@ int mkiso(const std::vector<std::string>& args) {
   Options o;
   o.fs.file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
   o.fs.level = 3;
-  o.fs.udf_revision = 0x102;
   o.fs.udf_mirror_given = true;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string fs_error;

@@ -351,6 +351,65 @@ IMAPI_API imapi_status imapi_stream_get_size(imapi_stream *s, int64_t *size);
 /** Release a stream handle (data used by an image stays alive). NULL is a no-op. */
 IMAPI_API void imapi_stream_free(imapi_stream *s);
 
+/*
+ * Helper streams (IMAPI's MsftStreamConcatenate, MsftStreamInterleave and
+ * MsftStreamPrng001), to compose what is written. The composed streams keep
+ * their parts alive (the caller may free its handles on them at once), read
+ * each part at an offset of their own (seeking it first, under the part's
+ * lock), and take each part's size when it is added: a part that later ends
+ * before that size fails the read with IMAPI_E_DATA_STREAM_INCONSISTENCY.
+ * A part may appear more than once and may itself be composed. Like every
+ * stream, they are seekable and report their size; reads past the end return 0.
+ */
+
+/**
+ * IStreamConcatenate::Initialize / Initialize2: the `count` streams (at least
+ * one) one after another; the size is the sum of theirs. `streams` is an array
+ * of `count` stream handles, none NULL. Errors: IMAPI_E_POINTER (streams NULL,
+ * or a NULL handle in it, named by index), IMAPI_E_INVALIDARG (count < 1; the
+ * sizes add up to more than 2^63-1 bytes), IMAPI_E_INVALID_HANDLE.
+ */
+IMAPI_API imapi_status imapi_stream_create_concatenation(imapi_stream *const *streams, int32_t count,
+                                                         imapi_stream **out);
+/**
+ * IStreamConcatenate::Append / Append2: adds `count` streams (at least one) at
+ * the end of a concatenation; its position is kept. Nothing is appended when
+ * any of them fails the checks of imapi_stream_create_concatenation, or is
+ * (or reads) the concatenation itself (IMAPI_E_INVALIDARG). A stream that is
+ * not a concatenation: IMAPI_E_INVALIDARG. Not while another thread reads it.
+ */
+IMAPI_API imapi_status imapi_stream_concatenation_append(imapi_stream *concatenation, imapi_stream *const *streams,
+                                                         int32_t count);
+/**
+ * IStreamInterleave::Initialize: round-robin chunks of `count` streams (at
+ * least one): interleave_sizes[0] bytes of streams[0], then interleave_sizes[1]
+ * bytes of streams[1], ..., then the next interleave_sizes[0] bytes of
+ * streams[0], and so on. A stream that has ended is skipped, so the result holds
+ * every byte of every stream once and its size is the sum of theirs. Each
+ * interleave size is at least 1 byte (IMAPI takes ULONGs; here int64_t).
+ * Errors: as imapi_stream_create_concatenation, and IMAPI_E_INVALIDARG for an
+ * interleave size below 1 (named by index) or interleave_sizes NULL (IMAPI_E_POINTER).
+ */
+IMAPI_API imapi_status imapi_stream_create_interleave(imapi_stream *const *streams, const int64_t *interleave_sizes,
+                                                      int32_t count, imapi_stream **out);
+/**
+ * MsftStreamPrng001 (IStreamPseudoRandomBased, with IStream::SetSize's size):
+ * `size` pseudo-random bytes, not for cryptography. The generator is the LCG
+ * of IMAPI's IDL, x(n+1) = x(n) * 0x19660D + 0x3C6EF35F mod 2^32 with
+ * x(0) = seed, and bytes 4k..4k+3 of the stream are x(k+1) little-endian:
+ * the content depends on (seed, size) only, and any position is reached
+ * without generating the bytes before it. Errors: IMAPI_E_INVALIDARG (size < 0).
+ * IMAPI's put_ExtendedSeed/get_ExtendedSeed are E_NOTIMPL on Windows and are
+ * not offered.
+ */
+IMAPI_API imapi_status imapi_stream_create_pseudo_random(uint32_t seed, int64_t size, imapi_stream **out);
+/**
+ * put_Seed / get_Seed: a new seed (the stream goes back to position 0), and the
+ * current one. A stream that is not pseudo-random: IMAPI_E_INVALIDARG.
+ */
+IMAPI_API imapi_status imapi_stream_pseudo_random_set_seed(imapi_stream *stream, uint32_t seed);
+IMAPI_API imapi_status imapi_stream_pseudo_random_get_seed(imapi_stream *stream, uint32_t *seed);
+
 /* ------------------------------------------------------------------------ */
 /* File-system images (IMAPI2FS IFileSystemImage)                            */
 /* ------------------------------------------------------------------------ */

@@ -47,3 +47,6 @@ IMAPI_CS_RAW_POINTER(SWIGTYPE *, SWIGTYPE **, void *, const void *, char **, ima
 /* Users see the idiomatic layer (namespace Imapi); the generated one stays internal. */
 %pragma(csharp) moduleclassmodifiers="internal class"
 %pragma(csharp) imclassclassmodifiers="internal class"
+
+/* Helper streams: the array of stream handles and of interleave sizes cross as IntPtr. */
+IMAPI_CS_RAW_POINTER(imapi_stream *const *, const int64_t *, uint32_t *)

@@ -415,3 +415,40 @@ static void imapi_java_stream_release(void *user) {
   free(ctx);
 }
 %}
+
+/* ---- helper streams: arrays of stream handles, interleave sizes, the seed --- */
+%typemap(jni) imapi_stream *const *streams "jlongArray"
+%typemap(jtype) imapi_stream *const *streams "long[]"
+%typemap(jstype) imapi_stream *const *streams "long[]"
+%typemap(in) imapi_stream *const *streams %{
+  $1 = NULL;
+  if ($input) {
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    imapi_stream **handles = (imapi_stream **)calloc(n > 0 ? (size_t)n : 1, sizeof(imapi_stream *));
+    if (!handles) {
+      SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory");
+      return $null;
+    }
+    jlong *v = (*jenv)->GetLongArrayElements(jenv, $input, NULL);
+    for (jsize i = 0; i < n; ++i) handles[i] = (imapi_stream *)(intptr_t)v[i];
+    (*jenv)->ReleaseLongArrayElements(jenv, $input, v, JNI_ABORT);
+    $1 = handles;
+  }
+%}
+%typemap(freearg) imapi_stream *const *streams %{ free((void *)$1); %}
+%typemap(argout) imapi_stream *const *streams ""
+%typemap(javain) imapi_stream *const *streams "$javainput"
+
+%typemap(jni) const int64_t *interleave_sizes "jlongArray"
+%typemap(jtype) const int64_t *interleave_sizes "long[]"
+%typemap(jstype) const int64_t *interleave_sizes "long[]"
+%typemap(in) const int64_t *interleave_sizes %{
+  $1 = $input ? (int64_t *)(*jenv)->GetLongArrayElements(jenv, $input, NULL) : NULL;
+%}
+%typemap(freearg) const int64_t *interleave_sizes %{
+  if ($1) (*jenv)->ReleaseLongArrayElements(jenv, $input, (jlong *)$1, JNI_ABORT);
+%}
+%typemap(argout) const int64_t *interleave_sizes ""
+%typemap(javain) const int64_t *interleave_sizes "$javainput"
+
+IMAPI_JAVA_ARRAY(uint32_t, jint, jintArray, int, GetIntArrayElements, ReleaseIntArrayElements)

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "fs/layout/image_stream.hpp"
 #include "fs/layout/image_writer.hpp"
+#include "fs/layout/progress_items.hpp"
 #include "fs/reader/image_reader.hpp"
 #include "fs/udf/revision.hpp"
 
@@ -312,29 +313,19 @@ IMAPI_API imapi_status imapi_fsimage_result_get_disc_id(imapi_fsimage_result* re
 }
 
 IMAPI_API imapi_status imapi_fsimage_result_get_progress_item_count(imapi_fsimage_result* result, int64_t* count) {
-  return on_result(result, [&](const fs::ImageLayout& l) { *check_out(count, "count") = l.progress_count(); });
+  return on_result(result, [&](const fs::ImageLayout& l) { *check_out(count, "count") = fs::progress_item_count(l); });
 }
 
 IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_result* result, int64_t index,
                                                               imapi_progress_item* out) {
   return on_result(result, [&](const fs::ImageLayout& l) {
     checked_struct_size(out, "out");
-    if (index < 0 || index >= l.progress_count())
-      throw Error(IMAPI_E_INVALIDARG, "progress item index " + std::to_string(index) + " is out of range 0.." +
-                                          std::to_string(l.progress_count() - 1));
-    static const std::string kMetadata = "metadata";
+    const fs::ProgressItem item = fs::progress_item(l, index);
     fill_struct(out, "out", [&](imapi_progress_item& o) {
-      if (index == 0) {
-        o.description = kMetadata.c_str();
-        o.first_block = 0;
-        o.block_count = l.metadata_blocks;
-      } else {
-        const auto& f = l.files[static_cast<size_t>(index - 1)];
-        o.description = f.path;
-        o.first_block = f.block;
-        o.block_count = fs::blocks_for(f.size());
-      }
-      o.last_block = o.first_block + std::max<int64_t>(o.block_count, 1) - 1;
+      o.description = item.description;
+      o.first_block = item.first_block;
+      o.last_block = item.last_block;
+      o.block_count = item.block_count;
     });
   });
 }
@@ -342,21 +333,7 @@ IMAPI_API imapi_status imapi_fsimage_result_get_progress_item(imapi_fsimage_resu
 IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_block(imapi_fsimage_result* result, int64_t block,
                                                                         int64_t* index) {
   return on_result(result, [&](const fs::ImageLayout& l) {
-    check_out(index, "index");
-    if (block >= 0 && block < l.metadata_blocks) {
-      *index = 0;
-      return;
-    }
-    auto it = std::upper_bound(l.files.begin(), l.files.end(), block,
-                               [](int64_t b, const fs::FileExtent& f) { return b < f.block; });
-    if (it != l.files.begin()) {
-      --it;
-      if (block < it->block + fs::blocks_for(it->size())) {
-        *index = (it - l.files.begin()) + 1;
-        return;
-      }
-    }
-    throw Error(IMAPI_E_ITEM_NOT_FOUND, "no item occupies block " + std::to_string(block));
+    *check_out(index, "index") = fs::progress_item_by_block(l, block);
   });
 }
 
@@ -364,17 +341,7 @@ IMAPI_API imapi_status imapi_fsimage_result_find_progress_item_by_description(im
                                                                               const char* description, int64_t* index) {
   return on_result(result, [&](const fs::ImageLayout& l) {
     check_out(index, "index");
-    std::string_view want = check_str(description, "description");
-    if (want == "metadata") {
-      *index = 0;
-      return;
-    }
-    for (size_t i = 0; i < l.files.size(); ++i)
-      if (l.files[i].path == want) {
-        *index = static_cast<int64_t>(i) + 1;
-        return;
-      }
-    throw Error(IMAPI_E_ITEM_NOT_FOUND, "no progress item is described as '" + std::string(want) + "'");
+    *index = fs::progress_item_by_description(l, check_str(description, "description"));
   });
 }
 

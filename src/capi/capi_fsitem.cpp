@@ -61,7 +61,7 @@ IMAPI_API imapi_status imapi_fsitem_get_type(imapi_fsitem* item, int32_t* type) 
 IMAPI_API imapi_status imapi_fsitem_get_name(imapi_fsitem* item, char** out) {
   return on_item(item, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     check_out(out, "out");
-    *out = dup_string(img.read([&] { return n->name; }));
+    *out = dup_string(img.read([&] { return n->name.str(); }));
   });
 }
 

@@ -10,12 +10,6 @@ using imapi::fs::ImageReader;
 
 namespace {
 
-std::shared_ptr<fs::BlockSource> source_of(const imapi_iso_image_manager& m) {
-  if (m.stream) return fs::stream_source(m.stream);
-  if (!m.path.empty()) return fs::open_file_source(m.path);
-  throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image to check: call SetPath or SetStream first");
-}
-
 void open_reader(imapi_image_reader** out, std::shared_ptr<fs::BlockSource> source) {
   check_out(out, "out");
   *out = nullptr;
@@ -39,25 +33,21 @@ IMAPI_API imapi_status imapi_iso_image_manager_create(imapi_iso_image_manager** 
 IMAPI_API void imapi_iso_image_manager_free(imapi_iso_image_manager* manager) { free_handle(manager); }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_path(imapi_iso_image_manager* manager, const char* path) {
-  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
-    std::string p = check_str(path, "path");
-    m.stream = std::make_shared<FileStream>(p);  // opens now, as IMAPI's SetPath does
-    m.path = p;
-  });
+  return with_handle(manager, "image manager",
+                     [&](imapi_iso_image_manager& m) { m.manager.set_path(check_str(path, "path")); });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_set_stream(imapi_iso_image_manager* manager, imapi_stream* stream) {
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check(stream, "stream");
-    m.stream = stream->stream;
-    m.path.clear();
+    m.manager.set_stream(stream->stream);
   });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_get_path(imapi_iso_image_manager* manager, char** out) {
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
-    *out = dup_string(m.path);
+    *out = dup_string(m.manager.path());
   });
 }
 
@@ -65,18 +55,12 @@ IMAPI_API imapi_status imapi_iso_image_manager_get_stream(imapi_iso_image_manage
   return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
     check_out(out, "out");
     *out = nullptr;
-    if (!m.stream) throw Error(IMAPI_E_IMAGEMANAGER_NO_IMAGE, "no image: call SetPath or SetStream first");
-    make_handle(out, imapi_stream{m.stream});
+    make_handle(out, imapi_stream{m.manager.stream()});
   });
 }
 
 IMAPI_API imapi_status imapi_iso_image_manager_validate(imapi_iso_image_manager* manager) {
-  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) {
-    auto source = source_of(m);
-    if (source->size() % 2048 == 0 && source->size() / 2048 > INT32_MAX)
-      throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
-    ImageReader(source).validate();
-  });
+  return with_handle(manager, "image manager", [&](imapi_iso_image_manager& m) { m.manager.validate(); });
 }
 
 IMAPI_API imapi_status imapi_image_reader_open_path(const char* path, imapi_image_reader** out) {

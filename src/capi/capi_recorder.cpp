@@ -1,15 +1,15 @@
 // extern "C" shims for IDiscMaster2 (imapi_disc_master_*) and
 // IDiscRecorder2 / IDiscRecorder2Ex (imapi_recorder_*).
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "capi/handles.hpp"
+#include "device/command_error.hpp"
 #include "device/command_policy.hpp"
 #include "device/drive_queries.hpp"
+#include "device/pass_through.hpp"
 #include "device/recorder_set.hpp"
 #include "device/storage_descriptors.hpp"
-#include "mmc/sense.hpp"
 #include "mmc/status.hpp"
 
 using namespace imapi;
@@ -39,12 +39,6 @@ imapi_status string_from_recorder(imapi_recorder* h, char** out, F&& f) {
     *out = nullptr;
     *out = dup_string(f(r));
   });
-}
-
-void check_device_result(const device::CommandResult& r, const char* what) {
-  if (r.status == device::scsi_status::kCheckCondition && r.sense_length > 0)
-    throw mmc::sense_error(what, mmc::decode_sense(r.sense_bytes()));
-  if (!r.good()) throw Error(mmc::status::kMediaBusy, std::string(what) + ": the drive did not accept the command");
 }
 
 }  // namespace
@@ -201,14 +195,14 @@ IMAPI_API imapi_status imapi_recorder_release_exclusive_access(imapi_recorder* r
 IMAPI_API imapi_status imapi_recorder_eject_media(imapi_recorder* recorder) {
   return on_recorder(recorder, [&](Recorder& r) {
     r.require_access("EjectMedia");
-    check_device_result(device::eject(r.transport()), "EjectMedia");
+    device::check_command(device::eject(r.transport()), "EjectMedia");
   });
 }
 
 IMAPI_API imapi_status imapi_recorder_close_tray(imapi_recorder* recorder) {
   return on_recorder(recorder, [&](Recorder& r) {
     r.require_access("CloseTray");
-    check_device_result(device::close_tray(r.transport()), "CloseTray");
+    device::check_command(device::close_tray(r.transport()), "CloseTray");
   });
 }
 
@@ -311,43 +305,10 @@ IMAPI_API imapi_status imapi_recorder_send_command(imapi_recorder* recorder, con
                                                    int64_t* transferred) {
   return guard([&] {
     auto& h = *check(recorder, "recorder");
-    if (!data) throw Error(IMAPI_E_POINTER, "the CDB (data) is NULL");
-    if (size < 6 || size > 16) throw Error(IMAPI_E_INVALIDARG, "a CDB is 6 to 16 bytes, not " + std::to_string(size));
-    if (direction < IMAPI_COMMAND_NO_DATA || direction > IMAPI_COMMAND_FROM_DEVICE)
-      throw Error(IMAPI_E_INVALIDARG, "direction must be IMAPI_COMMAND_NO_DATA, _TO_DEVICE or _FROM_DEVICE");
-    if (timeout_s < 0) throw Error(IMAPI_E_INVALIDARG, "timeout_s cannot be negative");
-    std::span<uint8_t> buffer;
-    if (direction != IMAPI_COMMAND_NO_DATA) {
-      if (cap <= 0) throw Error(IMAPI_E_INVALIDARG, "a command with a data phase needs a buffer of at least 1 byte");
-      if (!buf) throw Error(IMAPI_E_POINTER, "buf is NULL");
-      // The adapter's limit for a buffer of this alignment (GetMaximum(Non)PageAlignedTransferSize).
-      const uint32_t limit = device::max_transfer_for(h.recorder->storage_adapter(), buf);
-      if (cap > int64_t{limit})
-        throw Error(IMAPI_E_INVALIDARG,
-                    "the data buffer must be 1 to " + std::to_string(limit) + " bytes for a command with a data phase" +
-                        " (the drive's maximum transfer size for a buffer " +
-                        (reinterpret_cast<uintptr_t>(buf) % device::kPageSize == 0 ? "starting on a page boundary)"
-                                                                                    : "not starting on a page boundary)"));
-      buffer = {static_cast<uint8_t*>(buf), static_cast<size_t>(cap)};
-    }
-    const auto* cdb = static_cast<const uint8_t*>(data);
-    if (!device::is_query_command(cdb[0])) {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%02X", cdb[0]);
-      h.recorder->require_access(std::string("SendCommand (opcode ") + hex + "h, which changes the drive's state)");
-    }
-    static constexpr device::DataDirection kDirections[] = {device::DataDirection::kNone,
-                                                            device::DataDirection::kToDevice,
-                                                            device::DataDirection::kFromDevice};
-    auto timeout = timeout_s == 0 ? device::kDefaultCommandTimeout : std::chrono::milliseconds(int64_t{timeout_s} * 1000);
-    // The raw transport: the caller's timeout, and a NOT READY comes back to the caller unretried.
-    auto r = h.recorder->raw_transport().execute({static_cast<const uint8_t*>(data), static_cast<size_t>(size)},
-                                             kDirections[direction], buffer, timeout);
-    if (transferred) *transferred = static_cast<int64_t>(buffer.size() - std::min(r.residual, buffer.size()));
-    h.last_sense.assign(r.sense.begin(), r.sense.begin() + std::min<size_t>(r.sense_length, 18));
-    if (r.status == device::scsi_status::kCheckCondition) return mmc::status::kCommandHasSenseData;
-    if (!r.good()) throw Error(mmc::status::kMediaBusy, "the drive answered SCSI status " + std::to_string(r.status));
-    return IMAPI_S_OK;
+    auto reply = device::send_pass_through(*h.recorder, {data, size, direction, buf, cap, timeout_s});
+    if (transferred) *transferred = reply.transferred;
+    h.last_sense = std::move(reply.sense);
+    return reply.has_sense() ? mmc::status::kCommandHasSenseData : IMAPI_S_OK;
   });
 }
 

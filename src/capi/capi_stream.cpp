@@ -2,9 +2,37 @@
 #include <chrono>
 
 #include "capi/handles.hpp"
+#include "core/composed_streams.hpp"
+#include "core/pseudo_random_stream.hpp"
 
 using namespace imapi;
 using namespace imapi::capi;
+
+namespace {
+
+// A C array of `count` stream handles (checked, none NULL) as the engine's list.
+std::vector<std::shared_ptr<Stream>> stream_list(imapi_stream* const* streams, int32_t count) {
+  if (count < 1) throw Error(IMAPI_E_INVALIDARG, "the list of streams is empty (count " + std::to_string(count) +
+                                                     "): give at least one stream");
+  if (!streams) throw Error(IMAPI_E_POINTER, "streams is NULL but count is " + std::to_string(count));
+  std::vector<std::shared_ptr<Stream>> list;
+  list.reserve(static_cast<size_t>(count));
+  for (int32_t i = 0; i < count; ++i) {
+    if (!streams[i]) throw Error(IMAPI_E_POINTER, "streams[" + std::to_string(i) + "] is NULL");
+    list.push_back(check(streams[i], "stream")->stream);
+  }
+  return list;
+}
+
+// The handle's stream as the helper stream type T, or IMAPI_E_INVALIDARG.
+template <typename T>
+T& stream_as(imapi_stream& h, const char* what) {
+  auto* s = dynamic_cast<T*>(h.stream.get());
+  if (!s) throw Error(IMAPI_E_INVALIDARG, std::string("the stream is not ") + what);
+  return *s;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -86,6 +114,64 @@ IMAPI_API imapi_status imapi_stream_get_size(imapi_stream* s, int64_t* size) {
 }
 
 IMAPI_API void imapi_stream_free(imapi_stream* s) { free_handle(s); }
+
+// ---- helper streams ------------------------------------------------------------
+
+IMAPI_API imapi_status imapi_stream_create_concatenation(imapi_stream* const* streams, int32_t count,
+                                                         imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_stream{std::make_shared<ConcatenatedStream>(stream_list(streams, count))});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_concatenation_append(imapi_stream* concatenation, imapi_stream* const* streams,
+                                                         int32_t count) {
+  return with_handle(concatenation, "stream", [&](imapi_stream& h) {
+    auto list = stream_list(streams, count);
+    std::lock_guard lock(h.stream->mutex());
+    stream_as<ConcatenatedStream>(h, "a concatenation (imapi_stream_create_concatenation)").append(list);
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_create_interleave(imapi_stream* const* streams, const int64_t* interleave_sizes,
+                                                      int32_t count, imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    auto list = stream_list(streams, count);
+    if (!interleave_sizes) throw Error(IMAPI_E_POINTER, "interleave_sizes is NULL");
+    std::vector<int64_t> sizes(interleave_sizes, interleave_sizes + count);
+    make_handle(out, imapi_stream{std::make_shared<InterleavedStream>(list, sizes)});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_create_pseudo_random(uint32_t seed, int64_t size, imapi_stream** out) {
+  return guard([&] {
+    check_out(out, "out");
+    *out = nullptr;
+    make_handle(out, imapi_stream{std::make_shared<PseudoRandomStream>(seed, size)});
+    return IMAPI_S_OK;
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_pseudo_random_set_seed(imapi_stream* stream, uint32_t seed) {
+  return with_handle(stream, "stream", [&](imapi_stream& h) {
+    std::lock_guard lock(h.stream->mutex());
+    stream_as<PseudoRandomStream>(h, "pseudo-random (imapi_stream_create_pseudo_random)").set_seed(seed);
+  });
+}
+
+IMAPI_API imapi_status imapi_stream_pseudo_random_get_seed(imapi_stream* stream, uint32_t* seed) {
+  return with_handle(stream, "stream", [&](imapi_stream& h) {
+    check_out(seed, "seed");
+    std::lock_guard lock(h.stream->mutex());
+    *seed = stream_as<PseudoRandomStream>(h, "pseudo-random (imapi_stream_create_pseudo_random)").seed();
+  });
+}
 
 // ---- jobs ----------------------------------------------------------------------
 

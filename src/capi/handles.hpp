@@ -22,6 +22,7 @@
 #include "fs/image/file_system_image.hpp"
 #include "fs/reader/image_reader.hpp"
 #include "burn/disc_format.hpp"
+#include "fs/reader/iso_image_manager.hpp"
 #include "device/recorder.hpp"
 #include "imapi_c.h"
 
@@ -77,18 +78,10 @@ template <typename F>
 imapi_status guard(F&& body) noexcept {
   try {
     return body();
-  } catch (const Error& e) {
+  } catch (...) {
+    const Error e = error_from_current_exception();
     set_last_error(e);
     return e.code();
-  } catch (const std::bad_alloc&) {
-    set_last_error(Error(IMAPI_E_OUTOFMEMORY, "out of memory"));
-    return IMAPI_E_OUTOFMEMORY;
-  } catch (const std::exception& e) {
-    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what()));
-    return IMAPI_E_FSI_INTERNAL_ERROR;
-  } catch (...) {
-    set_last_error(Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception"));
-    return IMAPI_E_FSI_INTERNAL_ERROR;
   }
 }
 
@@ -143,8 +136,7 @@ struct imapi_fsimage_result {
 };
 struct imapi_iso_image_manager {
   static constexpr auto kType = imapi::capi::HandleType::iso_image_manager;
-  std::string path;
-  std::shared_ptr<imapi::Stream> stream;
+  imapi::fs::IsoImageManager manager;
 };
 struct imapi_image_reader {
   static constexpr auto kType = imapi::capi::HandleType::image_reader;

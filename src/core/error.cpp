@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 
 #include <cstring>
+#include <new>
 
 namespace imapi {
 
@@ -11,6 +12,20 @@ void fail_os(imapi_status code, std::string message, int err, std::string path) 
   detail.os_error = err;
   detail.path = std::move(path);
   throw Error(code, std::move(message), std::move(detail));
+}
+
+Error error_from_current_exception() {
+  try {
+    throw;
+  } catch (const Error& e) {
+    return e;
+  } catch (const std::bad_alloc&) {
+    return Error(IMAPI_E_OUTOFMEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception");
+  }
 }
 
 }  // namespace imapi

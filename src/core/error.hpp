@@ -50,4 +50,10 @@ class Error : public std::exception {
 // For failures of system calls on a named file: appends strerror(err) to the message.
 [[noreturn]] void fail_os(imapi_status code, std::string message, int err, std::string path);
 
+// The Error of the exception being handled, for the boundaries where
+// exceptions stop (the C ABI's guard, a job's worker): call it inside a catch
+// block. An imapi::Error as it is; std::bad_alloc as IMAPI_E_OUTOFMEMORY;
+// anything else as IMAPI_E_FSI_INTERNAL_ERROR with what() in the message.
+Error error_from_current_exception();
+
 }  // namespace imapi

@@ -36,14 +36,8 @@ void Job::run(const Work& work) {
   try {
     if (cancelled_.load()) throw cancelled_error();
     work(*this);
-  } catch (const Error& e) {
-    error = e;
-  } catch (const std::bad_alloc&) {
-    error = Error(IMAPI_E_OUTOFMEMORY, "out of memory");
-  } catch (const std::exception& e) {
-    error = Error(IMAPI_E_FSI_INTERNAL_ERROR, std::string("internal error: ") + e.what());
   } catch (...) {
-    error = Error(IMAPI_E_FSI_INTERNAL_ERROR, "internal error: unknown exception");
+    error = error_from_current_exception();
   }
   std::lock_guard lock(mutex_);
   error_ = std::move(error);

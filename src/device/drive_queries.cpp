@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "device/command_error.hpp"
 #include "device/command_policy.hpp"
 #include "mmc/bytes.hpp"
 #include "mmc/capacity.hpp"
@@ -24,10 +25,9 @@ namespace {
 
 namespace st = mmc::status;
 
+// The sense of a CHECK CONDITION result (command_error when the drive sent none).
 mmc::Sense sense_of(const CommandResult& r, std::string_view name) {
-  if (r.sense_length == 0)
-    throw Error(st::kInvalidResponseFromDevice,
-                std::string(name) + ": the drive reported CHECK CONDITION without sense data");
+  if (r.sense_length == 0) throw command_error(r, name);
   return mmc::decode_sense(r.sense_bytes());
 }
 
@@ -112,12 +112,7 @@ std::vector<uint8_t> length_prefixed(std::vector<uint8_t> reply, std::string_vie
 size_t run_command(Transport& t, const mmc::Cdb& cdb, DataDirection direction, std::span<uint8_t> buffer,
                    std::string_view name) {
   auto r = t.execute(cdb.bytes(), direction, buffer);
-  if (r.status == scsi_status::kCheckCondition) {
-    // RECOVERED ERROR (and NO SENSE): the command completed and its data stands.
-    if (interpret_result(r).meaning.recovery != mmc::Recovery::kRecovered) throw mmc::sense_error(name, sense_of(r, name));
-  } else if (!r.good())
-    throw Error(st::kMediaBusy, std::string(name) + ": the drive answered with SCSI status " + std::to_string(r.status) +
-                                    " (busy or reserved): retry later");
+  check_command(r, name);
   return direction == DataDirection::kNone ? 0 : buffer.size() - std::min(r.residual, buffer.size());
 }
 

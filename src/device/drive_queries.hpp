@@ -16,8 +16,9 @@
 namespace imapi::device {
 
 // Runs one command over `t` (a recorder's transport(): per-opcode timeout and
-// retries, command_policy.hpp); CHECK CONDITION throws mmc::sense_error(name, sense),
-// except RECOVERED ERROR and NO SENSE, where the command completed.
+// retries, command_policy.hpp); a result that is not GOOD throws
+// command_error(result, name) (command_error.hpp), except RECOVERED ERROR and
+// NO SENSE, where the command completed.
 // Returns the number of bytes transferred (buffer size minus residual).
 size_t run_command(Transport& t, const mmc::Cdb& cdb, DataDirection direction, std::span<uint8_t> buffer,
                    std::string_view name);

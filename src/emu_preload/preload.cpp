@@ -1,6 +1,6 @@
 // libimapi-emu-preload.so: presents emulated drives as /dev/srN (and /dev/scdN)
 // to unmodified programs (cdrskin, growisofs, wodim, xorriso), per
-// docs/emulated-drive.md and spec/mmc-emulation.md §1.
+// docs/emulated-drive.md and docs/architecture.md §5.
 //
 // open() of a drive's device path returns a real descriptor on the disc's
 // data image, so read/pread/pwrite act like a block device for free, and the

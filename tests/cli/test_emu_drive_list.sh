@@ -2,7 +2,8 @@
 # IMAPI_EMU_DRIVES is read once (src/device/emu/drive_list.hpp) for the
 # library and the LD_PRELOAD shim: with empty entries and a URI given twice,
 # the Nth emulated recorder `imapi drives` lists is the shim's /dev/srN (the
-# same disc image), and there are as many of one as of the other.
+# same disc image), there are as many of one as of the other, and both see
+# a drive whose tray is open as holding no medium.
 # Usage: test_emu_drive_list.sh IMAPI_BINARY SHIM WORKDIR
 set -uo pipefail
 imapi=$(realpath "$1"); shim=$(realpath "$2"); work=$3
@@ -37,4 +38,22 @@ PY
 while read -r uri; do stat -c %i "${uri#*dir=}/disc.img"; done < library.txt > library_inodes.txt
 diff library_inodes.txt shim.txt > /dev/null ||
   fail "the shim's /dev/sr0.. are images $(tr '\n' ' ' < shim.txt), the library's drives $(tr '\n' ' ' < library_inodes.txt)"
-echo "ok: library and shim both see $(wc -l < library.txt) drives, in the same order"
+
+# The same state: with the second drive's tray open, the library reports no
+# medium there and the shim's CDROM_DRIVE_STATUS (which reads the drive's
+# sense through the same decoder) CDS_NO_DISC; the others hold a disc.
+"$imapi" eject 1 || fail "eject 1"
+"$imapi" info 1 | grep -q "^media state: no medium$" || fail "the library sees a medium in drive 1 after eject"
+"$imapi" info 0 | grep -q "^media state: blank$" || fail "the library sees no blank disc in drive 0"
+LD_PRELOAD=$shim python3 - > status.txt <<'PY' || fail "CDROM_DRIVE_STATUS through the shim"
+import fcntl, os
+CDROM_DRIVE_STATUS = 0x5326
+names = {1: "no disc", 2: "tray open", 3: "not ready", 4: "disc ok"}
+for n in range(3):
+    fd = os.open("/dev/sr%d" % n, os.O_RDONLY | os.O_NONBLOCK)
+    print(names.get(fcntl.ioctl(fd, CDROM_DRIVE_STATUS, 0), "?"))
+    os.close(fd)
+PY
+printf '%s\n' "disc ok" "no disc" "disc ok" > status_expected.txt
+diff status_expected.txt status.txt > /dev/null || fail "the shim's drive status is $(tr '\n' ',' < status.txt) after ejecting drive 1"
+echo "ok: library and shim both see $(wc -l < library.txt) drives, in the same order and the same state"

@@ -304,6 +304,108 @@ case "$scenario" in
     URI=$(uri dvd+r)
     media_state power-loss blank 0
     ;;
+  wodim-cd-r-fix)
+    need wodim cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # -nofix leaves the session open; -fix then closes it (page 05h with track mode 0 and block
+    # type 0, then CLOSE SESSION), and the data stays readable.
+    URI=$(uri cd-r)
+    on_drive burn wodim -v dev=/dev/sr0 -tao -nofix s1.iso || fail "wodim -tao -nofix"
+    expect_data_at 0 s1.iso
+    media_state nofix appendable 1
+    on_drive fix wodim -v dev=/dev/sr0 -fix || fail "wodim -fix"
+    media_state fix closed 1
+    expect_sessions 1
+    expect_data_at 0 s1.iso
+    ;;
+  sparse-bd-r-dl)
+    need growisofs cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # An image that is mostly zeros (a 256 MiB sparse file in it) burned by growisofs onto
+    # BD-R DL: the zero blocks stay holes in disc.img, and the disc reads back byte for byte.
+    URI=$(uri bd-r-dl)
+    mkdir -p sparse; truncate -s 256M sparse/zeros.bin; cp tree1/readme.txt sparse/
+    make_iso sparse.iso sparse
+    on_drive burn growisofs -Z /dev/sr0=sparse.iso || fail "growisofs -Z sparse.iso"
+    expect_data_at 0 sparse.iso
+    allocated=$(( $(stat -c %b "$disc/disc.img") * $(stat -c %B "$disc/disc.img") ))
+    [ "$allocated" -lt $(( 16 << 20 )) ] || fail "disc.img holds $allocated bytes on disk for a 256 MiB image of zeros"
+    media_state burn appendable 1
+    ;;
+  fault-removal-cd-r)
+    need cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # The medium leaves the drive at LBA 800 of a TAO track. When it is back, the track is
+    # damaged (READ TRACK INFORMATION: Damage 1, NWA_V 0): libburn sees it, refuses to write
+    # onto it, xorriso -close_damaged closes it, and the next burn starts a new track and session.
+    URI=$(uri cd-r remove_at_lba=800)
+    if on_drive burn cdrskin -v dev=/dev/sr0 -tao -multi s1.iso; then fail "cdrskin succeeded despite the removal"; fi
+    grep -q "3A 00" "$work/burn.log" || fail "cdrskin did not see the medium vanish"
+    URI=$(uri cd-r)
+    on_drive toc xorriso -outdev /dev/sr0 -toc
+    grep -q "but next track is damaged" "$work/toc.log" || fail "xorriso: $(grep 'Media status' "$work/toc.log")"
+    # cdrskin's WRITEs at the old NWA are refused (05/21/02); its clean-up may close the track, at 800.
+    if on_drive burn2 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso; then fail "cdrskin wrote onto the damaged track"; fi
+    grep -q "5 21 02" "$work/burn2.log" || fail "cdrskin's writes onto the damaged track were not refused"
+    grep -qE '^track 1 0 (0 800 damaged|800 800 complete) ' "$disc/disc.state" ||
+      fail "the damaged track grew: $(grep ^track "$disc/disc.state")"
+    on_drive close xorriso -outdev /dev/sr0 -close_damaged as_needed || fail "xorriso -close_damaged"
+    grep -qE '^track 1 0 800 800 complete' "$disc/disc.state" || fail "the damaged track was not closed at 800 blocks"
+    media_state closed-damaged appendable 1
+    next=$(msinfo_next)
+    on_drive burn3 cdrskin -v dev=/dev/sr0 -tao -multi s1.iso || fail "cdrskin after -close_damaged"
+    expect_data_at "$next" s1.iso
+    expect_sessions 2
+    media_state burn3 appendable 2
+    ;;
+  write-protected-dvd+r)
+    need cdrskin growisofs xorriso dvd+rw-mediainfo
+    # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.
+    URI=$(uri dvd+r wp=1)
+    if on_drive burn cdrskin -v dev=/dev/sr0 s1.iso; then fail "cdrskin wrote to a write-protected DVD+R"; fi
+    if on_drive burn2 growisofs -Z /dev/sr0=s1.iso; then fail "growisofs wrote to a write-protected DVD+R"; fi
+    if on_drive burn3 xorriso -outdev /dev/sr0 -map tree1 /one -commit; then fail "xorriso wrote to a write-protected DVD+R"; fi
+    [ ! -s "$disc/disc.img" ] || fail "data reached a write-protected disc"
+    media_state refused blank 0
+    on_drive toc xorriso -indev /dev/sr0 -toc
+    grep -q "Media status : is blank" "$work/toc.log" || fail "xorriso: $(grep 'Media status' "$work/toc.log")"
+    ;;
+  multilayer-bd-r-dl|multilayer-bd-re-dl|multilayer-bd-r-tl|multilayer-bd-r-ql)
+    need cdrskin growisofs xorriso sg_dd sg_raw dvd+rw-mediainfo
+    # BD-R/RE DL (2 x 12,219,392 blocks) and BDXL TL (3 x 16,292,864) and QL (4 x 15,625,216):
+    # the capacity imapi reports, the layers of READ DISC STRUCTURE's Disc Information, then
+    # cdrskin and (on a fresh disc) growisofs burn and the disc reads back byte for byte.
+    medium=${scenario#multilayer-}; URI=$(uri "$medium")
+    case "$medium" in
+      bd-r-dl|bd-re-dl) layers=2 total=24438784 formatted=23652352 ;;
+      bd-r-tl) layers=3 total=48878592 formatted=47698944 ;;
+      bd-r-ql) layers=4 total=62500864 formatted=60928000 ;;
+    esac
+    "$cli" info "$URI" > info0.txt || fail "imapi info"
+    grep -q "^total sectors: $total$" info0.txt || fail "blank $medium: $(grep 'total sectors' info0.txt), $total expected"
+    on_drive di sg_raw -r 4100 -o di.bin /dev/sr0 ad 01 00 00 00 00 00 00 10 04 00 00 || fail "READ DISC STRUCTURE (BD, Disc Information)"
+    for ((l = 0; l < layers; ++l)); do
+      unit=$(od -An -tx1 -j $(( 4 + l * 112 )) -N 13 di.bin | tr -d ' \n')
+      [ "${unit:0:4}" = 4449 ] && [ "${unit:24:2}" = "${layers}0" ] && [ "${unit:6:2}" = "$(printf %02x $(( layers << 3 | l )))" ] ||
+        fail "Disc Information unit $l of $medium: $unit (DI, $layers layers, layer $l expected)"
+    done
+    [ "$(od -An -tx1 -j $(( 4 + layers * 112 )) -N 2 di.bin | tr -d ' \n')" = 0000 ] || fail "more DI units than layers"
+    if [ "$medium" = bd-re-dl ]; then
+      on_drive format cdrskin -v dev=/dev/sr0 blank=format_if_needed || fail "cdrskin blank=format_if_needed"
+      on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on $medium"
+      expect_data_at 0 s1.iso
+      media_state burn overwritable 1
+      grep -q "^total sectors: $formatted$" "$work/ms-burn-imapi.txt" || fail "formatted $medium: $(grep 'total sectors' "$work/ms-burn-imapi.txt")"
+    else
+      on_drive burn cdrskin -v dev=/dev/sr0 s1.iso || fail "cdrskin on $medium"
+      expect_data_at 0 s1.iso
+      media_state burn closed 1
+      expect_files /big.bin /sub/small.bin
+    fi
+    # growisofs on a fresh disc formats it (BD-R: SRM with spares; BD-RE: default) and writes.
+    rm -rf "$disc"; mkdir -p "$disc"
+    on_drive burn2 growisofs -Z /dev/sr0=s1.iso || fail "growisofs -Z on $medium"
+    expect_data_at 0 s1.iso
+    if [ "$medium" = bd-re-dl ]; then media_state burn2 overwritable 1; else media_state burn2 appendable 1; fi
+    expect_files /big.bin /sub/small.bin
+    ;;
   *)
     echo "unknown scenario $scenario"; exit 2 ;;
 esac

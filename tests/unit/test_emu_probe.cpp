@@ -87,9 +87,9 @@ TEST_CASE("emu probe: MODE SENSE 2Ah lists write speeds, page 05h round-trips th
   page.write_type = 3;
   list = mode_select_parameter_list(write_parameters_page(page));
   check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
-  // TAO with an audio block type: refused too.
+  // TAO with a reserved block type: refused too (audio block types are accepted: test_emu_defects.cpp).
   page.write_type = 1;
-  page.data_block_type = 0;
+  page.data_block_type = 5;
   list = mode_select_parameter_list(write_parameters_page(page));
   check_sense(d.fails(mode_select10(static_cast<uint16_t>(list.size())), list), 5, 0x26, 0);
   // A parameter list shorter than the CDB announces is an invalid CDB field.
@@ -246,4 +246,42 @@ TEST_CASE("emu probe: page 05h write types per medium, nothing is savable", "[em
   auto list = mode_select_parameter_list(write_parameters_page(w));
   check_sense(bd.fails(mode_select10(static_cast<uint16_t>(list.size()), true, true), list), 5, 0x24, 0);
   CHECK(bd.run(mode_select10(static_cast<uint16_t>(list.size()), true, false), DataDirection::kToDevice, list).good());
+}
+
+TEST_CASE("emu speeds: speed= raises the offered list up to what drives sell", "[emu]") {
+  // GET PERFORMANCE type 03h (fastest first, kB/s), and the current write
+  // speed (type 00h, write) once the fastest is asked for with SET CD SPEED.
+  auto offered = [](const std::string& media, const std::string& extra) {
+    Drive d(media, extra);
+    std::vector<uint32_t> x10;
+    using namespace imapi::device::emu;
+    const uint32_t one_x = spec_of(*media_from_name(media)).one_x_kbps;
+    for (const auto& w : parse_write_speeds(d.in(get_performance(PerformanceType::kWriteSpeed, 32), 8 + 16 * 32)).descriptors)
+      x10.push_back(w.write_speed_kbps * 10 / one_x);
+    d.ok(set_cd_speed(kMaxSpeed, kMaxSpeed));
+    auto current = parse_performance(d.in(get_performance(PerformanceType::kPerformance, 1, 0, true)));
+    REQUIRE(current.descriptors.size() == 1);
+    CHECK(current.descriptors[0].end_kbps * 10 / one_x == x10.front());  // the throttle paces at this one
+    return x10;
+  };
+  using V = std::vector<uint32_t>;
+  CHECK(offered("bd-r", "") == V{60, 40, 20});
+  CHECK(offered("bd-r", "speed=12") == V{120, 100, 80, 60, 40, 20});
+  CHECK(offered("bd-r", "speed=16") == V{160, 140, 120, 100, 80, 60, 40, 20});
+  CHECK(offered("bd-r", "speed=40") == V{160, 140, 120, 100, 80, 60, 40, 20});  // no drive writes BD-R faster
+  CHECK(offered("bd-r", "speed=5") == V{40, 20});                              // and it still lowers the list
+  CHECK(offered("bd-re", "speed=16") == V{20});
+  CHECK(offered("dvd+r", "speed=24") == V{240, 220, 200, 180, 160, 80, 40, 24});
+  CHECK(offered("dvd-r", "speed=24").front() == 240);
+  CHECK(offered("dvd+r-dl", "speed=24").front() == 80);
+  CHECK(offered("cd-r", "speed=52").front() == 520);
+  CHECK(offered("cd-r", "speed=50").front() == 480);
+
+  // MODE SENSE 2Ah carries 16-bit kB/s: 16x BD (71,920 kB/s) saturates at 65,535 there.
+  Drive d("bd-r", "speed=16");
+  auto caps = parse_capabilities_page(parse_mode_sense10(d.in(mode_sense10(0x2A, 256))).find(0x2A)->bytes);
+  REQUIRE(caps.write_speeds.size() == 8);
+  CHECK(caps.write_speeds[0].write_speed_kbps == 0xFFFF);
+  CHECK(caps.write_speeds[1].write_speed_kbps == 14 * 4495);
+  CHECK(caps.max_write_speed_kbps == 0xFFFF);
 }

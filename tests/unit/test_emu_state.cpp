@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <utility>
@@ -246,7 +247,9 @@ TEST_CASE("emu buffer: READ BUFFER CAPACITY drains in real time, a flush is no u
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   auto second = parse_buffer_capacity(d.in(read_buffer_capacity(12)));
   INFO("free space " << first.blank << " then " << second.blank);
-  CHECK(second.blank >= first.blank + 300'000);  // about 352,000 bytes reached the medium meanwhile
+  // About 352,000 bytes reached the medium meanwhile (all of it, on a host so busy,
+  // e.g. under ASan, that the first reading came late).
+  CHECK(second.blank >= std::min<uint32_t>(first.blank + 300'000, second.size));
   CHECK(second.blank <= second.size);
   // Run dry: the next WRITE is an underrun (counted: BUFE is on by default) even though the
   // empty buffer was seen through READ BUFFER CAPACITY first.

@@ -127,7 +127,7 @@ TEST_CASE("mmc cdb: writing commands", "[mmc]") {
   CHECK(b(close_track_session(CloseFunction::kFinalizeMinimalRadius, 0, false)) == Bytes{0x5B, 0, 5, 0, 0, 0, 0, 0, 0, 0});
   CHECK(b(close_track_session(CloseFunction::kFinalize, 0x0102)) == Bytes{0x5B, 1, 6, 0, 1, 2, 0, 0, 0, 0});
   CHECK(b(close_track_session(CloseFunction::kStopBackgroundFormat)) == Bytes{0x5B, 1, 0, 0, 0, 0, 0, 0, 0, 0});
-  // BLANK: IMMED byte 1 bit 4, type bits 2-0. A1 11 = fast blank, immediate (mmc-emulation.md §2).
+  // BLANK: IMMED byte 1 bit 4, type bits 2-0. A1 11 = fast blank, immediate, as cdrskin sends it.
   CHECK(b(blank(BlankType::kMinimal)) == Bytes{0xA1, 0x11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
   CHECK(b(blank(BlankType::kFull, false)) == Bytes{0xA1, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
   CHECK(b(blank(BlankType::kTrack, true, 0x0A)) == Bytes{0xA1, 0x12, 0, 0, 0, 0x0A, 0, 0, 0, 0, 0, 0});

@@ -126,7 +126,7 @@ TEST_CASE("mmc response: GET CONFIGURATION with profile list and core features",
 }
 
 namespace {
-// Page 2Ah with n=2 write speed descriptors: page length 30+4n (mmc-emulation.md: 32+4n <= length+2).
+// Page 2Ah with n=2 write speed descriptors: page length 30+4n (clients require 32+4n <= length+2).
 Bytes page_2a() {
   Bytes p{0x2A, 0x26, 0x3F, 0x37, 0xF1, 0x03, 0x29, 0x00,
           0x1B, 0x90,  // max read speed (obsolete) 7056 kB/s

@@ -1,6 +1,6 @@
 // Sense decoding (SPC-4 4.5: fixed 70h/71h, descriptor 72h/73h) and the
-// mapping to IMAPI codes. The triples are those mmc-emulation.md §3 lists as
-// what real drives (and our emulator) report.
+// mapping to IMAPI codes. The triples are those real drives (and our
+// emulator) report to the clients the emulated drive serves.
 #include <catch2/catch.hpp>
 
 #include <vector>

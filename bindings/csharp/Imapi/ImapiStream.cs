@@ -11,7 +11,7 @@ namespace Imapi;
 /// AddFile, an image (FileSystemImageResult.ImageStream), a file inside an image.
 /// Reads go straight into the caller's span: no intermediate copy.
 /// </summary>
-public sealed class ImapiStream : Stream
+public sealed partial class ImapiStream : Stream
 {
     internal readonly HandleOwner Owner;
 

@@ -59,6 +59,7 @@ struct Context {
   EmuState& state;
   int image_fd;
   bool state_changed = false;
+  bool checkpoint = false;  // the state must reach disc.state now (make_durable, faults)
 
   DiscState& disc() { return state.disc; }
   DriveState& drive() { return state.drive; }
@@ -108,6 +109,14 @@ size_t send_opc_information(Context&, const Command&);
 size_t blank(Context&, const Command&);
 size_t format_unit(Context&, const Command&);
 
+// A write-protected medium refuses every command that would change it (WRITE,
+// RESERVE TRACK, CLOSE TRACK/SESSION, SEND CUE SHEET, SEND OPC, SEND DISC
+// STRUCTURE, BLANK, FORMAT UNIT) with 07/27/00; queries and drive settings
+// (MODE SELECT, SET STREAMING, SYNCHRONIZE CACHE with nothing cached) still work.
+inline void refuse_if_write_protected(const Context& ctx) {
+  if (ctx.config.write_protected) write_protected();
+}
+
 // Shared by several handlers.
 mmc::WriteParametersPage current_write_parameters(const EmuState& s);
 // Page 05h as the drive has it at power-on for this disc (MODE SENSE default values).
@@ -119,6 +128,7 @@ std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const Disc
 inline void make_durable(Context& ctx) {
   ctx.drive().durable_disc = ctx.disc();
   ctx.state_changed = true;
+  ctx.checkpoint = true;
 }
 // The buffer model brought up to now: with throttle=1 the buffer drains at the
 // selected write speed since the last look (a buffer that empties with data

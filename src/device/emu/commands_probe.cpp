@@ -45,6 +45,9 @@ std::vector<uint32_t> offered_write_speeds_kbps(const DriveConfig& c, const Disc
   std::vector<uint32_t> out;
   for (uint16_t x10 : d.spec().speeds_x10)
     if (c.speed_x10 == 0 || x10 <= c.speed_x10) out.push_back(d.spec().one_x_kbps * x10 / 10);
+  // speed= above the usual list: the faster speeds drives sell, up to it (at most the fastest there is).
+  for (uint16_t x10 : d.spec().faster_x10)
+    if (c.speed_x10 != 0 && x10 <= c.speed_x10) out.push_back(d.spec().one_x_kbps * x10 / 10);
   if (out.empty() && !d.spec().speeds_x10.empty()) out.push_back(d.spec().one_x_kbps * d.spec().speeds_x10.front() / 10);
   std::sort(out.rbegin(), out.rend());  // fastest first, as drives list them
   return out;
@@ -115,6 +118,7 @@ size_t start_stop_unit(Context& ctx, const Command& cmd) {
   DriveState& v = ctx.drive();
   if (!start) {
     if (v.prevent_removal) check(0x05, 0x53, 0x02);  // medium removal prevented
+    if (v.medium_present) ctx.disc().interrupt_writing();
     v.medium_present = false;
   } else if (!v.medium_present) {
     v.medium_present = true;
@@ -221,6 +225,11 @@ size_t mode_sense10(Context& ctx, const Command& cmd) {
   return reply(cmd, data, cmd.be16(7));
 }
 
+namespace {
+// Data block types MMC defines (0-3 raw and audio, 8-13 mode 1 / mode 2); the others are reserved or vendor-specific.
+bool mmc_block_type(uint8_t t) { return t <= 3 || (t >= 8 && t <= 13); }
+}  // namespace
+
 size_t mode_select10(Context& ctx, const Command& cmd) {
   if (cmd.bit(1, 0)) invalid_field_in_cdb();  // SP: no page is savable (SPC: INVALID FIELD IN CDB)
   const auto list = cmd.parameter_list(cmd.be16(7));
@@ -241,8 +250,11 @@ size_t mode_select10(Context& ctx, const Command& cmd) {
     // supported modes from which combinations are refused with 05/26/00.
     if (family == Family::kCd) {
       if (w.write_type != 1 && w.write_type != 2) invalid_field_in_parameter_list();
-      // TAO blocks are 2048-byte mode 1 / mode 2 form 1 user data; in SAO the cue sheet's data forms rule.
-      if (w.write_type == 1 && w.data_block_type != 8 && w.data_block_type != 10) invalid_field_in_parameter_list();
+      // Every block type MMC defines is accepted here, audio and raw ones too: clients set page
+      // 05h for commands that write nothing (wodim -fix sends track mode 0 / block type 0 before
+      // CLOSE SESSION). Only 2048-byte blocks are recorded: a TAO WRITE with another block type
+      // fails (05/64/00); in SAO the cue sheet's data forms rule.
+      if (w.write_type == 1 && !mmc_block_type(w.data_block_type)) invalid_field_in_parameter_list();
     } else if (kind == MediaKind::kDvdR || kind == MediaKind::kDvdRwSequential) {
       if (w.write_type != 0 && w.write_type != 2) invalid_field_in_parameter_list();  // incremental or DAO
     } else {

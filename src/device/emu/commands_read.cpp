@@ -138,6 +138,10 @@ mmc::TrackInformation describe_track(const DiscState& d, uint32_t number) {
     case TrackState::kComplete:
       t.size = tr.end() - tr.start;
       break;
+    case TrackState::kDamaged:  // MMC: Damage 1 with NWA_V 0, "damaged, not closed, not writable"
+      t.damage = true;
+      t.size = tr.written;
+      break;
   }
   t.lra_valid = tr.written > 0;
   t.last_recorded = tr.written ? tr.start + tr.written - 1 : 0;
@@ -167,7 +171,8 @@ size_t read_track_information(Context& ctx, const Command& cmd) {
     }
     case 1:  // track number; FFh is the invisible/incomplete track
       number = address == 0xFF ? count : address;
-      if (address == 0xFF && (count == 0 || (!d.has_invisible_track() && !d.open_track() && !is_random_or_rom(d))))
+      if (address == 0xFF && (count == 0 || (!d.has_invisible_track() && !d.open_track() && !d.last_track_damaged() &&
+                                             !is_random_or_rom(d))))
         invalid_field_in_cdb();
       break;
     case 2:  // session number
@@ -195,8 +200,10 @@ std::vector<std::pair<uint32_t, Track>> toc_tracks(const DiscState& d) {
     }
     return out;
   }
+  // A damaged track is listed with what it holds, as drives read it off the disc: that is how
+  // libburn finds it and offers to close it (xorriso -close_damaged).
   for (size_t i = 0; i < d.tracks.size(); ++i)
-    if (d.tracks[i].state == TrackState::kComplete) out.emplace_back(static_cast<uint32_t>(i + 1), d.tracks[i]);
+    if (d.tracks[i].state == TrackState::kComplete || d.tracks[i].state == TrackState::kDamaged) out.emplace_back(static_cast<uint32_t>(i + 1), d.tracks[i]);
   return out;
 }
 
@@ -321,7 +328,7 @@ size_t read_format_capacities(Context& ctx, const Command& cmd) {
   f.current_type = formatted ? mmc::CapacityDescriptorType::kFormatted : mmc::CapacityDescriptorType::kUnformatted;
   f.current_blocks = d.capacity();
   auto offer = [&](uint8_t type, uint32_t blocks, uint32_t parameter) { f.formattable.push_back({blocks, type, parameter}); };
-  switch (d.media) {
+  switch (s.rules()) {
     case MediaKind::kDvdPlusRw: offer(0x26, s.capacity_blocks, 0); break;
     case MediaKind::kBdRe:
       offer(0x00, s.formatted_blocks, 0x3000);
@@ -392,10 +399,11 @@ size_t send_disc_structure(Context& ctx, const Command& cmd) {
   const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
   // Only the layer boundary of DVD+R DL can be sent to this drive (no CSS/CPRM keys, no BD structures).
   if (media_type != 0 || format != 0x20 || d.media != MediaKind::kDvdPlusRDual) invalid_field_in_cdb();
+  refuse_if_write_protected(ctx);
   const auto list = cmd.parameter_list(cmd.be16(8));
   if (list.size() < 12) invalid_field_in_parameter_list();
   // Once recording has begun the boundary is fixed (READ DISC STRUCTURE 20h's Init Status).
-  if (!d.blank() || ctx.config.write_protected) sequence_error();
+  if (!d.blank()) sequence_error();
   const uint32_t l0 = mmc::ResponseReader(list, "SEND DISC STRUCTURE").be32(8);
   // Layer 0 can be shortened, in whole ECC blocks, never lengthened past the disc's middle.
   const uint32_t most = d.spec().capacity_blocks / 2;
@@ -405,10 +413,46 @@ size_t send_disc_structure(Context& ctx, const Command& cmd) {
   return 0;
 }
 
+namespace {
+
+// BD format 00h (media type 1): the Disc Information of the PIC zone, 4,100
+// bytes: one 112-byte DI unit per recording layer, each naming the disc type
+// ("BDR" write-once, "BDW" rewritable, "BDO" read-only), the number of layers
+// of the disc and the layer the unit describes. Format FFh lists format 00h.
+std::vector<uint8_t> bd_disc_information(const DiscState& d, uint8_t format) {
+  if (format == 0xFF) {
+    std::vector<uint8_t> b(8, 0);
+    mmc::put_be16(b.data(), 6);
+    b[5] = 0x40;  // RDS: readable
+    mmc::put_be16(b.data() + 6, 4100);
+    return b;
+  }
+  if (format != 0x00) invalid_field_in_cdb();
+  const MediaSpec& s = d.spec();
+  std::vector<uint8_t> b(4100, 0);
+  mmc::put_be16(b.data(), 4098);
+  const char* type = s.recording == Recording::kReadOnly ? "BDO" : s.recording == Recording::kRandom ? "BDW" : "BDR";
+  for (uint8_t layer = 0; layer < s.layers; ++layer) {
+    uint8_t* u = b.data() + 4 + size_t{layer} * 112;
+    u[0] = 'D';
+    u[1] = 'I';
+    u[2] = 1;                                             // DI format
+    u[3] = static_cast<uint8_t>(s.layers << 3 | layer);  // units per DI block, this unit's layer
+    u[5] = layer;                                         // sequence number
+    u[6] = 112 - 14;                                      // unit length, less the 14-byte BD-R/RE trailer
+    std::copy(type, type + 3, u + 8);
+    u[12] = static_cast<uint8_t>(s.layers << 4);          // number of recording layers
+  }
+  return b;
+}
+
+}  // namespace
+
 size_t read_disc_structure(Context& ctx, const Command& cmd) {
   const DiscState& d = ctx.disc();
   const uint8_t media_type = cmd.u8(1) & 0x0F, format = cmd.u8(7);
   const size_t alloc = cmd.be16(8);
+  if (media_type == 1 && d.spec().family == Family::kBd) return reply(cmd, bd_disc_information(d, format), alloc);
   const bool dual = d.media == MediaKind::kDvdPlusRDual;
   if (format == 0xFF) {  // structure list: format 00h (readable, 2052 bytes), on DVD+R DL also 20h (12 bytes)
     const bool lbi = dual && media_type == 0;

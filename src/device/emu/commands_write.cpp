@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <thread>
 
-#include "core/file_io.hpp"
 #include "core/error.hpp"
 #include "device/emu/command.hpp"
+#include "device/emu/image_blocks.hpp"
 #include "mmc/addressing.hpp"
 #include "mmc/parameter_lists.hpp"
 #include "mmc/toc.hpp"
@@ -28,6 +28,13 @@ bool dvd_dash(const DiscState& d) { return d.media == MediaKind::kDvdR || d.medi
 
 // The disc-at-once / session-at-once write type on CD and DVD-R.
 bool at_once(const EmuState& s) { return current_write_parameters(s).write_type == 2; }
+
+// Page 05h selects 2048-byte user data blocks (mode 1, mode 2 form 1): the only ones
+// this drive records. Audio and raw block types are accepted by MODE SELECT only.
+bool data_blocks(const EmuState& s) {
+  const uint8_t t = current_write_parameters(s).data_block_type;
+  return t == 8 || t == 10;
+}
 
 // Closing a session on CD and DVD-R leaves the disc appendable only when the
 // write parameters page asked for a next session (Multi-session = 11b).
@@ -52,6 +59,7 @@ void check_underrun(Context& ctx) {
   v.buffer_ran_dry = false;
   ++v.underruns;
   ctx.state_changed = true;
+  ctx.checkpoint = true;
   if (!current_write_parameters(ctx.state).buffer_underrun_free) check(0x03, 0x0C, 0x09);  // loss of streaming
 }
 
@@ -74,7 +82,7 @@ void account_buffer(Context& ctx, uint64_t bytes) {
 
 void store(Context& ctx, uint64_t lba, uint64_t blocks, std::span<const uint8_t> data) {
   if (blocks == 0) return;
-  if (pwrite_full(ctx.image_fd, data.data(), static_cast<int64_t>(blocks * 2048), static_cast<int64_t>(lba * 2048)) != 0)
+  if (store_blocks(ctx.image_fd, lba, data.first(blocks * 2048)) != 0)
     check(0x03, 0x0C, 0x00, static_cast<uint32_t>(lba));  // the image cannot be written: a write error
 }
 
@@ -100,10 +108,12 @@ FaultCut fault_cut(const FaultPlan& f, uint64_t lba, uint64_t blocks) {
 [[noreturn]] void strike(Context& ctx, const FaultCut& cut) {
   DriveState& v = ctx.drive();
   ctx.state_changed = true;
+  ctx.checkpoint = true;  // a fault is a moment tests and users look at disc.state
   switch (cut.kind) {
     case FaultCut::Kind::kWriteError:
       check(0x03, 0x0C, 0x00, cut.lba);
     case FaultCut::Kind::kRemoved:
+      ctx.disc().interrupt_writing();
       v.medium_present = false;
       check(0x02, 0x3A, 0x00);
     case FaultCut::Kind::kPowerLoss:
@@ -223,7 +233,8 @@ void write_sequential(Context& ctx, uint64_t lba, uint64_t blocks, std::span<con
 size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blocks, bool signed_lba) {
   DiscState& d = ctx.disc();
   DriveState& v = ctx.drive();
-  if (d.spec().recording == Recording::kReadOnly || ctx.config.write_protected) write_protected();
+  if (d.spec().recording == Recording::kReadOnly) write_protected();
+  refuse_if_write_protected(ctx);
   if (blocks == 0) return 0;
   if (cmd.direction != DataDirection::kToDevice || cmd.buffer.size() < blocks * 2048) invalid_field_in_cdb();
   ++v.write_commands;
@@ -238,6 +249,7 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
     write_session_at_once(ctx, signed_lba ? static_cast<int32_t>(lba) : static_cast<int64_t>(lba), blocks, data);
   } else {
     if (d.spec().family == Family::kCd && at_once(ctx.state)) sequence_error();  // SAO needs a cue sheet first
+    if (d.spec().family == Family::kCd && !data_blocks(ctx.state)) check(0x05, 0x64, 0x00);  // illegal mode for this track
     write_sequential(ctx, lba, blocks, data);
   }
   account_buffer(ctx, blocks * 2048);
@@ -273,6 +285,7 @@ size_t write12(Context& ctx, const Command& cmd) { return write_blocks(ctx, cmd,
 size_t reserve_track(Context& ctx, const Command& cmd) {
   DiscState& d = ctx.disc();
   if (d.spec().recording != Recording::kSequential) incompatible_medium();
+  refuse_if_write_protected(ctx);
   if (cmd.bit(1, 0)) invalid_field_in_cdb();  // ARSV (reservation by address) is not offered
   const uint32_t size = cmd.be32(5);
   if (size == 0) invalid_field_in_cdb();
@@ -293,6 +306,7 @@ size_t reserve_track(Context& ctx, const Command& cmd) {
 size_t send_cue_sheet(Context& ctx, const Command& cmd) {
   DiscState& d = ctx.disc();
   if (d.spec().family != Family::kCd || d.spec().recording != Recording::kSequential) incompatible_medium();
+  refuse_if_write_protected(ctx);
   if (!at_once(ctx.state) || d.finalized || !d.has_invisible_track()) sequence_error();
   std::vector<mmc::CueSheetEntry> cue;
   try {
@@ -365,6 +379,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
   const uint32_t number = cmd.be16(4);
   const bool immediate = cmd.bit(1, 0);
   if (d.spec().recording == Recording::kReadOnly) incompatible_medium();
+  refuse_if_write_protected(ctx);
   ctx.drive().buffer_fill = 0;  // a close flushes the buffer first
   ctx.drive().buffer_ran_dry = false;
   if (d.spec().recording == Recording::kRandom) {
@@ -383,7 +398,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
       if (number == 0 || number > d.track_count_with_invisible()) invalid_field_in_cdb();
       if (number <= d.tracks.size()) {
         Track& t = d.tracks[number - 1];
-        if (t.state == TrackState::kOpen) t.size = t.written;
+        if (t.state == TrackState::kOpen || t.state == TrackState::kDamaged) t.size = t.written;
         t.state = TrackState::kComplete;
       }
       break;
@@ -407,6 +422,7 @@ size_t close_track_session(Context& ctx, const Command& cmd) {
 
 size_t send_opc_information(Context& ctx, const Command& cmd) {
   if (ctx.disc().spec().recording == Recording::kReadOnly) incompatible_medium();
+  refuse_if_write_protected(ctx);  // power calibration writes to the medium's calibration area
   if (!cmd.bit(1, 0)) cmd.parameter_list(cmd.be16(7));  // DoOpc=0: an OPC table follows; accepted unread
   return 0;
 }

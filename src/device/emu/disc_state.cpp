@@ -9,7 +9,7 @@ uint32_t DiscState::capacity() const {
   if (s.recording == Recording::kReadOnly) return rom_blocks;
   // DVD+R DL (opposite track path): layer 1 holds as much as layer 0, wherever the boundary was put.
   if (media == MediaKind::kDvdPlusRDual && layer0_blocks != 0) return 2 * layer0_blocks;
-  if (s.needs_format || media == MediaKind::kBdR) return formatted ? s.formatted_blocks : s.capacity_blocks;
+  if (s.needs_format || s.rules() == MediaKind::kBdR) return formatted ? s.formatted_blocks : s.capacity_blocks;
   return s.capacity_blocks;
 }
 
@@ -47,6 +47,7 @@ uint32_t DiscState::next_track_start() const {
 
 bool DiscState::has_invisible_track() const {
   if (spec().recording != Recording::kSequential || finalized || open_track()) return false;
+  if (last_track_damaged()) return false;  // it is closed first
   return next_track_start() < capacity();
 }
 
@@ -85,7 +86,9 @@ std::vector<PmaTrack> DiscState::pma_tracks() const {
   if (spec().family != Family::kCd || spec().recording != Recording::kSequential || finalized) return out;
   for (size_t i = 0; i < tracks.size(); ++i) {
     const Track& t = tracks[i];
-    if (t.session != current_session() || t.state == TrackState::kOpen || t.end() == t.start) continue;
+    if (t.session != current_session() || t.state == TrackState::kOpen || t.state == TrackState::kDamaged ||
+        t.end() == t.start)
+      continue;
     out.push_back({static_cast<uint32_t>(i + 1), t.start, t.end() - 1, t.control});
   }
   return out;
@@ -94,13 +97,18 @@ std::vector<PmaTrack> DiscState::pma_tracks() const {
 void DiscState::complete_tracks() {
   for (Track& t : tracks) {
     if (t.session != current_session() || t.state == TrackState::kComplete) continue;
-    if (t.state == TrackState::kOpen) t.size = t.written;
+    if (t.state == TrackState::kOpen || t.state == TrackState::kDamaged) t.size = t.written;
     t.state = TrackState::kComplete;
   }
   // A track closed with nothing written leaves no trace on sequential media.
   while (!tracks.empty() && tracks.back().written == 0 && tracks.back().state == TrackState::kComplete &&
          tracks.back().size == 0)
     tracks.pop_back();
+}
+
+void DiscState::interrupt_writing() {
+  if (spec().family != Family::kCd) return;  // DVD and BD drives link the next write on
+  if (Track* t = open_track()) t->state = TrackState::kDamaged;
 }
 
 void DiscState::close_session(bool finalize) {

@@ -15,6 +15,10 @@ enum class TrackState : uint8_t {
   kOpen,      // incomplete track grown by writes at its NWA (the "invisible" track once written to)
   kReserved,  // RESERVE TRACK / cue sheet: fixed size, written from its start
   kComplete,  // closed: no more writes
+  // CD: an open track whose writing was interrupted (the medium removed mid-write): no
+  // run-out, no PMA entry. Not writable (READ TRACK INFORMATION: Damage 1, NWA_V 0) until
+  // CLOSE TRACK or CLOSE SESSION closes it at what was written; then a new track follows.
+  kDamaged,
 };
 
 struct Track {
@@ -59,6 +63,8 @@ struct DiscState {
   // The track being grown by incremental writes, if any.
   const Track* open_track() const;
   Track* open_track();
+  // The last track was interrupted and awaits its close (TrackState::kDamaged).
+  bool last_track_damaged() const { return !tracks.empty() && tracks.back().state == TrackState::kDamaged; }
   // Where a new track would start: after the last track, past the lead-out/lead-in
   // gap when a session was closed after it.
   uint32_t next_track_start() const;
@@ -81,6 +87,9 @@ struct DiscState {
   std::vector<PmaTrack> pma_tracks() const;
   // Closes the open track and reserved tracks of the current session.
   void complete_tracks();
+  // The medium leaves the drive (removed, ejected) while a track is being written: on CD the
+  // open track is left damaged, as a real drive finds it when the disc comes back.
+  void interrupt_writing();
   void close_session(bool finalize);
   // Back to a factory-blank medium of the same kind.
   void erase();

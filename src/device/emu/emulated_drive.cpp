@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 #include "device/emu/command.hpp"
-#include "device/emu/state_file.hpp"
+#include "device/emu/state_store.hpp"
 #include "mmc/cdb.hpp"
 #include "mmc/sense.hpp"
 
@@ -105,6 +105,50 @@ std::optional<CheckCondition> long_operation_sense(DriveState& v) {
   return c;
 }
 
+// One command on the state in force; what it did to the state decides what is published.
+StateChange run_command(const DriveConfig& config, int image_fd, const CommandEntry& entry, EmuState& state,
+                        std::span<const uint8_t> cdb, DataDirection direction, std::span<uint8_t> buffer,
+                        CommandResult& result) {
+  Context ctx{config, state, image_fd};
+  const Command cmd{cdb, direction, buffer};
+  try {
+    DriveState& v = state.drive;
+    // Progress of a long operation is reported to whoever asks first.
+    const bool progress_query = cdb[0] == mmc::op::kRequestSense || entry.needs_medium;
+    if (progress_query) {
+      const bool was_busy = v.operation != LongOperation::kNone;
+      if (auto busy = long_operation_sense(v)) {
+        ctx.state_changed = true;
+        if (cdb[0] == mmc::op::kRequestSense) {
+          auto sense = mmc::encode_fixed_sense(busy->key, busy->asc, busy->ascq, std::nullopt, busy->progress);
+          result.residual = buffer.size() - reply(cmd, sense, cdb[4]);
+          return {true, true};
+        }
+        throw *busy;
+      }
+      if (was_busy) ctx.state_changed = true;  // finished: cleared above
+    }
+    if (entry.needs_medium) {
+      if (!v.medium_present) check(0x02, 0x3A, 0x00);
+      if (v.not_ready_left > 0) {
+        --v.not_ready_left;
+        ctx.state_changed = true;
+        check(0x02, 0x04, 0x01);  // becoming ready
+      }
+    }
+    const size_t transferred = entry.handler(ctx, cmd);
+    // Data-out commands consume their whole buffer; data-in ones report what they did not fill.
+    if (direction == DataDirection::kFromDevice) result.residual = buffer.size() > transferred ? buffer.size() - transferred : 0;
+  } catch (const CheckCondition& c) {
+    result = check_condition(c);
+    result.residual = buffer.size();
+  }
+  // The stream of a burn (WRITE, and READ BUFFER CAPACITY between WRITEs) only
+  // publishes; what any other command changes is checkpointed into disc.state too.
+  const bool streaming = cdb[0] == mmc::op::kWrite10 || cdb[0] == mmc::op::kWrite12 || cdb[0] == mmc::op::kReadBufferCapacity;
+  return {ctx.state_changed, ctx.checkpoint || (ctx.state_changed && !streaming)};
+}
+
 }  // namespace
 
 size_t cdb_length_for(uint8_t opcode) {
@@ -121,19 +165,15 @@ EmulatedDrive::EmulatedDrive(DriveConfig config) : config_(std::move(config)) {
   struct stat st {};
   if (::stat(config_.dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
     fail_at(IMAPI_E_INVALIDARG, "the emulated drive's directory does not exist: create it first", config_.dir);
-  DriveLock lock(config_.lock_path());
   image_ = UniqueFd(::open(config_.image_path().c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
   if (image_.get() < 0) fail_os(IMAPI_E_FAIL, "cannot open the emulated disc image", errno, config_.image_path());
-  EmuState s;
-  if (!load_state(config_.state_path(), s)) save_state(config_.state_path(), blank_disc(config_, image_.get()));
+  store_ = std::make_unique<StateStore>(config_.dir, [config = config_, fd = image_.get()] { return blank_disc(config, fd); });
 }
 
-EmuState EmulatedDrive::snapshot() const {
-  DriveLock lock(config_.lock_path());
-  EmuState s;
-  if (!load_state(config_.state_path(), s)) fail_at(IMAPI_E_FAIL, "the emulated drive's state file vanished", config_.state_path());
-  return s;
-}
+EmulatedDrive::EmulatedDrive(EmulatedDrive&&) noexcept = default;
+EmulatedDrive::~EmulatedDrive() = default;
+
+EmuState EmulatedDrive::snapshot() const { return store_->snapshot(); }
 
 CommandResult EmulatedDrive::execute(std::span<const uint8_t> cdb, DataDirection direction, std::span<uint8_t> buffer,
                                      std::chrono::milliseconds) {
@@ -141,47 +181,8 @@ CommandResult EmulatedDrive::execute(std::span<const uint8_t> cdb, DataDirection
   const CommandEntry* entry = find_command(cdb[0]);
   if (!entry) return check_condition({0x05, 0x20, 0x00, std::nullopt, std::nullopt});  // invalid command operation code
   if (cdb.size() < cdb_length_for(cdb[0])) return check_condition({0x05, 0x24, 0x00, std::nullopt, std::nullopt});
-
-  DriveLock lock(config_.lock_path());
-  EmuState state;
-  if (!load_state(config_.state_path(), state)) state = blank_disc(config_, image_.get());
-  Context ctx{config_, state, image_.get()};
-  const Command cmd{cdb, direction, buffer};
   CommandResult result;
-  try {
-    DriveState& v = state.drive;
-    // Progress of a long operation is reported to whoever asks first.
-    const bool progress_query = cdb[0] == mmc::op::kRequestSense || entry->needs_medium;
-    if (progress_query) {
-      const bool was_busy = v.operation != LongOperation::kNone;
-      if (auto busy = long_operation_sense(v)) {
-        ctx.state_changed = true;
-        if (cdb[0] == mmc::op::kRequestSense) {
-          auto sense = mmc::encode_fixed_sense(busy->key, busy->asc, busy->ascq, std::nullopt, busy->progress);
-          result.residual = buffer.size() - reply(cmd, sense, cdb[4]);
-          save_state(config_.state_path(), state);
-          return result;
-        }
-        throw *busy;
-      }
-      if (was_busy) ctx.state_changed = true;  // finished: cleared above
-    }
-    if (entry->needs_medium) {
-      if (!v.medium_present) check(0x02, 0x3A, 0x00);
-      if (v.not_ready_left > 0) {
-        --v.not_ready_left;
-        ctx.state_changed = true;
-        check(0x02, 0x04, 0x01);  // becoming ready
-      }
-    }
-    const size_t transferred = entry->handler(ctx, cmd);
-    // Data-out commands consume their whole buffer; data-in ones report what they did not fill.
-    if (direction == DataDirection::kFromDevice) result.residual = buffer.size() > transferred ? buffer.size() - transferred : 0;
-  } catch (const CheckCondition& c) {
-    result = check_condition(c);
-    result.residual = buffer.size();
-  }
-  if (ctx.state_changed) save_state(config_.state_path(), state);
+  store_->transact([&](EmuState& state) { return run_command(config_, image_.get(), *entry, state, cdb, direction, buffer, result); });
   return result;
 }
 

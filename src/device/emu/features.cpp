@@ -21,7 +21,7 @@ mmc::FeatureDescriptor feature(mmc::Feature code, uint8_t version, bool persiste
 bool is(const DiscState* d, std::initializer_list<MediaKind> kinds) {
   if (!d) return false;
   for (MediaKind k : kinds)
-    if (d->media == k) return true;
+    if (d->spec().rules() == k) return true;
   return false;
 }
 }  // namespace
@@ -41,7 +41,8 @@ std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* d, bool writ
   // Profile list, highest profile first as real drives order it.
   std::vector<mmc::ProfileDescriptor> profiles;
   for (auto it = all_media().rbegin(); it != all_media().rend(); ++it)
-    profiles.push_back({static_cast<uint16_t>(it->profile), d && d->media == it->kind});
+    if (!it->like)  // multi-layer BD shares its single-layer kin's profile
+      profiles.push_back({static_cast<uint16_t>(it->profile), d && d->spec().rules() == it->kind});
   out.push_back(feature(F::kProfileList, 0, true, true, mmc::encode_profile_list(profiles)));
   // Core: ATAPI physical interface, DBE (deferred buffer errors reported).
   out.push_back(feature(F::kCore, 2, true, true, {0, 0, 0, 2, 1, 0, 0, 0}));

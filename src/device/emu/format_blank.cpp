@@ -14,7 +14,7 @@ size_t blank(Context& ctx, const Command& cmd) {
   if (!d.spec().erasable || d.spec().family == Family::kBd || d.media == MediaKind::kDvdPlusRw ||
       d.media == MediaKind::kDvdRam)
     incompatible_medium();
-  if (ctx.config.write_protected) write_protected();
+  refuse_if_write_protected(ctx);
   const uint8_t type = cmd.u8(1) & 0x07;
   const bool immediate = cmd.bit(1, 4);
   switch (type) {
@@ -51,7 +51,7 @@ size_t blank(Context& ctx, const Command& cmd) {
 
 size_t format_unit(Context& ctx, const Command& cmd) {
   DiscState& d = ctx.disc();
-  if (ctx.config.write_protected) write_protected();
+  refuse_if_write_protected(ctx);
   if (!cmd.bit(1, 4)) {  // FmtData=0: the drive's default format
     if (!d.spec().needs_format && d.media != MediaKind::kDvdRam) cannot_format_medium();
     d.erase();
@@ -71,7 +71,7 @@ size_t format_unit(Context& ctx, const Command& cmd) {
       if (t == f.format_type) return true;
     return false;
   };
-  switch (d.media) {
+  switch (d.spec().rules()) {
     case MediaKind::kDvdPlusRw:
       if (!allowed({0x26})) invalid_field_in_parameter_list();
       d.formatted = true;

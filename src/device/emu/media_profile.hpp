@@ -15,6 +15,8 @@ enum class MediaKind : uint8_t {
   kCdRom, kCdR, kCdRw,
   kDvdRom, kDvdR, kDvdRwSequential, kDvdRwRestricted, kDvdPlusR, kDvdPlusRDual, kDvdPlusRw, kDvdRam,
   kBdRom, kBdR, kBdRe,
+  // Multi-layer BD: recorded as their single-layer kin (MediaSpec::like), larger.
+  kBdRDual, kBdReDual, kBdRTriple, kBdRQuad,
 };
 
 enum class Family : uint8_t { kCd, kDvd, kBd };
@@ -38,7 +40,18 @@ struct MediaSpec {
   uint32_t formatted_blocks;  // capacity after the default format (== capacity_blocks when not formattable)
   uint32_t packet_blocks;     // natural write unit: 16 DVD ECC block, 32 BD cluster, 1 CD
   uint32_t one_x_kbps;        // 1x in kB/s (1000 bytes)
-  std::vector<uint16_t> speeds_x10;  // write speeds offered, tenths of 1x (24 = 2.4x)
+  std::vector<uint16_t> speeds_x10;  // write speeds offered, tenths of 1x (24 = 2.4x), slowest first
+  // Faster speeds drives sell for the medium, offered only when the URI's
+  // speed= asks for them (up to that speed); the last is the fastest there is.
+  std::vector<uint16_t> faster_x10 = {};
+  uint8_t layers = 1;
+  // A multi-layer medium recorded by the rules of a single-layer one (same
+  // profile, commands and state transitions; only sizes differ).
+  std::optional<MediaKind> like = std::nullopt;
+
+  // The medium whose recording rules apply.
+  MediaKind rules() const { return like.value_or(kind); }
+  uint32_t layer_blocks() const { return capacity_blocks / layers; }
 };
 
 const MediaSpec& spec_of(MediaKind kind);

@@ -13,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/unique_fd.hpp"
 
 namespace imapi::device::emu {
 
@@ -22,7 +23,7 @@ constexpr std::string_view kMagic = "imapi-emu-state 1";
 constexpr size_t kMaxTracks = 10000;     // far beyond any medium (CD: 99, BD-R: 7927)
 constexpr size_t kMaxFileBytes = 4 << 20;
 
-const char* const kTrackStates[] = {"open", "reserved", "complete"};
+const char* const kTrackStates[] = {"open", "reserved", "complete", "damaged"};
 const char* const kOperations[] = {"none", "format", "blank", "close"};
 
 std::string hex(const std::vector<uint8_t>& bytes) {
@@ -284,15 +285,6 @@ EmuState parse_state(std::string_view text) {
   return s;
 }
 
-DriveLock::DriveLock(const std::string& lock_path) : fd_(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
-  if (fd_.get() < 0) fail_os(IMAPI_E_FAIL, "cannot open the emulated drive's lock file", errno, lock_path);
-  while (::flock(fd_.get(), LOCK_EX) != 0) {
-    if (errno != EINTR) fail_os(IMAPI_E_FAIL, "cannot lock the emulated drive", errno, lock_path);
-  }
-}
-
-DriveLock::~DriveLock() { ::flock(fd_.get(), LOCK_UN); }
-
 bool load_state(const std::string& path, EmuState& out) {
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
@@ -311,15 +303,30 @@ bool load_state(const std::string& path, EmuState& out) {
   return true;
 }
 
-void save_state(const std::string& path, const EmuState& s) {
-  std::string text = serialize_state(s);
+namespace {
+TextStamp stamp_of(const struct stat& st) {
+  return {static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_size),
+          int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+}  // namespace
+
+TextStamp save_state_text(const std::string& path, std::string_view text) {
   std::string tmp = path + ".tmp";
   UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) fail_os(IMAPI_E_FAIL, "cannot write the emulated drive's state file", errno, tmp);
   if (int err = pwrite_full(fd.get(), text.data(), static_cast<int64_t>(text.size()), 0))
     fail_os(IMAPI_E_FAIL, "cannot write the emulated drive's state file", err, tmp);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) fail_os(IMAPI_E_FAIL, "cannot write the emulated drive's state file", errno, tmp);
   if (::rename(tmp.c_str(), path.c_str()) != 0)
     fail_os(IMAPI_E_FAIL, "cannot replace the emulated drive's state file", errno, path);
+  return stamp_of(st);
+}
+
+std::optional<TextStamp> text_stamp(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_of(st);
 }
 
 }  // namespace imapi::device::emu

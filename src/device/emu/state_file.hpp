@@ -7,31 +7,22 @@
 #include <string>
 #include <string_view>
 
-#include "core/unique_fd.hpp"
+#include <optional>
+
 #include "device/emu/drive_state.hpp"
+#include "device/emu/live_state.hpp"
 
 namespace imapi::device::emu {
 
 std::string serialize_state(const EmuState& s);
 EmuState parse_state(std::string_view text);
 
-// An exclusive lock (flock) on the drive's lock file for the duration of one
-// command: commands from other processes and threads are serialized, which is
-// what a real drive's single command queue does.
-class DriveLock {
- public:
-  explicit DriveLock(const std::string& lock_path);
-  DriveLock(const DriveLock&) = delete;
-  DriveLock& operator=(const DriveLock&) = delete;
-  ~DriveLock();
-
- private:
-  UniqueFd fd_;
-};
-
 // Reads the state file; returns false if there is none yet.
 bool load_state(const std::string& path, EmuState& out);
-// Writes to a temporary and renames over, so a reader never sees half a file.
-void save_state(const std::string& path, const EmuState& s);
+// Writes serialized state to a temporary and renames it over `path`, so a
+// reader never sees half a file; returns the new file's stamp.
+TextStamp save_state_text(const std::string& path, std::string_view text);
+// The stamp of the file at `path`, nullopt when there is none.
+std::optional<TextStamp> text_stamp(const std::string& path);
 
 }  // namespace imapi::device::emu

@@ -61,8 +61,8 @@ std::shared_ptr<FileSystemImage> FileSystemImage::create() {
   return image;
 }
 
-std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string& name) const {
-  auto n = std::make_shared<Node>();
+std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string& name, NodeBatch* batch) const {
+  auto n = batch ? batch->make() : std::make_shared<Node>();
   n->kind = kind;
   n->name = name;
   int64_t now = reproducible_now_ns();
@@ -115,8 +115,8 @@ void FileSystemImage::set_udf_revision(int32_t revision) {
   if (!udf::is_supported_revision(revision)) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "0x%X", static_cast<unsigned>(revision));
-    fail(IMAPI_E_INVALID_PARAM, std::string("UDFRevision ") + buf +
-                                    " is not one this library writes: use 0x102, 0x150, 0x200, 0x201, 0x250 or 0x260");
+    fail(IMAPI_E_INVALID_PARAM,
+         std::string("UDFRevision ") + buf + " is not one this library writes: use " + udf::revision_list());
   }
   std::lock_guard lock(mutex_);
   if (imported_ && revision != options_.udf_revision)
@@ -137,7 +137,7 @@ void FileSystemImage::choose_defaults_for_media(int32_t media_type) {
                                  std::to_string(media_type));
   const auto type = static_cast<MediaPhysicalType>(media_type);
   constexpr int32_t kBridge = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE | IMAPI_FS_UDF;
-  int32_t file_systems = kBridge, revision = 0x102, level = 3;
+  int32_t file_systems = kBridge, revision = udf::kDefaultRevision, level = 3;
   switch (type) {
     case MediaPhysicalType::kCdRom:
     case MediaPhysicalType::kCdR:
@@ -147,17 +147,17 @@ void FileSystemImage::choose_defaults_for_media(int32_t media_type) {
     case MediaPhysicalType::kHdDvdRom:
     case MediaPhysicalType::kHdDvdR:
     case MediaPhysicalType::kHdDvdRam:
-      revision = 0x250;  // HD DVD players read UDF 2.50
+      revision = udf::kRevision250;  // HD DVD players read UDF 2.50
       break;
     case MediaPhysicalType::kBdRom:
     case MediaPhysicalType::kBdR:
     case MediaPhysicalType::kBdRe:
       file_systems = IMAPI_FS_UDF;  // BD players and OSes read UDF 2.50; ISO 9660 adds nothing there
-      revision = 0x250;
+      revision = udf::kRevision250;
       break;
     case MediaPhysicalType::kDisk:
       file_systems = IMAPI_FS_UDF;  // random-access media: UDF 2.01, the last revision without a metadata partition
-      revision = 0x201;
+      revision = udf::kRevision201;
       break;
     default:
       break;  // DVDs: the CD choice at level 3 (a DL disc holds files of 4 GiB and more)
@@ -232,15 +232,8 @@ int64_t FileSystemImage::directory_count() const {
 
 LayoutOptions FileSystemImage::layout_options() const {
   LayoutOptions o;
-  o.file_systems = options_.file_systems;
-  o.iso_level = options_.iso_level;
-  o.udf_revision = options_.udf_revision;
-  o.redundant_udf_metadata = options_.redundant_udf_metadata;
-  o.strict = options_.strict;
-  o.session_start_block = options_.session_start_block;
-  o.volume_name = options_.volume_name;
+  static_cast<VolumeOptions&>(o) = options_;
   o.volume_time_ns = reproducible_now_ns();
-  o.working_directory = options_.working_directory;
   return o;
 }
 
@@ -306,9 +299,9 @@ void FileSystemImage::check_fits(int64_t more_blocks) const {
                                        "); raise FreeMediaBlocks (0 = unlimited) or add less");
 }
 
-void FileSystemImage::check_file_size(int64_t size, const std::string& name) const {
+void FileSystemImage::check_file_size(int64_t size, std::string_view name) const {
   if ((options_.file_systems & IMAPI_FS_ISO9660) && options_.iso_level < 3 && size >= kFourGiB)
-    fail(IMAPI_E_DATA_TOO_BIG, "'" + name + "' has " + std::to_string(size) +
+    fail(IMAPI_E_DATA_TOO_BIG, "'" + std::string(name) + "' has " + std::to_string(size) +
                                    " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                    "ISO9660InterchangeLevel to 3");
 }
@@ -542,56 +535,76 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       }
       if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", errno, cur.host);
       std::sort(names.begin(), names.end());
-      // The sources of this directory's files share its path and one buffer of names.
-      auto listing = std::make_shared<HostDirectory>();
-      listing->path = cur.host;
-      std::vector<size_t> name_at;
-      name_at.reserve(names.size());
-      size_t name_bytes = 0;
-      for (const auto& name : names) name_bytes += name.size() + 1;
-      listing->names.reserve(name_bytes);
-      for (const auto& name : names) {
-        name_at.push_back(listing->names.size());
-        listing->names.append(name.c_str(), name.size() + 1);
-      }
-      size_t name_index = 0;
-      cur.node->children.reserve(cur.node->children.size() + names.size());
-      for (const auto& name : names) {
-        const char* source_name = listing->names.c_str() + name_at[name_index++];
-        std::string host = cur.host + "/" + name;
+      // Every entry is stat()ed first, so that the directory's files and links
+      // can be made together: their sources in one listing (which holds the
+      // directory's path and one buffer of their names) and their nodes in one
+      // batch. Errors are still raised in name order, below.
+      struct Entry {
         struct stat st {};
-        if (::fstatat(dfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-          fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat '" + host + "'", errno, host);
+        int err = 0;
+        size_t name_at = 0;  // regular files: in the listing's names
+      };
+      std::vector<Entry> entries(names.size());
+      size_t files = 0, leaves = 0, name_bytes = 0;
+      for (size_t i = 0; i < names.size(); ++i) {
+        Entry& e = entries[i];
+        if (::fstatat(dfd, names[i].c_str(), &e.st, AT_SYMLINK_NOFOLLOW) != 0) {
+          e.err = errno;
+          continue;
+        }
+        if (S_ISREG(e.st.st_mode)) {
+          ++files;
+          name_bytes += names[i].size() + 1;
+        }
+        leaves += S_ISREG(e.st.st_mode) || S_ISLNK(e.st.st_mode);
+      }
+      std::string file_names;
+      file_names.reserve(name_bytes);
+      for (size_t i = 0; i < names.size(); ++i)
+        if (entries[i].err == 0 && S_ISREG(entries[i].st.st_mode)) {
+          entries[i].name_at = file_names.size();
+          file_names.append(names[i].c_str(), names[i].size() + 1);
+        }
+      auto listing = HostDirectory::create(cur.host, std::move(file_names), files);
+      NodeBatch batch(leaves);
+      cur.node->children.reserve(cur.node->children.size() + names.size());
+      for (size_t i = 0; i < names.size(); ++i) {
+        const std::string& name = names[i];
+        const struct stat& st = entries[i].st;
+        // The host path, made only where needed (directories, messages): not a string per file.
+        auto host_path = [&] { return cur.host + "/" + name; };
+        if (entries[i].err != 0)
+          fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat '" + host_path() + "'", entries[i].err, host_path());
         if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
-        if (!utf8::is_valid(name)) invalid_path(host, "the host file name is not valid UTF-8; rename it");
+        if (!utf8::is_valid(name)) invalid_path(host_path(), "the host file name is not valid UTF-8; rename it");
         check_name(name);
         auto existing = cur.node->child(name);
         if (S_ISDIR(st.st_mode)) {
           if (existing && existing->is_dir()) {
-            stack.push_back({host, existing, false});
+            stack.push_back({host_path(), existing, false});
             continue;
           }
           if (existing) detach(existing);
           auto n = new_node(NodeKind::directory, name);
           apply_attrs(*n, st);
           attach(cur.node, n, !cur.created);
-          stack.push_back({host, n, true});
+          stack.push_back({host_path(), n, true});
         } else {
           if (existing) detach(existing);
           std::shared_ptr<Node> n;
           if (S_ISREG(st.st_mode)) {
-            check_file_size(st.st_size, host);
+            if (st.st_size >= kFourGiB) check_file_size(st.st_size, host_path());  // the only size it refuses
             check_fits(blocks_for(st.st_size));
-            n = new_node(NodeKind::file, name);
-            n->data = maybe_stage(make_path_source(listing, source_name, st.st_size, st.st_dev, st.st_ino));
+            n = new_node(NodeKind::file, name, &batch);
+            n->data = maybe_stage(listing->add_file(entries[i].name_at, st.st_size, st.st_dev, st.st_ino));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());
-            if (len < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read link '" + host + "'", errno, host);
+            if (len < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read link '" + host_path() + "'", errno, host_path());
             target.resize(static_cast<size_t>(len));
             if (target.empty() || !utf8::is_valid(target))
-              invalid_path(host, "the symbolic link's target is empty or not valid UTF-8");
-            n = new_node(NodeKind::symlink, name);
+              invalid_path(host_path(), "the symbolic link's target is empty or not valid UTF-8");
+            n = new_node(NodeKind::symlink, name, &batch);
             n->set_link_target(std::move(target));
           }
           apply_attrs(*n, st);
@@ -664,7 +677,7 @@ void FileSystemImage::set_data(const std::shared_ptr<Node>& node, std::shared_pt
 
 std::optional<std::string> FileSystemImage::full_path(const Node& node) const {
   std::lock_guard lock(mutex_);
-  std::vector<const std::string*> parts;
+  std::vector<const NodeName*> parts;
   const Node* cur = &node;
   std::shared_ptr<Node> hold;
   while (cur != root_.get()) {
@@ -694,13 +707,13 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   std::lock_guard lock(mutex_);
   if (&node == root_.get()) return "";
   auto parent = node.parent.lock();
-  if (file_system == IMAPI_FS_ROCKRIDGE) return node.name;
+  if (file_system == IMAPI_FS_ROCKRIDGE) return node.name.str();
   if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
   size_t index = parent->lower_bound(node.name);
   if (file_system == IMAPI_FS_UDF) {
     std::vector<std::string_view> req;
     for (auto& c : parent->children) req.push_back(c->name);  // UDF records every kind
-    return udf::decode_cs0(udf::file_identifiers(req)[index]).value_or(node.name);
+    return udf::decode_cs0(udf::file_identifiers(req)[index]).value_or(node.name.str());
   }
 
   // The same children the layout records in that namespace.

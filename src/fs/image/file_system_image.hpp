@@ -17,17 +17,11 @@
 
 namespace imapi::fs {
 
-struct ImageOptions {
-  int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;
-  int32_t iso_level = 2;
-  int32_t udf_revision = 0x102;
-  bool redundant_udf_metadata = true;
-  bool strict = false;
+// IFileSystemImage's properties: what the image will be (VolumeOptions, shared
+// with the layout), and what only the image object uses.
+struct ImageOptions : VolumeOptions {
   bool restricted_charset = false;
   int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
-  int64_t session_start_block = 0;
-  std::string volume_name;
-  std::string working_directory;
   bool stage_files = false;
 };
 
@@ -107,14 +101,15 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
                                        std::string& leaf) const;
   void check_name(const std::string& name) const;
   void check_fits(int64_t more_blocks) const;
-  void check_file_size(int64_t size, const std::string& name) const;
+  void check_file_size(int64_t size, std::string_view name) const;
   // link/unlink change the tree and the counts; attach/detach also journal the inverse.
   void link(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node);
   void unlink(const std::shared_ptr<Node>& node);
   void attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal = true);
   void detach(const std::shared_ptr<Node>& node);
   void undo_to(int64_t id);
-  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name) const;
+  // A node with the defaults of its kind; made in `batch` when given.
+  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name, NodeBatch* batch = nullptr) const;
   std::shared_ptr<const DataSource> maybe_stage(std::shared_ptr<const DataSource> data) const;
   void require_empty_for(const char* what) const;
 

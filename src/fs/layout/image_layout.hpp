@@ -13,22 +13,29 @@
 #include "fs/layout/metadata_store.hpp"
 #include "fs/layout/packed_run.hpp"
 #include "fs/tree/node.hpp"
+#include "fs/udf/revision.hpp"
 
 namespace imapi::fs {
 
 inline constexpr int64_t kBlockSize = 2048;
 inline int64_t blocks_for(int64_t bytes) { return (bytes + kBlockSize - 1) / kBlockSize; }
 
-struct LayoutOptions {
-  int32_t file_systems = 0;
+// What the image will be, with IMAPI's defaults: the options an
+// IFileSystemImage and the layout built from it share (defined once here).
+struct VolumeOptions {
+  int32_t file_systems = IMAPI_FS_ISO9660 | IMAPI_FS_JOLIET | IMAPI_FS_ROCKRIDGE;  // FileSystemsToCreate
   int32_t iso_level = 2;
-  int32_t udf_revision = 0x102;      // IMAPI's UDFRevision (BCD)
-  bool redundant_udf_metadata = true;  // CreateRedundantUdfMetadataFiles (UDF 2.50 on)
+  int32_t udf_revision = udf::kDefaultRevision;  // IMAPI's UDFRevision (BCD)
+  bool redundant_udf_metadata = true;            // CreateRedundantUdfMetadataFiles (UDF 2.50 on)
   bool strict = false;
   int64_t session_start_block = 0;
-  std::string volume_name;  // as the user set it; may be empty
-  int64_t volume_time_ns = 0;
+  std::string volume_name;        // as the user set it; may be empty
   std::string working_directory;  // where the metadata file goes
+};
+
+// What one layout is built with: the volume's options and its timestamp.
+struct LayoutOptions : VolumeOptions {
+  int64_t volume_time_ns = 0;
 };
 
 // NUL-terminated strings in large blocks that never move: one allocation per

@@ -22,6 +22,15 @@ namespace {
 constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports inside one file
 constexpr int64_t kSmallFile = 256 << 10;   // at most this, a file is copied through a batch buffer
 constexpr int64_t kBatchSpan = 1 << 20;     // image bytes one batch covers (two are in use)
+// In-kernel copies write the output's page cache in rounds of the kernel's
+// splice pipe (64 KiB), each in folios as large as the round's alignment
+// allows. A file's data starts wherever its 2048-byte block falls (block 26,
+// byte 53248, in tree (a)), which left every round misaligned: order-0 and
+// small folios, about 1.6 x the system time of an aligned copy (measured with
+// 2 GiB on ext4, kernel 6.18). So the first call copies only up to the next
+// 2 MiB of the output, and every later call starts aligned.
+constexpr int64_t kCopyAlign = 2 << 20;
+static_assert(kReportEvery % kCopyAlign == 0, "later calls must stay aligned");
 
 // The image's destination. A regular file (or a new path) is written under a
 // temporary name beside it and renamed over it on success, so a failure never
@@ -102,8 +111,9 @@ bool kernel_copy(DataReader& reader, const OutputFile& out, int64_t offset, int6
   loff_t in_off = base;
   loff_t out_off = offset;
   while (in_off - base < size) {
-    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off,
-                                  static_cast<size_t>(std::min<int64_t>(size - (in_off - base), kReportEvery)), 0);
+    int64_t want = std::min<int64_t>(size - (in_off - base), kReportEvery);
+    if (out_off % kCopyAlign != 0) want = std::min<int64_t>(want, kCopyAlign - out_off % kCopyAlign);
+    ssize_t n = ::copy_file_range(in, &in_off, out.fd(), &out_off, static_cast<size_t>(want), 0);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (in_off == base && (errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP || errno == ENOSYS ||

@@ -61,10 +61,11 @@ class FdReader final : public DataReader {
   bool owned_;
 };
 
+// A host file: the name `name` in directory `dir`, which owns this source.
 class PathSource final : public DataSource {
  public:
-  PathSource(std::shared_ptr<const HostDirectory> dir, const char* name, int64_t size, dev_t dev, ino_t ino)
-      : DataSource(size), dir_(std::move(dir)), name_(name), dev_(dev), ino_(ino) {}
+  PathSource(const std::string& dir, const char* name, int64_t size, dev_t dev, ino_t ino)
+      : DataSource(size), dir_(&dir), name_(name), dev_(dev), ino_(ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
     auto holder = std::make_shared<const Fd>(open_checked(path));
@@ -76,7 +77,7 @@ class PathSource final : public DataSource {
     if (read_file_at(fd.get(), buf, size(), 0, path) != size()) changed(path, size(), "shrank");
   }
   std::string describe() const override {
-    const std::string& d = dir_->path;
+    const std::string& d = *dir_;
     return d.empty() ? std::string(name_) : d.back() == '/' ? d + name_ : d + "/" + name_;
   }
   bool reads_on_any_thread() const override { return true; }
@@ -106,8 +107,8 @@ class PathSource final : public DataSource {
     return guard.release();
   }
 
-  std::shared_ptr<const HostDirectory> dir_;
-  const char* name_;  // in dir_->names
+  const std::string* dir_;  // the path of the HostDirectory that holds this source
+  const char* name_;        // in its names
   dev_t dev_;
   ino_t ino_;
 };
@@ -198,9 +199,31 @@ class SourceStream final : public Stream {
 
 }  // namespace
 
-std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
-                                                   int64_t size, dev_t dev, ino_t ino) {
-  return std::make_shared<PathSource>(std::move(dir), name, size, dev, ino);
+namespace {
+
+class HostListing final : public HostDirectory, public std::enable_shared_from_this<HostListing> {
+ public:
+  HostListing(std::string path, std::string names, size_t files) : path_(std::move(path)), names_(std::move(names)) {
+    sources_.reserve(files);
+  }
+  std::shared_ptr<const DataSource> add_file(size_t name_offset, int64_t size, dev_t dev, ino_t ino) override {
+    // Sources are handed out by address: the array must never reallocate.
+    if (sources_.size() == sources_.capacity() || name_offset >= names_.size())
+      fail(IMAPI_E_FAIL, "internal error: more files than the listing of '" + path_ + "' was made for");
+    const PathSource& s = sources_.emplace_back(path_, names_.c_str() + name_offset, size, dev, ino);
+    return std::shared_ptr<const DataSource>(shared_from_this(), &s);
+  }
+
+ private:
+  std::string path_;
+  std::string names_;
+  std::vector<PathSource> sources_;
+};
+
+}  // namespace
+
+std::shared_ptr<HostDirectory> HostDirectory::create(std::string path, std::string names, size_t files) {
+  return std::make_shared<HostListing>(std::move(path), std::move(names), files);
 }
 
 std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
@@ -210,11 +233,9 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
   if (!S_ISREG(st.st_mode))
     fail_at(IMAPI_E_NOT_FILE, "'" + path + "' is not a regular file; add directories with AddTree", path);
   const size_t slash = path.rfind('/');
-  auto dir = std::make_shared<HostDirectory>();
-  if (slash != std::string::npos) dir->path = slash == 0 ? "/" : path.substr(0, slash);
-  dir->names = slash == std::string::npos ? path : path.substr(slash + 1);
-  const char* name = dir->names.c_str();
-  return make_path_source(std::move(dir), name, st.st_size, st.st_dev, st.st_ino);
+  std::string dir = slash == std::string::npos ? std::string() : slash == 0 ? "/" : path.substr(0, slash);
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  return HostDirectory::create(std::move(dir), std::move(name), 1)->add_file(0, st.st_size, st.st_dev, st.st_ino);
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

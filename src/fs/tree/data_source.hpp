@@ -68,17 +68,21 @@ class DataSource {
   int64_t size_;
 };
 
-// A host directory whose files are added as a group (AddTree): its path and its
-// entries' names in one buffer, shared by those files' sources, so that a file
-// costs no string of its own.
-struct HostDirectory {
-  std::string path;
-  std::string names;  // NUL-terminated names, back to back
+// A host directory whose files are added as a group (AddTree): its path, its
+// files' names in one buffer and their sources in one array, so that a file
+// costs neither a string nor an allocation of its own (a million files would
+// otherwise spend 80 bytes each on separately allocated sources). Every source
+// keeps the whole listing alive.
+class HostDirectory {
+ public:
+  // `names`: the files' names, each NUL-terminated, back to back; `files`: the
+  // most sources add_file will make.
+  static std::shared_ptr<HostDirectory> create(std::string path, std::string names, size_t files);
+  virtual ~HostDirectory() = default;
+  // The source of the host file whose name starts at `name_offset` in the names,
+  // read when the image reaches it. At most `files` calls.
+  virtual std::shared_ptr<const DataSource> add_file(size_t name_offset, int64_t size, dev_t dev, ino_t ino) = 0;
 };
-// A host file read when the image reaches it: the name at `name` (inside
-// dir->names) in directory dir->path.
-std::shared_ptr<const DataSource> make_path_source(std::shared_ptr<const HostDirectory> dir, const char* name,
-                                                   int64_t size, dev_t dev, ino_t ino);
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);
 // An imapi_stream; its size now is the file's size.

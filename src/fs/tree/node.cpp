@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
+
 namespace imapi::fs {
 
 size_t Node::lower_bound(std::string_view n) const {
@@ -14,6 +16,14 @@ std::shared_ptr<Node> Node::child(std::string_view n) const {
   size_t i = lower_bound(n);
   if (i < children.size() && children[i]->name == n) return children[i];
   return nullptr;
+}
+
+NodeBatch::NodeBatch(size_t capacity) : nodes_(std::make_shared<std::vector<Node>>()) { nodes_->reserve(capacity); }
+
+std::shared_ptr<Node> NodeBatch::make() {
+  // Nodes are handed out by address: the array must never reallocate.
+  if (nodes_->size() == nodes_->capacity()) fail(IMAPI_E_FAIL, "internal error: more nodes than a batch was made for");
+  return std::shared_ptr<Node>(nodes_, &nodes_->emplace_back());
 }
 
 SubtreeStats subtree_stats(const Node& node) {

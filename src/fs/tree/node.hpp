@@ -9,10 +9,57 @@
 #include <vector>
 
 #include "fs/tree/data_source.hpp"
+#include "fs/tree/node_name.hpp"
 
 namespace imapi::fs {
 
 enum class NodeKind : uint8_t { directory, file, symlink };
+
+struct Node;
+
+// A directory's children, sorted by name (byte order), held out of line: files
+// and links, nearly every node of a large tree, pay one pointer for it instead
+// of an empty vector's three. The interface is the vector's that callers use.
+class ChildList {
+  using Vec = std::vector<std::shared_ptr<Node>>;
+
+ public:
+  using value_type = Vec::value_type;
+  using iterator = Vec::iterator;
+  using const_iterator = Vec::const_iterator;
+  using const_reverse_iterator = Vec::const_reverse_iterator;
+  iterator begin() { return v_ ? v_->begin() : none().begin(); }
+  iterator end() { return v_ ? v_->end() : none().end(); }
+  const_iterator begin() const { return v_ ? v_->cbegin() : none().cbegin(); }
+  const_iterator end() const { return v_ ? v_->cend() : none().cend(); }
+  const_reverse_iterator rbegin() const { return v_ ? v_->crbegin() : none().crbegin(); }
+  const_reverse_iterator rend() const { return v_ ? v_->crend() : none().crend(); }
+  size_t size() const { return v_ ? v_->size() : 0; }
+  bool empty() const { return !v_ || v_->empty(); }
+  const value_type& operator[](size_t i) const { return (*v_)[i]; }
+  void reserve(size_t n) {
+    if (n > 0) list().reserve(n);
+  }
+  // `at` is begin() + k for some k <= size().
+  iterator insert(const_iterator at, value_type node) {
+    const auto k = at - begin();
+    return list().insert(list().begin() + k, std::move(node));
+  }
+  iterator erase(const_iterator at) { return list().erase(at); }
+
+ private:
+  // What an empty list iterates: never written, as nothing can be stored through
+  // the iterators of an empty vector.
+  static Vec& none() {
+    static Vec empty;
+    return empty;
+  }
+  Vec& list() {
+    if (!v_) v_ = std::make_unique<Vec>();
+    return *v_;
+  }
+  std::unique_ptr<Vec> v_;
+};
 
 struct Times {
   int64_t creation = 0;  // nanoseconds since the Unix epoch
@@ -23,10 +70,10 @@ struct Times {
 // A tree of 100,000 files is 100,000 nodes, so fields are ordered to pack and
 // what only some kinds need (a link's target) is held out of line.
 struct Node {
-  std::string name;  // UTF-8, validated; "" for the root
+  NodeName name;  // UTF-8, validated; "" for the root
   std::weak_ptr<Node> parent;
   Times times;
-  std::vector<std::shared_ptr<Node>> children;  // directories: sorted by name (byte order)
+  ChildList children;                            // directories: sorted by name (byte order)
   std::shared_ptr<const DataSource> data;       // files
   uint32_t uid = 0;
   uint32_t gid = 0;
@@ -57,6 +104,19 @@ struct SubtreeStats {
   int64_t data_blocks = 0;
 };
 SubtreeStats subtree_stats(const Node& node);
+
+// Nodes made together in one allocation, each handed out as a shared_ptr that
+// keeps the whole batch alive: AddTree makes the files and links of a host
+// directory this way, which saves each a control block and a heap chunk.
+class NodeBatch {
+ public:
+  explicit NodeBatch(size_t capacity);
+  // A new default node; at most `capacity` calls.
+  std::shared_ptr<Node> make();
+
+ private:
+  std::shared_ptr<std::vector<Node>> nodes_;
+};
 
 // Calls f(node, depth) for every node of the subtree, parents before children,
 // children in name order; iterative, so depth costs no stack.

@@ -313,6 +313,75 @@ extern "C" {
     #[doc = " Release a stream handle (data used by an image stays alive). NULL is a no-op."]
     pub fn imapi_stream_free(s: *mut imapi_stream);
 }
+extern "C" {
+    #[doc = " IStreamConcatenate::Initialize / Initialize2: the `count` streams (at least"]
+    #[doc = " one) one after another; the size is the sum of theirs. `streams` is an array"]
+    #[doc = " of `count` stream handles, none NULL. Errors: IMAPI_E_POINTER (streams NULL,"]
+    #[doc = " or a NULL handle in it, named by index), IMAPI_E_INVALIDARG (count < 1; the"]
+    #[doc = " sizes add up to more than 2^63-1 bytes), IMAPI_E_INVALID_HANDLE."]
+    pub fn imapi_stream_create_concatenation(
+        streams: *const *mut imapi_stream,
+        count: i32,
+        out: *mut *mut imapi_stream,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IStreamConcatenate::Append / Append2: adds `count` streams (at least one) at"]
+    #[doc = " the end of a concatenation; its position is kept. Nothing is appended when"]
+    #[doc = " any of them fails the checks of imapi_stream_create_concatenation, or is"]
+    #[doc = " (or reads) the concatenation itself (IMAPI_E_INVALIDARG). A stream that is"]
+    #[doc = " not a concatenation: IMAPI_E_INVALIDARG. Not while another thread reads it."]
+    pub fn imapi_stream_concatenation_append(
+        concatenation: *mut imapi_stream,
+        streams: *const *mut imapi_stream,
+        count: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IStreamInterleave::Initialize: round-robin chunks of `count` streams (at"]
+    #[doc = " least one): interleave_sizes[0] bytes of streams[0], then interleave_sizes[1]"]
+    #[doc = " bytes of streams[1], ..., then the next interleave_sizes[0] bytes of"]
+    #[doc = " streams[0], and so on. A stream that has ended is skipped, so the result holds"]
+    #[doc = " every byte of every stream once and its size is the sum of theirs. Each"]
+    #[doc = " interleave size is at least 1 byte (IMAPI takes ULONGs; here int64_t)."]
+    #[doc = " Errors: as imapi_stream_create_concatenation, and IMAPI_E_INVALIDARG for an"]
+    #[doc = " interleave size below 1 (named by index) or interleave_sizes NULL (IMAPI_E_POINTER)."]
+    pub fn imapi_stream_create_interleave(
+        streams: *const *mut imapi_stream,
+        interleave_sizes: *const i64,
+        count: i32,
+        out: *mut *mut imapi_stream,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " MsftStreamPrng001 (IStreamPseudoRandomBased, with IStream::SetSize's size):"]
+    #[doc = " `size` pseudo-random bytes, not for cryptography. The generator is the LCG"]
+    #[doc = " of IMAPI's IDL, x(n+1) = x(n) * 0x19660D + 0x3C6EF35F mod 2^32 with"]
+    #[doc = " x(0) = seed, and bytes 4k..4k+3 of the stream are x(k+1) little-endian:"]
+    #[doc = " the content depends on (seed, size) only, and any position is reached"]
+    #[doc = " without generating the bytes before it. Errors: IMAPI_E_INVALIDARG (size < 0)."]
+    #[doc = " IMAPI's put_ExtendedSeed/get_ExtendedSeed are E_NOTIMPL on Windows and are"]
+    #[doc = " not offered."]
+    pub fn imapi_stream_create_pseudo_random(
+        seed: u32,
+        size: i64,
+        out: *mut *mut imapi_stream,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " put_Seed / get_Seed: a new seed (the stream goes back to position 0), and the"]
+    #[doc = " current one. A stream that is not pseudo-random: IMAPI_E_INVALIDARG."]
+    pub fn imapi_stream_pseudo_random_set_seed(
+        stream: *mut imapi_stream,
+        seed: u32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_stream_pseudo_random_get_seed(
+        stream: *mut imapi_stream,
+        seed: *mut u32,
+    ) -> imapi_status;
+}
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct imapi_fsimage {

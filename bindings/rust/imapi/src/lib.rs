@@ -46,6 +46,7 @@ mod reader;
 mod recorder;
 mod result;
 mod stream;
+mod helper_streams;
 
 pub use burn::{
     BurnProgress, CancelHandle, DiscFormat2Data, Multisession, MultisessionKind, SpeedAdjustment, VerificationLevel,
