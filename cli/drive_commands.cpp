@@ -43,19 +43,21 @@ std::string state_name(const imapi_media_info& m) {
 }
 
 // DRIVE: a unique ID, an index into the list, or an emu: URI (added to the process's set first).
-int open_drive(const std::string& drive, Recorder& r) {
+// `action`, when given, is named in the error line after the drive.
+int open_drive(const std::string& drive, Recorder& r, const char* action = nullptr) {
+  const std::string context = action ? drive + ": " + action : drive;
   std::string id = drive;
   if (!drive.empty() && drive.find_first_not_of("0123456789") == std::string::npos) {
     char* s = nullptr;
     int st = imapi_disc_master_get_unique_id(std::stoi(drive), &s);
-    if (IMAPI_FAILED(st)) return report_failure(drive.c_str(), st);
+    if (IMAPI_FAILED(st)) return report_failure(context.c_str(), st);
     id = take(s);
   } else if (drive.rfind("emu:", 0) == 0) {
     int st = imapi_disc_master_add_emulated_drive(drive.c_str());
-    if (IMAPI_FAILED(st)) return report_failure(drive.c_str(), st);
+    if (IMAPI_FAILED(st)) return report_failure(context.c_str(), st);
   }
   int st = imapi_recorder_open(id.c_str(), &r.p);
-  return IMAPI_FAILED(st) ? report_failure(drive.c_str(), st) : 0;
+  return IMAPI_FAILED(st) ? report_failure(context.c_str(), st) : 0;
 }
 
 std::vector<int32_t> int_list(imapi_status (*f)(imapi_recorder*, int32_t*, int32_t, int32_t*), imapi_recorder* r) {
@@ -125,6 +127,16 @@ long long emulated_underruns(const std::string& image_path) {
 }
 
 }  // namespace
+
+int open_recorder(const std::string& drive, imapi_recorder** out) {
+  Recorder r;
+  if (int rc = open_drive(drive, r, "opening the drive")) return rc;
+  *out = r.p;
+  r.p = nullptr;
+  return 0;
+}
+
+const char* media_type_name(int32_t type) { return media_name(type); }
 
 int drives(const std::vector<std::string>& args) {
   if (!args.empty()) {

@@ -37,6 +37,22 @@ void print_help() {
       "  info DRIVE                              profiles, features, speeds, media and TOC of a recorder\n"
       "  eject DRIVE                             eject the medium\n"
       "  emu create [--media MEDIUM] DIR         put a blank emulated disc in DIR (default dvd+r); prints its URI\n"
+      "  burn [OPTIONS] DRIVE IMAGE              burn an image file ('-': standard input) as one session\n"
+      "  burn [OPTIONS] DRIVE --tree SOURCE...   master SOURCEs on the fly and burn them (no temporary image);\n"
+      "                                          a disc holding a session gets a new one with the old files\n"
+      "      --multi                  leave the disc appendable (without --multi or --close, IMAPI's default:\n"
+      "                               appendable, but DVD+R and DVD+R DL closed for DVD-ROM compatibility)\n"
+      "      --close                  close the disc: no session can follow\n"
+      "      --speed X|max            X times the medium's 1x (e.g. 12, 2.4), or the fastest (default)\n"
+      "      --verify none|quick|full read the session back: sample areas (default) or all of it\n"
+      "      --dummy                  test write (CD-R/RW, DVD-R/RW): the laser stays off\n"
+      "      --buffer SIZE            host ring buffer, e.g. 256M (default 64M)\n"
+      "      --eject                  eject the disc afterwards\n"
+      "      --stream                 WRITE(12) streaming on BD-RE and DVD-RAM (no defect management)\n"
+      "      --progress               report progress even when standard error is not a terminal\n"
+      "      with --tree, mkiso's --fs, --iso-level, --udf-revision, --udf-no-mirror, --volume, --strict;\n"
+      "      without them the medium's defaults (ChooseImageDefaultsForMediaType)\n"
+      "  verify [--progress] DRIVE IMAGE         compare the last session on the disc with IMAGE\n"
       "    DRIVE is an index from 'imapi drives', a unique ID, or an emu: URI.\n"
       "  help                                    this text\n"
       "  --version                               the library's version\n"
@@ -83,6 +99,8 @@ int main(int argc, char** argv) {
   if (args[0] == "info") return imapi_cli::info(rest);
   if (args[0] == "eject") return imapi_cli::eject(rest);
   if (args[0] == "emu") return imapi_cli::emu(rest);
+  if (args[0] == "burn") return imapi_cli::burn(rest);
+  if (args[0] == "verify") return imapi_cli::verify(rest);
   std::fprintf(stderr, "imapi: error: unknown command '%s'; see 'imapi help'\n", args[0].c_str());
   return 2;
 }

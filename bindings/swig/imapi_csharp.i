@@ -17,6 +17,9 @@
 %ignore imapi_image_entry;
 %ignore imapi_media_info;
 %ignore imapi_stream_vtable;
+%ignore imapi_burn_progress;
+%ignore imapi_write_speed_descriptor;
+%ignore imapi_multisession;
 
 %define IMAPI_CS_RAW_POINTER(TYPES...)
 %typemap(ctype) TYPES "void *"
@@ -28,7 +31,7 @@
 %typemap(csout, excode=SWIGEXCODE) TYPES { return $imcall; }
 %enddef
 
-IMAPI_CS_RAW_POINTER(SWIGTYPE *, SWIGTYPE **, void *, const void *, char **, imapi_progress_fn)
+IMAPI_CS_RAW_POINTER(SWIGTYPE *, SWIGTYPE **, void *, const void *, char **, imapi_progress_fn, imapi_burn_progress_fn)
 
 /* const char *: UTF-8 in, IntPtr out (static or borrowed storage). */
 %typemap(ctype) const char * "char *"

@@ -66,6 +66,8 @@ IMAPI_JAVA_HANDLE(imapi_iso_image_manager)
 IMAPI_JAVA_HANDLE(imapi_image_reader)
 IMAPI_JAVA_HANDLE(imapi_recorder)
 IMAPI_JAVA_HANDLE(imapi_job_monitor)
+IMAPI_JAVA_HANDLE(imapi_disc_format_data)
+IMAPI_JAVA_HANDLE(imapi_write_engine)
 
 /* ---- scalar out parameters (and the levels array) ---------------------- */
 %define IMAPI_JAVA_ARRAY(CTYPE, JNITYPE, JARRAY, JAVA, GET, RELEASE)
@@ -167,6 +169,27 @@ IMAPI_JAVA_ARRAY(int64_t, jlong, jlongArray, long, GetLongArrayElements, Release
 %}
 %typemap(javain) (imapi_progress_fn progress, void *user) "$javainput"
 
+/* ---- burn Update events (calling thread only) --------------------------- */
+/* The struct crosses as its address: the Java side reads it through the
+ * imapi_burn_progress proxy during the call (it is valid only then). */
+%typemap(jni) (imapi_burn_progress_fn progress, void *user) "jobject"
+%typemap(jtype) (imapi_burn_progress_fn progress, void *user) "NativeBurnProgressCallback"
+%typemap(jstype) (imapi_burn_progress_fn progress, void *user) "NativeBurnProgressCallback"
+%typemap(in) (imapi_burn_progress_fn progress, void *user) (imapi_java_progress_ctx ctx) %{
+  if ($input) {
+    ctx.env = jenv;
+    ctx.callback = $input;
+    ctx.method = (*jenv)->GetMethodID(jenv, (*jenv)->GetObjectClass(jenv, $input), "onUpdate", "(J)I");
+    if (!ctx.method) return $null;
+    $1 = imapi_java_on_burn_progress;
+    $2 = &ctx;
+  } else {
+    $1 = NULL;
+    $2 = NULL;
+  }
+%}
+%typemap(javain) (imapi_burn_progress_fn progress, void *user) "$javainput"
+
 /* ---- user streams ------------------------------------------------------- */
 %typemap(jni) (const imapi_stream_vtable *vtable, void *user) "jobject"
 %typemap(jtype) (const imapi_stream_vtable *vtable, void *user) "ImapiStreamSource"
@@ -226,6 +249,30 @@ IMAPI_JAVA_ARRAY(int64_t, jlong, jlongArray, long, GetLongArrayElements, Release
   }
   ~imapi_media_info() { free($self); }
 }
+%extend imapi_burn_progress {
+  imapi_burn_progress() {
+    imapi_burn_progress *p = (imapi_burn_progress *)calloc(1, sizeof *p);
+    if (p) p->struct_size = sizeof *p;
+    return p;
+  }
+  ~imapi_burn_progress() { free($self); }
+}
+%extend imapi_write_speed_descriptor {
+  imapi_write_speed_descriptor() {
+    imapi_write_speed_descriptor *p = (imapi_write_speed_descriptor *)calloc(1, sizeof *p);
+    if (p) p->struct_size = sizeof *p;
+    return p;
+  }
+  ~imapi_write_speed_descriptor() { free($self); }
+}
+%extend imapi_multisession {
+  imapi_multisession() {
+    imapi_multisession *p = (imapi_multisession *)calloc(1, sizeof *p);
+    if (p) p->struct_size = sizeof *p;
+    return p;
+  }
+  ~imapi_multisession() { free($self); }
+}
 /* imapi_error is only ever borrowed from imapi_error_last(). */
 %nodefaultctor imapi_error;
 %nodefaultdtor imapi_error;
@@ -261,6 +308,18 @@ static int32_t imapi_java_on_progress(void *user, const imapi_progress *p) {
   r = (*jenv)->CallIntMethod(jenv, ctx->callback, ctx->method, (jint)p->operation, item, (jlong)p->done,
                              (jlong)p->total, (jlong)p->elapsed_ms);
   if (item) (*jenv)->DeleteLocalRef(jenv, item);
+  if ((*jenv)->ExceptionCheck(jenv)) return 1;
+  return r;
+}
+
+/* A burn's Update event, on the thread that made the call (ctx->env is valid).
+ * A pending Java exception cancels the write and is rethrown when it returns. */
+static int32_t imapi_java_on_burn_progress(void *user, const imapi_burn_progress *p) {
+  imapi_java_progress_ctx *ctx = (imapi_java_progress_ctx *)user;
+  JNIEnv *jenv = ctx->env;
+  jint r;
+  if ((*jenv)->ExceptionCheck(jenv)) return 1;
+  r = (*jenv)->CallIntMethod(jenv, ctx->callback, ctx->method, (jlong)(intptr_t)p);
   if ((*jenv)->ExceptionCheck(jenv)) return 1;
   return r;
 }

@@ -24,7 +24,7 @@ public sealed class DiscRecorder : ImapiObject
     private const int IMAPI_COMMAND_NO_DATA = 0, IMAPI_COMMAND_TO_DEVICE = 1, IMAPI_COMMAND_FROM_DEVICE = 2;
     private const int MaxReply = 65538;
 
-    private DiscRecorder(ImapiHandle handle) : base(handle, "DiscRecorder") { }
+    internal DiscRecorder(ImapiHandle handle) : base(handle, "DiscRecorder") { }
 
     /// <summary>InitializeDiscRecorder: the recorder with this unique ID (from DiscMaster).</summary>
     public static DiscRecorder Open(string uniqueId) =>

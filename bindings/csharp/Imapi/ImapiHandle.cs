@@ -4,7 +4,7 @@ using Imapi.Native;
 
 namespace Imapi;
 
-internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor }
+internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor, DiscFormatData, WriteEngine }
 
 /// <summary>
 /// One native handle. SafeHandle gives what the bindings need: release exactly
@@ -37,6 +37,8 @@ internal sealed class ImapiHandle : SafeHandle
             case HandleKind.ImageReader: ImapiNative.imapi_image_reader_free(handle); break;
             case HandleKind.Recorder: ImapiNative.imapi_recorder_free(handle); break;
             case HandleKind.JobMonitor: ImapiNative.imapi_job_monitor_free(handle); break;
+            case HandleKind.DiscFormatData: ImapiNative.imapi_disc_format_data_free(handle); break;
+            case HandleKind.WriteEngine: ImapiNative.imapi_write_engine_free(handle); break;
         }
         return true;
     }

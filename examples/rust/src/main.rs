@@ -1,6 +1,7 @@
 //! make_iso: master a folder into an ISO 9660 + Joliet + Rock Ridge image,
-//! with a progress line, through the safe `imapi` crate.
-//!   usage: make-iso SOURCE_DIR OUTPUT.iso
+//! with a progress line, through the safe `imapi` crate; given a DRIVE (an
+//! emu: URI or a recorder's unique ID), burn the image onto it and verify it.
+//!   usage: make-iso SOURCE_DIR OUTPUT.iso [DRIVE]
 use std::process::ExitCode;
 
 fn make_iso(source: &str, output: &str) -> imapi::Result<()> {
@@ -15,13 +16,37 @@ fn make_iso(source: &str, output: &str) -> imapi::Result<()> {
     Ok(())
 }
 
+fn burn(image: &str, drive: &str) -> imapi::Result<()> {
+    if drive.starts_with("emu:") {
+        imapi::DiscMaster::add_emulated_drive(drive)?;
+    }
+    let recorder = imapi::DiscRecorder::open(drive)?;
+    let mut format = imapi::DiscFormat2Data::new()?;
+    format.set_recorder(&recorder)?;
+    format.set_client_name("make-iso")?;
+    format.set_burn_verification_level(imapi::VerificationLevel::Full)?;
+    // Ctrl-C handling would call cancel.cancel() from its own thread.
+    let _cancel = format.cancel_handle();
+    format.write_with_progress(&imapi::Stream::from_file(image)?, |p| {
+        eprint!("\r{:?}: {}/{} sectors, ring {}/{} bytes   ", p.action, p.sectors_written(), p.sector_count,
+                p.used_system_buffer, p.total_system_buffer);
+        true
+    })?;
+    eprintln!("\nburned and verified {image} on {drive}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 3 {
-        eprintln!("usage: {} SOURCE_DIR OUTPUT.iso", args[0]);
+    if args.len() != 3 && args.len() != 4 {
+        eprintln!("usage: {} SOURCE_DIR OUTPUT.iso [DRIVE]", args[0]);
         return ExitCode::from(2);
     }
-    match make_iso(&args[1], &args[2]) {
+    let mut done = make_iso(&args[1], &args[2]);
+    if let (Ok(()), Some(drive)) = (&done, args.get(3)) {
+        done = burn(&args[2], drive);
+    }
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("failed: {e}");

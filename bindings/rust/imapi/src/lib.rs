@@ -1,6 +1,7 @@
 //! Safe Rust API for libimapi: IMAPI2FS's file-system images (ISO 9660, Joliet,
-//! Rock Ridge, UDF), image reading (every file system, bridges too) and
-//! IMAPI2's optical recorders, over the C ABI in `imapi-sys`.
+//! Rock Ridge, UDF), image reading, recorders and burning (IMAPI2's
+//! IDiscFormat2Data as [`DiscFormat2Data`], IWriteEngine2 as [`WriteEngine2`]), over
+//! the C ABI in `imapi-sys`.
 //!
 //! ```no_run
 //! let image = imapi::FileSystemImage::builder().volume_name("Photos").free_media_blocks(0).build()?;
@@ -34,6 +35,7 @@
 //! });
 //! ```
 
+mod burn;
 mod error;
 mod extract_limit;
 mod ffi;
@@ -49,6 +51,10 @@ mod result;
 mod stream;
 mod helper_streams;
 
+pub use burn::{
+    BurnProgress, CancelHandle, DiscFormat2Data, Multisession, MultisessionKind, SpeedAdjustment, VerificationLevel,
+    WriteAction, WriteEngine2, WriteSpeedDescriptor,
+};
 pub use error::{status, status_name, Error, Result};
 pub use image::{FileSystemImage, FileSystemImageBuilder, FileSystems};
 pub use item::{FsiItem, ItemType};

@@ -296,3 +296,12 @@ impl Drop for DiscRecorder {
         unsafe { sys::imapi_recorder_free(self.raw.as_ptr()) }
     }
 }
+
+impl DiscRecorder {
+    pub(crate) fn from_raw(raw: NonNull<sys::imapi_recorder>) -> DiscRecorder {
+        DiscRecorder { raw }
+    }
+    pub(crate) fn as_ptr(&self) -> *mut sys::imapi_recorder {
+        self.raw.as_ptr()
+    }
+}

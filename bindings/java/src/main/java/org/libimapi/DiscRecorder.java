@@ -28,7 +28,7 @@ public final class DiscRecorder extends NativeHandle {
         int apply(long h, ByteBuffer buf, long[] size);
     }
 
-    private DiscRecorder(long raw) { super(raw, ImapiNative::imapi_recorder_free, "DiscRecorder"); }
+    DiscRecorder(long raw) { super(raw, ImapiNative::imapi_recorder_free, "DiscRecorder"); }
 
     /** InitializeDiscRecorder: the recorder with this unique ID (from DiscMaster). */
     public static DiscRecorder open(String uniqueId) {

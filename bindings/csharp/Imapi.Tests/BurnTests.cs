@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Imapi.Tests;
+
+/// <summary>DiscFormat2Data against emulated drives: burn, read back, verify, append, cancel.</summary>
+public sealed class BurnTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("imapi-cs-burn-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (string Uri, string DiscDir) AddDrive(string media, string extra = "")
+    {
+        string dir = Path.Combine(_dir, "disc-" + media);
+        Directory.CreateDirectory(dir);
+        string uri = $"emu:{media}?dir={dir}&polls=0{extra}";
+        DiscMaster.AddEmulatedDrive(uri);
+        return (uri, dir);
+    }
+
+    private string MakeImage(string name, params (string Path, int Size)[] files)
+    {
+        string src = Path.Combine(_dir, name);
+        var rng = new Random(name.GetHashCode());
+        foreach (var (path, size) in files)
+        {
+            string full = Path.Combine(src, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var data = new byte[size];
+            rng.NextBytes(data);
+            File.WriteAllBytes(full, data);
+        }
+        using var image = new FileSystemImage { FreeMediaBlocks = 0 };
+        using (var root = image.Root) root.AddTree(src, includeBaseDirectory: false);
+        using var result = image.CreateResultImage();
+        string iso = Path.Combine(_dir, name + ".iso");
+        result.WriteFile(iso);
+        return iso;
+    }
+
+    private static DiscFormat2Data Writer(string uri)
+    {
+        using var recorder = DiscRecorder.Open(uri);
+        return new DiscFormat2Data { Recorder = recorder, ClientName = "imapi-cs-test" };
+    }
+
+    private sealed class Collect : IProgress<BurnProgress>
+    {
+        public readonly List<BurnProgress> Seen = new();
+        public void Report(BurnProgress value) { lock (Seen) Seen.Add(value); }
+    }
+
+    [Fact]
+    public async Task WriteAsyncBurnsAnImageThatReadsBackByteForByte()
+    {
+        string iso = MakeImage("one", ("a.bin", 300_000), ("sub/b.bin", 70_001));
+        var (uri, disc) = AddDrive("bd-r");
+        using var f = Writer(uri);
+        Assert.Equal("imapi-cs-test", f.ClientName);
+        Assert.True(f.MediaPhysicallyBlank);
+        Assert.Equal(ImapiMediaPhysicalType.BDR, f.CurrentPhysicalMediaType);
+        Assert.NotEmpty(f.SupportedWriteSpeeds);
+        Assert.Equal(f.SupportedWriteSpeeds.Length, f.SupportedWriteSpeedDescriptors.Count);
+        Assert.Equal(MultisessionType.Sequential, f.MultisessionInterfaces[0].Type);
+        Assert.True(f.MultisessionInterfaces[0].IsFirstDataSession);
+        Assert.False(f.CancelWrite());
+        f.BurnVerificationLevel = BurnVerificationLevel.Full;
+
+        var progress = new Collect();
+        using (var data = ImapiStream.FromFile(iso))
+            await f.WriteAsync(data, progress);
+        Assert.Contains(progress.Seen, p => p.CurrentAction == WriteAction.Completed);
+        var end = progress.Seen.Last();
+        Assert.True(end.SectorCount >= new FileInfo(iso).Length / 2048, $"{end}");
+        Assert.Equal(end.StartLba + end.SectorCount - 1, end.LastWrittenLba);
+
+        byte[] want = File.ReadAllBytes(iso);
+        byte[] got = new byte[want.Length];
+        using (var img = File.OpenRead(Path.Combine(disc, "disc.img"))) img.ReadExactly(got);
+        Assert.True(want.AsSpan().SequenceEqual(got), "the disc holds the image byte for byte");
+        using (var r = DiscRecorder.Open(uri))
+        {
+            Assert.Equal(1, r.MediaInfo.Sessions);
+            Assert.NotEqual(0, r.MediaInfo.State & 0x4); // appendable
+        }
+        using (var data = ImapiStream.FromFile(iso)) f.Verify(data);
+        Assert.Equal(0, f.StartAddressOfPreviousSession);
+    }
+
+    [Fact]
+    public void BlockingWriteRaisesUpdateAndASecondSessionImportsTheFirst()
+    {
+        string iso = MakeImage("first", ("one.bin", 200_000));
+        var (uri, _) = AddDrive("dvd+r");
+        using var f = Writer(uri);
+        // IMAPI closes DVD+R for DVD-ROM compatibility unless this is turned off.
+        f.DisableConsumerDvdCompatibilityMode = true;
+        Assert.True(f.DisableConsumerDvdCompatibilityMode);
+        var actions = new List<WriteAction>();
+        f.Update += (_, p) => { if (actions.Count == 0 || actions[^1] != p.CurrentAction) actions.Add(p.CurrentAction); };
+        using (var data = ImapiStream.FromFile(iso)) f.Write(data);
+        Assert.Contains(WriteAction.WritingData, actions);
+
+        var ms = f.MultisessionInterfaces[0];
+        Assert.False(ms.IsFirstDataSession);
+        f.SetMultisessionInUse(0, true);
+        string src2 = Path.Combine(_dir, "second");
+        Directory.CreateDirectory(src2);
+        File.WriteAllBytes(Path.Combine(src2, "two.bin"), new byte[50_000]);
+        using var image = new FileSystemImage { FreeMediaBlocks = 0 };
+        using (var media = f.CreateMediaStream()) image.ImportFileSystem(media, ms.StartAddressOfPreviousSession);
+        image.SessionStartBlock = ms.NextWritableAddress;
+        using (var root = image.Root) root.AddTree(src2, includeBaseDirectory: false);
+        using var result = image.CreateResultImage();
+        f.ForceMediaToBeClosed = true;
+        using (var data = result.ImageStream) f.Write(data);
+        using var r = DiscRecorder.Open(uri);
+        Assert.Equal(2, r.MediaInfo.Sessions);
+        Assert.NotEqual(0, r.MediaInfo.State & 0x4000); // finalized
+        Assert.Equal(ms.NextWritableAddress, f.StartAddressOfPreviousSession);
+    }
+
+    [Fact]
+    public async Task CancellingTheTokenStopsAThrottledWriteAndFreesTheDrive()
+    {
+        var (uri, _) = AddDrive("bd-r", "&throttle=1&speed=2&buffer=1M");
+        using var f = Writer(uri);
+        f.BurnVerificationLevel = BurnVerificationLevel.None;
+        using var cts = new CancellationTokenSource();
+        var progress = new Progress<BurnProgress>(p => { if (p.CurrentAction == WriteAction.WritingData) cts.Cancel(); });
+        using (var data = ImapiStream.CreateZero(32 << 20))
+        {
+            var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.WriteAsync(data, progress, cts.Token));
+            Assert.Equal(ImapiStatus.RequestCancelled, Assert.IsType<ImapiException>(e.InnerException).Status);
+        }
+        using (var data = ImapiStream.CreateZero(2 << 20)) f.Write(data);
+    }
+}
