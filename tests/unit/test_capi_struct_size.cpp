@@ -117,6 +117,12 @@ TEST_CASE("structs: the v1 sizes of the header are the 0.1 layouts", "[structs]"
   CHECK(IMAPI_MEDIA_INFO_V1_SIZE == 56);
   CHECK(IMAPI_STREAM_VTABLE_V1_SIZE == 40);
   CHECK(IMAPI_ERROR_V1_SIZE == 48);
+  CHECK(IMAPI_BURN_PROGRESS_V1_SIZE == 120);
+  CHECK(IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE == 16);
+  CHECK(IMAPI_MULTISESSION_V1_SIZE == 72);
+  CHECK(sizeof(imapi_burn_progress) >= IMAPI_BURN_PROGRESS_V1_SIZE);
+  CHECK(sizeof(imapi_write_speed_descriptor) >= IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE);
+  CHECK(sizeof(imapi_multisession) >= IMAPI_MULTISESSION_V1_SIZE);
   CHECK(sizeof(imapi_progress) >= IMAPI_PROGRESS_V1_SIZE);
   CHECK(sizeof(imapi_progress_item) >= IMAPI_PROGRESS_ITEM_V1_SIZE);
   CHECK(sizeof(imapi_image_entry) >= IMAPI_IMAGE_ENTRY_V1_SIZE);
@@ -129,7 +135,11 @@ TEST_CASE("structs: every function taking a versioned struct is covered by the g
   // imapi_error is only handed out (imapi_error_last); the rest are below.
   const std::set<std::string> tested = {"imapi_job_progress", "imapi_fsimage_result_get_progress_item",
                                         "imapi_image_reader_get_entry", "imapi_recorder_get_media_info",
-                                        "imapi_stream_create_user"};
+                                        "imapi_stream_create_user",
+                                        "imapi_disc_format_data_get_progress",
+                                        "imapi_disc_format_data_get_write_speed_descriptor",
+                                        "imapi_disc_format_data_get_multisession",
+                                        "imapi_write_engine_get_progress"};
   CHECK(header_struct_functions() == tested);
 }
 
@@ -207,6 +217,98 @@ TEST_CASE("structs: imapi_recorder_get_media_info fills no byte past struct_size
         CHECK(m.total_sectors > 0);
         CHECK(m.free_sectors == m.total_sectors);
         CHECK(m.next_writable_address == 0);
+      });
+}
+
+namespace {
+
+// A blank emulated BD-R and a data writer on it, for the burn structs.
+struct BurnSetup {
+  emu_test::DiscDir dir;
+  std::string uri = dir.uri("bd-r");
+  Handle<imapi_recorder, imapi_recorder_free> rec;
+  Handle<imapi_disc_format_data, imapi_disc_format_data_free> format;
+  BurnSetup() {
+    REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
+    REQUIRE(imapi_recorder_open(uri.c_str(), rec.out()) == IMAPI_S_OK);
+    REQUIRE(imapi_disc_format_data_create(format.out()) == IMAPI_S_OK);
+    REQUIRE(imapi_disc_format_data_set_recorder(format.get(), rec.get()) == IMAPI_S_OK);
+    REQUIRE(imapi_disc_format_data_set_client_name(format.get(), "struct tests") == IMAPI_S_OK);
+    REQUIRE(imapi_disc_format_data_set_burn_verification_level(format.get(), IMAPI_BURN_VERIFICATION_NONE) ==
+            IMAPI_S_OK);
+  }
+};
+
+constexpr int64_t kBurnBytes = 1 << 20;
+
+}  // namespace
+
+TEST_CASE("structs: imapi_disc_format_data_get_progress fills no byte past struct_size", "[structs]") {
+  BurnSetup b;
+  Stream data;
+  REQUIRE(imapi_stream_create_pseudo_random(7, kBurnBytes, data.out()) == IMAPI_S_OK);
+  INFO(last_message());
+  REQUIRE(imapi_disc_format_data_write(b.format.get(), data.get(), nullptr, nullptr) == IMAPI_S_OK);
+  check_sizes<imapi_burn_progress>(
+      IMAPI_BURN_PROGRESS_V1_SIZE, "imapi_burn_progress",
+      [&](imapi_burn_progress* p) { return imapi_disc_format_data_get_progress(b.format.get(), p); },
+      [&](const imapi_burn_progress& p) {
+        CHECK(p.current_action == IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED);
+        CHECK(p.start_lba == 0);
+        CHECK(p.sector_count >= kBurnBytes / 2048);
+        CHECK(p.last_written_lba >= kBurnBytes / 2048 - 1);
+        CHECK(p.total_system_buffer > 0);
+        CHECK(p.elapsed_time_ms >= 0);
+      });
+}
+
+TEST_CASE("structs: imapi_write_engine_get_progress fills no byte past struct_size", "[structs]") {
+  BurnSetup b;
+  Handle<imapi_write_engine, imapi_write_engine_free> engine;
+  REQUIRE(imapi_write_engine_create(engine.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_write_engine_set_recorder(engine.get(), b.rec.get()) == IMAPI_S_OK);
+  Stream data;
+  REQUIRE(imapi_stream_create_pseudo_random(8, kBurnBytes, data.out()) == IMAPI_S_OK);
+  INFO(last_message());
+  REQUIRE(imapi_write_engine_write_section(engine.get(), data.get(), 0, kBurnBytes / 2048, nullptr, nullptr) ==
+          IMAPI_S_OK);
+  check_sizes<imapi_burn_progress>(
+      IMAPI_BURN_PROGRESS_V1_SIZE, "imapi_burn_progress",
+      [&](imapi_burn_progress* p) { return imapi_write_engine_get_progress(engine.get(), p); },
+      [&](const imapi_burn_progress& p) {
+        CHECK(p.start_lba == 0);
+        CHECK(p.sector_count == kBurnBytes / 2048);
+        CHECK(p.last_written_lba == kBurnBytes / 2048 - 1);
+      });
+}
+
+TEST_CASE("structs: imapi_disc_format_data_get_write_speed_descriptor fills no byte past struct_size", "[structs]") {
+  BurnSetup b;
+  int32_t count = 0;
+  REQUIRE(imapi_disc_format_data_get_write_speed_descriptor_count(b.format.get(), &count) == IMAPI_S_OK);
+  REQUIRE(count > 0);
+  check_sizes<imapi_write_speed_descriptor>(
+      IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE, "imapi_write_speed_descriptor",
+      [&](imapi_write_speed_descriptor* d) {
+        return imapi_disc_format_data_get_write_speed_descriptor(b.format.get(), 0, d);
+      },
+      [&](const imapi_write_speed_descriptor& d) {
+        CHECK(d.media_type == IMAPI_MEDIA_TYPE_BDR);
+        CHECK(d.write_speed > 0);
+      });
+}
+
+TEST_CASE("structs: imapi_disc_format_data_get_multisession fills no byte past struct_size", "[structs]") {
+  BurnSetup b;
+  check_sizes<imapi_multisession>(
+      IMAPI_MULTISESSION_V1_SIZE, "imapi_multisession",
+      [&](imapi_multisession* m) { return imapi_disc_format_data_get_multisession(b.format.get(), 0, m); },
+      [&](const imapi_multisession& m) {
+        CHECK(m.type == IMAPI_MULTISESSION_SEQUENTIAL);
+        CHECK(m.is_first_data_session == 1);
+        CHECK(m.next_writable_address == 0);
+        CHECK(m.write_unit_size == 32);
+        CHECK(m.free_sectors_on_media > 0);
       });
 }
 
