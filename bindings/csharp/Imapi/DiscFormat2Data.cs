@@ -211,32 +211,16 @@ public abstract class BurnWriter : ImapiObject
         });
 
     /// <summary>
-    /// Awaits a write job without parking a thread: the job is polled from timer
-    /// continuations every <paramref name="pollIntervalMs"/> (the C ABI of this version has
-    /// no completion callback), reporting the full event arguments to <paramref name="progress"/>.
-    /// Cancelling the token cancels the write; the task is then canceled.
+    /// Awaits a write job without parking a thread: the process's job monitor
+    /// (<see cref="JobMonitor"/>) wakes when the write reports progress or ends, and hands
+    /// <paramref name="progress"/> the full event arguments (<see cref="Progress"/>) each time,
+    /// on the monitor's thread. Cancelling the token cancels the write; the task is then canceled.
     /// </summary>
-    internal async Task AwaitJob(ImapiJob job, IProgress<BurnProgress>? progress, CancellationToken cancellationToken,
-                                 int pollIntervalMs)
+    internal async Task AwaitJob(ImapiJob job, IProgress<BurnProgress>? progress, CancellationToken cancellationToken)
     {
         using (job)
-        using (cancellationToken.Register(() => { try { job.Cancel(); } catch (ImapiException) { } }))
-        {
-            while (!job.Wait(0))
-            {
-                if (progress is not null) progress.Report(Progress);
-                await Task.Delay(pollIntervalMs).ConfigureAwait(false);
-            }
-            if (progress is not null) progress.Report(Progress);
-            try
-            {
-                job.ThrowIfFailed();
-            }
-            catch (ImapiException e) when (e.Status == ImapiStatus.RequestCancelled && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(e.Message, e, cancellationToken);
-            }
-        }
+            await job.WaitWithReports(progress is null ? null : () => progress.Report(Progress), cancellationToken)
+                     .ConfigureAwait(false);
     }
 }
 
@@ -455,16 +439,17 @@ public sealed class DiscFormat2Data : BurnWriter
     });
 
     /// <summary>
-    /// Write as a Task: the burn runs on the library's threads, no .NET thread is parked on it;
-    /// <paramref name="progress"/> receives the event arguments every <paramref name="pollIntervalMs"/>.
-    /// Faulted with an ImapiException on failure; canceled (OperationCanceledException whose
-    /// InnerException carries IMAPI_E_REQUEST_CANCELLED) when the token stopped it.
+    /// Write as a Task: the burn runs on the library's threads and no .NET thread is parked on
+    /// it (one process-wide thread blocked in a <see cref="JobMonitor"/> completes every job).
+    /// <paramref name="progress"/> receives the full event arguments each time the write reports
+    /// (once per phase, at least every 0.5 s while writing, and once at the end), on that
+    /// monitor thread; wrap it in <see cref="Progress{T}"/> to get them on your context.
     /// </summary>
     public Task WriteAsync(ImapiStream data, IProgress<BurnProgress>? progress = null,
-                           CancellationToken cancellationToken = default, int pollIntervalMs = 100)
+                           CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return AwaitJob(StartWrite(data), progress, cancellationToken, pollIntervalMs);
+        return AwaitJob(StartWrite(data), progress, cancellationToken);
     }
 
     /// <summary>
@@ -564,12 +549,11 @@ public sealed class WriteEngine2 : BurnWriter
             o => ImapiNative.imapi_write_engine_write_section_start(h, d.Ptr, startingBlockAddress, sectorCount, o)));
     });
 
-    /// <summary>WriteSection as a Task (see <see cref="DiscFormat2Data.WriteAsync"/>).</summary>
+    /// <summary>WriteSection as a Task, completed by the job monitor as <see cref="DiscFormat2Data.WriteAsync"/> is.</summary>
     public Task WriteSectionAsync(ImapiStream data, long startingBlockAddress, long sectorCount,
-                                  IProgress<BurnProgress>? progress = null, CancellationToken cancellationToken = default,
-                                  int pollIntervalMs = 100)
+                                  IProgress<BurnProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return AwaitJob(StartWriteSection(data, startingBlockAddress, sectorCount), progress, cancellationToken, pollIntervalMs);
+        return AwaitJob(StartWriteSection(data, startingBlockAddress, sectorCount), progress, cancellationToken);
     }
 }
