@@ -64,6 +64,8 @@ public sealed class BurnTests : IDisposable
         using var f = Writer(uri);
         Assert.Equal("imapi-cs-test", f.ClientName);
         Assert.True(f.MediaPhysicallyBlank);
+        Assert.Equal(ImapiFormat2DataMediaState.Blank, f.CurrentMediaStatus);
+        Assert.Equal(ImapiMediaWriteProtectState.None, f.WriteProtectStatus);
         Assert.Equal(ImapiMediaPhysicalType.BDR, f.CurrentPhysicalMediaType);
         Assert.NotEmpty(f.SupportedWriteSpeeds);
         Assert.Equal(f.SupportedWriteSpeeds.Length, f.SupportedWriteSpeedDescriptors.Count);
@@ -87,7 +89,7 @@ public sealed class BurnTests : IDisposable
         using (var r = DiscRecorder.Open(uri))
         {
             Assert.Equal(1, r.MediaInfo.Sessions);
-            Assert.NotEqual(0, r.MediaInfo.State & 0x4); // appendable
+            Assert.True(r.MediaInfo.State.HasFlag(ImapiFormat2DataMediaState.Appendable), $"{r.MediaInfo.State}");
         }
         using (var data = ImapiStream.FromFile(iso)) f.Verify(data);
         Assert.Equal(0, f.StartAddressOfPreviousSession);
@@ -122,7 +124,8 @@ public sealed class BurnTests : IDisposable
         using (var data = result.ImageStream) f.Write(data);
         using var r = DiscRecorder.Open(uri);
         Assert.Equal(2, r.MediaInfo.Sessions);
-        Assert.NotEqual(0, r.MediaInfo.State & 0x4000); // finalized
+        Assert.True(r.MediaInfo.State.HasFlag(ImapiFormat2DataMediaState.Finalized), $"{r.MediaInfo.State}");
+        Assert.True(f.CurrentMediaStatus.HasFlag(ImapiFormat2DataMediaState.Finalized), $"{f.CurrentMediaStatus}");
         Assert.Equal(ms.NextWritableAddress, f.StartAddressOfPreviousSession);
     }
 

@@ -280,10 +280,12 @@ public sealed class DiscFormat2Data : BurnWriter
     /// <summary>SupportedMediaTypes with the recorder set.</summary>
     public ImapiMediaPhysicalType[] SupportedMediaTypes =>
         Array.ConvertAll(IntList(ImapiNative.imapi_disc_format_data_get_supported_media_types), t => (ImapiMediaPhysicalType)t);
-    /// <summary>CurrentMediaStatus: IMAPI_FORMAT2_DATA_MEDIA_STATE bits (0 without a medium).</summary>
-    public int CurrentMediaStatus => Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_media_status);
-    /// <summary>WriteProtectStatus: IMAPI_MEDIA_WRITE_PROTECT_STATE bits.</summary>
-    public int WriteProtectStatus => Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_write_protect_status);
+    /// <summary>CurrentMediaStatus: the medium's state bits (<see cref="ImapiFormat2DataMediaState.Unknown"/> without a medium).</summary>
+    public ImapiFormat2DataMediaState CurrentMediaStatus =>
+        (ImapiFormat2DataMediaState)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_media_status);
+    /// <summary>WriteProtectStatus: why the medium cannot be written (<see cref="ImapiMediaWriteProtectState.None"/> when it can).</summary>
+    public ImapiMediaWriteProtectState WriteProtectStatus =>
+        (ImapiMediaWriteProtectState)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_write_protect_status);
     /// <summary>CurrentPhysicalMediaType.</summary>
     public ImapiMediaPhysicalType CurrentPhysicalMediaType =>
         (ImapiMediaPhysicalType)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_physical_media_type);

@@ -10,9 +10,19 @@ public enum ModePageRequestType : int { CurrentValues = 0, ChangeableValues = 1,
 /// <summary>IMAPI_READ_TRACK_ADDRESS_TYPE.</summary>
 public enum ReadTrackAddressType : int { Lba = 0, Track = 1, Session = 2 }
 
-/// <summary>The medium in a recorder (IMAPI_FORMAT2_DATA_MEDIA_STATE and IMAPI_MEDIA_WRITE_PROTECT_STATE bits as int).</summary>
-public sealed record MediaInfo(bool Present, int Profile, ImapiMediaPhysicalType PhysicalType, int State,
-    int WriteProtect, int Sessions, long TotalSectors, long FreeSectors, long NextWritableAddress);
+/// <summary>The medium in a recorder (<see cref="DiscRecorder.MediaInfo"/>), read from the drive when asked.</summary>
+/// <param name="Present">A medium is in the drive; the other fields are zeros (Invalid, Unknown, None) when not.</param>
+/// <param name="Profile">The current MMC profile (what the drive treats the medium as).</param>
+/// <param name="PhysicalType">The kind of medium.</param>
+/// <param name="State">Blank, appendable, finalized, ... (a set of bits).</param>
+/// <param name="WriteProtect">Why the medium cannot be written (<see cref="ImapiMediaWriteProtectState.None"/> when it can).</param>
+/// <param name="Sessions">Complete sessions on the medium.</param>
+/// <param name="TotalSectors">Capacity in 2048-byte sectors (used and free).</param>
+/// <param name="FreeSectors">Sectors the next write can record.</param>
+/// <param name="NextWritableAddress">LBA where the next session starts (0 on blank or overwritable media).</param>
+public sealed record MediaInfo(bool Present, ImapiProfileType Profile, ImapiMediaPhysicalType PhysicalType,
+    ImapiFormat2DataMediaState State, ImapiMediaWriteProtectState WriteProtect, int Sessions, long TotalSectors,
+    long FreeSectors, long NextWritableAddress);
 
 /// <summary>
 /// IDiscRecorder2 and IDiscRecorder2Ex: one recorder, opened by unique ID
@@ -52,14 +62,16 @@ public sealed class DiscRecorder : ImapiObject
         return (IReadOnlyList<string>)paths;
     });
 
-    public int[] SupportedFeaturePages => IntList(ImapiNative.imapi_recorder_get_supported_feature_pages);
-    public int[] CurrentFeaturePages => IntList(ImapiNative.imapi_recorder_get_current_feature_pages);
-    public int[] SupportedProfiles => IntList(ImapiNative.imapi_recorder_get_supported_profiles);
-    public int[] CurrentProfiles => IntList(ImapiNative.imapi_recorder_get_current_profiles);
-    public int[] SupportedModePages => GetSupportedModePages(ModePageRequestType.CurrentValues);
+    public ImapiFeaturePageType[] SupportedFeaturePages =>
+        EnumList<ImapiFeaturePageType>(ImapiNative.imapi_recorder_get_supported_feature_pages);
+    public ImapiFeaturePageType[] CurrentFeaturePages =>
+        EnumList<ImapiFeaturePageType>(ImapiNative.imapi_recorder_get_current_feature_pages);
+    public ImapiProfileType[] SupportedProfiles => EnumList<ImapiProfileType>(ImapiNative.imapi_recorder_get_supported_profiles);
+    public ImapiProfileType[] CurrentProfiles => EnumList<ImapiProfileType>(ImapiNative.imapi_recorder_get_current_profiles);
+    public ImapiModePageType[] SupportedModePages => GetSupportedModePages(ModePageRequestType.CurrentValues);
 
-    public int[] GetSupportedModePages(ModePageRequestType requestType) =>
-        IntList((h, p, cap, n) => ImapiNative.imapi_recorder_get_supported_mode_pages(h, (int)requestType, p, cap, n));
+    public ImapiModePageType[] GetSupportedModePages(ModePageRequestType requestType) =>
+        EnumList<ImapiModePageType>((h, p, cap, n) => ImapiNative.imapi_recorder_get_supported_mode_pages(h, (int)requestType, p, cap, n));
 
     public void AcquireExclusiveAccess(bool force, string clientName) =>
         Owner.Check(h => ImapiNative.imapi_recorder_acquire_exclusive_access(h, force ? 1 : 0, clientName));
@@ -75,17 +87,18 @@ public sealed class DiscRecorder : ImapiObject
     {
         var m = NativeMediaInfo.New();
         ImapiException.Check(ImapiNative.imapi_recorder_get_media_info(h, (IntPtr)(&m)));
-        return new MediaInfo(m.Present != 0, m.Profile, (ImapiMediaPhysicalType)m.PhysicalType, m.State,
-            m.WriteProtect, m.Sessions, m.TotalSectors, m.FreeSectors, m.NextWritableAddress);
+        return new MediaInfo(m.Present != 0, (ImapiProfileType)m.Profile, (ImapiMediaPhysicalType)m.PhysicalType,
+            (ImapiFormat2DataMediaState)m.State, (ImapiMediaWriteProtectState)m.WriteProtect, m.Sessions,
+            m.TotalSectors, m.FreeSectors, m.NextWritableAddress);
     });
 
     public byte[] GetDiscInformation() => Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_disc_information(h, b, cap, n));
     public byte[] GetTrackInformation(long address, ReadTrackAddressType addressType) =>
         Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_track_information(h, address, (int)addressType, b, cap, n));
-    public byte[] GetFeaturePage(int feature, bool currentFeatureOnly) =>
-        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_feature_page(h, feature, currentFeatureOnly ? 1 : 0, b, cap, n));
-    public byte[] GetModePage(int page, ModePageRequestType requestType) =>
-        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_mode_page(h, page, (int)requestType, b, cap, n));
+    public byte[] GetFeaturePage(ImapiFeaturePageType feature, bool currentFeatureOnly) =>
+        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_feature_page(h, (int)feature, currentFeatureOnly ? 1 : 0, b, cap, n));
+    public byte[] GetModePage(ImapiModePageType page, ModePageRequestType requestType) =>
+        Blob((h, b, cap, n) => ImapiNative.imapi_recorder_get_mode_page(h, (int)page, (int)requestType, b, cap, n));
 
     public unsafe void SetModePage(ModePageRequestType requestType, byte[] data)
     {
@@ -158,6 +171,10 @@ public sealed class DiscRecorder : ImapiObject
             : Array.Empty<byte>();
         return moved[0];
     }
+
+    // The C lists are int32_t arrays of an enum's values.
+    private TEnum[] EnumList<TEnum>(Func<IntPtr, IntPtr, int, IntPtr, int> call) where TEnum : unmanaged, Enum =>
+        Array.ConvertAll(IntList(call), v => (TEnum)(object)v);
 
     private unsafe int[] IntList(Func<IntPtr, IntPtr, int, IntPtr, int> call) => Owner.Call(h =>
     {

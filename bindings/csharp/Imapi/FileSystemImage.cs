@@ -82,13 +82,15 @@ public sealed partial class FileSystemImage : ImapiObject
         Owner.Check(h => ImapiNative.imapi_fsimage_choose_image_defaults_for_media_type(h, (int)value));
 
     /// <summary>UDFRevision in IMAPI's BCD form (0x102 ... 0x260).</summary>
-    public int UDFRevision
+    public UdfRevision UDFRevision
     {
-        get => Owner.Get<int>(ImapiNative.imapi_fsimage_get_udf_revision);
-        set => Owner.Check(h => ImapiNative.imapi_fsimage_set_udf_revision(h, value));
+        get => (UdfRevision)Owner.Get<int>(ImapiNative.imapi_fsimage_get_udf_revision);
+        set => Owner.Check(h => ImapiNative.imapi_fsimage_set_udf_revision(h, (int)value));
     }
 
-    public unsafe int[] UDFRevisionsSupported => Owner.Call(h =>
+    public UdfRevision[] UDFRevisionsSupported => Array.ConvertAll(UdfRevisionValues, v => (UdfRevision)v);
+
+    private unsafe int[] UdfRevisionValues => Owner.Call(h =>
     {
         int count = 0;
         ImapiException.Check(ImapiNative.imapi_fsimage_get_udf_revisions_supported(h, IntPtr.Zero, 0, (IntPtr)(&count)));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using Imapi.Native;
 
 namespace Imapi;
@@ -78,11 +79,11 @@ public abstract class FsiItem : ImapiObject
         get => Owner.Get<int>(ImapiNative.imapi_fsitem_get_hidden) != 0;
         set => Owner.Check(h => ImapiNative.imapi_fsitem_set_hidden(h, value ? 1 : 0));
     }
-    /// <summary>POSIX permission bits (07777) recorded by Rock Ridge.</summary>
-    public int PosixMode
+    /// <summary>POSIX permission bits (07777) recorded by Rock Ridge and UDF.</summary>
+    public UnixFileMode PosixMode
     {
-        get => Owner.Get<int>(ImapiNative.imapi_fsitem_get_posix_mode);
-        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_posix_mode(h, value));
+        get => (UnixFileMode)Owner.Get<int>(ImapiNative.imapi_fsitem_get_posix_mode);
+        set => Owner.Check(h => ImapiNative.imapi_fsitem_set_posix_mode(h, (int)value));
     }
     /// <summary>POSIX owner recorded by Rock Ridge.</summary>
     public unsafe (int Uid, int Gid) PosixOwner

@@ -13,11 +13,11 @@ namespace Imapi;
 /// <param name="Path">"/a/b", in the names of <paramref name="FileSystem"/>.</param>
 /// <param name="Type">Directory, file or symbolic link.</param>
 /// <param name="Size">Bytes (files).</param>
-/// <param name="Mode">POSIX permission bits (Rock Ridge, UDF), or null when not recorded.</param>
+/// <param name="Mode">POSIX permission bits (Rock Ridge, UDF; <see cref="System.IO.UnixFileMode"/> has their values), or null when not recorded.</param>
 /// <param name="Modified">Modification time (UTC).</param>
 /// <param name="Target">A symbolic link's target; "" otherwise.</param>
 /// <param name="FileSystem">The file system whose tree lists it.</param>
-public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, int? Mode, DateTime Modified,
+public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, System.IO.UnixFileMode? Mode, DateTime Modified,
                                 string Target, FsiFileSystems FileSystem);
 
 /// <summary>
@@ -56,7 +56,7 @@ public sealed partial class ImageReader : ImapiObject
             var e = NativeImageEntry.New();
             ImapiException.Check(ImapiNative.imapi_image_reader_get_entry(h, i, (IntPtr)(&e)));
             entries.Add(new ImageEntry(i, Utf8.Borrowed(e.Path), (ImageEntryType)e.Type, e.Size,
-                e.Mode < 0 ? null : e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target), fileSystem));
+                e.Mode < 0 ? null : (System.IO.UnixFileMode)e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target), fileSystem));
         }
         return (IReadOnlyList<ImageEntry>)entries;
     });
