@@ -46,7 +46,7 @@ public class ImapiException : COMException
         var e = (NativeError*)ImapiNative.imapi_error_last();
         if (e == null || e->Code != status)
             return new ImapiException((ImapiStatus)status, ImapiLibrary.StatusName((ImapiStatus)status));
-        return new ImapiException((ImapiStatus)status, Utf8.Borrowed(e->Message))
+        return new ImapiException((ImapiStatus)status, NativeNames.ToDotNet(Utf8.Borrowed(e->Message)))
         {
             OsError = e->OsError,
             SenseKey = e->SenseKey,
