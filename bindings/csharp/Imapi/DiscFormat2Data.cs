@@ -8,16 +8,24 @@ using Imapi.Native;
 
 namespace Imapi;
 
-/// <summary>IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing.</summary>
+/// <summary>IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing (<see cref="BurnProgress.CurrentAction"/>).</summary>
 public enum WriteAction : int
 {
+    /// <summary>Checking that the medium is usable.</summary>
     ValidatingMedia = 0,
+    /// <summary>Formatting the medium (DVD+RW, BD-RE, DVD-RAM).</summary>
     FormattingMedia = 1,
+    /// <summary>Setting the drive up (write parameters, speed).</summary>
     InitializingHardware = 2,
+    /// <summary>Optimum power calibration.</summary>
     CalibratingPower = 3,
+    /// <summary>Writing the data.</summary>
     WritingData = 4,
+    /// <summary>Synchronizing the cache and closing the track, session or disc.</summary>
     Finalization = 5,
+    /// <summary>Done.</summary>
     Completed = 6,
+    /// <summary>Reading back to verify (<see cref="DiscFormat2Data.BurnVerificationLevel"/>, <see cref="DiscFormat2Data.Verify"/>).</summary>
     Verifying = 7,
 }
 
@@ -32,8 +40,18 @@ public enum BurnVerificationLevel : int
     Full = 2,
 }
 
-/// <summary>What SetWriteSpeed did with the request (S_IMAPI_SPEEDADJUSTED and friends).</summary>
-public enum SpeedAdjustment { Exact, SpeedAdjusted, RotationAdjusted, BothAdjusted }
+/// <summary>What <see cref="DiscFormat2Data.SetWriteSpeed"/> did with the request (IMAPI_S_SPEEDADJUSTED and friends).</summary>
+public enum SpeedAdjustment
+{
+    /// <summary>The drive offers the requested speed and rotation; they are used.</summary>
+    Exact,
+    /// <summary>The speed is not offered: the nearest lower one (or the slowest) is used.</summary>
+    SpeedAdjusted,
+    /// <summary>The rotation (pure CAV or not) is not offered: the other one is used.</summary>
+    RotationAdjusted,
+    /// <summary>Both speed and rotation were adjusted.</summary>
+    BothAdjusted,
+}
 
 /// <summary>The kind of an IMultisession element.</summary>
 public enum MultisessionType : int

@@ -2,55 +2,90 @@ using System;
 
 namespace Imapi;
 
-/// <summary>IMAPI2FS's FsiFileSystems, plus Rock Ridge (a libimapi extension bit).</summary>
+/// <summary>
+/// IMAPI2FS's FsiFileSystems, plus Rock Ridge (a libimapi extension bit): a set of file
+/// systems (<see cref="FileSystemImage.FileSystemsToCreate"/>, <see cref="ImageReader.FileSystems"/>),
+/// or one of them where a call names a single file system (<see cref="ImageReader.List"/>).
+/// </summary>
 [Flags]
 public enum FsiFileSystems : int
 {
+    /// <summary>No file system (as an import argument: let the library choose).</summary>
     None = 0x0,
+    /// <summary>ISO 9660 (ECMA-119), the interchange level of <see cref="FileSystemImage.ISO9660InterchangeLevel"/>.</summary>
     ISO9660 = 0x1,
+    /// <summary>Joliet: Unicode names (64 UCS-2 characters) beside ISO 9660.</summary>
     Joliet = 0x2,
+    /// <summary>UDF (ECMA-167, OSTA UDF) at <see cref="FileSystemImage.UDFRevision"/>.</summary>
     UDF = 0x4,
+    /// <summary>Rock Ridge (RRIP/SUSP): POSIX names, modes, owners and links on ISO 9660 (libimapi extension).</summary>
     RockRidge = 0x8,
+    /// <summary>A file system IMAPI does not name (an import found one it cannot read).</summary>
     Unknown = 0x40000000,
 }
 
-/// <summary>IMAPI2's IMAPI_MEDIA_PHYSICAL_TYPE (same values).</summary>
+/// <summary>IMAPI2's IMAPI_MEDIA_PHYSICAL_TYPE (same values): the kind of medium in a drive.</summary>
 public enum ImapiMediaPhysicalType : int
 {
+    /// <summary>No medium, or one the drive does not identify.</summary>
     Unknown = 0,
+    /// <summary>CD-ROM (pressed, or a closed CD-R).</summary>
     CDROM = 1,
+    /// <summary>CD-R.</summary>
     CDR = 2,
+    /// <summary>CD-RW.</summary>
     CDRW = 3,
+    /// <summary>DVD-ROM.</summary>
     DVDROM = 4,
+    /// <summary>DVD-RAM.</summary>
     DVDRAM = 5,
+    /// <summary>DVD+R.</summary>
     DVDPlusR = 6,
+    /// <summary>DVD+RW.</summary>
     DVDPlusRW = 7,
+    /// <summary>DVD+R dual layer.</summary>
     DVDPlusRDualLayer = 8,
+    /// <summary>DVD-R.</summary>
     DVDDashR = 9,
+    /// <summary>DVD-RW.</summary>
     DVDDashRW = 10,
+    /// <summary>DVD-R dual layer.</summary>
     DVDDashRDualLayer = 11,
+    /// <summary>A randomly writable disk (no optical medium).</summary>
     Disk = 12,
+    /// <summary>DVD+RW dual layer.</summary>
     DVDPlusRWDualLayer = 13,
+    /// <summary>HD DVD-ROM.</summary>
     HDDVDROM = 14,
+    /// <summary>HD DVD-R.</summary>
     HDDVDR = 15,
+    /// <summary>HD DVD-RAM.</summary>
     HDDVDRAM = 16,
+    /// <summary>BD-ROM.</summary>
     BDROM = 17,
+    /// <summary>BD-R.</summary>
     BDR = 18,
+    /// <summary>BD-RE.</summary>
     BDRE = 19,
 }
 
-/// <summary>IMAPI2FS's FsiItemType, plus symbolic links (an extension).</summary>
+/// <summary>IMAPI2FS's FsiItemType, plus symbolic links (an extension): what <see cref="FileSystemImage.Exists"/> found.</summary>
 public enum FsiItemType : int
 {
+    /// <summary>Nothing at that path.</summary>
     NotFound = 0,
+    /// <summary>A directory (<see cref="FsiDirectoryItem"/>).</summary>
     Directory = 1,
+    /// <summary>A file (<see cref="FsiFileItem"/>).</summary>
     File = 2,
+    /// <summary>A symbolic link (<see cref="FsiSymbolicLinkItem"/>, recorded by Rock Ridge and UDF).</summary>
     Symlink = 3,
 }
 
-/// <summary>What a progress snapshot counts.</summary>
+/// <summary>What a progress snapshot (<see cref="ImapiProgress"/>) counts.</summary>
 public enum ImapiOperation : int
 {
+    /// <summary>No operation has reported yet.</summary>
     None = 0,
     /// <summary>Writing an image: Done/Total are sectors.</summary>
     ImageWrite = 1,
@@ -63,8 +98,11 @@ public enum ImapiOperation : int
 /// <summary>The kind of an entry an <see cref="ImageReader"/> lists.</summary>
 public enum ImageEntryType : int
 {
+    /// <summary>A directory.</summary>
     Directory = 1,
+    /// <summary>A regular file (<see cref="ImageReader.OpenFile(ImageEntry)"/> reads it).</summary>
     File = 2,
+    /// <summary>A symbolic link (<see cref="ImageEntry.Target"/> holds its target).</summary>
     Symlink = 3,
 }
 

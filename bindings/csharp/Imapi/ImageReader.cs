@@ -29,9 +29,13 @@ public sealed partial class ImageReader : ImapiObject
 {
     private ImageReader(ImapiHandle handle) : base(handle, "ImageReader") { }
 
+    /// <summary>Opens the image file at <paramref name="path"/>; the caller disposes the reader.</summary>
+    /// <exception cref="ImapiException">DataStreamCreateFailure when it cannot be opened; NoSupportedFileSystem; FileSystemReadConsistencyError for a malformed image.</exception>
     public static ImageReader Open(string path) =>
         new(HandleOwner.Create(HandleKind.ImageReader, o => ImapiNative.imapi_image_reader_open_path(path, o)));
 
+    /// <summary>Opens the image <paramref name="stream"/> holds (the reader keeps the stream; it may be disposed at once).</summary>
+    /// <exception cref="ImapiException">Pointer for null; NoSupportedFileSystem; FileSystemReadConsistencyError for a malformed image.</exception>
     public static ImageReader Open(ImapiStream stream)
     {
         using var s = HandleOwner.AcquireOptional(stream?.Owner);
@@ -42,7 +46,9 @@ public sealed partial class ImageReader : ImapiObject
     /// <summary>Raised on the calling thread while Extract runs (bytes written).</summary>
     public event EventHandler<ImapiProgress>? Update;
 
+    /// <summary>The file systems the image holds.</summary>
     public FsiFileSystems FileSystems => (FsiFileSystems)Owner.Get<int>(ImapiNative.imapi_image_reader_get_file_systems);
+    /// <summary>The primary volume descriptor's label (ISO 9660 d-characters); <see cref="GetVolumeName"/> gives each file system's, in Unicode.</summary>
     public string VolumeName => Owner.GetString(ImapiNative.imapi_image_reader_get_volume_name);
 
     /// <summary>The tree of one file system, parents before children; replaces the previous listing.</summary>
