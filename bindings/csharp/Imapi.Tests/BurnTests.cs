@@ -106,8 +106,13 @@ public sealed class BurnTests : IDisposable
         Assert.True(f.DisableConsumerDvdCompatibilityMode);
         var actions = new List<WriteAction>();
         f.Update += (_, p) => { if (actions.Count == 0 || actions[^1] != p.CurrentAction) actions.Add(p.CurrentAction); };
-        using (var data = ImapiStream.FromFile(iso)) f.Write(data);
+        // The sync form's IProgress reports on this thread, alongside Update.
+        var reports = new List<(WriteAction Action, int Thread)>();
+        var progress = new Sink(p => reports.Add((p.CurrentAction, Environment.CurrentManagedThreadId)));
+        using (var data = ImapiStream.FromFile(iso)) f.Write(data, progress);
         Assert.Contains(WriteAction.WritingData, actions);
+        Assert.Equal(actions, reports.Select(r => r.Action).Distinct());
+        Assert.All(reports, r => Assert.Equal(Environment.CurrentManagedThreadId, r.Thread));
 
         var ms = f.MultisessionInterfaces[0];
         Assert.False(ms.IsFirstDataSession);

@@ -25,7 +25,7 @@ public enum WriteAction : int
     Finalization = 5,
     /// <summary>Done.</summary>
     Completed = 6,
-    /// <summary>Reading back to verify (<see cref="DiscFormat2Data.BurnVerificationLevel"/>, <see cref="DiscFormat2Data.Verify"/>).</summary>
+    /// <summary>Reading back to verify (<see cref="DiscFormat2Data.BurnVerificationLevel"/>, <see cref="DiscFormat2Data.Verify(ImapiStream, CancellationToken)"/>).</summary>
     Verifying = 7,
 }
 
@@ -216,13 +216,15 @@ public abstract class BurnWriter : ImapiObject
         return BurnProgress.From(p);
     });
 
-    /// <summary>Runs a blocking write with the Update event and the token wired to CancelWrite.</summary>
-    internal void RunBlocking(CancellationToken cancellationToken, Func<IntPtr, IntPtr, IntPtr, int> call) =>
+    /// <summary>Runs a blocking write with the Update event, <paramref name="progress"/> and the token wired to CancelWrite.</summary>
+    internal void RunBlocking(IProgress<BurnProgress>? progress, CancellationToken cancellationToken,
+                              Func<IntPtr, IntPtr, IntPtr, int> call) =>
         Owner.Call(h =>
         {
             using var registration = cancellationToken.Register(() => CancelWrite());
             return BurnProgressBridge.Run(p =>
             {
+                progress?.Report(p);
                 Update?.Invoke(this, p);
                 return !cancellationToken.IsCancellationRequested;
             }, (fn, user) => call(h, fn, user));
@@ -442,16 +444,46 @@ public sealed class DiscFormat2Data : BurnWriter
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_disc_format_data_create_media_stream(h, o))));
 
     /// <summary>
-    /// Write: burns the whole stream as one session, blocking, raising Update on this thread.
-    /// Cancelling the token cancels the write (ImapiException with RequestCancelled).
+    /// Write: burns the whole stream (from position 0 to its size) as one session, blocking,
+    /// raising Update on this thread. Holds the drive exclusively (as <see cref="ClientName"/>)
+    /// for the whole write. Cancelling the token cancels the write (ImapiException with RequestCancelled).
     /// </summary>
-    public void Write(ImapiStream data, CancellationToken cancellationToken = default)
+    /// <exception cref="ImapiException">
+    /// RecorderRequired, Df2DataClientNameIsNotValid, Df2DataWriteInProgress, RecorderMediaNoMedia,
+    /// RecorderLocked (another client holds the drive), Df2DataStreamNotSupported (size 0 or not a multiple of 2048),
+    /// Df2DataStreamTooLargeForCurrentMedia, Df2DataMediaNotBlank, Df2DataInvalidMediaState, Df2DataMediaIsNotSupported,
+    /// RecorderMediaWriteProtected, BurnVerificationFailed, DataStreamReadFailure, LossOfStreaming,
+    /// UnexpectedResponseFromDevice (sense in the exception); RequestCancelled when cancelled, the message
+    /// saying what the disc holds afterwards.
+    /// </exception>
+    public void Write(ImapiStream data, CancellationToken cancellationToken = default) => Write(data, null, cancellationToken);
+
+    /// <summary>
+    /// Write, reporting each event's arguments to <paramref name="progress"/> synchronously on this
+    /// thread (as well as raising Update): once per phase and at least every 0.5 s while writing.
+    /// An exception from <paramref name="progress"/> cancels the write and becomes the
+    /// InnerException of a RequestCancelled ImapiException.
+    /// </summary>
+    /// <exception cref="ImapiException">
+    /// RecorderRequired, Df2DataClientNameIsNotValid, Df2DataWriteInProgress, RecorderMediaNoMedia,
+    /// RecorderLocked (another client holds the drive), Df2DataStreamNotSupported (size 0 or not a multiple of 2048),
+    /// Df2DataStreamTooLargeForCurrentMedia, Df2DataMediaNotBlank, Df2DataInvalidMediaState, Df2DataMediaIsNotSupported,
+    /// RecorderMediaWriteProtected, BurnVerificationFailed, DataStreamReadFailure, LossOfStreaming,
+    /// UnexpectedResponseFromDevice (sense in the exception); RequestCancelled when cancelled, the message
+    /// saying what the disc holds afterwards.
+    /// </exception>
+    public void Write(ImapiStream data, IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = data.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_write(h, d.Ptr, fn, user));
+        RunBlocking(progress, cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_write(h, d.Ptr, fn, user));
     }
 
-    /// <summary>The job form of Write, on the library's worker pool.</summary>
+    /// <summary>
+    /// The job form of Write, on the library's worker pool; the caller disposes the job (which cancels
+    /// and waits for a running write). <see cref="ImapiJob.Progress"/> counts sectors
+    /// (<see cref="ImapiOperation.Burn"/>); <see cref="BurnWriter.Progress"/> has the full event arguments.
+    /// </summary>
+    /// <exception cref="ImapiException">RecorderRequired at once; the write's own errors from the job's outcome.</exception>
     public ImapiJob StartWrite(ImapiStream data) => Owner.Call(h =>
     {
         using var d = data.Owner.Acquire();
@@ -465,6 +497,8 @@ public sealed class DiscFormat2Data : BurnWriter
     /// (once per phase, at least every 0.5 s while writing, and once at the end), on that
     /// monitor thread; wrap it in <see cref="Progress{T}"/> to get them on your context.
     /// </summary>
+    /// <exception cref="ImapiException">The errors of <see cref="Write(ImapiStream, CancellationToken)"/>, faulting the task.</exception>
+    /// <exception cref="OperationCanceledException">The token stopped the write (InnerException: the RequestCancelled ImapiException).</exception>
     public Task WriteAsync(ImapiStream data, IProgress<BurnProgress>? progress = null,
                            CancellationToken cancellationToken = default)
     {
@@ -477,10 +511,15 @@ public sealed class DiscFormat2Data : BurnWriter
     /// Update (action Verifying). A difference is IMAPI_E_BURN_VERIFICATION_FAILED with the
     /// first differing LBA in ImapiException.Lba.
     /// </summary>
-    public void Verify(ImapiStream image, CancellationToken cancellationToken = default)
+    /// <exception cref="ImapiException">BurnVerificationFailed (Lba: the first bad block); RecorderMediaNoMedia; RequestCancelled.</exception>
+    public void Verify(ImapiStream image, CancellationToken cancellationToken = default) => Verify(image, null, cancellationToken);
+
+    /// <summary>Verify, reporting each event's arguments to <paramref name="progress"/> on this thread.</summary>
+    /// <exception cref="ImapiException">BurnVerificationFailed (Lba: the first bad block); RecorderMediaNoMedia; RequestCancelled.</exception>
+    public void Verify(ImapiStream image, IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = image.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_verify(h, d.Ptr, fn, user));
+        RunBlocking(progress, cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_verify(h, d.Ptr, fn, user));
     }
 
     private unsafe int[] IntList(Func<IntPtr, IntPtr, int, IntPtr, int> call) => Owner.Call(h =>
@@ -552,12 +591,23 @@ public sealed class WriteEngine2 : BurnWriter
         return v != 0;
     });
 
-    /// <summary>WriteSection: <paramref name="sectorCount"/> blocks from the stream's start at <paramref name="startingBlockAddress"/>, blocking.</summary>
+    /// <summary>
+    /// WriteSection: <paramref name="sectorCount"/> blocks of <see cref="BytesPerSector"/> bytes from the stream's
+    /// start to the medium at <paramref name="startingBlockAddress"/>, blocking (actions WritingData, then Completed);
+    /// no preparation, no post-gap, no closing.
+    /// </summary>
+    /// <exception cref="ImapiException">InvalidArg (negative address or count, stream too short); the errors common to every write.</exception>
     public void WriteSection(ImapiStream data, long startingBlockAddress, long sectorCount,
-                             CancellationToken cancellationToken = default)
+                             CancellationToken cancellationToken = default) =>
+        WriteSection(data, startingBlockAddress, sectorCount, null, cancellationToken);
+
+    /// <summary>WriteSection, reporting each event's arguments to <paramref name="progress"/> on this thread.</summary>
+    /// <exception cref="ImapiException">InvalidArg (negative address or count, stream too short); the errors common to every write.</exception>
+    public void WriteSection(ImapiStream data, long startingBlockAddress, long sectorCount,
+                             IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = data.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) =>
+        RunBlocking(progress, cancellationToken, (h, fn, user) =>
             ImapiNative.imapi_write_engine_write_section(h, d.Ptr, startingBlockAddress, sectorCount, fn, user));
     }
 
