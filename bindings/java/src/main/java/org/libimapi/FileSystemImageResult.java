@@ -77,7 +77,7 @@ public final class FileSystemImageResult extends NativeHandle {
     /**
      * ProgressItems.
      *
-     * @return every item, in block order
+     * @return every item: the metadata first, then the files in block order
      */
     public List<ProgressItem> getProgressItems() {
         long[] n = new long[1];
@@ -92,7 +92,7 @@ public final class FileSystemImageResult extends NativeHandle {
      *
      * @param block a block of the image
      * @return the item that block belongs to
-     * @throws ImapiException {@link ImapiStatus#E_INVALIDARG} when no item holds it
+     * @throws ImapiException {@link ImapiStatus#E_ITEM_NOT_FOUND} when no item occupies it
      */
     public ProgressItem findProgressItemByBlock(long block) {
         long[] i = new long[1];
@@ -105,7 +105,7 @@ public final class FileSystemImageResult extends NativeHandle {
      *
      * @param description an image path or a metadata label
      * @return the item of that description
-     * @throws ImapiException {@link ImapiStatus#E_INVALIDARG} when there is none
+     * @throws ImapiException {@link ImapiStatus#E_ITEM_NOT_FOUND} when there is none
      */
     public ProgressItem findProgressItemByDescription(String description) {
         long[] i = new long[1];
