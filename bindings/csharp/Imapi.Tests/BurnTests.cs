@@ -15,9 +15,9 @@ public sealed class BurnTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (string Uri, string DiscDir) AddDrive(string media, string extra = "")
+    private (string Uri, string DiscDir) AddDrive(string media, string extra = "", string? name = null)
     {
-        string dir = Path.Combine(_dir, "disc-" + media);
+        string dir = Path.Combine(_dir, "disc-" + (name ?? media));
         Directory.CreateDirectory(dir);
         string uri = $"emu:{media}?dir={dir}&polls=0{extra}";
         DiscMaster.AddEmulatedDrive(uri);
@@ -177,6 +177,41 @@ public sealed class BurnTests : IDisposable
         var got = new byte[expected.Length];
         using (var img = File.OpenRead(Path.Combine(disc, "disc.img"))) img.ReadExactly(got);
         Assert.True(expected.AsSpan().SequenceEqual(got), "the disc holds the stream byte for byte");
+    }
+
+    [Fact]
+    public async Task ConcurrentThrottledBurnsHoldNoPoolThreadAndAllReportFromTheMonitor()
+    {
+        const int burns = 6;
+        var writers = new List<DiscFormat2Data>();
+        var streams = new List<ImapiStream>();
+        var threads = new System.Collections.Concurrent.ConcurrentBag<string?>();
+        try
+        {
+            for (int i = 0; i < burns; i++)
+            {
+                var (uri, _) = AddDrive("bd-r", "&throttle=1&speed=2&buffer=1M", name: $"bd-r-{i}");
+                var f = Writer(uri);
+                f.BurnVerificationLevel = BurnVerificationLevel.None;
+                writers.Add(f);
+                streams.Add(ImapiStream.CreateZero(12 << 20)); // about 1.4 s each at 2x
+            }
+            int threadsBefore = ThreadPool.ThreadCount;
+            var progress = new Sink(_ => threads.Add(Thread.CurrentThread.Name));
+            var tasks = writers.Select((f, i) => f.WriteAsync(streams[i], progress)).ToArray();
+            await Task.Delay(700);
+            Assert.All(tasks, t => Assert.False(t.IsCompleted));
+            int grown = ThreadPool.ThreadCount - threadsBefore;
+            Assert.True(grown < burns, $"the pool grew by {grown} threads while {burns} burns run");
+            await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(threads.Count >= 2 * burns, $"{threads.Count} reports for {burns} burns");
+            Assert.All(threads, n => Assert.Equal("imapi-job-monitor", n));
+        }
+        finally
+        {
+            foreach (var s in streams) s.Dispose();
+            foreach (var f in writers) f.Dispose();
+        }
     }
 
     /// <summary>Reports synchronously on the thread that reports (Progress&lt;T&gt; would post to the pool).</summary>
