@@ -78,6 +78,9 @@ public sealed class FileSystemImageResult : ImapiObject
     /// RequestCancelled; the partial file is removed). An exception thrown by an Update
     /// handler cancels the write and becomes that ImapiException's InnerException.
     /// </summary>
+    /// <exception cref="ImapiException">
+    /// OutputWriteFailure; DataStream* codes naming the source file; RequestCancelled. The partial file is removed on error.
+    /// </exception>
     public void WriteFile(string path, CancellationToken cancellationToken = default)
     {
         Func<ImapiProgress, bool>? handler = null;

@@ -132,7 +132,8 @@ public sealed class FsiDirectoryItem : FsiItem, IEnumerable<FsiItem>
     /// <exception cref="ImapiException">DupName; DirNotFound for a missing parent; InvalidPath; RestrictedNameViolation; ImageSizeLimit.</exception>
     public void AddDirectory(string relativePath) => Owner.Check(h => ImapiNative.imapi_fsitem_add_directory(h, relativePath));
 
-    /// <summary>A file whose data is <paramref name="data"/> (shared; read when the image is).</summary>
+    /// <summary>AddFile: a file at <paramref name="relativePath"/> whose data is <paramref name="data"/> (shared, read when the image is; the stream object may be disposed at once).</summary>
+    /// <exception cref="ImapiException">DupName; DirNotFound for a missing parent; InvalidPath; Pointer for a null stream; ImageSizeLimit.</exception>
     public void AddFile(string relativePath, ImapiStream data)
     {
         using var s = HandleOwner.AcquireOptional(data?.Owner);
@@ -140,7 +141,8 @@ public sealed class FsiDirectoryItem : FsiItem, IEnumerable<FsiItem>
         Owner.Check(h => ImapiNative.imapi_fsitem_add_file(h, relativePath, sp));
     }
 
-    /// <summary>A file read from <paramref name="sourcePath"/> when the image is written.</summary>
+    /// <summary>Extension: a file read from <paramref name="sourcePath"/> when the image is written (it must keep its size; no stream object needed).</summary>
+    /// <exception cref="ImapiException">DataStreamCreateFailure when the source cannot be opened; DupName; DirNotFound; ImageSizeLimit.</exception>
     public void AddFileFromPath(string relativePath, string sourcePath) =>
         Owner.Check(h => ImapiNative.imapi_fsitem_add_file_from_path(h, relativePath, sourcePath));
 
@@ -149,11 +151,20 @@ public sealed class FsiDirectoryItem : FsiItem, IEnumerable<FsiItem>
     public void AddSymbolicLink(string relativePath, string target) =>
         Owner.Check(h => ImapiNative.imapi_fsitem_add_symlink(h, relativePath, target));
 
-    /// <summary>AddTree: adds a host directory recursively; rolled back whole on failure.</summary>
+    /// <summary>
+    /// AddTree: adds the host directory <paramref name="sourceDirectory"/> recursively (files, directories,
+    /// symbolic links; sockets, FIFOs and devices are skipped); with <paramref name="includeBaseDirectory"/>
+    /// the directory itself becomes a child. Existing items of the same names are replaced (IMAPI's rule).
+    /// On failure the image is rolled back to its state before the call.
+    /// </summary>
+    /// <exception cref="ImapiException">
+    /// DirectoryReadFailure, DataStreamCreateFailure, InvalidPath (a host name that is not valid UTF-8), ImageSizeLimit.
+    /// </exception>
     public void AddTree(string sourceDirectory, bool includeBaseDirectory) =>
         Owner.Check(h => ImapiNative.imapi_fsitem_add_tree(h, sourceDirectory, includeBaseDirectory ? 1 : 0));
 
-    /// <summary>Places a detached item (CreateFileItem/CreateDirectoryItem) here.</summary>
+    /// <summary>Add: places a detached item (<see cref="FileSystemImage.CreateFileItem"/>, <see cref="FileSystemImage.CreateDirectoryItem"/>) here.</summary>
+    /// <exception cref="ImapiException">DupName; Pointer for null; InvalidParam for an item of another image or a directory added inside itself; ImageSizeLimit.</exception>
     public void Add(FsiItem item)
     {
         using var i = HandleOwner.AcquireOptional(item?.Owner);

@@ -51,7 +51,12 @@ public sealed partial class ImageReader : ImapiObject
     /// <summary>The primary volume descriptor's label (ISO 9660 d-characters); <see cref="GetVolumeName"/> gives each file system's, in Unicode.</summary>
     public string VolumeName => Owner.GetString(ImapiNative.imapi_image_reader_get_volume_name);
 
-    /// <summary>The tree of one file system, parents before children; replaces the previous listing.</summary>
+    /// <summary>
+    /// The tree of one file system, parents before children (it becomes the listing <see cref="Extract"/> and
+    /// <see cref="OpenFile(long)"/> use). Entries name their file system and path, so
+    /// <see cref="OpenFile(ImageEntry)"/> opens the right file whatever is listed later.
+    /// </summary>
+    /// <exception cref="ImapiException">FileSystemNotFound; InvalidArg for not exactly one file system; FileSystemReadConsistencyError for a malformed tree.</exception>
     public unsafe IReadOnlyList<ImageEntry> List(FsiFileSystems fileSystem) => Owner.Call(h =>
     {
         long count = 0;
@@ -98,7 +103,12 @@ public sealed partial class ImageReader : ImapiObject
     public ImapiStream OpenFile(long index) =>
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_image_reader_open_file(h, index, o))));
 
-    /// <summary>Extracts the last listing into <paramref name="destination"/> (see FileSystemImageResult.WriteFile for cancellation).</summary>
+    /// <summary>
+    /// Extracts the last listing into <paramref name="destination"/> (created if missing): directories, files,
+    /// modification times, links, permission bits; names that would leave it are refused. Raises
+    /// <see cref="Update"/> (bytes written) on this thread; the token cancels it (RequestCancelled).
+    /// </summary>
+    /// <exception cref="ImapiException">OutputWriteFailure; DataTooBig beyond <see cref="ExtractLimit"/>; the reader's code for a read error, naming the entry.</exception>
     public void Extract(string destination, CancellationToken cancellationToken = default)
     {
         Func<ImapiProgress, bool>? handler = null;
