@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use imapi_sys as sys;
 
-use crate::error::{check, status, Result};
+use crate::error::{check, Result};
+use crate::status::Status;
 use crate::progress::Progress;
 
 /// A running (or finished) operation. `cancel` and `progress` may be called from
@@ -38,7 +39,7 @@ impl Job {
         Ok(Progress::from_raw(&p))
     }
 
-    /// Asks the job to stop (any thread); it ends with IMAPI_E_REQUEST_CANCELLED.
+    /// Asks the job to stop (any thread); it ends with [`Status::RequestCancelled`](crate::Status::RequestCancelled).
     pub fn cancel(&self) -> Result<()> {
         check(unsafe { sys::imapi_job_cancel(self.raw.as_ptr()) }).map(|_| ())
     }
@@ -50,7 +51,7 @@ impl Job {
         Ok(check(unsafe { sys::imapi_job_wait(self.raw.as_ptr(), ms) })? == 0)
     }
 
-    /// The finished job's outcome; Err(IMAPI_E_JOB_NOT_FINISHED) while it runs.
+    /// The finished job's outcome; Err([`Status::JobNotFinished`](crate::Status::JobNotFinished)) while it runs.
     pub fn result(&self) -> Result<()> {
         let _g = self.exclusive.lock().unwrap_or_else(|e| e.into_inner());
         check(unsafe { sys::imapi_job_result(self.raw.as_ptr()) }).map(|_| ())
@@ -58,7 +59,7 @@ impl Job {
 
     /// Waits for the end, calling `on_progress` on this thread every `interval`;
     /// returning false from it cancels the job. A panic in it cancels the job too,
-    /// and comes back as Err(IMAPI_E_REQUEST_CANCELLED).
+    /// and comes back as Err([`Status::RequestCancelled`](crate::Status::RequestCancelled)).
     pub fn wait_with_progress(&self, interval: Duration, mut on_progress: impl FnMut(&Progress) -> bool) -> Result<()> {
         loop {
             let finished = self.wait(Some(interval))?;
@@ -69,7 +70,7 @@ impl Job {
                 Err(_) => {
                     self.cancel()?;
                     self.wait(None)?;
-                    return Err(crate::Error::new(status::REQUEST_CANCELLED, "the progress closure panicked, so the job was cancelled"));
+                    return Err(crate::Error::new(Status::RequestCancelled, "the progress closure panicked, so the job was cancelled"));
                 }
             }
             if finished {

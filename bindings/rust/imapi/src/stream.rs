@@ -7,7 +7,8 @@ use std::ptr::NonNull;
 
 use imapi_sys as sys;
 
-use crate::error::{check, status, Result};
+use crate::error::{check, Result};
+use crate::status::Status;
 use crate::ffi::{cpath, out, out_handle};
 
 /// A stream of bytes: file data for images, an image, a file inside an image.
@@ -47,7 +48,7 @@ impl Stream {
 
     /// A stream whose data the library pulls from `source`, possibly from its worker
     /// threads (hence `Send`). Errors and panics of the source become
-    /// IMAPI_E_DATA_STREAM_READ_FAILURE in the library; a panic never unwinds into C.
+    /// [`Status::DataStreamReadFailure`](crate::Status::DataStreamReadFailure) in the library; a panic never unwinds into C.
     pub fn from_reader<R: Read + Seek + Send + 'static>(source: R) -> Result<Stream> {
         let user = Box::into_raw(Box::new(Box::new(source) as Box<dyn ReadSeek>));
         let vtable = sys::imapi_stream_vtable {
@@ -136,7 +137,7 @@ unsafe extern "C" fn user_read(user: *mut c_void, buf: *mut c_void, cap: i64, n:
         }
         _ => {
             *n = 0;
-            status::DATA_STREAM_READ_FAILURE
+            Status::DataStreamReadFailure.raw()
         }
     }
 }
@@ -146,7 +147,7 @@ unsafe extern "C" fn user_seek(user: *mut c_void, offset: i64, whence: i32, posi
         sys::IMAPI_SEEK_SET if offset >= 0 => SeekFrom::Start(offset as u64),
         sys::IMAPI_SEEK_CUR => SeekFrom::Current(offset),
         sys::IMAPI_SEEK_END => SeekFrom::End(offset),
-        _ => return status::INVALIDARG,
+        _ => return Status::InvalidArg.raw(),
     };
     match catch_unwind(AssertUnwindSafe(|| source(user).seek(pos))) {
         Ok(Ok(p)) => {
@@ -155,7 +156,7 @@ unsafe extern "C" fn user_seek(user: *mut c_void, offset: i64, whence: i32, posi
             }
             0
         }
-        _ => status::DATA_STREAM_READ_FAILURE,
+        _ => Status::DataStreamReadFailure.raw(),
     }
 }
 
@@ -172,7 +173,7 @@ unsafe extern "C" fn user_size(user: *mut c_void, size: *mut i64) -> i32 {
             *size = end as i64;
             0
         }
-        _ => status::DATA_STREAM_READ_FAILURE,
+        _ => Status::DataStreamReadFailure.raw(),
     }
 }
 
