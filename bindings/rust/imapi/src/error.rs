@@ -129,7 +129,7 @@ fn errno_kind(errno: i32) -> Option<ErrorKind> {
         27 => ErrorKind::FileTooLarge,         // EFBIG
         28 => ErrorKind::StorageFull,          // ENOSPC
         30 => ErrorKind::ReadOnlyFilesystem,   // EROFS
-        36 => ErrorKind::InvalidFilename,      // ENAMETOOLONG
+        36 => ErrorKind::InvalidInput,         // ENAMETOOLONG
         39 => ErrorKind::DirectoryNotEmpty,    // ENOTEMPTY
         95 => ErrorKind::Unsupported,          // EOPNOTSUPP
         110 => ErrorKind::TimedOut,            // ETIMEDOUT

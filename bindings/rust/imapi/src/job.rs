@@ -9,10 +9,16 @@ use crate::error::{check, Result};
 use crate::status::Status;
 use crate::progress::Progress;
 
-/// A running (or finished) operation. `cancel` and `progress` may be called from
-/// any thread while another waits (the C rules allow exactly that), so a `Job` is
-/// `Send + Sync`: share it with `Arc` or scoped threads. `wait` and `result` are
-/// serialized internally.
+/// A running (or finished) operation on the library's worker threads, made by the
+/// `start_*` calls ([`FileSystemImageResult::start_write_file`](crate::FileSystemImageResult::start_write_file),
+/// [`DiscFormat2Data::start_write`](crate::DiscFormat2Data::start_write), ...). Wait for it
+/// ([`Job::wait`], [`Job::wait_with_progress`]), or `.await` it (a `Future` woken by the
+/// process's [`JobMonitor`](crate::JobMonitor) thread, no thread parked per job).
+///
+/// `cancel` and `progress` may be called from any thread while another waits (the C
+/// rules allow exactly that), so a `Job` is `Send + Sync`: share it with `Arc` or scoped
+/// threads. `wait` and `result` are serialized internally. Dropping a running job
+/// cancels it and waits for its end.
 #[derive(Debug)]
 pub struct Job {
     raw: NonNull<sys::imapi_job>,
@@ -32,7 +38,7 @@ impl Job {
         self.raw.as_ptr()
     }
 
-    /// A snapshot of the progress (any thread).
+    /// A snapshot of the progress (any thread): sectors for writes and burns.
     pub fn progress(&self) -> Result<Progress> {
         let mut p = Progress::raw();
         check(unsafe { sys::imapi_job_progress(self.raw.as_ptr(), &mut p) })?;
@@ -44,14 +50,16 @@ impl Job {
         check(unsafe { sys::imapi_job_cancel(self.raw.as_ptr()) }).map(|_| ())
     }
 
-    /// Waits up to `timeout` (None: until it ends); true once the job has finished.
+    /// Waits up to `timeout` (None: until it ends); true once the job has finished
+    /// (whatever its outcome: read it with [`Job::result`]).
     pub fn wait(&self, timeout: Option<Duration>) -> Result<bool> {
         let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
         let _g = self.exclusive.lock().unwrap_or_else(|e| e.into_inner());
         Ok(check(unsafe { sys::imapi_job_wait(self.raw.as_ptr(), ms) })? == 0)
     }
 
-    /// The finished job's outcome; Err([`Status::JobNotFinished`](crate::Status::JobNotFinished)) while it runs.
+    /// The finished job's outcome, with the detail of its failure;
+    /// Err([`Status::JobNotFinished`](crate::Status::JobNotFinished)) while it runs.
     pub fn result(&self) -> Result<()> {
         let _g = self.exclusive.lock().unwrap_or_else(|e| e.into_inner());
         check(unsafe { sys::imapi_job_result(self.raw.as_ptr()) }).map(|_| ())

@@ -69,7 +69,7 @@ fn unicode_tree_is_read_back_by_independent_readers() {
     let rocket = entries.iter().find(|e| e.path == "/reader/🚀 rocket.bin").unwrap();
     assert_eq!(rocket.entry_type, EntryType::File);
     let mut data = Vec::new();
-    reader.open_file(&rocket).unwrap().read_to_end(&mut data).unwrap();
+    reader.open_file(rocket).unwrap().read_to_end(&mut data).unwrap();
     assert_eq!(data, bytes(200_000, 5));
 }
 
