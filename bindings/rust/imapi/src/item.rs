@@ -155,8 +155,10 @@ impl FsiItem {
         out_handle(|o| unsafe { sys::imapi_fsitem_get_child(self.p(), index, o) }).map(FsiItem::from_raw)
     }
     /// The direct children in name order, one handle each as the iterator reaches it
-    /// (IFsiDirectoryItem's enumerator). The directory cannot change while it is
-    /// borrowed, so the iterator sees the children as they were when it started.
+    /// (IFsiDirectoryItem's enumerator). This handle cannot change the directory while
+    /// the iterator borrows it; a change made through another handle on the same
+    /// directory meanwhile shifts what the remaining steps see (each step reads the
+    /// child at its index; one past the new end is an [`Status::InvalidArg`](crate::Status::InvalidArg) item).
     pub fn children(&self) -> Result<Children<'_>> {
         Ok(Children { dir: self, indices: Indices::new(self.count()?) })
     }
