@@ -292,23 +292,44 @@ impl CancelHandle {
 
 // ---- IDiscFormat2Data -------------------------------------------------------
 
-/// IMAPI2's MsftDiscFormat2Data: writes a data stream (an image) as a session.
+/// IMAPI2's MsftDiscFormat2Data: writes a data stream (an image) as a session, then
+/// verifies it ([`VerificationLevel`]); multisession, speeds, and the medium's state
+/// ([`DiscFormat2Data::current_media_status`]). A write holds the drive exclusively
+/// under the client name for its whole duration. The writer keeps the recorder it was
+/// given alive; while a write runs, open another [`DiscRecorder`] on the same unique ID
+/// to query the drive. Dropping it cancels a running job-form write and waits for it.
 /// One thread at a time (`Send`, not `Sync`); [`DiscFormat2Data::cancel_handle`]
 /// reaches a running write from others.
 ///
-/// ```no_run
-/// use imapi::{DiscFormat2Data, DiscRecorder, Stream, VerificationLevel};
-/// let recorder = DiscRecorder::open("emu:bd-r?dir=/tmp/disc")?;
+/// Errors common to every write: [`Status::RecorderRequired`], [`Status::Df2DataClientNameIsNotValid`],
+/// [`Status::Df2DataWriteInProgress`], [`Status::RecorderMediaNoMedia`], [`Status::RecorderLocked`],
+/// [`Status::RequestCancelled`], [`Status::DataStreamReadFailure`], device errors (sense and LBA
+/// in the [`Error`]), [`Status::LossOfStreaming`]; the message says what the disc holds afterwards.
+///
+/// ```
+/// use imapi::{DiscFormat2Data, DiscMaster, DiscRecorder, FileSystemImage, MediaState, Stream, VerificationLevel};
+/// # let dir = std::env::temp_dir().join(format!("imapi-doc-burn-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// let uri = format!("emu:bd-r?dir={}&polls=0", dir.display()); // an emulated BD-R, blank
+/// DiscMaster::add_emulated_drive(&uri)?;
+/// let recorder = DiscRecorder::open(&uri)?;
+///
+/// let image = FileSystemImage::new()?;
+/// image.root()?.add_file("hello.txt", &Stream::from_memory(b"hello")?)?;
+/// let data = image.create_result_image()?.image_stream()?;
+///
 /// let mut format = DiscFormat2Data::new()?;
 /// format.set_recorder(&recorder)?;
 /// format.set_client_name("my-app")?;
 /// format.set_burn_verification_level(VerificationLevel::Full)?;
-/// let cancel = format.cancel_handle();   // Send + Sync: hand it to a UI thread or a signal watcher
-/// format.write_with_progress(&Stream::from_file("photos.iso")?, |p| {
+/// let cancel = format.cancel_handle(); // Send + Sync: hand it to a UI thread or a signal watcher
+/// format.write_with_progress(&data, |p| {
 ///     eprint!("\r{:?} {}/{}", p.action, p.sectors_written(), p.sector_count);
-///     true                                // false cancels, as cancel.cancel() does from elsewhere
+///     true // false cancels, as cancel.cancel() does from elsewhere
 /// })?;
+/// assert!(format.current_media_status()?.contains(MediaState::APPENDABLE));
 /// # drop(cancel);
+/// # std::fs::remove_dir_all(&dir).ok();
 /// # Ok::<(), imapi::Error>(())
 /// ```
 pub struct DiscFormat2Data {
