@@ -104,19 +104,26 @@ pub struct ImageEntry {
 /// images too), from a file or a [`Stream`]. The input is treated as hostile: a
 /// malformed image is an `Err`, never a crash. `Send`, not `Sync`; freed on drop.
 ///
-/// ```no_run
-/// use imapi::{EntryType, FileSystems, ImageReader};
+/// ```
+/// use imapi::{EntryType, FileSystemImage, FileSystems, ImageReader, Stream};
 /// use std::io::Read;
-/// let reader = ImageReader::open("photos.iso")?;
-/// println!("{:?}, label {}", reader.file_systems()?, reader.volume_name_of(FileSystems::UDF)?);
+/// # let iso = std::env::temp_dir().join(format!("imapi-doc-reader-{}.iso", std::process::id()));
+/// let image = FileSystemImage::builder().file_systems(FileSystems::ISO9660 | FileSystems::UDF).build()?;
+/// image.root()?.add_directory("notes")?;
+/// image.root()?.add_file("notes/😀.txt", &Stream::from_memory(b"smile")?)?;
+/// image.create_result_image()?.write_file(&iso)?;
+///
+/// let reader = ImageReader::open(&iso)?;
+/// assert_eq!(reader.file_systems()?, FileSystems::ISO9660 | FileSystems::UDF);
 /// for entry in reader.list(FileSystems::UDF)? {
 ///     let entry = entry?;
 ///     if entry.entry_type == EntryType::File {
 ///         let mut data = Vec::new();
 ///         reader.open_file(&entry)?.read_to_end(&mut data)?;
-///         println!("{} {} bytes", entry.path, data.len());
+///         assert_eq!((entry.path.as_str(), data.as_slice()), ("/notes/😀.txt", &b"smile"[..]));
 ///     }
 /// }
+/// # std::fs::remove_file(&iso).ok();
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
