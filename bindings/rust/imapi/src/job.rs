@@ -19,6 +19,21 @@ use crate::progress::Progress;
 /// rules allow exactly that), so a `Job` is `Send + Sync`: share it with `Arc` or scoped
 /// threads. `wait` and `result` are serialized internally. Dropping a running job
 /// cancels it and waits for its end.
+///
+/// ```
+/// use std::time::Duration;
+/// # let iso = std::env::temp_dir().join(format!("imapi-doc-job-{}.iso", std::process::id()));
+/// let image = imapi::FileSystemImage::new()?;
+/// image.root()?.add_file("zeros.bin", &imapi::Stream::zero(8 << 20)?)?;
+/// let job = image.create_result_image()?.start_write_file(&iso)?; // runs on the library's threads
+/// job.wait_with_progress(Duration::from_millis(20), |p| {
+///     eprint!("\r{}/{} sectors", p.done, p.total);
+///     true // false cancels the job
+/// })?;
+/// assert_eq!(std::fs::metadata(&iso).unwrap().len() % 2048, 0);
+/// # std::fs::remove_file(&iso).ok();
+/// # Ok::<(), imapi::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Job {
     raw: NonNull<sys::imapi_job>,
