@@ -190,11 +190,13 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
               std::string("a ") + plan->name + " has no test write: only CD-R/RW and DVD-R/RW do");
 
   // A track an interrupted write left open (the medium was removed mid-write)
-  // is closed as a session of its own, so this session starts on its own.
+  // is closed as a session of its own, so this session starts on its own. A CD
+  // drive reports such a track as damaged (Damage 1, NWA_V 0) and its start as
+  // the next writable address: it is closed the same way.
   if (!plan->random && (m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE)) {
     auto open = mmc::parse_track_information(
         device::track_information(t, static_cast<uint32_t>(m.next_writable), IMAPI_READ_TRACK_ADDRESS_TYPE_LBA));
-    if (!open.blank && open.start < m.next_writable) {
+    if (!open.blank && (open.start < m.next_writable || open.damage)) {
       const int64_t before = m.next_writable;
       close_failed_session(t, *plan, open.start);
       m = device::media_status(t);
