@@ -15,7 +15,8 @@
 #      buffer; the image (--e-mib, default 1024 MiB) piped from
 #      bench/stall_producer.py (300 ms stall every 2 s) into imapi burn -,
 #      cdrskin - (tsize=) and growisofs -Z /dev/sr0=/dev/stdin (tracksize);
-#      underruns as the emulated drive counts them (imapi info), speed over
+#      underruns as the emulated drive counts them (imapi info; for imapi
+#      also the count its summary line reports, the engine's), speed over
 #      the burn's wall time and over the tool's own writing time where it
 #      reports one (imapi burn's summary line, cdrskin's "Writing time").
 #   f  imapi burn --tree of bench (b)'s 100,000 small files at 12x, throttled
@@ -76,7 +77,8 @@ avail_mib() { df --output=avail -m "$WORKDIR" | tail -1 | tr -d ' '; }
 need_mib() { [ "$(avail_mib)" -ge "$1" ] || die "need $1 MiB free in $WORKDIR, have $(avail_mib)"; }
 now() { echo "$EPOCHREALTIME"; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
-record() { printf '%s\n' "$*" | tr ' ' '\t' >> "$RESULTS"; }  # part tool round wall underruns tool_write_s bytes
+record() { printf '%s\n' "$*" | tr ' ' '\t' >> "$RESULTS"; }  # part tool round wall underruns tool_write_s bytes [engine_underruns]
+engine_underruns() { sed -n 's/.* \([0-9]*\) underruns,.*/\1/p' "$1" | tail -n 1; }  # what imapi burn's summary says
 
 # An image of SIZE MiB of incompressible data (one file, ISO 9660), cached.
 image_of() {  # image_of MIB -> path
@@ -127,7 +129,8 @@ run_burn() {
     cdrskin) own=$(sed -n 's/^Writing *time: *\([0-9.]*\)s.*/\1/p' "$log" | tail -n 1) ;;
   esac
   local u="-"; [ "$tool" = cp ] || { u=$(underruns "$uri"); check_disc "$img"; }
-  record "$part" "$tool" "$round" "$wall" "${u:--}" "${own:--}" "$size"
+  local eu=-; [[ "$tool" == imapi* ]] && eu=$(engine_underruns "$log")
+  record "$part" "$tool" "$round" "$wall" "${u:--}" "${own:--}" "$size" "${eu:--}"
   echo "bench: $part $tool round $round: $wall s wall${own:+, $own s writing}, underruns ${u:--}"
   rm -rf "$OUT/disc"
 }
@@ -173,7 +176,8 @@ for part in "${PARTS[@]}"; do
         else
           own=$(sed -n 's/.* written in \([0-9.]*\) s .*/\1/p' "$log" | tail -n 1)
           bytes=$(sed -n 's/.*: \([0-9]*\) sectors written in .*/\1/p' "$log" | tail -n 1); bytes=$(( ${bytes:-0} * 2048 ))
-          u=$(underruns "$uri"); record f imapi "$round" "$wall" "${u:--}" "${own:--}" "$bytes"
+          u=$(underruns "$uri"); eu=$(engine_underruns "$log")
+          record f imapi "$round" "$wall" "${u:--}" "${own:--}" "$bytes" "${eu:--}"
           echo "bench: f imapi round $round: $wall s wall, ${own:-?} s writing, underruns ${u:--}"
         fi
         rm -rf "$OUT/disc"
@@ -200,8 +204,8 @@ for part, title in (("d", "(d) image to an unthrottled emulated BD-R (median of 
     mine = [r for r in rows if r[0] == part and int(r[2]) > 0]
     if not mine: continue
     print(f"\n### {title}\n")
-    print("| tool | runs ok | wall s (median) | MB/s over wall | writing s (own) | x while writing | underruns (each run) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| tool | runs ok | wall s (median) | MB/s over wall | writing s (own) | x while writing | underruns, the drive's (each run) | underruns, imapi's own count |")
+    print("|---|---|---|---|---|---|---|---|")
     walls = {}
     for tool in dict.fromkeys(r[1] for r in mine):
         rs = [r for r in mine if r[1] == tool]
@@ -212,7 +216,8 @@ for part, title in (("d", "(d) image to an unthrottled emulated BD-R (median of 
         mbs = f"{size / w / 1e6:.1f}" if w else "-"
         x = f"{size / own / BD1X:.2f}x" if own else (f"{size / w / BD1X:.2f}x (wall)" if w and part != "d" else "-")
         print(f"| {tool} | {len(ok)}/{len(rs)} | {w if w is None else f'{w:.2f}'} | {mbs} | "
-              f"{'-' if own is None else f'{own:.2f}'} | {x} | {', '.join(r[4] for r in rs)} |")
+              f"{'-' if own is None else f'{own:.2f}'} | {x} | {', '.join(r[4] for r in rs)} | "
+              f"{', '.join(r[7] if len(r) > 7 else '-' for r in rs)} |")
     if part == "d" and walls.get("cp"):
         print()
         for tool in ("imapi-noverify", "imapi", "cdrskin", "growisofs"):

@@ -39,16 +39,10 @@ case "$medium" in
   *) random=0 ;;
 esac
 
-# Two sessions' worth of incompressible files; the first is mastered by imapi mkiso.
-mkdir -p tree1/sub tree2/more
-head -c 1500000 /dev/urandom > tree1/big.bin
-head -c 70001 /dev/urandom > tree1/sub/small.bin
-echo "session one" > tree1/readme.txt
-head -c 600000 /dev/urandom > tree2/second.bin
-echo "session two" > tree2/more/note.txt
+# Two sessions' worth of incompressible files (and both, the appended disc's); the first is mastered by imapi mkiso.
+. "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/session_trees.sh"
+make_session_trees
 "$cli" mkiso -o s1.iso --volume ONE tree1 > mkiso.log 2>&1 || fail "imapi mkiso: $(cat mkiso.log)"
-# What the disc holds after the appended session: both trees.
-mkdir -p both; cp -a tree1/. both/; cp -a tree2/. both/
 
 new_disc() {  # new_disc NAME: a blank emulated disc of the medium; sets URI, disc
   disc=$work/$1; mkdir -p "$disc"

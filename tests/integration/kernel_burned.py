@@ -6,9 +6,11 @@
 LIST has one line per burned disc, tab-separated:
     NAME  DISC_IMAGE  FSTYPE  MOUNT_OPTIONS  SOURCE_DIR
 (MOUNT_OPTIONS: "sbsector=N" for the newest session of a multi-session
-sequential disc, "session=N" for udf, or empty). All discs are mounted in ONE
-QEMU boot (kernel_manifest.py --plan); each mount's manifest must equal the
-source directory's: the same paths, types, sizes and content hashes.
+sequential disc, "session=N" for udf (N the session's start block, as the
+kernel's udf driver takes it), or empty). Lines naming the same disc image
+become mounts of that one disk. All discs are mounted in ONE QEMU boot
+(kernel_manifest.py --plan); each mount's manifest must equal the source
+directory's: the same paths, types, sizes and content hashes.
 Exit 0 when every disc matches, 1 when one does not (each difference is
 printed), 2 on usage errors, 3 when the boot failed.
 """
@@ -44,7 +46,12 @@ def main():
     if not discs:
         print("kernel_burned: the list is empty: no imapi burn test left a disc")
         return 2
-    plan = {"images": [{"image": d["image"], "mounts": [{"fstype": d["fstype"], "opts": d["opts"]}]} for d in discs]}
+    images = {}  # disc image -> its lines, in order: the mounts of one disk
+    for d in discs:
+        d["index"] = len(images.setdefault(os.path.abspath(d["image"]), []))
+        images[os.path.abspath(d["image"])].append(d)
+    plan = {"images": [{"image": image, "mounts": [{"fstype": d["fstype"], "opts": d["opts"]} for d in lines]}
+                       for image, lines in images.items()]}
     with tempfile.TemporaryDirectory() as tmp:
         plan_path = os.path.join(tmp, "plan.json")
         out_path = os.path.join(tmp, "kernel.json")
@@ -64,13 +71,14 @@ def main():
     for d in discs:
         got = by_image.get(os.path.abspath(d["image"]))
         mounts = got.get("mounts", []) if got else []
-        if not mounts or not mounts[0].get("ok"):
-            why = (got or {}).get("error") or (mounts[0].get("error") if mounts else "no result")
+        mount = mounts[d["index"]] if d["index"] < len(mounts) else None
+        if not mount or not mount.get("ok"):
+            why = (got or {}).get("error") or (mount.get("error") if mount else "no result")
             print(f"FAIL {d['name']}: the kernel did not mount {d['fstype']} ({d['opts'] or 'defaults'}): {why}")
             failed = True
             continue
         want = comparable(manifest_lib.manifest_from_dir(d["source"]))
-        have = comparable(mounts[0]["manifest"])
+        have = comparable(mount["manifest"])
         diffs = [p for p in sorted(set(want) | set(have)) if want.get(p) != have.get(p)]
         for p in diffs[:20]:
             print(f"FAIL {d['name']}: {p}: source {want.get(p)}, kernel {have.get(p)}")

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capi_fixture.hpp"
@@ -10,10 +11,8 @@ namespace {
 using Manager = Handle<imapi_iso_image_manager, imapi_iso_image_manager_free>;
 using Reader = Handle<imapi_image_reader, imapi_image_reader_free>;
 
-// A small image written by libimapi itself.
-fsys::path make_image(const TempDir& t) {
-  t.write("src/docs/a.txt", "alpha");
-  t.write("src/b.txt", "bravo");
+// An image of t's src directory, written by libimapi itself.
+fsys::path master_src(const TempDir& t) {
   Image img;
   REQUIRE(imapi_fsimage_create(img.out()) == IMAPI_S_OK);
   Item root;
@@ -24,6 +23,12 @@ fsys::path make_image(const TempDir& t) {
   auto out = t.path / "img.iso";
   REQUIRE(imapi_fsimage_result_write_file(r.get(), out.c_str(), nullptr, nullptr) == IMAPI_S_OK);
   return out;
+}
+// A small image.
+fsys::path make_image(const TempDir& t) {
+  t.write("src/docs/a.txt", "alpha");
+  t.write("src/b.txt", "bravo");
+  return master_src(t);
 }
 }  // namespace
 
@@ -97,4 +102,29 @@ TEST_CASE("extraction never writes through a symbolic link in the destination", 
   REQUIRE(imapi_image_reader_list(r.get(), IMAPI_FS_ROCKRIDGE, &count) == IMAPI_S_OK);
   CHECK(imapi_image_reader_extract(r.get(), dest.c_str(), nullptr, nullptr) == IMAPI_E_OUTPUT_WRITE_FAILURE);
   CHECK(fsys::is_empty(outside));
+}
+
+TEST_CASE("extraction leaves a file's zero chunks as holes and keeps its bytes", "[reader]") {
+  TempDir t;
+  // 4 MiB + 1: data, two whole MiB of zeros (the reader's 1 MiB chunks), data up to the last byte.
+  const size_t mib = 1024 * 1024;
+  std::string data(4 * mib + 1, '\0');
+  data.replace(0, 5, "start");
+  data.replace(3 * mib, 5, "three");
+  data.back() = 'x';
+  t.write("src/sparse.bin", data);
+  auto image = master_src(t);
+  Reader r;
+  REQUIRE(imapi_image_reader_open_path(image.c_str(), r.out()) == IMAPI_S_OK);
+  int64_t count = 0;
+  REQUIRE(imapi_image_reader_list(r.get(), IMAPI_FS_ROCKRIDGE, &count) == IMAPI_S_OK);
+  auto dest = t.path / "out";
+  REQUIRE(imapi_image_reader_extract(r.get(), dest.c_str(), nullptr, nullptr) == IMAPI_S_OK);
+  auto got = dest / "sparse.bin";
+  CHECK(file_bytes(got) == data);
+  struct stat st {};
+  REQUIRE(::stat(got.c_str(), &st) == 0);
+  CHECK(st.st_size == static_cast<off_t>(data.size()));
+  // The two zero MiB were not written (tmpfs and ext4 keep holes).
+  CHECK(st.st_blocks * 512 < static_cast<off_t>(data.size() - mib));
 }

@@ -74,8 +74,15 @@ void account_buffer(Context& ctx, uint64_t bytes) {
   if (v.buffer_fill + bytes > size && rate != 0) {
     const uint64_t excess = v.buffer_fill + bytes - size;
     std::this_thread::sleep_for(std::chrono::nanoseconds(excess * 1'000'000'000 / rate));
-    v.buffer_clock_ns = monotonic_ns();
-    v.buffer_fill = size - std::min<uint64_t>(bytes, size);
+    // The drive kept recording for as long as the sleep really took: a sleep
+    // that overshoots (timer slack, a busy machine) must not stop the drive's
+    // clock, or a throttled drive records slower than its speed. The time the
+    // drive itself held the host is no underrun, however far it drained.
+    const int64_t now = monotonic_ns();
+    const uint64_t drained =
+        now > v.buffer_clock_ns ? static_cast<uint64_t>(now - v.buffer_clock_ns) * rate / 1'000'000'000 : 0;
+    v.buffer_clock_ns = now;
+    v.buffer_fill = std::min(v.buffer_fill - std::min(drained, v.buffer_fill), size - std::min<uint64_t>(bytes, size));
   }
   v.buffer_fill += bytes;
 }

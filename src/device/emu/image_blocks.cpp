@@ -16,9 +16,6 @@ namespace {
 
 constexpr size_t kBlock = 2048;
 
-// Cheap on real data: the first nonzero byte ends it (almost always byte 0).
-bool all_zero(const uint8_t* p, size_t n) { return p[0] == 0 && std::memcmp(p, p + 1, n - 1) == 0; }
-
 // The bytes [offset, offset + length) read as zeros from now on, allocating nothing.
 int zero_range(int fd, int64_t offset, int64_t length) {
   if (::fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0) return 0;

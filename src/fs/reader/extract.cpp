@@ -133,7 +133,9 @@ void extract_tree(const ImageReader& reader, const std::vector<ImageEntry>& entr
           throw Error(err.code(), "cannot read '" + e.path + "' from the image (extracting to '" + where +
                                       "'): " + err.message(), d);
         }
-        if (int err = pwrite_full(out.get(), buf.data(), n, at)) write_failed("write", err, where);
+        // Zeros are left as a hole, as cp --sparse=auto does (the file is new and truncated to its size below).
+        if (!all_zero(reinterpret_cast<const uint8_t*>(buf.data()), static_cast<size_t>(n)))
+          if (int err = pwrite_full(out.get(), buf.data(), n, at)) write_failed("write", err, where);
         at += n;
         snap.done += n;
         if (n == static_cast<int64_t>(buf.size())) report(e.path);

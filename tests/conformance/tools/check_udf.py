@@ -17,7 +17,7 @@ source byte for byte instead of hashed once per reader: 7-Zip streams them
 (7z x -so) instead of extracting them, udfread_extract leaves their zero
 chunks as holes, and the comparison reads only where either side holds data
 (a 4 GiB sparse file: ~3 s for 7z, ~1 s for libudfread, ~10 s for imapi,
-which writes the whole copy).
+which leaves zero chunks as holes too).
 
 Known reader limits, checked rather than skipped silently:
   * 7-Zip refuses a whole UDF volume that holds a symbolic link ("Unsupported

@@ -27,6 +27,8 @@ KIND is one of:
              0600 and 0750, nested directories.
   bigfile    a sparse file of 4 GiB + 12345 bytes with non-zero bytes at
              offsets 0, 2^32-1, 2^32 and at the end, plus one small file.
+  big4g1     the same with a file of 4 GiB + 1 byte: its one byte past
+             4 GiB (offset 2^32) is the end (issue 11's BD-R burn).
 
 Contents are derived from a fixed seed and the file's path (SHA-256 in
 counter mode), so every run produces byte-identical trees. Every entry
@@ -46,7 +48,7 @@ import sys
 
 FIXED_MTIME = calendar.timegm((2024, 1, 2, 3, 4, 5, 0, 0, 0))  # 1704164645
 SEED = b"libimapi-conformance-v1"
-KINDS = ("deep", "deep40", "longpath", "wide", "wide10k", "unicode", "longnames", "mixed", "bigfile")
+KINDS = ("deep", "deep40", "longpath", "wide", "wide10k", "unicode", "longnames", "mixed", "bigfile", "big4g1")
 
 
 def det_bytes(key, n):
@@ -270,15 +272,18 @@ def build_mixed(b):
 BIG_SIZE = (1 << 32) + 12345
 
 
-def build_bigfile(b):
+def build_bigfile(b, size=BIG_SIZE):
     p = os.path.join(b.root, "big.bin")
     fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        os.ftruncate(fd, BIG_SIZE)
+        os.ftruncate(fd, size)
         os.pwrite(fd, b"BIGFILE-START-\x01\x02", 0)
         os.pwrite(fd, b"\xa5", (1 << 32) - 1)           # last byte below 4 GiB
-        os.pwrite(fd, b"\x5a\xc3\x3c\x96", 1 << 32)     # first bytes above 4 GiB
-        os.pwrite(fd, b"-BIGFILE-END\n", BIG_SIZE - 13)  # the very end
+        if size == (1 << 32) + 1:
+            os.pwrite(fd, b"\x5a", 1 << 32)             # the one byte above 4 GiB
+        else:
+            os.pwrite(fd, b"\x5a\xc3\x3c\x96", 1 << 32)     # first bytes above 4 GiB
+            os.pwrite(fd, b"-BIGFILE-END\n", size - 13)  # the very end
     finally:
         os.close(fd)
     os.chmod(p, 0o644)
@@ -289,6 +294,7 @@ def build_bigfile(b):
 BUILDERS = {
     "deep": build_deep, "deep40": build_deep40, "longpath": build_longpath, "wide": build_wide, "wide10k": build_wide10k, "unicode": build_unicode,
     "longnames": build_longnames, "mixed": build_mixed, "bigfile": build_bigfile,
+    "big4g1": lambda b: build_bigfile(b, (1 << 32) + 1),
 }
 
 
@@ -318,7 +324,7 @@ def main(argv=None):
     b = Builder(dest)
     BUILDERS[a.kind](b)
     b.finish()
-    print("make_tree: %s tree in %s (%d files)" % (a.kind, dest, b.nfiles + (1 if a.kind == "bigfile" else 0)),
+    print("make_tree: %s tree in %s (%d files)" % (a.kind, dest, b.nfiles + (1 if a.kind in ("bigfile", "big4g1") else 0)),
           file=sys.stderr)
     return 0
 
