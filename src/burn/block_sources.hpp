@@ -33,6 +33,8 @@ class ImageBlockSource final : public BlockSource {
   explicit ImageBlockSource(std::shared_ptr<const fs::ImageLayout> layout)
       : layout_(std::move(layout)), reader_(*layout_) {}
   size_t fill(uint8_t* out, size_t n) override;
+  // Every file of a 4 MiB window is read at once (many reads in flight).
+  size_t window_bytes() const override { return 4 << 20; }
 
  private:
   std::shared_ptr<const fs::ImageLayout> layout_;
