@@ -20,9 +20,9 @@ class BlockSource {
   virtual ~BlockSource() = default;
   // Fills `out` with the next `n` bytes; returns fewer only at the end of the source.
   virtual size_t fill(uint8_t* out, size_t n) = 0;
-  // Bytes the producer asks for at once (and publishes to the writer together):
-  // one write unit for a stream read in order, so a slow source's data reaches
-  // the drive as it comes; more where a batch is what makes reading fast.
+  // Bytes the producer asks for at once (and publishes to the writer
+  // together); 0 means one write unit, so a slow source's data reaches the
+  // drive as it comes. More where a batch is what makes reading fast.
   virtual size_t window_bytes() const { return 0; }
 };
 
