@@ -116,23 +116,24 @@ TEST_CASE("underruns: a producer slower than the drive: the count is the drive's
 }
 
 TEST_CASE("underruns: a well-fed burn has none, in the engine and in the drive", "[burn][underrun]") {
-  // The drive's usual 4 MiB buffer at its slowest speed holds 450 ms: a busy
-  // machine pausing the writer now and then does not starve it, while the
-  // 12 MiB stream still keeps the drive's buffer full and the WRITEs waiting.
+  // A 16 MiB drive buffer at the drive's slowest speed holds 1.8 s: a busy
+  // machine (or a sanitizer build) pausing the writer now and then does not
+  // starve it, while the 24 MiB stream still fills the buffer and keeps the
+  // WRITEs waiting for room (the throttled phase, where a false count would show).
   SECTION("a stream held in memory") {
-    EmuDisc disc("bd-r", "throttle=1");
-    const std::string data = pattern(12 << 20, 32);
+    EmuDisc disc("bd-r", "throttle=1&buffer=16777216");
+    const std::string data = pattern(24 << 20, 32);
     StreamH stream;
     REQUIRE(imapi_stream_create_from_memory(data.data(), static_cast<int64_t>(data.size()), stream.out()) ==
             IMAPI_S_OK);
-    const Outcome o = burn(disc, stream.get(), 16 << 20, Speed::kSlowest);
+    const Outcome o = burn(disc, stream.get(), 32 << 20, Speed::kSlowest);
     CHECK(o.drive_underruns == 0);
     CHECK(o.engine_underruns == 0);
   }
   SECTION("a file-system image (its files read by the producer)") {
-    EmuDisc disc("bd-r", "throttle=1");
-    auto image = make_image({{"/big.bin", pattern(12 << 20, 33)}, {"/small.txt", "x"}});
-    const Outcome o = burn(disc, image.get(), 16 << 20, Speed::kSlowest);
+    EmuDisc disc("bd-r", "throttle=1&buffer=16777216");
+    auto image = make_image({{"/big.bin", pattern(24 << 20, 33)}, {"/small.txt", "x"}});
+    const Outcome o = burn(disc, image.get(), 32 << 20, Speed::kSlowest);
     CHECK(o.drive_underruns == 0);
     CHECK(o.engine_underruns == 0);
   }
