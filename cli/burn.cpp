@@ -238,11 +238,12 @@ int32_t on_update(void* user, const imapi_burn_progress* p) {
   return g_interrupted ? 1 : 0;
 }
 
-// Standard input as a stream. The writer needs the session's size before the
-// first WRITE (IMAPI's Write does too), so a pipe is measured: an ISO 9660
+// Standard input as a stream. A pipe is measured where it can be: an ISO 9660
 // image carries its size in the primary volume descriptor (sector 16, as
 // growisofs reads it), and a stream of anything else is read ahead up to
-// kReadAhead bytes to find its end. The bytes peeked are served first.
+// kReadAhead bytes to find its end (a known size lets the writer apply the 2%
+// rule and the DVD+R DL layer break before it starts). A longer stream is
+// burned to its end as a stream of unknown size. The bytes peeked are served first.
 struct StdinSource {
   int64_t size = -1;
   int64_t position = 0;
@@ -250,7 +251,7 @@ struct StdinSource {
   bool eof = false;
 };
 
-constexpr int64_t kReadAhead = 256LL << 20;
+constexpr int64_t kReadAhead = 32LL << 20;  // memory held for the peek
 
 // Reads up to `n` more bytes of standard input into `in.head`; false on a read error.
 bool read_ahead(StdinSource& in, int64_t n) {
@@ -317,26 +318,27 @@ imapi_status stdin_size(void* user, int64_t* size) {
   return IMAPI_S_OK;
 }
 
-// The size of the image on a pipe, or -1 (and `why`).
-int64_t measure_pipe(StdinSource& in, std::string& why) {
+// The size of the image on a pipe: an ISO 9660 volume's, a short stream's
+// (read to its end), or IMAPI_STREAM_SIZE_UNKNOWN for a longer one, which the
+// writer burns to its end. False (and `why`) when standard input cannot be read.
+bool measure_pipe(StdinSource& in, std::string& why) {
   constexpr int64_t kPvd = 16 * 2048;
-  if (!read_ahead(in, kPvd + 2048)) {
+  auto read_error = [&] {
     why = std::string("cannot read standard input: ") + std::strerror(errno);
-    return -1;
-  }
+    return false;
+  };
+  if (!read_ahead(in, kPvd + 2048)) return read_error();
   const char* pvd = in.head.data() + kPvd;
   if (static_cast<int64_t>(in.head.size()) >= kPvd + 2048 && pvd[0] == 1 && std::memcmp(pvd + 1, "CD001", 5) == 0 &&
-      le16(pvd + 128) == 2048)  // type 1, CD001, logical block size 2048 (ECMA-119 8.4, both-byte orders)
-    return int64_t{le32(pvd + 80)} * 2048;  // Volume Space Size, little-endian half
+      le16(pvd + 128) == 2048) {  // type 1, CD001, logical block size 2048 (ECMA-119 8.4, both-byte orders)
+    in.size = int64_t{le32(pvd + 80)} * 2048;  // Volume Space Size, little-endian half
+    return true;
+  }
   while (!in.eof && static_cast<int64_t>(in.head.size()) < kReadAhead)
-    if (!read_ahead(in, std::min<int64_t>(4 << 20, kReadAhead - static_cast<int64_t>(in.head.size())))) {
-      why = std::string("cannot read standard input: ") + std::strerror(errno);
-      return -1;
-    }
-  if (in.eof) return static_cast<int64_t>(in.head.size());
-  why = "standard input is a pipe of unknown size that holds no ISO 9660 volume and is longer than 256 MiB; "
-        "the writer needs the session's size before it starts: burn it from a file instead";
-  return -1;
+    if (!read_ahead(in, std::min<int64_t>(4 << 20, kReadAhead - static_cast<int64_t>(in.head.size()))))
+      return read_error();
+  in.size = in.eof ? static_cast<int64_t>(in.head.size()) : IMAPI_STREAM_SIZE_UNKNOWN;
+  return true;
 }
 
 int open_source(const Options& o, Failure& f, StdinSource& in, Stream& stream) {
@@ -352,7 +354,7 @@ int open_source(const Options& o, Failure& f, StdinSource& in, Stream& stream) {
     in.size = st.st_size - ::lseek(STDIN_FILENO, 0, SEEK_CUR);
   } else {
     std::string why;
-    if ((in.size = measure_pipe(in, why)) < 0) {
+    if (!measure_pipe(in, why)) {
       std::fprintf(stderr, "imapi: error: %s: %s: %s\n", f.drive.c_str(), f.action.c_str(), why.c_str());
       return 1;
     }

@@ -358,11 +358,18 @@ typedef struct imapi_stream imapi_stream;
 #define IMAPI_SEEK_END 2
 
 /**
+ * What a caller's size callback reports for a stream whose end is found only
+ * by reading it (a pipe). Only imapi_disc_format_data_write (and its job
+ * form) takes such a stream; everything else fails with IMAPI_E_NOTIMPL.
+ */
+#define IMAPI_STREAM_SIZE_UNKNOWN (-1)
+
+/**
  * A stream implemented by the caller. read fills up to `cap` bytes and sets *n
  * (0 = end of stream); seek moves to offset relative to whence and sets *position;
- * size sets the total size. Each returns IMAPI_S_OK or a negative imapi_status.
- * release (may be NULL) is called once when the last reference goes away, on
- * whatever thread drops it. The library calls read/seek/size one at a time, on
+ * size sets the total size (or IMAPI_STREAM_SIZE_UNKNOWN). Each returns
+ * IMAPI_S_OK or a negative imapi_status. release (may be NULL) is called once
+ * when the last reference goes away, on whatever thread drops it. The library calls read/seek/size one at a time, on
  * the thread of the call that needs the data (for the job form, _start, that is
  * a worker thread), and moves the stream's position as it reads a file's data.
  */
@@ -1744,6 +1751,16 @@ IMAPI_API imapi_status imapi_disc_format_data_create_media_stream(imapi_disc_for
  * IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED, IMAPI_E_BURN_VERIFICATION_FAILED.
  * The stream is read from position 0 to its size; its position afterwards is
  * unspecified.
+ * Extension: a caller's stream whose size callback reports
+ * IMAPI_STREAM_SIZE_UNKNOWN (a pipe) is burned to its end, read in order
+ * (never seeked back): a last partial sector is padded with zeros; a stream
+ * going on past the free space fails with
+ * IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA (what was written is
+ * closed as after a write error); an empty one with
+ * IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED. The 2% rule is applied to the size
+ * found at the end; a DVD+R DL gets the drive's own layer break; progress
+ * reports sector_count 0 (unknown) until the end; FULL verification reads the
+ * disc back against the hashes taken while writing, as for any stream.
  */
 IMAPI_API imapi_status imapi_disc_format_data_write(imapi_disc_format_data *format, imapi_stream *data,
                                                     imapi_burn_progress_fn progress, void *user);

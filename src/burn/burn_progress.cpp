@@ -22,6 +22,11 @@ void ProgressBoard::begin(int64_t start_lba, int64_t sector_count) {
   underruns_.store(0);
 }
 
+void ProgressBoard::set_sector_count(int64_t sector_count) {
+  std::lock_guard lock(mutex_);
+  sector_count_ = sector_count;
+}
+
 void ProgressBoard::set_action(int32_t action) {
   std::lock_guard lock(mutex_);
   action_ = action;

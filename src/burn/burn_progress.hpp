@@ -37,6 +37,8 @@ class ProgressBoard {
   // A new write: clears everything and starts the clock.
   void begin(int64_t start_lba, int64_t sector_count);
   void set_action(int32_t action);
+  // The write's size, once a stream of unknown size (a pipe) has ended.
+  void set_sector_count(int64_t sector_count);
   // The ring of the running write (nullptr after it: its last levels are kept).
   void attach_ring(const RingBuffer* ring);
   void read_up_to(int64_t lba) { last_read_.store(lba); }

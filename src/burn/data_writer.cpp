@@ -154,7 +154,9 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
   announce(control, IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA);
 
   // --- Validate the stream and the medium ---
-  const int64_t size = data->size();
+  // A stream that does not know its size (a pipe) is burned to its end.
+  const std::optional<int64_t> known_size = data->size_if_known();
+  const int64_t size = known_size.value_or(2048);
   if (size <= 0 || size % 2048 != 0)
     fail_with(IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED,
               "the data stream is " + std::to_string(size) +
@@ -189,10 +191,10 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
     fail_with(IMAPI_E_DF2DATA_MEDIA_IS_NOT_SUPPORTED,
               std::string("a ") + plan->name + " has no test write: only CD-R/RW and DVD-R/RW do");
 
-  // A track an interrupted write left open (the medium was removed mid-write)
-  // is closed as a session of its own, so this session starts on its own. A CD
-  // drive reports such a track as damaged (Damage 1, NWA_V 0) and its start as
-  // the next writable address: it is closed the same way.
+  // A track an interrupted write left open (the medium was removed mid-write;
+  // on CD the drive then reports it damaged, MMC's Damage 1 with NWA_V 0, and
+  // writes nothing until it is closed) is closed as a session of its own, so
+  // this session starts on its own.
   if (!plan->random && (m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE)) {
     auto open = mmc::parse_track_information(
         device::track_information(t, static_cast<uint32_t>(m.next_writable), IMAPI_READ_TRACK_ADDRESS_TYPE_LBA));
@@ -233,17 +235,18 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
                   std::to_string(start) + ": set SessionStartBlock to the next writable address" +
                   (plan->random ? " and use the random-write multisession interface" : "") + ", or 0 on a blank disc");
   const int64_t postgap = plan->cd && !o.postgap_already_in_image ? kCdPostgap : 0;
-  const int64_t blocks = size / 2048 + postgap;
+  int64_t blocks = known_size ? size / 2048 + postgap : 0;  // 0: found at the end
   if (blocks > free_sectors)
     fail_with(IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA,
               "the session needs " + std::to_string(blocks) + " sectors but the disc has " +
                   std::to_string(free_sectors) + " free: use a larger disc or a smaller image");
   // IMAPI: a disc with 2% or less left free is closed, whatever ForceMediaToBeClosed says.
-  const bool nearly_full = (free_sectors - blocks) * 50 <= m.total_sectors;
+  auto nearly_full = [&] { return (free_sectors - blocks) * 50 <= m.total_sectors; };
   const bool dvd_plus_r = plan->medium == Medium::kDvdPlusR || plan->medium == Medium::kDvdPlusRDl;
   const bool compatible_close = dvd_plus_r && !o.disable_consumer_dvd_compatibility_mode;
-  const Closing closing =
-      (o.force_media_to_be_closed || nearly_full || compatible_close) && !plan->random ? Closing::kCloseDisc
+  Closing closing =
+      (o.force_media_to_be_closed || (known_size && nearly_full()) || compatible_close) && !plan->random
+          ? Closing::kCloseDisc
                                                                                        : Closing::kLeaveAppendable;
   control.board.begin(start, blocks);
   control.board.set_action(IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA);
@@ -264,10 +267,12 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
     set_write_parameters(t, *plan, closing == Closing::kLeaveAppendable, plan->cd && !o.buffer_underrun_free_disabled,
                          o.test_write);
   auto choice = choose_speed(offered_write_speeds(t), o.requested_sectors_per_second, o.requested_pure_cav);
-  if (choice.speed) select_write_speed(t, plan->cd, choice.speed->kbps, choice.speed->pure_cav, start + blocks);
+  if (choice.speed)
+    select_write_speed(t, plan->cd, choice.speed->kbps, choice.speed->pure_cav,
+                       start + (known_size ? blocks : free_sectors));
   // DVD+R DL closed in one session: the layer break in the middle of the data, as growisofs does.
   if (plan->medium == Medium::kDvdPlusRDl && (m.state & IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK) &&
-      closing == Closing::kCloseDisc) {
+      closing == Closing::kCloseDisc && known_size) {
     const int64_t l0 = std::max<int64_t>(16, (blocks / 2 + 15) / 16 * 16);
     if (l0 * 2 <= m.total_sectors) {
       auto list = mmc::layer_boundary_parameters(static_cast<uint32_t>(l0));
@@ -284,7 +289,8 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
   SectionSpec spec;
   spec.transport = &t;
   spec.start_lba = start;
-  spec.source_bytes = size;
+  spec.source_bytes = known_size ? size : -1;
+  spec.max_source_bytes = (free_sectors - postgap) * 2048;
   spec.zero_tail_bytes = postgap * 2048;
   spec.unit_blocks = plan->write_unit_blocks;
   spec.streaming = o.use_streaming_write12 && plan->streaming;
@@ -292,8 +298,10 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
   BlockHashes hashes(start);
   auto source = make_block_source(data);
   try {
-    write_section(spec, *source, o.verification_level != IMAPI_BURN_VERIFICATION_NONE ? &hashes : nullptr,
+    const int64_t burned = write_section(spec, *source, o.verification_level != IMAPI_BURN_VERIFICATION_NONE ? &hashes : nullptr,
                   control.board, updater(control), control.cancel);
+    blocks = burned / 2048 + postgap;
+    if (!known_size) control.board.set_sector_count(blocks);
   } catch (const Error& e) {
     // Leave the drive usable: flush what it holds and, on write-once media,
     // close the track so the next session has a writable address.
@@ -319,6 +327,13 @@ void write_data(device::Recorder& recorder, const DataWriteOptions& o, const std
   // --- Close ---
   announce(control, IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION);
   synchronize_cache(t);
+  if (!known_size && !plan->random && closing == Closing::kLeaveAppendable && nearly_full()) {
+    // IMAPI's 2% rule, now that the pipe's size is known: page 05h's
+    // multi-session field is read when the session is closed.
+    closing = Closing::kCloseDisc;
+    if (plan->write_parameters)
+      set_write_parameters(t, *plan, false, plan->cd && !o.buffer_underrun_free_disabled, o.test_write);
+  }
   if (!o.test_write) {
     const uint16_t track = plan->random ? 0 : track_at(t, start);
     for (const auto& step : close_steps(*plan, closing, compatible_close, track)) close_track_session(t, step);

@@ -120,9 +120,18 @@ int64_t UserStream::seek(int64_t offset, int whence) {
 }
 
 int64_t UserStream::size() {
+  auto s = size_if_known();
+  if (!s)
+    fail(IMAPI_E_NOTIMPL, "the caller's stream does not know its size (IMAPI_STREAM_SIZE_UNKNOWN): only the data "
+                          "writer takes such a stream; write it to a file first for anything else");
+  return *s;
+}
+
+std::optional<int64_t> UserStream::size_if_known() {
   if (!vtable_.size) fail(IMAPI_E_NOTIMPL, "the caller's stream has no size function");
   int64_t s = 0;
   check_user(vtable_.size(user_, &s), "size");
+  if (s == IMAPI_STREAM_SIZE_UNKNOWN) return std::nullopt;
   if (s < 0) fail(IMAPI_E_DATA_STREAM_READ_FAILURE, "the caller's stream reported a negative size");
   return s;
 }

@@ -1,9 +1,12 @@
-// Byte streams: IMAPI's IStream. Every stream is seekable and knows its size.
+// Byte streams: IMAPI's IStream. Every stream is seekable and knows its size,
+// except a caller's stream that says it does not (a pipe), which only the data
+// writer takes.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,9 @@ class Stream {
   // Returns the new absolute position. Throws IMAPI_E_INVALIDARG for a negative result.
   virtual int64_t seek(int64_t offset, int whence) = 0;
   virtual int64_t size() = 0;
+  // The size, or nullopt for a stream whose end is found only by reading it (a
+  // pipe: a caller's stream reporting IMAPI_STREAM_SIZE_UNKNOWN); size() throws for those.
+  virtual std::optional<int64_t> size_if_known() { return size(); }
   // A file descriptor positioned-independently readable with pread, or -1.
   virtual int native_fd() const { return -1; }
   // A stream has one position: whoever seeks and reads it (the caller through
@@ -84,6 +90,7 @@ class UserStream final : public Stream {
   int64_t read(void* buf, int64_t cap) override;
   int64_t seek(int64_t offset, int whence) override;
   int64_t size() override;
+  std::optional<int64_t> size_if_known() override;
 
  private:
   imapi_stream_vtable vtable_;

@@ -62,7 +62,7 @@ cat sample.iso | "$imapi" burn --verify none "$bd3" - 2> burn.txt || fail "burn 
 cmp -s -n "$size" sample.iso "$(dir_of "$bd3")/disc.img" || fail "burn - from a pipe: the disc does not hold the image"
 "$imapi" verify "$bd3" sample.iso > /dev/null 2>&1 || fail "verify after burning a pipe"
 
-# A pipe longer than the read-ahead (256 MiB): its size comes from the ISO 9660 volume descriptor.
+# A pipe longer than the read-ahead (32 MiB): its size comes from the ISO 9660 volume descriptor.
 mkdir -p big; head -c 300000000 /dev/urandom > big/data.bin
 "$imapi" mkiso -o big.iso big 2>/dev/null || fail "mkiso big"
 rm -rf big

@@ -32,20 +32,22 @@ void ImageRangeReader::read_files(int64_t offset, uint8_t* out, int64_t n) {
   auto it = std::upper_bound(files.begin(), files.end(), offset,
                              [](int64_t p, const FileExtent& f) { return p < f.block * kBlockSize; });
   if (it != files.begin()) --it;
-  struct Piece {
-    const FileExtent* file;
-    int64_t from;  // offset in the file
-    int64_t length;
-    uint8_t* dest;
-    std::unique_ptr<DataReader> reader;
-  };
   std::vector<Piece> pieces;
   for (; it != files.end() && it->block * kBlockSize < offset + n; ++it) {
     const int64_t start = it->block * kBlockSize;
     const int64_t a = std::max(offset, start), b = std::min(offset + n, start + it->size());
     if (b <= a) continue;
     pieces.push_back({&*it, a - start, b - a, out + (a - offset), nullptr});
+    // A window of tiny files holds thousands: a group's files are open at once, never more.
+    if (pieces.size() == kFilesOpenAtOnce) {
+      read_pieces(pieces);
+      pieces.clear();
+    }
   }
+  read_pieces(pieces);
+}
+
+void ImageRangeReader::read_pieces(std::vector<Piece>& pieces) {
   std::vector<ReadRequest> direct;
   std::vector<size_t> direct_piece, anywhere, here;
   for (size_t i = 0; i < pieces.size(); ++i) {

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/parallel.hpp"
+#include "fs/layout/image_range_reader.hpp"
 
 namespace imapi::fs {
 
@@ -22,6 +23,7 @@ namespace {
 constexpr int64_t kReportEvery = 64 << 20;  // bytes between progress reports inside one file
 constexpr int64_t kSmallFile = 256 << 10;   // at most this, a file is copied through a batch buffer
 constexpr int64_t kBatchSpan = 1 << 20;     // image bytes one batch covers (two are in use)
+constexpr size_t kReadWindow = 4 << 20;     // a large file the kernel cannot copy is read this much at a time
 // In-kernel copies write the output's page cache in rounds of the kernel's
 // splice pipe (64 KiB), each in folios as large as the round's alignment
 // allows. A file's data starts wherever its 2048-byte block falls (block 26,
@@ -256,6 +258,9 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
   std::vector<char> buf;
   int64_t done = layout.metadata_blocks;
   report("", done);
+  // The file data is read the way the burn engine's producer reads it: many
+  // files in flight (io_uring, else parallel preads), caller streams on this thread.
+  ImageRangeReader images(layout);
   // Two batch buffers: one is written on a worker while the next is read.
   std::vector<char> batches[2];
   int next_batch = 0;
@@ -266,6 +271,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     if (first.size() > kSmallFile) {
       const int64_t offset = first.block * kBlockSize;
       report(first.path, done);
+      bool read_by_images = false;
       try {
         auto reader = first.source->open();
         int64_t last_report = 0;
@@ -275,19 +281,27 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
             report(first.path, done + copied / kBlockSize);
           }
         };
-        if (!kernel_copy(*reader, out, offset, first.size(), advanced)) {
-          if (buf.empty()) buf.resize(1 << 20);
+        if (kernel_copy(*reader, out, offset, first.size(), advanced)) {
+          reader->finish();
+        } else {
+          reader.reset();
+          read_by_images = true;
+          // The kernel cannot copy it (a caller's stream, another session's
+          // extent, a file system without copy_file_range): read it as the
+          // burn engine does, window by window.
+          if (buf.empty()) buf.resize(kReadWindow);
+          auto* data = reinterpret_cast<uint8_t*>(buf.data());
           for (int64_t at = 0; at < first.size();) {
             int64_t n = std::min<int64_t>(static_cast<int64_t>(buf.size()), first.size() - at);
-            reader->read_exact(at, buf.data(), n);
-            out.pwrite_all(buf.data(), n, offset + at);
+            images.read(offset + at, data, n);  // throws with the file's image path
+            out.pwrite_all(data, n, offset + at);
             at += n;
             advanced(at);
           }
         }
-        reader->finish();
       } catch (const Error& e) {
         if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
+        if (read_by_images) throw;  // its errors name the image file already
         throw with_image_path(e, first);
       }
       done += blocks_for(first.size());
@@ -308,22 +322,8 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     report(first.path, done);
     std::vector<char>& batch = batches[next_batch];
     next_batch ^= 1;
-    batch.assign(static_cast<size_t>(end - start), 0);
-    auto read_one = [&](const FileExtent& f) {
-      try {
-        f.source->read_all(batch.data() + (f.block * kBlockSize - start));
-      } catch (const Error& e) {
-        throw with_image_path(e, f);
-      }
-    };
-    std::vector<const FileExtent*> anywhere;
-    for (size_t k = i; k < j; ++k) {
-      if (files[k].source->reads_on_any_thread())
-        anywhere.push_back(&files[k]);
-      else
-        read_one(files[k]);  // the caller's stream callbacks stay on the calling thread
-    }
-    parallel_for(anywhere.size(), [&](size_t k) { read_one(*anywhere[k]); });
+    batch.resize(static_cast<size_t>(end - start));
+    images.read(start, reinterpret_cast<uint8_t*>(batch.data()), end - start);  // padding zeroed there
     batch_writer.wait();
     batch_writer = AsyncTask([&out, &batch, start] {
       out.pwrite_all(batch.data(), static_cast<int64_t>(batch.size()), start);

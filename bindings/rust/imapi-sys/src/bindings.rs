@@ -18,6 +18,7 @@ pub const IMAPI_JOB_EVENT_FINISHED: i32 = 2;
 pub const IMAPI_SEEK_SET: i32 = 0;
 pub const IMAPI_SEEK_CUR: i32 = 1;
 pub const IMAPI_SEEK_END: i32 = 2;
+pub const IMAPI_STREAM_SIZE_UNKNOWN: i32 = -1;
 pub const IMAPI_STREAM_VTABLE_V1_SIZE: i32 = 40;
 pub const IMAPI_FS_NONE: i32 = 0;
 pub const IMAPI_FS_ISO9660: i32 = 1;
@@ -277,9 +278,9 @@ pub struct imapi_stream {
 }
 #[doc = " A stream implemented by the caller. read fills up to `cap` bytes and sets *n"]
 #[doc = " (0 = end of stream); seek moves to offset relative to whence and sets *position;"]
-#[doc = " size sets the total size. Each returns IMAPI_S_OK or a negative imapi_status."]
-#[doc = " release (may be NULL) is called once when the last reference goes away, on"]
-#[doc = " whatever thread drops it. The library calls read/seek/size one at a time, on"]
+#[doc = " size sets the total size (or IMAPI_STREAM_SIZE_UNKNOWN). Each returns"]
+#[doc = " IMAPI_S_OK or a negative imapi_status. release (may be NULL) is called once"]
+#[doc = " when the last reference goes away, on whatever thread drops it. The library calls read/seek/size one at a time, on"]
 #[doc = " the thread of the call that needs the data (for the job form, _start, that is"]
 #[doc = " a worker thread), and moves the stream's position as it reads a file's data."]
 #[repr(C)]
@@ -2266,6 +2267,16 @@ extern "C" {
     #[doc = " IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED, IMAPI_E_BURN_VERIFICATION_FAILED."]
     #[doc = " The stream is read from position 0 to its size; its position afterwards is"]
     #[doc = " unspecified."]
+    #[doc = " Extension: a caller's stream whose size callback reports"]
+    #[doc = " IMAPI_STREAM_SIZE_UNKNOWN (a pipe) is burned to its end, read in order"]
+    #[doc = " (never seeked back): a last partial sector is padded with zeros; a stream"]
+    #[doc = " going on past the free space fails with"]
+    #[doc = " IMAPI_E_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA (what was written is"]
+    #[doc = " closed as after a write error); an empty one with"]
+    #[doc = " IMAPI_E_DF2DATA_STREAM_NOT_SUPPORTED. The 2% rule is applied to the size"]
+    #[doc = " found at the end; a DVD+R DL gets the drive's own layer break; progress"]
+    #[doc = " reports sector_count 0 (unknown) until the end; FULL verification reads the"]
+    #[doc = " disc back against the hashes taken while writing, as for any stream."]
     pub fn imapi_disc_format_data_write(
         format: *mut imapi_disc_format_data,
         data: *mut imapi_stream,
