@@ -594,7 +594,9 @@ IMAPI_API imapi_status imapi_fsimage_choose_image_defaults_for_media_type(imapi_
 /**
  * StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an
  * error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,
- * paths longer than 255); with Rock Ridge, deep directories are relocated
+ * ISO 9660 paths longer than 255 bytes, Joliet paths longer than 240
+ * characters: IMAPI_E_INVALID_PATH naming the path and the limit, when the
+ * image is made); with Rock Ridge, deep directories are relocated
  * (imapi_fsimage_set_rr_relocation). Settable only on an empty image
  * (IMAPI_E_FILE_SYSTEM_NOT_EMPTY).
  */
@@ -660,9 +662,14 @@ IMAPI_API imapi_status imapi_fsimage_get_working_directory(imapi_fsimage *image,
 IMAPI_API imapi_status imapi_fsimage_set_stage_files(imapi_fsimage *image, int32_t stage);
 IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage *image, int32_t *stage);
 
-/** Exists: the IMAPI_ITEM_* type at an absolute image path ("/a/b"), IMAPI_ITEM_NOT_FOUND if none. */
+/**
+ * Exists: the IMAPI_ITEM_* type at an image path, IMAPI_ITEM_NOT_FOUND if none.
+ * Image paths start at the root, with or without the leading '/' ("/a/b" and
+ * "a/b" are the same item); a trailing '/' is ignored. A malformed path (an
+ * empty, "." or ".." component) is IMAPI_E_INVALID_PATH, not "not found".
+ */
 IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage *image, const char *path, int32_t *type);
-/** The item at an absolute image path. Errors: IMAPI_E_ITEM_NOT_FOUND (also for malformed paths). */
+/** The item at an image path (as for Exists). Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH (malformed). */
 IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage *image, const char *path, imapi_fsitem **out);
 /** CreateDirectoryItem / CreateFileItem: a detached item, placed later with imapi_fsitem_add. */
 IMAPI_API imapi_status imapi_fsimage_create_directory_item(imapi_fsimage *image, const char *name,
@@ -749,9 +756,17 @@ IMAPI_API imapi_status imapi_fsitem_set_posix_owner(imapi_fsitem *item, int32_t 
 IMAPI_API imapi_status imapi_fsitem_get_count(imapi_fsitem *dir, int64_t *count);
 /** The index-th child in name order (byte order of the UTF-8 names). Errors: IMAPI_E_INVALIDARG. */
 IMAPI_API imapi_status imapi_fsitem_get_child(imapi_fsitem *dir, int64_t index, imapi_fsitem **out);
-/** Item: a descendant by relative path ("a/b"). Errors: IMAPI_E_ITEM_NOT_FOUND. */
+/*
+ * Paths given to an item (get_item, add_directory, add_file,
+ * add_file_from_path, add_symlink, remove, remove_tree) are relative to that
+ * item, the root included: "a/b", never "/a/b" (IMAPI_E_INVALID_PATH with a
+ * message; the image's Exists and GetItem take paths from the root). A
+ * trailing '/' is ignored; an empty, "." or ".." component is
+ * IMAPI_E_INVALID_PATH.
+ */
+/** Item: a descendant by relative path ("a/b"). Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH. */
 IMAPI_API imapi_status imapi_fsitem_get_item(imapi_fsitem *dir, const char *path, imapi_fsitem **out);
-/** AddDirectory: creates `path` (relative; its parent must exist). Errors: IMAPI_E_DUP_NAME, ... */
+/** AddDirectory: creates `path` (relative; its parent must exist). Errors: IMAPI_E_DUP_NAME, IMAPI_E_INVALID_PATH, ... */
 IMAPI_API imapi_status imapi_fsitem_add_directory(imapi_fsitem *dir, const char *path);
 /** AddFile: a file whose data is `data` (the stream is shared, read when the image is). */
 IMAPI_API imapi_status imapi_fsitem_add_file(imapi_fsitem *dir, const char *path, imapi_stream *data);

@@ -234,7 +234,7 @@ IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage* image, int32
 IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage* image, const char* path, int32_t* type) {
   return on_image(image, [&](FileSystemImage& img) {
     check_str(path, "path");
-    auto node = img.find(*img.root(), path);
+    auto node = img.find(std::string(path));
     *check_out(type, "type") = !node                                   ? IMAPI_ITEM_NOT_FOUND
                                : node->is_dir()                        ? IMAPI_ITEM_DIRECTORY
                                : node->kind == fs::NodeKind::symlink ? IMAPI_ITEM_SYMLINK
@@ -246,8 +246,8 @@ IMAPI_API imapi_status imapi_fsimage_get_item(imapi_fsimage* image, const char* 
   return on_image(image, [&](FileSystemImage& img) {
     check_out(out, "out");
     *out = nullptr;
-    auto node = img.find(*img.root(), check_str(path, "path"));
-    if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the image", path);
+    auto node = img.find(std::string(check_str(path, "path")));
+    if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, quoted(path) + " is not in the image", path);
     make_handle(out, imapi_fsitem{image->image, node});
   });
 }

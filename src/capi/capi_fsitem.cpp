@@ -15,11 +15,11 @@ imapi_status on_item(imapi_fsitem* h, F&& f) {
 }
 
 void require_dir(const Node& n) {
-  if (!n.is_dir()) throw Error(IMAPI_E_NOT_DIR, "'" + n.name + "' is not a directory");
+  if (!n.is_dir()) throw Error(IMAPI_E_NOT_DIR, quoted(n.name) + " is not a directory");
 }
 
 void require_file(const Node& n) {
-  if (n.kind != NodeKind::file) throw Error(IMAPI_E_NOT_FILE, "'" + n.name + "' is not a file");
+  if (n.kind != NodeKind::file) throw Error(IMAPI_E_NOT_FILE, quoted(n.name) + " is not a file");
 }
 
 void new_item(imapi_fsitem** out, const imapi_fsitem* from, std::shared_ptr<Node> node) {
@@ -69,7 +69,7 @@ IMAPI_API imapi_status imapi_fsitem_get_full_path(imapi_fsitem* item, char** out
   return on_item(item, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     check_out(out, "out");
     auto p = img.full_path(*n);
-    if (!p) throw Error(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + n->name + "' is not in the image; add it with imapi_fsitem_add");
+    if (!p) throw Error(IMAPI_E_NOT_IN_FILE_SYSTEM, quoted(n->name) + " is not in the image; add it with imapi_fsitem_add");
     *out = dup_string(*p);
   });
 }
@@ -175,7 +175,7 @@ IMAPI_API imapi_status imapi_fsitem_get_item(imapi_fsitem* dir, const char* path
   return on_item(dir, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
     require_dir(*n);
     auto found = img.find(*n, check_str(path, "path"));
-    if (!found) fail_at(IMAPI_E_ITEM_NOT_FOUND, std::string("'") + path + "' is not in the directory", path);
+    if (!found) fail_at(IMAPI_E_ITEM_NOT_FOUND, quoted(path) + " is not in the directory", path);
     new_item(out, dir, std::move(found));
   });
 }
@@ -262,7 +262,7 @@ IMAPI_API imapi_status imapi_fsitem_set_data(imapi_fsitem* file, imapi_stream* d
 
 IMAPI_API imapi_status imapi_fsitem_get_symlink_target(imapi_fsitem* link, char** out) {
   return on_item(link, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
-    if (n->kind != NodeKind::symlink) throw Error(IMAPI_E_INVALID_PARAM, "'" + n->name + "' is not a symbolic link");
+    if (n->kind != NodeKind::symlink) throw Error(IMAPI_E_INVALID_PARAM, quoted(n->name) + " is not a symbolic link");
     check_out(out, "out");
     *out = dup_string(img.read([&] { return std::string(n->link_target()); }));
   });

@@ -5,6 +5,13 @@
 
 namespace imapi {
 
+std::string quoted(std::string_view input) {
+  if (input.size() <= kQuotedMax) return "'" + std::string(input) + "'";
+  size_t cut = kQuotedMax;
+  while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(input.substr(0, cut)) + "...' (" + std::to_string(input.size()) + " bytes)";
+}
+
 void fail_os(imapi_status code, std::string message, int err, std::string path) {
   message += ": ";
   message += std::strerror(err);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "imapi_c.h"
 
@@ -46,6 +47,14 @@ class Error : public std::exception {
   detail.path = std::move(path);
   throw Error(code, std::move(message), std::move(detail));
 }
+
+// Caller input as a message quotes it: 'text', cut after kQuotedMax bytes (at a
+// UTF-8 character boundary) as 'first bytes...' (N bytes), so that a 70,000-
+// character volume name or a megabyte of path does not become the message.
+// Every message that echoes a name, path or label the caller gave goes
+// through this; the whole input stays in ErrorDetail::path where one is kept.
+inline constexpr size_t kQuotedMax = 200;
+std::string quoted(std::string_view input);
 
 // For failures of system calls on a named file: appends strerror(err) to the message.
 [[noreturn]] void fail_os(imapi_status code, std::string message, int err, std::string path);

@@ -42,6 +42,7 @@
 #include "device/emu/emulated_drive.hpp"
 #include "device/emu/sr_ioctls.hpp"
 #include "mmc/commands.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/sense.hpp"
 
 #define EXPORT extern "C" __attribute__((visibility("default")))
@@ -147,7 +148,7 @@ void present_as_block_device(const EmulatedDevice& d, struct stat* st) {
   st->st_mode = S_IFBLK | 0660;
   st->st_rdev = makedev(11, static_cast<unsigned>(d.index));
   st->st_size = 0;
-  st->st_blksize = 2048;
+  st->st_blksize = imapi::mmc::kDataSectorSize;
 }
 
 int open_image(const EmulatedDevice& d, int flags) {
@@ -324,7 +325,7 @@ int emulated_ioctl(EmulatedDevice& d, unsigned long request, void* arg) {
     case BLKSSZGET:
     case BLKBSZGET:
       if (!arg) return fail(EFAULT);
-      *static_cast<int*>(arg) = 2048;
+      *static_cast<int*>(arg) = imapi::mmc::kDataSectorSize;
       return 0;
     case BLKGETSIZE64:
     case BLKGETSIZE: {

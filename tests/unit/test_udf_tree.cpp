@@ -67,7 +67,7 @@ TEST_CASE("UDF symbolic links: ECMA-167 path components", "[udf]") {
 }
 
 TEST_CASE("UDF file entries: fields, allocation descriptors and a valid tag", "[udf]") {
-  std::vector<uint8_t> block(kSectorSize);
+  std::vector<uint8_t> block(imapi::fs::kBlockSize);
   Revision r{0x201};
   FileEntryFields f;
   f.type = kFileTypeRegular;
@@ -90,7 +90,7 @@ TEST_CASE("UDF file entries: fields, allocation descriptors and a valid tag", "[
   const uint8_t* ad = b + 176;
   CHECK(u32(ad) == kMaxExtentBytes);
   CHECK(u32(ad + 4) == 100);
-  CHECK(u32(ad + 16 + 4) == 100 + kMaxExtentBytes / kSectorSize);
+  CHECK(u32(ad + 16 + 4) == 100 + kMaxExtentBytes / imapi::fs::kBlockSize);
   CHECK(u32(ad + 48) == 5);
 
   FileEntryFields too_big;

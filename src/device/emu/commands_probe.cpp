@@ -14,6 +14,7 @@
 #include "mmc/parameter_lists.hpp"
 #include "mmc/performance.hpp"
 #include "mmc/capacity.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/sense.hpp"
 
 namespace imapi::device::emu {
@@ -325,7 +326,7 @@ size_t read_buffer_capacity(Context& ctx, const Command& cmd) {
     std::vector<uint8_t> b(12, 0);
     mmc::put_be16(b.data(), 10);
     b[3] = 1;
-    mmc::put_be32(b.data() + 8, static_cast<uint32_t>((size - fill) / 2048));
+    mmc::put_be32(b.data() + 8, static_cast<uint32_t>((size - fill) / mmc::kDataSectorSize));
     return reply(cmd, b, cmd.be16(7));
   }
   return reply(cmd, mmc::encode_buffer_capacity({static_cast<uint32_t>(size), static_cast<uint32_t>(size - fill)}),

@@ -9,6 +9,7 @@
 #include "mmc/bytes.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/disc_information.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/toc.hpp"
 #include "mmc/track_information.hpp"
 
@@ -316,14 +317,14 @@ size_t read_capacity(Context& ctx, const Command& cmd) {
     for (const Track& t : d.tracks)
       if (t.written) last = std::max(last, t.start + t.written - 1);
   }
-  return reply(cmd, mmc::encode_read_capacity({last, 2048}), 8);
+  return reply(cmd, mmc::encode_read_capacity({last, mmc::kDataSectorSize}), 8);
 }
 
 size_t read_format_capacities(Context& ctx, const Command& cmd) {
   const DiscState& d = ctx.disc();
   const MediaSpec& s = d.spec();
   mmc::FormatCapacities f;
-  f.current_block_length = 2048;
+  f.current_block_length = mmc::kDataSectorSize;
   const bool formatted = d.formatted || d.status() != DiscStatus::kBlank;
   f.current_type = formatted ? mmc::CapacityDescriptorType::kFormatted : mmc::CapacityDescriptorType::kUnformatted;
   f.current_blocks = d.capacity();
@@ -346,8 +347,8 @@ size_t read_format_capacities(Context& ctx, const Command& cmd) {
       offer(0x13, s.capacity_blocks, 16);
       offer(0x15, s.capacity_blocks, 16);
       break;
-    case MediaKind::kDvdRam: offer(0x00, s.capacity_blocks, 2048); break;
-    default: offer(0x00, d.capacity(), 2048); break;  // lists are at least 16 bytes long (libburn relies on it)
+    case MediaKind::kDvdRam: offer(0x00, s.capacity_blocks, mmc::kDataSectorSize); break;
+    default: offer(0x00, d.capacity(), mmc::kDataSectorSize); break;  // lists are at least 16 bytes long (libburn relies on it)
   }
   return reply(cmd, mmc::encode_format_capacities(f), cmd.be16(7));
 }
@@ -372,9 +373,9 @@ bool readable(const DiscState& d, uint64_t lba, uint64_t blocks) {
 size_t read_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blocks) {
   if (blocks == 0) return 0;
   if (!readable(ctx.disc(), lba, blocks)) check(0x05, 0x21, 0x00, static_cast<uint32_t>(lba));
-  const uint64_t bytes = blocks * 2048;
+  const uint64_t bytes = blocks * mmc::kDataSectorSize;
   if (cmd.direction != DataDirection::kFromDevice || cmd.buffer.size() < bytes) invalid_field_in_cdb();
-  int64_t n = pread_full(ctx.image_fd, cmd.buffer.data(), static_cast<int64_t>(bytes), static_cast<int64_t>(lba * 2048));
+  int64_t n = pread_full(ctx.image_fd, cmd.buffer.data(), static_cast<int64_t>(bytes), static_cast<int64_t>(lba * mmc::kDataSectorSize));
   if (n < 0) check(0x03, 0x11, 0x00, static_cast<uint32_t>(lba));  // unrecovered read error
   std::memset(cmd.buffer.data() + n, 0, bytes - static_cast<uint64_t>(n));  // never-written blocks of random media read as zeros
   return bytes;
@@ -479,7 +480,7 @@ size_t read_disc_structure(Context& ctx, const Command& cmd) {
   }
   if (media_type != 0 || d.spec().family != Family::kDvd || format != 0x00) invalid_field_in_cdb();
   // DVD physical format information (ECMA-267 / ECMA-349 layout).
-  std::vector<uint8_t> b(4 + 2048, 0);
+  std::vector<uint8_t> b(4 + mmc::kDataSectorSize, 0);
   mmc::put_be16(b.data(), 2050);
   uint8_t book = 0;
   switch (d.media) {

@@ -12,6 +12,7 @@
 #include "device/emu/image_blocks.hpp"
 #include "mmc/addressing.hpp"
 #include "mmc/parameter_lists.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/toc.hpp"
 
 namespace imapi::device::emu {
@@ -89,7 +90,7 @@ void account_buffer(Context& ctx, uint64_t bytes) {
 
 void store(Context& ctx, uint64_t lba, uint64_t blocks, std::span<const uint8_t> data) {
   if (blocks == 0) return;
-  if (store_blocks(ctx.image_fd, lba, data.first(blocks * 2048)) != 0)
+  if (store_blocks(ctx.image_fd, lba, data.first(blocks * mmc::kDataSectorSize)) != 0)
     check(0x03, 0x0C, 0x00, static_cast<uint32_t>(lba));  // the image cannot be written: a write error
 }
 
@@ -174,7 +175,7 @@ void write_session_at_once(Context& ctx, int64_t lba, uint64_t blocks, std::span
   uint64_t user = blocks > skip ? blocks - skip : 0;
   const FaultCut cut = fault_cut(ctx.config.faults, static_cast<uint64_t>(first_user), user);
   if (!current_write_parameters(ctx.state).test_write) {
-    store(ctx, static_cast<uint64_t>(first_user), cut.blocks, data.subspan(skip * 2048));
+    store(ctx, static_cast<uint64_t>(first_user), cut.blocks, data.subspan(skip * mmc::kDataSectorSize));
     for (Track& t : d.tracks) {
       if (t.session != d.current_session()) continue;
       const int64_t end = first_user + static_cast<int64_t>(cut.blocks);
@@ -243,13 +244,13 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
   if (d.spec().recording == Recording::kReadOnly) write_protected();
   refuse_if_write_protected(ctx);
   if (blocks == 0) return 0;
-  if (cmd.direction != DataDirection::kToDevice || cmd.buffer.size() < blocks * 2048) invalid_field_in_cdb();
+  if (cmd.direction != DataDirection::kToDevice || cmd.buffer.size() < blocks * mmc::kDataSectorSize) invalid_field_in_cdb();
   ++v.write_commands;
   ctx.state_changed = true;
   if (ctx.config.faults.long_write_every && v.write_commands % ctx.config.faults.long_write_every == 0)
     check(0x02, 0x04, 0x08);  // long write in progress: the client retries the same WRITE
   check_underrun(ctx);
-  const std::span<const uint8_t> data(cmd.buffer.data(), blocks * 2048);
+  const std::span<const uint8_t> data(cmd.buffer.data(), blocks * mmc::kDataSectorSize);
   if (d.spec().recording == Recording::kRandom) {
     write_random(ctx, lba, blocks, data);
   } else if (v.sao_armed) {
@@ -259,7 +260,7 @@ size_t write_blocks(Context& ctx, const Command& cmd, uint64_t lba, uint64_t blo
     if (d.spec().family == Family::kCd && !data_blocks(ctx.state)) check(0x05, 0x64, 0x00);  // illegal mode for this track
     write_sequential(ctx, lba, blocks, data);
   }
-  account_buffer(ctx, blocks * 2048);
+  account_buffer(ctx, blocks * mmc::kDataSectorSize);
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "device/emu/command.hpp"
 #include "device/emu/state_store.hpp"
 #include "mmc/cdb.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/sense.hpp"
 
 namespace imapi::device::emu {
@@ -79,10 +80,10 @@ EmuState blank_disc(const DriveConfig& c, int image_fd) {
   s.disc.erase();
   if (spec_of(c.media).recording == Recording::kReadOnly) {
     struct stat st {};
-    if (::fstat(image_fd, &st) != 0 || st.st_size < 2048)
+    if (::fstat(image_fd, &st) != 0 || st.st_size < mmc::kDataSectorSize)
       fail_at(IMAPI_E_INVALIDARG, "a read-only emulated disc needs its content in disc.img (at least one block)",
               c.image_path());
-    s.disc.rom_blocks = static_cast<uint32_t>(std::min<int64_t>(st.st_size / 2048, 0xFFFFFFFF));
+    s.disc.rom_blocks = static_cast<uint32_t>(std::min<int64_t>(st.st_size / mmc::kDataSectorSize, 0xFFFFFFFF));
   }
   s.drive.not_ready_left = c.faults.not_ready_polls;
   s.drive.durable_disc = s.disc;

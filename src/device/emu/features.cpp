@@ -1,6 +1,7 @@
 #include "device/emu/features.hpp"
 
 #include "mmc/bytes.hpp"
+#include "mmc/sector_size.hpp"
 
 namespace imapi::device::emu {
 
@@ -52,7 +53,7 @@ std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* d, bool writ
   {
     uint32_t blocking = d ? d->spec().packet_blocks : 16;
     std::vector<uint8_t> data(8, 0);
-    mmc::put_be32(data.data(), 2048);
+    mmc::put_be32(data.data(), mmc::kDataSectorSize);
     mmc::put_be16(data.data() + 4, blocking);
     data[6] = 1;  // PP: blocking is page-aligned
     out.push_back(feature(F::kRandomlyReadable, 0, false, d != nullptr, data));
@@ -64,7 +65,7 @@ std::vector<mmc::FeatureDescriptor> drive_features(const DiscState* d, bool writ
     bool random = is(d, {K::kDvdPlusRw, K::kDvdRam, K::kBdRe, K::kDvdRwRestricted}) && d->formatted;
     std::vector<uint8_t> data(12, 0);
     mmc::put_be32(data.data(), d && random ? d->capacity() - 1 : 0);
-    mmc::put_be32(data.data() + 4, 2048);
+    mmc::put_be32(data.data() + 4, mmc::kDataSectorSize);
     mmc::put_be16(data.data() + 8, d ? d->spec().packet_blocks : 16);
     data[10] = 1;
     out.push_back(feature(F::kRandomlyWritable, 0, false, random && writable, data));

@@ -9,12 +9,12 @@
 #include <cstring>
 
 #include "core/file_io.hpp"
+#include "mmc/sector_size.hpp"
 
 namespace imapi::device::emu {
 
 namespace {
 
-constexpr size_t kBlock = 2048;
 
 // The bytes [offset, offset + length) read as zeros from now on, allocating nothing.
 int zero_range(int fd, int64_t offset, int64_t length) {
@@ -33,17 +33,17 @@ int zero_range(int fd, int64_t offset, int64_t length) {
 }  // namespace
 
 int store_blocks(int image_fd, uint64_t lba, std::span<const uint8_t> data) {
-  const size_t blocks = data.size() / kBlock;
+  const size_t blocks = data.size() / mmc::kDataSectorSize;
   int64_t zero_end = 0;  // end of the last zero run, to extend the file over a trailing hole
   for (size_t i = 0; i < blocks;) {
-    const bool zero = all_zero(data.data() + i * kBlock, kBlock);
+    const bool zero = all_zero(data.data() + i * mmc::kDataSectorSize, mmc::kDataSectorSize);
     size_t j = i + 1;
-    while (j < blocks && all_zero(data.data() + j * kBlock, kBlock) == zero) ++j;
-    const int64_t offset = static_cast<int64_t>((lba + i) * kBlock), length = static_cast<int64_t>((j - i) * kBlock);
+    while (j < blocks && all_zero(data.data() + j * mmc::kDataSectorSize, mmc::kDataSectorSize) == zero) ++j;
+    const int64_t offset = static_cast<int64_t>((lba + i) * mmc::kDataSectorSize), length = static_cast<int64_t>((j - i) * mmc::kDataSectorSize);
     if (zero) {
       if (int err = zero_range(image_fd, offset, length)) return err;
       zero_end = offset + length;
-    } else if (int err = pwrite_full(image_fd, data.data() + i * kBlock, length, offset)) {
+    } else if (int err = pwrite_full(image_fd, data.data() + i * mmc::kDataSectorSize, length, offset)) {
       return err;
     }
     i = j;

@@ -8,6 +8,7 @@
 #include "device/command_policy.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/commands.hpp"
+#include "mmc/sector_size.hpp"
 #include "mmc/status.hpp"
 
 namespace imapi::device::emu {
@@ -34,7 +35,7 @@ uint64_t capacity_bytes(Transport& drive) {
   std::array<uint8_t, 8> reply{};
   if (!run_as_sr_driver(drive, mmc::read_capacity().bytes(), DataDirection::kFromDevice, reply).good()) return 0;
   try {
-    return mmc::parse_read_capacity(reply).blocks() * 2048;
+    return mmc::parse_read_capacity(reply).blocks() * mmc::kDataSectorSize;
   } catch (const Error&) {
     return 0;
   }

@@ -28,23 +28,40 @@ constexpr int64_t kFourGiB = int64_t{1} << 32;
 // Smallest metadata any image needs: system area, descriptors, path tables, root.
 constexpr int64_t kMinMetadataBlocks = 16 + 3 + 4 + 2;
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t i = (!path.empty() && path[0] == '/') ? 1 : 0;
-  while (i <= path.size()) {
-    size_t j = path.find('/', i);
-    if (j == std::string::npos) j = path.size();
-    parts.push_back(path.substr(i, j - i));
-    i = j + 1;
-  }
-  if (parts.size() == 1 && parts[0].empty()) parts.clear();  // "" or "/"
-  return parts;
-}
-
 int64_t ts_ns(const struct timespec& ts) { return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec; }
 
 [[noreturn]] void invalid_path(const std::string& path, const std::string& why) {
-  fail_at(IMAPI_E_INVALID_PATH, "invalid path '" + path + "': " + why, path);
+  fail_at(IMAPI_E_INVALID_PATH, "invalid path " + quoted(path) + ": " + why, path);
+}
+
+// The one reading of a path, for every function that takes one
+// (docs/decisions.md, "Image paths"): '/'-separated names. An image path
+// (`from_root`: Exists, GetItem of the image) starts at the root, with or
+// without a leading '/'; an item's path is relative to the item and never
+// starts with '/'. A trailing '/' is ignored; empty, "." and ".." components
+// are refused rather than reported as "not found".
+enum class PathBase { root, item };
+
+std::vector<std::string> split_path(const std::string& path, PathBase base) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  if (!path.empty() && path[0] == '/') {
+    if (base == PathBase::item)
+      invalid_path(path, "an item's path is relative to the item, so it cannot start with '/': drop the '/' "
+                         "(image paths from the root go to Exists and GetItem of the image)");
+    i = 1;
+  }
+  size_t end = path.size();
+  if (end > i && path[end - 1] == '/') --end;
+  while (i < end) {
+    size_t j = std::min(path.find('/', i), end);
+    std::string part = path.substr(i, j - i);
+    if (part.empty()) invalid_path(path, "it has an empty component ('//')");
+    if (part == "." || part == "..") invalid_path(path, "'.' and '..' are not followed in image paths; name the item without them");
+    parts.push_back(std::move(part));
+    i = j + 1;
+  }
+  return parts;
 }
 
 }  // namespace
@@ -80,11 +97,11 @@ int32_t FileSystemImage::file_systems_supported() { return kSupported; }
 void FileSystemImage::set_volume_name(const std::string& name) {
   if (!utf8::is_valid(name)) fail(IMAPI_E_INVALID_VOLUME_NAME, "the volume name is not valid UTF-8");
   if (utf8::length(name) > 32)
-    fail(IMAPI_E_INVALID_VOLUME_NAME, "the volume name '" + name + "' has more than 32 characters; shorten it");
+    fail(IMAPI_E_INVALID_VOLUME_NAME, "the volume name " + quoted(name) + " has more than 32 characters; shorten it");
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7F || std::strchr("/\\*?:;\"<>|", c))
       fail(IMAPI_E_INVALID_VOLUME_NAME,
-           "the volume name '" + name + "' contains a control character or one of / \\ * ? : ; \" < > |");
+           "the volume name " + quoted(name) + " contains a control character or one of / \\ * ? : ; \" < > |");
   std::lock_guard lock(mutex_);
   options_.volume_name = name;
 }
@@ -214,7 +231,7 @@ void FileSystemImage::set_working_directory(const std::string& path) {
   struct stat st {};
   if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || ::access(path.c_str(), W_OK) != 0)
     fail(IMAPI_E_INVALID_WORKING_DIRECTORY,
-         "working directory '" + path + "' does not exist or is not a writable directory");
+         "working directory " + quoted(path) + " does not exist or is not a writable directory");
   std::lock_guard lock(mutex_);
   options_.working_directory = path;
 }
@@ -292,7 +309,7 @@ void FileSystemImage::check_name(const std::string& name) const {
     for (unsigned char c : name)
       if (c < 0x20 || c > 0x7E)
         fail(IMAPI_E_RESTRICTED_NAME_VIOLATION,
-             "'" + name + "' has characters outside printable ASCII while UseRestrictedCharacterSet is on");
+             quoted(name) + " has characters outside printable ASCII while UseRestrictedCharacterSet is on");
 }
 
 void FileSystemImage::check_fits(int64_t more_blocks) const {
@@ -305,16 +322,24 @@ void FileSystemImage::check_fits(int64_t more_blocks) const {
 
 void FileSystemImage::check_file_size(int64_t size, std::string_view name) const {
   if ((options_.file_systems & IMAPI_FS_ISO9660) && options_.iso_level < 3 && size >= kFourGiB)
-    fail(IMAPI_E_DATA_TOO_BIG, "'" + std::string(name) + "' has " + std::to_string(size) +
+    fail(IMAPI_E_DATA_TOO_BIG, quoted(name) + " has " + std::to_string(size) +
                                    " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                    "ISO9660InterchangeLevel to 3");
 }
 
 std::shared_ptr<Node> FileSystemImage::find(const Node& dir, const std::string& path) const {
+  return find_parts(dir, split_path(path, PathBase::item));
+}
+
+std::shared_ptr<Node> FileSystemImage::find(const std::string& image_path) const {
+  return find_parts(*root_, split_path(image_path, PathBase::root));
+}
+
+std::shared_ptr<Node> FileSystemImage::find_parts(const Node& dir, const std::vector<std::string>& parts) const {
   std::lock_guard lock(mutex_);
   std::shared_ptr<Node> cur;
   const Node* at = &dir;
-  for (const auto& part : split_path(path)) {
+  for (const auto& part : parts) {
     if (!at->is_dir()) return nullptr;
     cur = at->child(part);
     if (!cur) return nullptr;
@@ -332,10 +357,8 @@ std::shared_ptr<Node> FileSystemImage::find(const Node& dir, const std::string& 
 std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node>& dir, const std::string& path,
                                                       std::string& leaf) const {
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
-  auto parts = split_path(path);
+  auto parts = split_path(path, PathBase::item);
   if (parts.empty()) invalid_path(path, "the path names no item");
-  for (const auto& part : parts)
-    if (part.empty()) invalid_path(path, "it has an empty component ('//')");
   leaf = parts.back();
   parts.pop_back();
   std::shared_ptr<Node> cur = dir;
@@ -343,8 +366,8 @@ std::shared_ptr<Node> FileSystemImage::parent_dir_for(const std::shared_ptr<Node
   for (const auto& part : parts) {
     walked += "/" + part;
     auto next = cur->child(part);
-    if (!next) fail_at(IMAPI_E_DIR_NOT_FOUND, "directory '" + walked + "' of '" + path + "' does not exist; add it first", path);
-    if (!next->is_dir()) fail(IMAPI_E_NOT_DIR, "'" + walked + "' of '" + path + "' is not a directory");
+    if (!next) fail_at(IMAPI_E_DIR_NOT_FOUND, "directory " + quoted(walked) + " of " + quoted(path) + " does not exist; add it first", path);
+    if (!next->is_dir()) fail(IMAPI_E_NOT_DIR, quoted(walked) + " of " + quoted(path) + " is not a directory");
     cur = next;
   }
   check_name(leaf);
@@ -402,7 +425,7 @@ void FileSystemImage::add_directory(const std::shared_ptr<Node>& dir, const std:
   std::lock_guard lock(mutex_);
   std::string leaf;
   auto parent = parent_dir_for(dir, path, leaf);
-  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, quoted(path) + " already exists");
   attach(parent, new_node(NodeKind::directory, leaf));
 }
 
@@ -411,7 +434,7 @@ void FileSystemImage::add_file(const std::shared_ptr<Node>& dir, const std::stri
   std::lock_guard lock(mutex_);
   std::string leaf;
   auto parent = parent_dir_for(dir, path, leaf);
-  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, quoted(path) + " already exists");
   check_file_size(data->size(), path);
   check_fits(blocks_for(data->size()));
   auto n = new_node(NodeKind::file, leaf);
@@ -425,7 +448,7 @@ void FileSystemImage::add_symlink(const std::shared_ptr<Node>& dir, const std::s
   std::lock_guard lock(mutex_);
   std::string leaf;
   auto parent = parent_dir_for(dir, path, leaf);
-  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, "'" + path + "' already exists");
+  if (parent->child(leaf)) fail(IMAPI_E_DUP_NAME, quoted(path) + " already exists");
   auto n = new_node(NodeKind::symlink, leaf);
   n->set_link_target(target);
   attach(parent, n);
@@ -435,10 +458,10 @@ void FileSystemImage::add_item(const std::shared_ptr<Node>& dir, const std::shar
   std::lock_guard lock(mutex_);
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
   if (!item->parent.expired() || item == root_)
-    fail(IMAPI_E_INVALID_PARAM, "the item '" + item->name + "' is already in the tree; remove it first");
+    fail(IMAPI_E_INVALID_PARAM, "the item " + quoted(item->name) + " is already in the tree; remove it first");
   for (auto p = dir; p; p = p->parent.lock())
     if (p == item) fail(IMAPI_E_INVALID_PARAM, "a directory cannot be added inside itself");
-  if (dir->child(item->name)) fail(IMAPI_E_DUP_NAME, "'" + item->name + "' already exists in the directory");
+  if (dir->child(item->name)) fail(IMAPI_E_DUP_NAME, quoted(item->name) + " already exists in the directory");
   auto s = subtree_stats(*item);
   walk_preorder(*item, [&](const Node& n, int) {
     if (n.kind == NodeKind::file) check_file_size(n.data_size(), n.name);
@@ -451,11 +474,11 @@ void FileSystemImage::remove(const std::shared_ptr<Node>& dir, const std::string
   std::lock_guard lock(mutex_);
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
   auto node = find(*dir, path);
-  if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, "'" + path + "' is not in the image", path);
+  if (!node) fail_at(IMAPI_E_ITEM_NOT_FOUND, quoted(path) + " is not in the image", path);
   if (node == dir || node == root_)
-    fail_at(IMAPI_E_INVALID_PATH, "'" + path + "' names the directory itself; remove it from its parent", path);
+    fail_at(IMAPI_E_INVALID_PATH, quoted(path) + " names the directory itself; remove it from its parent", path);
   if (node->is_dir() && !node->children.empty() && !recursive)
-    fail(IMAPI_E_DIR_NOT_EMPTY, "directory '" + path + "' is not empty; use RemoveTree to remove it with its contents");
+    fail(IMAPI_E_DIR_NOT_EMPTY, "directory " + quoted(path) + " is not empty; use RemoveTree to remove it with its contents");
   detach(node);
 }
 
@@ -474,9 +497,9 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
   if (!dir->is_dir()) fail(IMAPI_E_NOT_DIR, "the item is not a directory");
   struct stat top {};
   if (::stat(host_dir.c_str(), &top) != 0)
-    fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot add tree '" + host_dir + "'", errno, host_dir);
+    fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot add tree " + quoted(host_dir), errno, host_dir);
   if (!S_ISDIR(top.st_mode))
-    fail_at(IMAPI_E_NOT_DIR, "'" + host_dir + "' is not a directory; add single files with AddFile", host_dir);
+    fail_at(IMAPI_E_NOT_DIR, quoted(host_dir) + " is not a directory; add single files with AddFile", host_dir);
   const int64_t start_point = locked_base_ + static_cast<int64_t>(undo_.size());
   try {
     auto apply_attrs = [](Node& n, const struct stat& st) {
@@ -522,12 +545,12 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       Pending cur = std::move(stack.back());
       stack.pop_back();
       int dfd = ::open(cur.host.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (dfd < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot open directory '" + cur.host + "'", errno, cur.host);
+      if (dfd < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot open directory " + quoted(cur.host), errno, cur.host);
       DIR* d = ::fdopendir(dfd);
       if (!d) {
         int err = errno;
         ::close(dfd);
-        fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", err, cur.host);
+        fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory " + quoted(cur.host), err, cur.host);
       }
       std::unique_ptr<DIR, int (*)(DIR*)> dir_guard(d, ::closedir);
       std::vector<std::string> names;
@@ -537,7 +560,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         if (n != "." && n != "..") names.push_back(std::move(n));
         errno = 0;
       }
-      if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory '" + cur.host + "'", errno, cur.host);
+      if (errno != 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read directory " + quoted(cur.host), errno, cur.host);
       std::sort(names.begin(), names.end());
       // Every entry is stat()ed first, so that the directory's files and links
       // can be made together: their sources in one listing (which holds the
@@ -578,7 +601,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         // The host path, made only where needed (directories, messages): not a string per file.
         auto host_path = [&] { return cur.host + "/" + name; };
         if (entries[i].err != 0)
-          fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat '" + host_path() + "'", entries[i].err, host_path());
+          fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat " + quoted(host_path()), entries[i].err, host_path());
         if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
         if (!utf8::is_valid(name)) invalid_path(host_path(), "the host file name is not valid UTF-8; rename it");
         check_name(name);
@@ -600,11 +623,13 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             if (st.st_size >= kFourGiB) check_file_size(st.st_size, host_path());  // the only size it refuses
             check_fits(blocks_for(st.st_size));
             n = new_node(NodeKind::file, name, &batch);
-            n->data = maybe_stage(listing->add_file(entries[i].name_at, st));
+            std::shared_ptr<const DataSource> snapshot;
+            if (st.st_size == 0) snapshot = snapshot_sizeless_file(dfd, name.c_str(), host_path());
+            n->data = maybe_stage(snapshot ? std::move(snapshot) : listing->add_file(entries[i].name_at, st));
           } else {
             std::string target(static_cast<size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
             ssize_t len = ::readlinkat(dfd, name.c_str(), target.data(), target.size());
-            if (len < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read link '" + host_path() + "'", errno, host_path());
+            if (len < 0) fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot read link " + quoted(host_path()), errno, host_path());
             target.resize(static_cast<size_t>(len));
             if (target.empty() || !utf8::is_valid(target))
               invalid_path(host_path(), "the symbolic link's target is empty or not valid UTF-8");
@@ -664,7 +689,7 @@ void FileSystemImage::set_posix(const std::shared_ptr<Node>& node, uint32_t mode
 
 void FileSystemImage::set_data(const std::shared_ptr<Node>& node, std::shared_ptr<const DataSource> data) {
   std::lock_guard lock(mutex_);
-  if (node->kind != NodeKind::file) fail(IMAPI_E_NOT_FILE, "'" + node->name + "' is not a file");
+  if (node->kind != NodeKind::file) fail(IMAPI_E_NOT_FILE, quoted(node->name) + " is not a file");
   check_file_size(data->size(), node->name);
   bool attached = full_path(*node).has_value();
   int64_t delta = blocks_for(data->size()) - blocks_for(node->data_size());
@@ -712,7 +737,7 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   if (&node == root_.get()) return "";
   auto parent = node.parent.lock();
   if (file_system == IMAPI_FS_ROCKRIDGE) return node.name.str();
-  if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
+  if (!parent) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, quoted(node.name) + " is not in the image yet");
   size_t index = parent->lower_bound(node.name);
   if (file_system == IMAPI_FS_UDF) {
     std::vector<std::string_view> req;
@@ -724,7 +749,7 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
   const bool rock = file_system == IMAPI_FS_ISO9660 && (options_.file_systems & IMAPI_FS_ROCKRIDGE);
   auto recorded = [&](const Node& c) { return namespace_records(c, rock); };
   if (!recorded(node))
-    fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is a symbolic link, which this file system does not record");
+    fail(IMAPI_E_NOT_IN_FILE_SYSTEM, quoted(node.name) + " is a symbolic link, which this file system does not record");
   size_t at = 0;
   for (size_t i = 0; i < index; ++i) at += recorded(*parent->children[i]);
   if (file_system == IMAPI_FS_ISO9660) {
@@ -742,7 +767,7 @@ std::string FileSystemImage::file_system_name(const Node& node, int32_t file_sys
 std::string FileSystemImage::file_system_path(const Node& node, int32_t file_system) const {
   check_name_file_system(file_system);
   std::lock_guard lock(mutex_);
-  if (!full_path(node)) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, "'" + node.name + "' is not in the image yet");
+  if (!full_path(node)) fail(IMAPI_E_NOT_IN_FILE_SYSTEM, quoted(node.name) + " is not in the image yet");
   std::vector<std::string> parts;
   const Node* cur = &node;
   std::shared_ptr<Node> hold;

@@ -57,9 +57,13 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void rollback_to(int64_t id);
   void lock_in();
 
-  // The tree. Paths are relative to `dir` ('/'-separated; a leading '/' is allowed).
+  // The tree. An item's paths are relative to `dir` ('/'-separated, never with
+  // a leading '/': IMAPI_E_INVALID_PATH); an image path starts at the root,
+  // with or without the leading '/'. Malformed paths ('//', '.', '..') are
+  // IMAPI_E_INVALID_PATH, never "not found".
   std::shared_ptr<Node> root() const { return root_; }
   std::shared_ptr<Node> find(const Node& dir, const std::string& path) const;
+  std::shared_ptr<Node> find(const std::string& image_path) const;
   void add_directory(const std::shared_ptr<Node>& dir, const std::string& path);
   void add_file(const std::shared_ptr<Node>& dir, const std::string& path, std::shared_ptr<const DataSource> data);
   void add_symlink(const std::shared_ptr<Node>& dir, const std::string& path, const std::string& target);
@@ -98,6 +102,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
  private:
   FileSystemImage();
   LayoutOptions layout_options() const;
+  std::shared_ptr<Node> find_parts(const Node& dir, const std::vector<std::string>& parts) const;
   std::shared_ptr<Node> parent_dir_for(const std::shared_ptr<Node>& dir, const std::string& path,
                                        std::string& leaf) const;
   void check_name(const std::string& name) const;

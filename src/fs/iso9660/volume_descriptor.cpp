@@ -3,20 +3,21 @@
 #include <cstring>
 
 #include "fs/iso9660/encoding.hpp"
+#include "fs/block_size.hpp"
 
 namespace imapi::fs::iso9660 {
 
 namespace {
 
 void write_common(uint8_t* b, uint8_t type, const VolumeFields& v) {
-  std::memset(b, 0, 2048);
+  std::memset(b, 0, kBlockSize);
   b[0] = type;
   std::memcpy(b + 1, "CD001", 5);
   b[6] = 1;
   put_u32_both(b + 80, v.volume_space_size);
   put_u16_both(b + 120, 1);  // volume set size
   put_u16_both(b + 124, 1);  // volume sequence number
-  put_u16_both(b + 128, 2048);
+  put_u16_both(b + 128, static_cast<uint16_t>(kBlockSize));
   put_u32_both(b + 132, v.path_table_size);
   put_u32_le(b + 140, v.l_path_table);
   put_u32_be(b + 148, v.m_path_table);
@@ -58,7 +59,7 @@ void write_joliet(uint8_t* b, const VolumeFields& v, const std::u16string& volum
 }
 
 void write_terminator(uint8_t* b) {
-  std::memset(b, 0, 2048);
+  std::memset(b, 0, kBlockSize);
   b[0] = 255;
   std::memcpy(b + 1, "CD001", 5);
   b[6] = 1;

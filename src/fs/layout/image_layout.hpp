@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "fs/block_size.hpp"
 #include "fs/layout/metadata_store.hpp"
 #include "fs/layout/packed_run.hpp"
 #include "fs/tree/node.hpp"
 #include "fs/udf/revision.hpp"
 
 namespace imapi::fs {
-
-inline constexpr int64_t kBlockSize = 2048;
-inline int64_t blocks_for(int64_t bytes) { return (bytes + kBlockSize - 1) / kBlockSize; }
 
 // What the image will be, with IMAPI's defaults: the options an
 // IFileSystemImage and the layout built from it share (defined once here).

@@ -208,6 +208,7 @@ class Builder {
   size_t records_for(const NsEntry& e) const;
   uint32_t abs(int64_t block) const { return static_cast<uint32_t>(block + opt_.session_start_block); }
   std::string iso_path(const Namespace& ns, const NsDir& d) const;
+  void check_path_length(const Namespace& ns, const NsDir& d) const;
 
   const Node& root_;
   const LayoutOptions& opt_;
@@ -440,17 +441,41 @@ void Builder::number_dirs(Namespace& ns) {
   std::vector<iso9660::PathTableEntry> pt;
   for (NsDir* d : ns.order) pt.push_back({ns.id(*d), 0, d->parent->number});
   ns.path_table_size = static_cast<int64_t>(iso9660::path_table(pt, false).size());
-  if (opt_.strict && !ns.joliet)
-    for (NsDir* d : ns.order)
-      if (iso_path(ns, *d).size() > 255)
-        fail(IMAPI_E_INVALID_PATH, "the ISO 9660 path '" + iso_path(ns, *d) +
-                                       "' is longer than 255 characters; shorten names or turn off strict compliance");
+  if (opt_.strict)
+    for (NsDir* d : ns.order) check_path_length(ns, *d);
 }
 
 std::string Builder::iso_path(const Namespace& ns, const NsDir& d) const {
   std::string p;
   for (const NsDir* cur = &d; cur->parent != cur; cur = cur->parent) p = "/" + std::string(ns.id(*cur)) + p;
   return p.empty() ? "/" : p;
+}
+
+// Strict compliance: ECMA-119 6.8.2.1 bounds a path at 255 bytes; Joliet's
+// UCS-2 paths are bounded at 240 characters (the limit libisofs keeps unless
+// asked for longer Joliet paths). Counted as written: '/' before each level.
+void Builder::check_path_length(const Namespace& ns, const NsDir& d) const {
+  constexpr size_t kMaxIsoPathBytes = 255, kMaxJolietPathChars = 240;
+  if (!ns.joliet) {
+    const std::string p = iso_path(ns, d);
+    if (p.size() > kMaxIsoPathBytes)
+      fail(IMAPI_E_INVALID_PATH, "the ISO 9660 path " + quoted(p) + " has " + std::to_string(p.size()) +
+                                     " bytes, more than the 255 strict compliance allows; shorten names or turn "
+                                     "off strict compliance");
+    return;
+  }
+  std::u16string p;
+  for (const NsDir* cur = &d; cur->parent != cur; cur = cur->parent) {
+    const std::string_view id = ns.id(*cur);
+    std::u16string level(1, u'/');
+    for (size_t i = 0; i + 1 < id.size(); i += 2)
+      level += static_cast<char16_t>((static_cast<unsigned char>(id[i]) << 8) | static_cast<unsigned char>(id[i + 1]));
+    p = level + p;
+  }
+  if (p.size() > kMaxJolietPathChars)
+    fail(IMAPI_E_INVALID_PATH, "the Joliet path " + quoted(utf8::from_utf16(p)) + " has " + std::to_string(p.size()) +
+                                   " characters, more than the 240 strict compliance allows; shorten names, leave "
+                                   "Joliet out or turn off strict compliance");
 }
 
 // ---- Rock Ridge ------------------------------------------------------------------

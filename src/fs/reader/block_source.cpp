@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "fs/block_size.hpp"
 
 namespace imapi::fs {
 
@@ -16,7 +17,7 @@ namespace {
 
 [[noreturn]] void past_end(int64_t offset, int64_t n, int64_t size) {
   fail(IMAPI_E_IMPORT_READ_FAILURE, "the image ends at byte " + std::to_string(size) + " but a structure at byte " +
-                                        std::to_string(offset) + " (block " + std::to_string(offset / 2048) +
+                                        std::to_string(offset) + " (block " + std::to_string(offset / kBlockSize) +
                                         ") needs " + std::to_string(n) + " bytes; the image is truncated or corrupt");
 }
 

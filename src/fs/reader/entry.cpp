@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "fs/block_size.hpp"
 
 namespace imapi::fs {
 
@@ -31,7 +32,6 @@ void ListingBudget::charge(int64_t bytes, int64_t block) {
 }
 
 void read_entry(const BlockSource& source, const ImageEntry& file, int64_t offset, void* buf, int64_t n) {
-  constexpr int64_t kBlock = 2048;
   if (file.kind != EntryKind::file) fail(IMAPI_E_NOT_FILE, "'" + file.path + "' is not a file");
   if (offset < 0 || n < 0 || offset > file.size - n)
     fail(IMAPI_E_INVALIDARG, "a read past the end of '" + file.path + "'");
@@ -50,7 +50,7 @@ void read_entry(const BlockSource& source, const ImageEntry& file, int64_t offse
       if (x.block == ImageExtent::kHole)
         std::memset(out + (lo - offset), 0, static_cast<size_t>(hi - lo));
       else
-        source.read(x.block * kBlock + (lo - section_start), out + (lo - offset), hi - lo);
+        source.read(x.block * kBlockSize + (lo - section_start), out + (lo - offset), hi - lo);
     }
     section_start += x.size;
   }

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "core/error.hpp"
+#include "fs/block_size.hpp"
 #include "fs/reader/image_reader.hpp"
 
 namespace imapi::fs {
@@ -30,7 +31,7 @@ std::shared_ptr<BlockSource> IsoImageManager::source() const {
 
 void IsoImageManager::validate() const {
   auto s = source();
-  if (s->size() % 2048 == 0 && s->size() / 2048 > INT32_MAX)
+  if (s->size() % kBlockSize == 0 && s->size() / kBlockSize > INT32_MAX)
     throw Error(IMAPI_E_IMAGEMANAGER_IMAGE_TOO_BIG, "the image has more than 2^31-1 blocks");
   ImageReader(s).validate();
 }

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "fs/block_size.hpp"
 #include "core/utf8.hpp"
 #include "fs/iso9660/encoding.hpp"
 
@@ -13,7 +14,6 @@ namespace imapi::fs {
 
 namespace {
 
-constexpr int64_t kBlock = 2048;
 constexpr int kMaxDescriptors = 256;
 
 using iso9660::get_u32_le;
@@ -102,10 +102,10 @@ class Walker {
   std::vector<uint8_t> read_extent(int64_t block, int64_t size) const {
     if (size < 0 || size > limits_.max_directory_bytes)
       corrupt(block, "a directory of " + std::to_string(size) + " bytes, more than the reader accepts");
-    if (block < 0 || block >= image_blocks_ || (size + kBlock - 1) / kBlock > image_blocks_ - block)
+    if (block < 0 || block >= image_blocks_ || (size + kBlockSize - 1) / kBlockSize > image_blocks_ - block)
       corrupt(block, "an extent of " + std::to_string(size) + " bytes lies past the end of the image");
     std::vector<uint8_t> buf(static_cast<size_t>(size));
-    src_.read(block * kBlock, buf.data(), size);
+    src_.read(block * kBlockSize, buf.data(), size);
     return buf;
   }
 
@@ -204,11 +204,11 @@ class Walker {
       if (ce_len == 0 || ce_block >= image_blocks_)
         corrupt(block, "a Rock Ridge continuation area (CE) points outside the image");
       // SUSP 5.1 keeps a continuation area inside one logical block (so does the kernel's isofs).
-      if (ce_off >= kBlock || ce_len > kBlock - ce_off)
+      if (ce_off >= kBlockSize || ce_len > kBlockSize - ce_off)
         corrupt(block, "a Rock Ridge continuation area (CE) of " + std::to_string(ce_len) + " bytes at offset " +
                            std::to_string(ce_off) + " crosses the end of its block");
       area.resize(ce_len);
-      src_.read(ce_block * kBlock + ce_off, area.data(), ce_len);
+      src_.read(ce_block * kBlockSize + ce_off, area.data(), ce_len);
       p = area.data();
       n = area.size();
     }
@@ -225,22 +225,22 @@ class Walker {
 
 IsoReader::IsoReader(std::shared_ptr<BlockSource> source, ReaderLimits limits, int64_t session_block)
     : source_(std::move(source)), limits_(limits), session_block_(session_block) {
-  if (source_->size() % kBlock != 0)
+  if (source_->size() % kBlockSize != 0)
     fail(IMAPI_E_IMAGEMANAGER_IMAGE_NOT_ALIGNED,
          "the image has " + std::to_string(source_->size()) + " bytes, not a whole number of 2048-byte blocks");
   read_descriptors();
 }
 
 void IsoReader::read_descriptors() {
-  const int64_t blocks = source_->size() / kBlock;
+  const int64_t blocks = source_->size() / kBlockSize;
   volume_.volume_blocks = blocks;
   bool primary = false;
-  std::vector<uint8_t> vd(kBlock);
+  std::vector<uint8_t> vd(kBlockSize);
   if (session_block_ < 0 || session_block_ >= blocks)
     fail(IMAPI_E_INVALIDARG, "the session start block " + std::to_string(session_block_) + " is outside the image");
   for (int i = 0; i < kMaxDescriptors && session_block_ + 16 + i < blocks; ++i) {
     const int64_t block = session_block_ + 16 + i;
-    source_->read(block * kBlock, vd.data(), kBlock);
+    source_->read(block * kBlockSize, vd.data(), kBlockSize);
     if (std::memcmp(vd.data() + 1, "CD001", 5) != 0 || vd[6] != 1) break;
     const uint8_t type = vd[0];
     if (type == 255) break;
@@ -264,7 +264,7 @@ void IsoReader::read_descriptors() {
              " on: this is not an ISO 9660 image (or not the start of a session)");
   // Rock Ridge: SUSP's SP entry opens the system use area of the root's "." record.
   Walker w(*source_, limits_, blocks);
-  auto dir = w.read_extent(volume_.iso_root.block, std::min<int64_t>(volume_.iso_root.size, kBlock));
+  auto dir = w.read_extent(volume_.iso_root.block, std::min<int64_t>(volume_.iso_root.size, kBlockSize));
   if (!dir.empty()) {
     auto dot = parse_record(dir.data(), dir.size(), volume_.iso_root.block);
     RockInfo ri = w.rock(dot, volume_.iso_root.block, 0);
@@ -300,12 +300,12 @@ std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
     ImageEntry pending_multi;  // sections of a multi-extent file gathered so far
     bool in_multi = false;
     for (size_t pos = 0; pos < buf.size();) {
-      const int64_t block = cur.dir.block + static_cast<int64_t>(pos) / kBlock;
+      const int64_t block = cur.dir.block + static_cast<int64_t>(pos) / kBlockSize;
       if (buf[pos] == 0) {  // the rest of this sector is padding
-        pos = (pos / kBlock + 1) * kBlock;
+        pos = (pos / kBlockSize + 1) * kBlockSize;
         continue;
       }
-      size_t in_sector = kBlock - pos % kBlock;
+      size_t in_sector = kBlockSize - pos % kBlockSize;
       Record r = parse_record(buf.data() + pos, std::min(in_sector, buf.size() - pos), block);
       pos += r.len;
       if (r.is_dot() || r.is_dotdot()) continue;
@@ -345,7 +345,7 @@ std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
         ImageExtent d{r.extent, r.size};
         if (ri.child_link >= 0) {
           // A relocated directory: its size is in its own "." record.
-          auto first = w.read_extent(ri.child_link, kBlock);
+          auto first = w.read_extent(ri.child_link, kBlockSize);
           auto dot = parse_record(first.data(), first.size(), ri.child_link);
           d = {ri.child_link, dot.size};
         }
@@ -364,7 +364,7 @@ std::vector<ImageEntry> IsoReader::list(IsoNamespace ns) const {
       if (!in_multi) pending_multi = std::move(e);
       pending_multi.extents.push_back({r.extent, r.size});
       pending_multi.size += r.size;
-      if (r.size > 0 && (r.extent >= volume_.volume_blocks || (int64_t{r.size} + kBlock - 1) / kBlock > volume_.volume_blocks - r.extent))
+      if (r.size > 0 && (r.extent >= volume_.volume_blocks || (int64_t{r.size} + kBlockSize - 1) / kBlockSize > volume_.volume_blocks - r.extent))
         corrupt(block, "file '" + pending_multi.path + "' has data past the end of the image");
       in_multi = r.flags & 0x80;
       if (!in_multi) out.push_back(std::move(pending_multi)), pending_multi = ImageEntry{};

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "fs/block_size.hpp"
 #include "fs/iso9660/encoding.hpp"
 #include "fs/udf/ecma167.hpp"
 #include "fs/udf/volume_descriptors.hpp"
@@ -20,7 +21,6 @@ using iso9660::get_u16_le;
 using iso9660::get_u32_le;
 using iso9660::get_u64_le;
 
-constexpr int64_t kBlock = 2048;
 constexpr int kMaxRecognitionBlocks = 64;
 constexpr int kMaxSequenceBlocks = 256;  // descriptors read per sequence, pointers followed included
 constexpr int kMaxAllocationHops = 4096;  // allocation extent descriptors per entry
@@ -121,8 +121,8 @@ struct UdfReader::Impl {
   std::vector<uint8_t> read_blocks(int64_t block, int64_t count) const {
     if (block < 0 || count < 0 || block > blocks - count)
       corrupt(block, "a structure lies past the end of the image (" + std::to_string(blocks) + " blocks)");
-    std::vector<uint8_t> b(static_cast<size_t>(count * kBlock));
-    source->read(block * kBlock, b.data(), count * kBlock);
+    std::vector<uint8_t> b(static_cast<size_t>(count * kBlockSize));
+    source->read(block * kBlockSize, b.data(), count * kBlockSize);
     return b;
   }
 
@@ -150,9 +150,9 @@ struct UdfReader::Impl {
         return int64_t{p.start} + m.vat[a.block];
       }
       case MapType::metadata: {
-        int64_t offset = int64_t{a.block} * kBlock;
+        int64_t offset = int64_t{a.block} * kBlockSize;
         for (const auto& x : m.metadata) {
-          if (offset < x.size) return x.block + offset / kBlock;
+          if (offset < x.size) return x.block + offset / kBlockSize;
           offset -= x.size;
         }
         corrupt(at, "block " + std::to_string(a.block) + " is past the metadata partition's end");
@@ -164,7 +164,7 @@ struct UdfReader::Impl {
   // ---- volume structures ----------------------------------------------------------
 
   void read_volume() {
-    blocks = source->size() / kBlock;
+    blocks = source->size() / kBlockSize;
     // The anchor: at 256 of the session, at the last block, or 256 before it.
     std::vector<uint8_t> anchor;
     int64_t anchor_at = -1;
@@ -224,7 +224,7 @@ struct UdfReader::Impl {
 
   void read_sequence(uint32_t at, uint32_t length) {
     int64_t block = at;
-    int64_t end = at + length / kBlock;
+    int64_t end = at + length / kBlockSize;
     bool have_lvd = false;
     std::vector<uint8_t> lvd;
     int64_t lvd_at = 0;
@@ -233,18 +233,18 @@ struct UdfReader::Impl {
       auto b = read_blocks(block, 1);
       const uint16_t id = get_u16_le(b.data());
       if (id == 0 || id == udf::kTagTerminating) break;
-      const size_t size = id == udf::kTagLogicalVolume ? static_cast<size_t>(kBlock) : 512;
+      const size_t size = id == udf::kTagLogicalVolume ? static_cast<size_t>(kBlockSize) : 512;
       std::span<const uint8_t> d(b.data(), size);
       if (id == udf::kTagLogicalVolume) {
         const uint32_t table = get_u32_le(b.data() + 264);
-        if (table > kBlock - 440) corrupt(block, "the partition map table runs past its descriptor");
+        if (table > kBlockSize - 440) corrupt(block, "the partition map table runs past its descriptor");
         d = d.first(440 + table);
       }
       check_tag(d, id, static_cast<uint32_t>(block), block, "a volume descriptor");
       switch (id) {
         case udf::kTagPointer: {  // the sequence continues elsewhere
           block = int64_t{get_u32_le(b.data() + 24)} - 1;
-          end = block + 1 + get_u32_le(b.data() + 20) / kBlock;
+          end = block + 1 + get_u32_le(b.data() + 20) / kBlockSize;
           break;
         }
         case udf::kTagPrimaryVolume: volume.volume_id = dstring(b.data() + 24, 32, block); break;
@@ -273,7 +273,7 @@ struct UdfReader::Impl {
 
   void read_logical_volume(const std::vector<uint8_t>& b, int64_t at) {
     const uint8_t* p = b.data();
-    if (get_u32_le(p + 212) != kBlock)
+    if (get_u32_le(p + 212) != kBlockSize)
       corrupt(at, "logical block size " + std::to_string(get_u32_le(p + 212)) + " (only 2048 is read)");
     volume.label = dstring(p + 84, 128, at);
     if (std::memcmp(p + 217, "*OSTA UDF Compliant", 19) != 0) corrupt(at, "the domain is not OSTA UDF");
@@ -318,11 +318,11 @@ struct UdfReader::Impl {
 
   // The minimum read revision, when an integrity descriptor is there to say.
   void read_integrity(uint32_t at, uint32_t length) {
-    if (length < kBlock || at >= blocks) return;
+    if (length < kBlockSize || at >= blocks) return;
     auto b = read_blocks(at, 1);
     if (get_u16_le(b.data()) != udf::kTagIntegrity) return;
     const uint32_t n = get_u32_le(b.data() + 72), iu = get_u32_le(b.data() + 76);
-    if (n > 64 || iu < 46 || 80 + 8 * size_t{n} + 46 > static_cast<size_t>(kBlock)) return;
+    if (n > 64 || iu < 46 || 80 + 8 * size_t{n} + 46 > static_cast<size_t>(kBlockSize)) return;
     volume.min_read = get_u16_le(b.data() + 80 + 8 * n + 40);
   }
 
@@ -411,7 +411,7 @@ struct UdfReader::Impl {
     const bool extended = id == udf::kTagExtendedFileEntry;
     const size_t header = extended ? 216 : 176;
     const uint32_t ea = get_u32_le(b.data() + header - 8), ad = get_u32_le(b.data() + header - 4);
-    if (ea > kBlock || ad > kBlock || header + ea + ad > static_cast<size_t>(kBlock))
+    if (ea > kBlockSize || ad > kBlockSize || header + ea + ad > static_cast<size_t>(kBlockSize))
       corrupt(at, "a file entry's attributes and allocation descriptors run past its block");
     check_tag(std::span<const uint8_t>(b.data(), header + ea + ad), id, a.block, at, "a file entry");
     Icb icb;
@@ -455,7 +455,7 @@ struct UdfReader::Impl {
           const int64_t aed_at = absolute(where, at);
           next = read_blocks(aed_at, 1);
           const uint32_t len = get_u32_le(next.data() + 20);
-          if (24 + size_t{len} > static_cast<size_t>(kBlock))
+          if (24 + size_t{len} > static_cast<size_t>(kBlockSize))
             corrupt(aed_at, "an allocation extent descriptor runs past its block");
           check_tag(std::span<const uint8_t>(next.data(), 24 + len), udf::kTagAllocationExtent, where.block, aed_at,
                     "an allocation extent descriptor");
@@ -494,7 +494,7 @@ struct UdfReader::Impl {
     const Map& m = maps[where.partition];
     if (m.type == MapType::physical || m.type == MapType::sparable) {
       const int64_t first = absolute(where, at);
-      const int64_t count = (bytes + kBlock - 1) / kBlock;
+      const int64_t count = (bytes + kBlockSize - 1) / kBlockSize;
       absolute({where.partition, static_cast<uint32_t>(where.block + count - 1)}, at);  // the end is inside too
       out.push_back({first, bytes});
       return;
@@ -502,9 +502,9 @@ struct UdfReader::Impl {
     int64_t left = bytes;
     for (uint32_t i = 0; left > 0; ++i) {
       const int64_t block = absolute({where.partition, where.block + i}, at);
-      const int64_t n = std::min<int64_t>(left, kBlock);
-      if (!out.empty() && out.back().block != ImageExtent::kHole && out.back().size % kBlock == 0 &&
-          out.back().block + out.back().size / kBlock == block)
+      const int64_t n = std::min<int64_t>(left, kBlockSize);
+      if (!out.empty() && out.back().block != ImageExtent::kHole && out.back().size % kBlockSize == 0 &&
+          out.back().block + out.back().size / kBlockSize == block)
         out.back().size += n;
       else
         out.push_back({block, n});
@@ -619,9 +619,9 @@ struct UdfReader::Impl {
         // Recorded data must be in the image as it is, not only in the partition
         // the descriptors claim (a truncated image, sequential media).
         for (const auto& x : c.extents)
-          if (x.block != ImageExtent::kHole && (x.block >= blocks || (x.size + kBlock - 1) / kBlock > blocks - x.block))
+          if (x.block != ImageExtent::kHole && (x.block >= blocks || (x.size + kBlockSize - 1) / kBlockSize > blocks - x.block))
             corrupt(child_at, "'" + e.path + "' has data at blocks " + std::to_string(x.block) + "-" +
-                                  std::to_string(x.block + (x.size + kBlock - 1) / kBlock - 1) +
+                                  std::to_string(x.block + (x.size + kBlockSize - 1) / kBlockSize - 1) +
                                   ", past the image's end at block " + std::to_string(blocks) +
                                   " (the image is truncated)");
         e.has_mode = true;
@@ -651,12 +651,12 @@ struct UdfReader::Impl {
 };
 
 bool UdfReader::present(const BlockSource& source, int64_t session_block) {
-  const int64_t blocks = source.size() / kBlock;
+  const int64_t blocks = source.size() / kBlockSize;
   uint8_t b[8];
   for (int i = 0; i < kMaxRecognitionBlocks; ++i) {
     const int64_t at = session_block + 16 + i;
     if (at >= blocks) return false;
-    source.read(at * kBlock, b, sizeof b);
+    source.read(at * kBlockSize, b, sizeof b);
     const std::string id(reinterpret_cast<const char*>(b + 1), 5);
     if (id == "NSR02" || id == "NSR03") return true;
     if (id != "CD001" && id != "CDW02" && id != "BEA01" && id != "TEA01" && id != "BOOT2") return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "fs/block_size.hpp"
 #include "fs/iso9660/encoding.hpp"
 
 namespace imapi::fs::rockridge {
@@ -148,7 +149,7 @@ Split split_entries(const EntryList& l, size_t room) {
   while (i < n && l.start_of(i + 1) + kCeLength <= room) ++i;
   s.inline_count = i;
   // Continuation areas stay within one block, so a piece holds at most a block, CE included.
-  constexpr size_t kPieceRoom = 2048 - kCeLength;
+  constexpr size_t kPieceRoom = kBlockSize - kCeLength;
   while (i < n) {
     size_t from = l.start_of(i);
     while (i < n && l.start_of(i + 1) - from <= kPieceRoom) ++i;

@@ -268,10 +268,34 @@ std::shared_ptr<const DataSource> make_path_source(const std::string& path) {
             "file, or add it as a stream",
             path);
   }
+  if (st.st_size == 0)
+    if (auto snapshot = snapshot_sizeless_file(AT_FDCWD, path.c_str(), path)) return snapshot;
   const size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? std::string() : slash == 0 ? "/" : path.substr(0, slash);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   return HostDirectory::create(std::move(dir), std::move(name), 1)->add_file(0, st);
+}
+
+std::shared_ptr<const DataSource> snapshot_sizeless_file(int dir_fd, const char* name, const std::string& path) {
+  UniqueFd fd(::openat(dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) return nullptr;
+  auto bytes = std::make_shared<std::vector<uint8_t>>();
+  uint8_t chunk[64 * 1024];
+  for (;;) {
+    const ssize_t n = ::read(fd.get(), chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail_os(IMAPI_E_DATA_STREAM_CREATE_FAILURE, "cannot read " + quoted(path) + " to snapshot it", errno, path);
+    if (n == 0) break;
+    if (static_cast<int64_t>(bytes->size()) + n > kMaxSnapshotBytes)
+      fail_at(IMAPI_E_DATA_STREAM_CREATE_FAILURE,
+              quoted(path) + " has size 0 on stat but reads more than " + std::to_string(kMaxSnapshotBytes) +
+                  " bytes (a /proc or /sys file?); only files up to that are snapshotted when added: copy it into "
+                  "a regular file and add that",
+              path);
+    bytes->insert(bytes->end(), chunk, chunk + n);
+  }
+  if (bytes->empty()) return nullptr;
+  return make_stream_source(std::make_shared<MemoryStream>(std::move(bytes)));
 }
 
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream) {

@@ -90,6 +90,15 @@ class HostDirectory {
 };
 // A host file: stat()s it now (IMAPI_E_DATA_STREAM_CREATE_FAILURE if it cannot).
 std::shared_ptr<const DataSource> make_path_source(const std::string& path);
+// A regular file that stat() calls empty may still read as content (/proc,
+// /sys, some FUSE files: the kernel does not know their size). Such a file is
+// snapshotted when it is added: what one read of it returns then, at most
+// kMaxSnapshotBytes (1 MiB), is its data, kept in memory. nullptr when the read
+// returns nothing (an ordinary empty file) or it cannot be opened (the usual
+// error then comes when the image is read); a file that returns more than the
+// bound is IMAPI_E_DATA_STREAM_CREATE_FAILURE naming it. `path` is for messages.
+inline constexpr int64_t kMaxSnapshotBytes = int64_t{1} << 20;
+std::shared_ptr<const DataSource> snapshot_sizeless_file(int dir_fd, const char* name, const std::string& path);
 // An imapi_stream; its size now is the file's size.
 std::shared_ptr<const DataSource> make_stream_source(std::shared_ptr<Stream> stream);
 // StageFiles: one unnamed file in the working directory per image, to which the

@@ -31,11 +31,11 @@ uint32_t udf_permissions(uint32_t mode) {
 }  // namespace
 
 size_t extents_for(uint64_t size) { return static_cast<size_t>((size + kMaxExtentBytes - 1) / kMaxExtentBytes); }
-size_t max_extents(bool extended) { return (kSectorSize - header_size(extended)) / kLongAd; }
-size_t max_embedded(bool extended) { return kSectorSize - header_size(extended); }
+size_t max_extents(bool extended) { return (kBlockSize - header_size(extended)) / kLongAd; }
+size_t max_embedded(bool extended) { return kBlockSize - header_size(extended); }
 
 void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, const FileEntryFields& f) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   const bool extended = f.extended;
   // ICB tag (4/14.6): strategy 4, one entry.
   put_u16_le(block + 20, 4);
@@ -60,7 +60,7 @@ void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, cons
   };
   if (!embedded)
     each_extent([&](const DataExtent& x) {
-      recorded_blocks += (x.bytes + kSectorSize - 1) / kSectorSize;
+      recorded_blocks += (x.bytes + kBlockSize - 1) / kBlockSize;
       ad_count += extents_for(x.bytes);
     });
   size_t at;  // where the extended attributes' length is
@@ -109,7 +109,7 @@ void write_file_entry(uint8_t* block, uint32_t location, const Revision& r, cons
           write_long_ad(ads + ad_bytes, static_cast<uint32_t>(len), blk, x.partition);
           ad_bytes += kLongAd;
         }
-        blk += static_cast<uint32_t>(len / kSectorSize);
+        blk += static_cast<uint32_t>(len / kBlockSize);
         left -= len;
       }
     });
@@ -127,7 +127,7 @@ void write_identifier(uint8_t* p, uint32_t location, const Revision& r, const Id
   put_u16_le(p + 16, 1);  // file version number
   p[18] = static_cast<uint8_t>((id.hidden ? 0x01 : 0) | (id.directory ? 0x02 : 0) | (id.parent ? 0x08 : 0));
   p[19] = static_cast<uint8_t>(id.name.size());
-  write_long_ad(p + 20, static_cast<uint32_t>(kSectorSize), id.icb_block, id.icb_partition);
+  write_long_ad(p + 20, static_cast<uint32_t>(kBlockSize), id.icb_block, id.icb_partition);
   put_u32_le(p + 32, id.unique_id);  // long_ad implementation use: flags (0), then the unique ID
   put_u16_le(p + 36, 0);             // no implementation use
   if (!id.name.empty()) std::memcpy(p + 38, id.name.data(), id.name.size());

@@ -16,7 +16,7 @@ namespace {
 constexpr uint32_t kParentIdentifierBytes = 40;  // identifier_length(0)
 constexpr uint32_t kAllocationUnit = 32;         // blocks: a BD cluster, two DVD ECC blocks
 
-uint32_t blocks_of(uint64_t bytes) { return static_cast<uint32_t>((bytes + kSectorSize - 1) / kSectorSize); }
+uint32_t blocks_of(uint64_t bytes) { return static_cast<uint32_t>((bytes + kBlockSize - 1) / kBlockSize); }
 uint32_t round_up(uint32_t v, uint32_t unit) { return (v + unit - 1) / unit * unit; }
 
 uint16_t links_of(const Node& n) {
@@ -113,8 +113,8 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
   uint32_t end = start + 1 + blocks_of(data_bytes_[d.layout_slot]);
   for (const auto& c : d.children)
     if (!c->is_dir()) end = first(*c) + 1 + blocks_of(data_bytes_[c->layout_slot]);
-  std::vector<uint8_t> run(static_cast<size_t>(end - start) * kSectorSize, 0);
-  auto block_at = [&](uint32_t x) { return run.data() + static_cast<size_t>(x - start) * kSectorSize; };
+  std::vector<uint8_t> run(static_cast<size_t>(end - start) * kBlockSize, 0);
+  auto block_at = [&](uint32_t x) { return run.data() + static_cast<size_t>(x - start) * kBlockSize; };
 
   const bool is_root = &d == &root_;
   const Node* parent = is_root ? &root_ : nullptr;
@@ -140,7 +140,7 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
   uint8_t* ids = block_at(start + 1);
   size_t pos = 0;
   auto put = [&](const Identifier& id) {
-    write_identifier(ids + pos, lbn(start + 1 + static_cast<uint32_t>(pos / kSectorSize)), revision_, id);
+    write_identifier(ids + pos, lbn(start + 1 + static_cast<uint32_t>(pos / kBlockSize)), revision_, id);
     pos += identifier_length(id.name.size());
   };
   Identifier up;
@@ -212,7 +212,7 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
 }
 
 void UdfWriter::write(const Store& store) {
-  std::vector<uint8_t> block(kSectorSize);
+  std::vector<uint8_t> block(kBlockSize);
   write_file_set(block.data(), lbn(0), options_.volume, lbn(first(root_)), entry_partition());
   store_entries(store, 0, block);
   write_terminating(block.data(), lbn(1), revision_.descriptor_version());
@@ -229,7 +229,7 @@ void UdfWriter::write(const Store& store) {
 }
 
 void UdfWriter::write_volume(const Store& store) const {
-  std::vector<uint8_t> b(kSectorSize);
+  std::vector<uint8_t> b(kBlockSize);
   auto put = [&](int64_t at) { store(at, b.data(), b.size()); };
   const VolumeInfo& v = options_.volume;
   const uint16_t version = revision_.descriptor_version();
@@ -285,7 +285,7 @@ void UdfWriter::write_volume(const Store& store) const {
     f.mode = 0;
     f.short_ads = true;
     f.modification_ns = f.access_ns = f.creation_ns = v.time_ns;
-    f.size = static_cast<uint64_t>(metadata_extent_blocks_) * kSectorSize;
+    f.size = static_cast<uint64_t>(metadata_extent_blocks_) * kBlockSize;
     f.type = kFileTypeMetadata;
     f.data = {static_cast<uint32_t>(entries_at_ - partition_start_), f.size, 0};
     write_file_entry(b.data(), md.metadata_file, revision_, f);

@@ -43,21 +43,21 @@ void write_domain_id(uint8_t* p, uint16_t revision) {
 }
 
 void write_recognition(uint8_t* block, const char* identifier) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   block[0] = 0;  // structure type
   std::memcpy(block + 1, identifier, 5);
   block[6] = 1;  // structure version
 }
 
 void write_anchor(uint8_t* block, uint32_t location, uint16_t descriptor_version, Extent main_vds, Extent reserve_vds) {
-  std::memset(block, 0, kSectorSize);
-  write_extent_ad(block + 16, main_vds.blocks * static_cast<uint32_t>(kSectorSize), main_vds.location);
-  write_extent_ad(block + 24, reserve_vds.blocks * static_cast<uint32_t>(kSectorSize), reserve_vds.location);
+  std::memset(block, 0, kBlockSize);
+  write_extent_ad(block + 16, main_vds.blocks * static_cast<uint32_t>(kBlockSize), main_vds.location);
+  write_extent_ad(block + 24, reserve_vds.blocks * static_cast<uint32_t>(kBlockSize), reserve_vds.location);
   tag(block, kDescriptorSize, kTagAnchor, descriptor_version, location);
 }
 
 void write_primary_volume(uint8_t* block, uint32_t location, uint32_t sequence_number, const VolumeInfo& v) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   put_u32_le(block + 16, sequence_number);
   put_u32_le(block + 20, 0);  // primary volume descriptor number
   write_dstring(block + 24, 32, v.volume_id);
@@ -77,7 +77,7 @@ void write_primary_volume(uint8_t* block, uint32_t location, uint32_t sequence_n
 }
 
 void write_implementation_use(uint8_t* block, uint32_t location, uint32_t sequence_number, const VolumeInfo& v) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   put_u32_le(block + 16, sequence_number);
   write_udf_entity(block + 20, "*UDF LV Info", v.revision.value);
   uint8_t* iu = block + 52;  // LVInformation (UDF 2.2.7.2)
@@ -89,7 +89,7 @@ void write_implementation_use(uint8_t* block, uint32_t location, uint32_t sequen
 
 void write_partition(uint8_t* block, uint32_t location, uint32_t sequence_number, const VolumeInfo& v,
                      uint32_t start, uint32_t blocks) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   put_u32_le(block + 16, sequence_number);
   put_u16_le(block + 20, 1);  // allocated
   put_u16_le(block + 22, 0);  // partition number
@@ -105,15 +105,15 @@ void write_partition(uint8_t* block, uint32_t location, uint32_t sequence_number
 
 void write_logical_volume(uint8_t* block, uint32_t location, uint32_t sequence_number, const VolumeInfo& v,
                           uint32_t file_set_block, const MetadataPartition* metadata, Extent integrity) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   put_u32_le(block + 16, sequence_number);
   write_osta_charspec(block + 20);
   write_dstring(block + 84, 128, v.label);
-  put_u32_le(block + 212, static_cast<uint32_t>(kSectorSize));
+  put_u32_le(block + 212, static_cast<uint32_t>(kBlockSize));
   write_domain_id(block + 216, v.revision.value);
-  write_long_ad(block + 248, static_cast<uint32_t>(kSectorSize), file_set_block, metadata ? 1 : 0);
+  write_long_ad(block + 248, static_cast<uint32_t>(kBlockSize), file_set_block, metadata ? 1 : 0);
   write_implementation_id(block + 272);
-  write_extent_ad(block + 432, integrity.blocks * static_cast<uint32_t>(kSectorSize), integrity.location);
+  write_extent_ad(block + 432, integrity.blocks * static_cast<uint32_t>(kBlockSize), integrity.location);
   uint8_t* map = block + 440;
   // Type 1: the physical partition 0 of volume 1.
   map[0] = 1;
@@ -143,20 +143,20 @@ void write_logical_volume(uint8_t* block, uint32_t location, uint32_t sequence_n
 
 void write_unallocated_space(uint8_t* block, uint32_t location, uint32_t sequence_number,
                              uint16_t descriptor_version) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   put_u32_le(block + 16, sequence_number);
   put_u32_le(block + 20, 0);  // no free extents
   tag(block, 24, kTagUnallocatedSpace, descriptor_version, location);
 }
 
 void write_terminating(uint8_t* block, uint32_t location, uint16_t descriptor_version) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   tag(block, kDescriptorSize, kTagTerminating, descriptor_version, location);
 }
 
 void write_integrity(uint8_t* block, uint32_t location, const VolumeInfo& v, bool metadata_partition,
                      const IntegrityCounts& c) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   write_timestamp(block + 16, v.time_ns);
   put_u32_le(block + 28, 1);  // integrity type: close
   put_u64_le(block + 40, c.next_unique_id);  // logical volume header descriptor (UDF 3.2.1)
@@ -184,7 +184,7 @@ void write_integrity(uint8_t* block, uint32_t location, const VolumeInfo& v, boo
 
 void write_file_set(uint8_t* block, uint32_t location, const VolumeInfo& v, uint32_t root_block,
                     uint16_t root_partition) {
-  std::memset(block, 0, kSectorSize);
+  std::memset(block, 0, kBlockSize);
   write_timestamp(block + 16, v.time_ns);
   put_u16_le(block + 28, 3);  // interchange level
   put_u16_le(block + 30, 3);
@@ -196,7 +196,7 @@ void write_file_set(uint8_t* block, uint32_t location, const VolumeInfo& v, uint
   write_dstring(block + 112, 128, v.label);
   write_osta_charspec(block + 240);
   write_dstring(block + 304, 32, v.label);
-  write_long_ad(block + 400, static_cast<uint32_t>(kSectorSize), root_block, root_partition);
+  write_long_ad(block + 400, static_cast<uint32_t>(kBlockSize), root_block, root_partition);
   write_domain_id(block + 416, v.revision.value);
   tag(block, kDescriptorSize, kTagFileSet, v.revision.descriptor_version(), location);
 }

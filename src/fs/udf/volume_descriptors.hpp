@@ -8,11 +8,10 @@
 #include <cstdint>
 #include <string>
 
+#include "fs/block_size.hpp"
 #include "fs/udf/revision.hpp"
 
 namespace imapi::fs::udf {
-
-inline constexpr size_t kSectorSize = 2048;
 
 // Tag identifiers (ECMA-167 3/7.2.1, 4/7.2.1) of what this library writes and reads.
 enum TagId : uint16_t {

@@ -597,7 +597,9 @@ extern "C" {
 extern "C" {
     #[doc = " StrictFileSystemCompliance (0/1): when 1, what the standards forbid is an"]
     #[doc = " error instead of being tolerated (ISO 9660 depth > 8 without Rock Ridge,"]
-    #[doc = " paths longer than 255); with Rock Ridge, deep directories are relocated"]
+    #[doc = " ISO 9660 paths longer than 255 bytes, Joliet paths longer than 240"]
+    #[doc = " characters: IMAPI_E_INVALID_PATH naming the path and the limit, when the"]
+    #[doc = " image is made); with Rock Ridge, deep directories are relocated"]
     #[doc = " (imapi_fsimage_set_rr_relocation). Settable only on an empty image"]
     #[doc = " (IMAPI_E_FILE_SYSTEM_NOT_EMPTY)."]
     pub fn imapi_fsimage_set_strict_compliance(
@@ -737,7 +739,10 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " Exists: the IMAPI_ITEM_* type at an absolute image path (\"/a/b\"), IMAPI_ITEM_NOT_FOUND if none."]
+    #[doc = " Exists: the IMAPI_ITEM_* type at an image path, IMAPI_ITEM_NOT_FOUND if none."]
+    #[doc = " Image paths start at the root, with or without the leading '/' (\"/a/b\" and"]
+    #[doc = " \"a/b\" are the same item); a trailing '/' is ignored. A malformed path (an"]
+    #[doc = " empty, \".\" or \"..\" component) is IMAPI_E_INVALID_PATH, not \"not found\"."]
     pub fn imapi_fsimage_exists(
         image: *mut imapi_fsimage,
         path: *const ::std::os::raw::c_char,
@@ -745,7 +750,7 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " The item at an absolute image path. Errors: IMAPI_E_ITEM_NOT_FOUND (also for malformed paths)."]
+    #[doc = " The item at an image path (as for Exists). Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH (malformed)."]
     pub fn imapi_fsimage_get_item(
         image: *mut imapi_fsimage,
         path: *const ::std::os::raw::c_char,
@@ -918,7 +923,7 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " Item: a descendant by relative path (\"a/b\"). Errors: IMAPI_E_ITEM_NOT_FOUND."]
+    #[doc = " Item: a descendant by relative path (\"a/b\"). Errors: IMAPI_E_ITEM_NOT_FOUND, IMAPI_E_INVALID_PATH."]
     pub fn imapi_fsitem_get_item(
         dir: *mut imapi_fsitem,
         path: *const ::std::os::raw::c_char,
@@ -926,7 +931,7 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " AddDirectory: creates `path` (relative; its parent must exist). Errors: IMAPI_E_DUP_NAME, ..."]
+    #[doc = " AddDirectory: creates `path` (relative; its parent must exist). Errors: IMAPI_E_DUP_NAME, IMAPI_E_INVALID_PATH, ..."]
     pub fn imapi_fsitem_add_directory(
         dir: *mut imapi_fsitem,
         path: *const ::std::os::raw::c_char,
