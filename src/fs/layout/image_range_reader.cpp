@@ -53,7 +53,7 @@ void ImageRangeReader::read_files(int64_t offset, uint8_t* out, int64_t n) {
     try {
       p.reader = p.file->source->open();
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
     if (p.reader->fd() >= 0) {
       direct.push_back({p.reader->fd(), p.reader->fd_offset() + p.from, p.dest, static_cast<size_t>(p.length), 0});
@@ -72,7 +72,7 @@ void ImageRangeReader::read_files(int64_t offset, uint8_t* out, int64_t n) {
       p.reader->read_exact(p.from, p.dest, p.length);
       finish(p);
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
   };
   for (size_t i : here) read_piece(pieces[i]);
@@ -92,7 +92,7 @@ void ImageRangeReader::read_files(int64_t offset, uint8_t* out, int64_t n) {
                 p.file->source->describe());
       finish(p);
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
   }
 }

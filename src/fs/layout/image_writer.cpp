@@ -265,14 +265,14 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     const FileExtent& first = files[i];
     if (first.size() > kSmallFile) {
       const int64_t offset = first.block * kBlockSize;
-      report(first.path, done);
+      report(layout.file_path(first), done);
       try {
         auto reader = first.source->open();
         int64_t last_report = 0;
         auto advanced = [&](int64_t copied) {
           if (copied - last_report >= kReportEvery) {
             last_report = copied;
-            report(first.path, done + copied / kBlockSize);
+            report(layout.file_path(first), done + copied / kBlockSize);
           }
         };
         if (!kernel_copy(*reader, out, offset, first.size(), advanced)) {
@@ -288,7 +288,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         reader->finish();
       } catch (const Error& e) {
         if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
-        throw with_image_path(e, first);
+        throw with_image_path(e, layout, first);
       }
       done += blocks_for(first.size());
       ++i;
@@ -305,7 +305,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
       end = (files[j].block + blocks_for(files[j].size())) * kBlockSize;
       ++j;
     }
-    report(first.path, done);
+    report(layout.file_path(first), done);
     std::vector<char>& batch = batches[next_batch];
     next_batch ^= 1;
     batch.assign(static_cast<size_t>(end - start), 0);
@@ -313,7 +313,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
       try {
         f.source->read_all(batch.data() + (f.block * kBlockSize - start));
       } catch (const Error& e) {
-        throw with_image_path(e, f);
+        throw with_image_path(e, layout, f);
       }
     };
     std::vector<const FileExtent*> anywhere;
