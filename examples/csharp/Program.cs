@@ -32,6 +32,14 @@ try
             ClientName = "MakeIso",
             BurnVerificationLevel = BurnVerificationLevel.Full,
         };
+        var state = format.CurrentMediaStatus; // a [Flags] enum: "Blank", "Appendable, NonEmptySession", ...
+        if (!state.HasFlag(ImapiFormat2DataMediaState.Blank) && !state.HasFlag(ImapiFormat2DataMediaState.Appendable)
+            && !state.HasFlag(ImapiFormat2DataMediaState.OverwriteOnly))
+        {
+            Console.Error.WriteLine($"the {format.CurrentPhysicalMediaType} in {args[2]} cannot take a session ({state})");
+            return 1;
+        }
+        Console.Error.WriteLine($"burning onto {format.CurrentPhysicalMediaType} ({state})");
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         using var data = ImapiStream.FromFile(args[1]);
@@ -51,7 +59,7 @@ catch (OperationCanceledException)
     return 1;
 }
 
-// Reports on the polling continuation itself (Progress<T> would post each report
+// Reports on the job monitor's thread itself (Progress<T> would post each report
 // to the thread pool, and the last ones could print after the result).
 sealed class ConsoleProgress : IProgress<BurnProgress>
 {

@@ -4,6 +4,7 @@
 // it and verify it.
 //   usage: java -cp imapi.jar:. MakeIso SOURCE_DIR OUTPUT.iso [DRIVE]
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.concurrent.CompletionException;
 import org.libimapi.DiscFormat2Data;
 import org.libimapi.DiscMaster;
@@ -11,7 +12,9 @@ import org.libimapi.DiscRecorder;
 import org.libimapi.FileSystemImage;
 import org.libimapi.FileSystemImageResult;
 import org.libimapi.FsiDirectoryItem;
+import org.libimapi.ImapiBurnVerificationLevel;
 import org.libimapi.ImapiException;
+import org.libimapi.ImapiFormat2DataMediaState;
 import org.libimapi.ImapiStream;
 
 public class MakeIso {
@@ -48,11 +51,16 @@ public class MakeIso {
              ImapiStream data = ImapiStream.fromFile(image)) {
             format.setRecorder(recorder);
             format.setClientName("MakeIso");
-            format.setBurnVerificationLevel(DiscFormat2Data.VERIFICATION_FULL);
+            EnumSet<ImapiFormat2DataMediaState> state = format.getCurrentMediaStatus();
+            if (!state.contains(ImapiFormat2DataMediaState.BLANK) && !state.contains(ImapiFormat2DataMediaState.APPENDABLE)
+                    && !state.contains(ImapiFormat2DataMediaState.OVERWRITE_ONLY))
+                throw new ImapiException(org.libimapi.ImapiStatus.E_DF2DATA_INVALID_MEDIA_STATE,
+                        "the " + format.getCurrentPhysicalMediaType() + " in " + drive + " cannot be written: " + state);
+            format.setBurnVerificationLevel(ImapiBurnVerificationLevel.FULL);
             // The future completes when the burn (and its verification) is done;
             // future.cancel(true) would cancel the write.
             format.writeAsync(data, p -> {
-                System.err.print("\raction " + p.currentAction() + ": " + p.sectorsWritten() + "/" + p.sectorCount()
+                System.err.print("\r" + p.currentAction() + ": " + p.sectorsWritten() + "/" + p.sectorCount()
                         + " sectors, ring " + p.usedSystemBuffer() + "/" + p.totalSystemBuffer() + " bytes   ");
                 return true;
             }).join();

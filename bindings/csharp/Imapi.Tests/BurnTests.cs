@@ -15,9 +15,9 @@ public sealed class BurnTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (string Uri, string DiscDir) AddDrive(string media, string extra = "")
+    private (string Uri, string DiscDir) AddDrive(string media, string extra = "", string? name = null)
     {
-        string dir = Path.Combine(_dir, "disc-" + media);
+        string dir = Path.Combine(_dir, "disc-" + (name ?? media));
         Directory.CreateDirectory(dir);
         string uri = $"emu:{media}?dir={dir}&polls=0{extra}";
         DiscMaster.AddEmulatedDrive(uri);
@@ -64,6 +64,8 @@ public sealed class BurnTests : IDisposable
         using var f = Writer(uri);
         Assert.Equal("imapi-cs-test", f.ClientName);
         Assert.True(f.MediaPhysicallyBlank);
+        Assert.Equal(ImapiFormat2DataMediaState.Blank, f.CurrentMediaStatus);
+        Assert.Equal(ImapiMediaWriteProtectState.None, f.WriteProtectStatus);
         Assert.Equal(ImapiMediaPhysicalType.BDR, f.CurrentPhysicalMediaType);
         Assert.NotEmpty(f.SupportedWriteSpeeds);
         Assert.Equal(f.SupportedWriteSpeeds.Length, f.SupportedWriteSpeedDescriptors.Count);
@@ -87,7 +89,7 @@ public sealed class BurnTests : IDisposable
         using (var r = DiscRecorder.Open(uri))
         {
             Assert.Equal(1, r.MediaInfo.Sessions);
-            Assert.NotEqual(0, r.MediaInfo.State & 0x4); // appendable
+            Assert.True(r.MediaInfo.State.HasFlag(ImapiFormat2DataMediaState.Appendable), $"{r.MediaInfo.State}");
         }
         using (var data = ImapiStream.FromFile(iso)) f.Verify(data);
         Assert.Equal(0, f.StartAddressOfPreviousSession);
@@ -104,8 +106,13 @@ public sealed class BurnTests : IDisposable
         Assert.True(f.DisableConsumerDvdCompatibilityMode);
         var actions = new List<WriteAction>();
         f.Update += (_, p) => { if (actions.Count == 0 || actions[^1] != p.CurrentAction) actions.Add(p.CurrentAction); };
-        using (var data = ImapiStream.FromFile(iso)) f.Write(data);
+        // The sync form's IProgress reports on this thread, alongside Update.
+        var reports = new List<(WriteAction Action, int Thread)>();
+        var progress = new Sink(p => reports.Add((p.CurrentAction, Environment.CurrentManagedThreadId)));
+        using (var data = ImapiStream.FromFile(iso)) f.Write(data, progress);
         Assert.Contains(WriteAction.WritingData, actions);
+        Assert.Equal(actions, reports.Select(r => r.Action).Distinct());
+        Assert.All(reports, r => Assert.Equal(Environment.CurrentManagedThreadId, r.Thread));
 
         var ms = f.MultisessionInterfaces[0];
         Assert.False(ms.IsFirstDataSession);
@@ -122,7 +129,8 @@ public sealed class BurnTests : IDisposable
         using (var data = result.ImageStream) f.Write(data);
         using var r = DiscRecorder.Open(uri);
         Assert.Equal(2, r.MediaInfo.Sessions);
-        Assert.NotEqual(0, r.MediaInfo.State & 0x4000); // finalized
+        Assert.True(r.MediaInfo.State.HasFlag(ImapiFormat2DataMediaState.Finalized), $"{r.MediaInfo.State}");
+        Assert.True(f.CurrentMediaStatus.HasFlag(ImapiFormat2DataMediaState.Finalized), $"{f.CurrentMediaStatus}");
         Assert.Equal(ms.NextWritableAddress, f.StartAddressOfPreviousSession);
     }
 
@@ -139,6 +147,76 @@ public sealed class BurnTests : IDisposable
             var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.WriteAsync(data, progress, cts.Token));
             Assert.Equal(ImapiStatus.RequestCancelled, Assert.IsType<ImapiException>(e.InnerException).Status);
         }
+        // The disc stays usable: the next write appends a session that verifies.
         using (var data = ImapiStream.CreateZero(2 << 20)) f.Write(data);
+        using (var data = ImapiStream.CreateZero(2 << 20)) f.Verify(data);
+        Assert.True(f.StartAddressOfPreviousSession > 0, "the write after the cancel is a later session");
+    }
+
+    [Fact]
+    public async Task WriteAsyncReportsProgressFromTheJobMonitorManyTimesDuringAThrottledBurn()
+    {
+        // 2x BD-R, paced in real time: 20 MiB take about 2.3 s at 8.99 MB/s.
+        var (uri, disc) = AddDrive("bd-r", "&throttle=1&speed=2&buffer=1M");
+        using var f = Writer(uri);
+        f.BurnVerificationLevel = BurnVerificationLevel.None;
+        var reports = new List<(BurnProgress P, string? Thread)>();
+        var progress = new Sink(p => { lock (reports) reports.Add((p, Thread.CurrentThread.Name)); });
+        using (var data = ImapiStream.PseudoRandom(7, 20 << 20))
+            await f.WriteAsync(data, progress);
+        var writing = reports.Where(r => r.P.CurrentAction == WriteAction.WritingData)
+                             .Select(r => r.P.LastWrittenLba).Distinct().ToList();
+        Assert.True(writing.Count >= 2, $"{writing.Count} distinct WritingData reports in {reports.Count}");
+        Assert.Equal(WriteAction.Completed, reports[^1].P.CurrentAction);
+        Assert.Equal(20 << 20, reports[^1].P.SectorsWritten * 2048);
+        // Delivered by the process's job monitor thread, not by a timer or a parked pool thread.
+        Assert.All(reports, r => Assert.Equal("imapi-job-monitor", r.Thread));
+        using var want = ImapiStream.PseudoRandom(7, 20 << 20);
+        var expected = new byte[20 << 20];
+        want.ReadExactly(expected);
+        var got = new byte[expected.Length];
+        using (var img = File.OpenRead(Path.Combine(disc, "disc.img"))) img.ReadExactly(got);
+        Assert.True(expected.AsSpan().SequenceEqual(got), "the disc holds the stream byte for byte");
+    }
+
+    [Fact]
+    public async Task ConcurrentThrottledBurnsHoldNoPoolThreadAndAllReportFromTheMonitor()
+    {
+        const int burns = 6;
+        var writers = new List<DiscFormat2Data>();
+        var streams = new List<ImapiStream>();
+        var threads = new System.Collections.Concurrent.ConcurrentBag<string?>();
+        try
+        {
+            for (int i = 0; i < burns; i++)
+            {
+                var (uri, _) = AddDrive("bd-r", "&throttle=1&speed=2&buffer=1M", name: $"bd-r-{i}");
+                var f = Writer(uri);
+                f.BurnVerificationLevel = BurnVerificationLevel.None;
+                writers.Add(f);
+                streams.Add(ImapiStream.CreateZero(12 << 20)); // about 1.4 s each at 2x
+            }
+            int threadsBefore = ThreadPool.ThreadCount;
+            var progress = new Sink(_ => threads.Add(Thread.CurrentThread.Name));
+            var tasks = writers.Select((f, i) => f.WriteAsync(streams[i], progress)).ToArray();
+            await Task.Delay(700);
+            Assert.All(tasks, t => Assert.False(t.IsCompleted));
+            int grown = ThreadPool.ThreadCount - threadsBefore;
+            Assert.True(grown < burns, $"the pool grew by {grown} threads while {burns} burns run");
+            await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(threads.Count >= 2 * burns, $"{threads.Count} reports for {burns} burns");
+            Assert.All(threads, n => Assert.Equal("imapi-job-monitor", n));
+        }
+        finally
+        {
+            foreach (var s in streams) s.Dispose();
+            foreach (var f in writers) f.Dispose();
+        }
+    }
+
+    /// <summary>Reports synchronously on the thread that reports (Progress&lt;T&gt; would post to the pool).</summary>
+    private sealed class Sink(Action<BurnProgress> onReport) : IProgress<BurnProgress>
+    {
+        public void Report(BurnProgress value) => onReport(value);
     }
 }

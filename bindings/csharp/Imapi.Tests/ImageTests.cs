@@ -124,8 +124,8 @@ public class ImageTests
         using (var s = file.Data) Assert.Equal(5, s.Length);
         file.IsHidden = true;
         Assert.True(file.IsHidden);
-        file.PosixMode = 0x1A4; // 0644
-        Assert.Equal(0x1A4, file.PosixMode);
+        file.PosixMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        Assert.Equal(0x1A4, (int)file.PosixMode); // 0644
         file.PosixOwner = (1000, 100);
         Assert.Equal((1000, 100), file.PosixOwner);
         var t = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);

@@ -39,24 +39,26 @@ public sealed class RecorderTests : IDisposable
         Assert.Empty(r.VolumePathNames);
         Assert.True(r.DeviceCanLoadMedia);
         Assert.True(r.LegacyDeviceNumber >= 0);
-        Assert.Contains(0x41, r.SupportedProfiles);
-        Assert.Equal(new[] { 0x41 }, r.CurrentProfiles);
-        Assert.Contains(0x41, r.SupportedFeaturePages);
-        Assert.Contains(0x41, r.CurrentFeaturePages);
-        Assert.Contains(0x2A, r.SupportedModePages);
-        Assert.Contains(0x05, r.GetSupportedModePages(ModePageRequestType.ChangeableValues));
+        Assert.Contains(ImapiProfileType.BDRSequential, r.SupportedProfiles);
+        Assert.Equal(new[] { ImapiProfileType.BDRSequential }, r.CurrentProfiles);
+        Assert.Contains(ImapiFeaturePageType.BDWrite, r.SupportedFeaturePages);
+        Assert.Contains(ImapiFeaturePageType.BDWrite, r.CurrentFeaturePages);
+        Assert.Contains(ImapiModePageType.LegacyCapabilities, r.SupportedModePages);
+        Assert.Contains(ImapiModePageType.WriteParameters, r.GetSupportedModePages(ModePageRequestType.ChangeableValues));
 
         var m = r.MediaInfo;
         Assert.True(m.Present);
         Assert.Equal(ImapiMediaPhysicalType.BDR, m.PhysicalType);
-        Assert.Equal(2, m.State); // blank
+        Assert.Equal(ImapiFormat2DataMediaState.Blank, m.State);
+        Assert.Equal(ImapiProfileType.BDRSequential, m.Profile);
+        Assert.Equal(ImapiMediaWriteProtectState.None, m.WriteProtect);
         Assert.Equal(0, m.Sessions);
         Assert.Equal(m.TotalSectors, m.FreeSectors);
 
         Assert.True(r.GetDiscInformation().Length >= 34);
         Assert.True(r.GetTrackInformation(255, ReadTrackAddressType.Track).Length >= 28);
-        Assert.Equal(0x41, r.GetFeaturePage(0x41, true)[1]);
-        byte[] page = r.GetModePage(0x05, ModePageRequestType.CurrentValues);
+        Assert.Equal(0x41, r.GetFeaturePage(ImapiFeaturePageType.BDWrite, true)[1]);
+        byte[] page = r.GetModePage(ImapiModePageType.WriteParameters, ModePageRequestType.CurrentValues);
         Assert.Equal(0x05, page[0] & 0x3F);
         r.SetModePage(ModePageRequestType.CurrentValues, page);
         Assert.Equal(0, r.ByteAlignmentMask);
@@ -148,7 +150,7 @@ public sealed class RecorderTests : IDisposable
         var r = DiscRecorder.Open(AddDrive("cd-r"));
         Assert.Equal(ImapiStatus.RecorderClientNameIsNotValid,
             Assert.Throws<ImapiException>(() => r.AcquireExclusiveAccess(false, "")).Status);
-        Assert.Equal(ImapiStatus.RecorderNoSuchFeature, Assert.Throws<ImapiException>(() => r.GetFeaturePage(0x123, false)).Status);
+        Assert.Equal(ImapiStatus.RecorderNoSuchFeature, Assert.Throws<ImapiException>(() => r.GetFeaturePage((ImapiFeaturePageType)0x123, false)).Status);
         r.Dispose();
         Assert.Throws<ImapiException>(() => r.VendorId);
     }

@@ -8,16 +8,24 @@ using Imapi.Native;
 
 namespace Imapi;
 
-/// <summary>IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing.</summary>
+/// <summary>IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing (<see cref="BurnProgress.CurrentAction"/>).</summary>
 public enum WriteAction : int
 {
+    /// <summary>Checking that the medium is usable.</summary>
     ValidatingMedia = 0,
+    /// <summary>Formatting the medium (DVD+RW, BD-RE, DVD-RAM).</summary>
     FormattingMedia = 1,
+    /// <summary>Setting the drive up (write parameters, speed).</summary>
     InitializingHardware = 2,
+    /// <summary>Optimum power calibration.</summary>
     CalibratingPower = 3,
+    /// <summary>Writing the data.</summary>
     WritingData = 4,
+    /// <summary>Synchronizing the cache and closing the track, session or disc.</summary>
     Finalization = 5,
+    /// <summary>Done.</summary>
     Completed = 6,
+    /// <summary>Reading back to verify (<see cref="DiscFormat2Data.BurnVerificationLevel"/>, <see cref="DiscFormat2Data.Verify(ImapiStream, CancellationToken)"/>).</summary>
     Verifying = 7,
 }
 
@@ -32,8 +40,18 @@ public enum BurnVerificationLevel : int
     Full = 2,
 }
 
-/// <summary>What SetWriteSpeed did with the request (S_IMAPI_SPEEDADJUSTED and friends).</summary>
-public enum SpeedAdjustment { Exact, SpeedAdjusted, RotationAdjusted, BothAdjusted }
+/// <summary>What <see cref="DiscFormat2Data.SetWriteSpeed"/> did with the request (IMAPI_S_SPEEDADJUSTED and friends).</summary>
+public enum SpeedAdjustment
+{
+    /// <summary>The drive offers the requested speed and rotation; they are used.</summary>
+    Exact,
+    /// <summary>The speed is not offered: the nearest lower one (or the slowest) is used.</summary>
+    SpeedAdjusted,
+    /// <summary>The rotation (pure CAV or not) is not offered: the other one is used.</summary>
+    RotationAdjusted,
+    /// <summary>Both speed and rotation were adjusted.</summary>
+    BothAdjusted,
+}
 
 /// <summary>The kind of an IMultisession element.</summary>
 public enum MultisessionType : int
@@ -198,45 +216,31 @@ public abstract class BurnWriter : ImapiObject
         return BurnProgress.From(p);
     });
 
-    /// <summary>Runs a blocking write with the Update event and the token wired to CancelWrite.</summary>
-    internal void RunBlocking(CancellationToken cancellationToken, Func<IntPtr, IntPtr, IntPtr, int> call) =>
+    /// <summary>Runs a blocking write with the Update event, <paramref name="progress"/> and the token wired to CancelWrite.</summary>
+    internal void RunBlocking(IProgress<BurnProgress>? progress, CancellationToken cancellationToken,
+                              Func<IntPtr, IntPtr, IntPtr, int> call) =>
         Owner.Call(h =>
         {
             using var registration = cancellationToken.Register(() => CancelWrite());
             return BurnProgressBridge.Run(p =>
             {
+                progress?.Report(p);
                 Update?.Invoke(this, p);
                 return !cancellationToken.IsCancellationRequested;
             }, (fn, user) => call(h, fn, user));
         });
 
     /// <summary>
-    /// Awaits a write job without parking a thread: the job is polled from timer
-    /// continuations every <paramref name="pollIntervalMs"/> (the C ABI of this version has
-    /// no completion callback), reporting the full event arguments to <paramref name="progress"/>.
-    /// Cancelling the token cancels the write; the task is then canceled.
+    /// Awaits a write job without parking a thread: the process's job monitor
+    /// (<see cref="JobMonitor"/>) wakes when the write reports progress or ends, and hands
+    /// <paramref name="progress"/> the full event arguments (<see cref="Progress"/>) each time,
+    /// on the monitor's thread. Cancelling the token cancels the write; the task is then canceled.
     /// </summary>
-    internal async Task AwaitJob(ImapiJob job, IProgress<BurnProgress>? progress, CancellationToken cancellationToken,
-                                 int pollIntervalMs)
+    internal async Task AwaitJob(ImapiJob job, IProgress<BurnProgress>? progress, CancellationToken cancellationToken)
     {
         using (job)
-        using (cancellationToken.Register(() => { try { job.Cancel(); } catch (ImapiException) { } }))
-        {
-            while (!job.Wait(0))
-            {
-                if (progress is not null) progress.Report(Progress);
-                await Task.Delay(pollIntervalMs).ConfigureAwait(false);
-            }
-            if (progress is not null) progress.Report(Progress);
-            try
-            {
-                job.ThrowIfFailed();
-            }
-            catch (ImapiException e) when (e.Status == ImapiStatus.RequestCancelled && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(e.Message, e, cancellationToken);
-            }
-        }
+            await job.WaitWithReports(progress is null ? null : () => progress.Report(Progress), cancellationToken)
+                     .ConfigureAwait(false);
     }
 }
 
@@ -296,10 +300,12 @@ public sealed class DiscFormat2Data : BurnWriter
     /// <summary>SupportedMediaTypes with the recorder set.</summary>
     public ImapiMediaPhysicalType[] SupportedMediaTypes =>
         Array.ConvertAll(IntList(ImapiNative.imapi_disc_format_data_get_supported_media_types), t => (ImapiMediaPhysicalType)t);
-    /// <summary>CurrentMediaStatus: IMAPI_FORMAT2_DATA_MEDIA_STATE bits (0 without a medium).</summary>
-    public int CurrentMediaStatus => Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_media_status);
-    /// <summary>WriteProtectStatus: IMAPI_MEDIA_WRITE_PROTECT_STATE bits.</summary>
-    public int WriteProtectStatus => Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_write_protect_status);
+    /// <summary>CurrentMediaStatus: the medium's state bits (<see cref="ImapiFormat2DataMediaState.Unknown"/> without a medium).</summary>
+    public ImapiFormat2DataMediaState CurrentMediaStatus =>
+        (ImapiFormat2DataMediaState)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_media_status);
+    /// <summary>WriteProtectStatus: why the medium cannot be written (<see cref="ImapiMediaWriteProtectState.None"/> when it can).</summary>
+    public ImapiMediaWriteProtectState WriteProtectStatus =>
+        (ImapiMediaWriteProtectState)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_write_protect_status);
     /// <summary>CurrentPhysicalMediaType.</summary>
     public ImapiMediaPhysicalType CurrentPhysicalMediaType =>
         (ImapiMediaPhysicalType)Owner.Get<int>(ImapiNative.imapi_disc_format_data_get_current_physical_media_type);
@@ -438,16 +444,46 @@ public sealed class DiscFormat2Data : BurnWriter
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_disc_format_data_create_media_stream(h, o))));
 
     /// <summary>
-    /// Write: burns the whole stream as one session, blocking, raising Update on this thread.
-    /// Cancelling the token cancels the write (ImapiException with RequestCancelled).
+    /// Write: burns the whole stream (from position 0 to its size) as one session, blocking,
+    /// raising Update on this thread. Holds the drive exclusively (as <see cref="ClientName"/>)
+    /// for the whole write. Cancelling the token cancels the write (ImapiException with RequestCancelled).
     /// </summary>
-    public void Write(ImapiStream data, CancellationToken cancellationToken = default)
+    /// <exception cref="ImapiException">
+    /// RecorderRequired, Df2DataClientNameIsNotValid, Df2DataWriteInProgress, RecorderMediaNoMedia,
+    /// RecorderLocked (another client holds the drive), Df2DataStreamNotSupported (size 0 or not a multiple of 2048),
+    /// Df2DataStreamTooLargeForCurrentMedia, Df2DataMediaNotBlank, Df2DataInvalidMediaState, Df2DataMediaIsNotSupported,
+    /// RecorderMediaWriteProtected, BurnVerificationFailed, DataStreamReadFailure, LossOfStreaming,
+    /// UnexpectedResponseFromDevice (sense in the exception); RequestCancelled when cancelled, the message
+    /// saying what the disc holds afterwards.
+    /// </exception>
+    public void Write(ImapiStream data, CancellationToken cancellationToken = default) => Write(data, null, cancellationToken);
+
+    /// <summary>
+    /// Write, reporting each event's arguments to <paramref name="progress"/> synchronously on this
+    /// thread (as well as raising Update): once per phase and at least every 0.5 s while writing.
+    /// An exception from <paramref name="progress"/> cancels the write and becomes the
+    /// InnerException of a RequestCancelled ImapiException.
+    /// </summary>
+    /// <exception cref="ImapiException">
+    /// RecorderRequired, Df2DataClientNameIsNotValid, Df2DataWriteInProgress, RecorderMediaNoMedia,
+    /// RecorderLocked (another client holds the drive), Df2DataStreamNotSupported (size 0 or not a multiple of 2048),
+    /// Df2DataStreamTooLargeForCurrentMedia, Df2DataMediaNotBlank, Df2DataInvalidMediaState, Df2DataMediaIsNotSupported,
+    /// RecorderMediaWriteProtected, BurnVerificationFailed, DataStreamReadFailure, LossOfStreaming,
+    /// UnexpectedResponseFromDevice (sense in the exception); RequestCancelled when cancelled, the message
+    /// saying what the disc holds afterwards.
+    /// </exception>
+    public void Write(ImapiStream data, IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = data.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_write(h, d.Ptr, fn, user));
+        RunBlocking(progress, cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_write(h, d.Ptr, fn, user));
     }
 
-    /// <summary>The job form of Write, on the library's worker pool.</summary>
+    /// <summary>
+    /// The job form of Write, on the library's worker pool; the caller disposes the job (which cancels
+    /// and waits for a running write). <see cref="ImapiJob.Progress"/> counts sectors
+    /// (<see cref="ImapiOperation.Burn"/>); <see cref="BurnWriter.Progress"/> has the full event arguments.
+    /// </summary>
+    /// <exception cref="ImapiException">RecorderRequired at once; the write's own errors from the job's outcome.</exception>
     public ImapiJob StartWrite(ImapiStream data) => Owner.Call(h =>
     {
         using var d = data.Owner.Acquire();
@@ -455,16 +491,19 @@ public sealed class DiscFormat2Data : BurnWriter
     });
 
     /// <summary>
-    /// Write as a Task: the burn runs on the library's threads, no .NET thread is parked on it;
-    /// <paramref name="progress"/> receives the event arguments every <paramref name="pollIntervalMs"/>.
-    /// Faulted with an ImapiException on failure; canceled (OperationCanceledException whose
-    /// InnerException carries IMAPI_E_REQUEST_CANCELLED) when the token stopped it.
+    /// Write as a Task: the burn runs on the library's threads and no .NET thread is parked on
+    /// it (one process-wide thread blocked in a <see cref="JobMonitor"/> completes every job).
+    /// <paramref name="progress"/> receives the full event arguments each time the write reports
+    /// (once per phase, at least every 0.5 s while writing, and once at the end), on that
+    /// monitor thread; wrap it in <see cref="Progress{T}"/> to get them on your context.
     /// </summary>
+    /// <exception cref="ImapiException">The errors of <see cref="Write(ImapiStream, CancellationToken)"/>, faulting the task.</exception>
+    /// <exception cref="OperationCanceledException">The token stopped the write (InnerException: the RequestCancelled ImapiException).</exception>
     public Task WriteAsync(ImapiStream data, IProgress<BurnProgress>? progress = null,
-                           CancellationToken cancellationToken = default, int pollIntervalMs = 100)
+                           CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return AwaitJob(StartWrite(data), progress, cancellationToken, pollIntervalMs);
+        return AwaitJob(StartWrite(data), progress, cancellationToken);
     }
 
     /// <summary>
@@ -472,10 +511,15 @@ public sealed class DiscFormat2Data : BurnWriter
     /// Update (action Verifying). A difference is IMAPI_E_BURN_VERIFICATION_FAILED with the
     /// first differing LBA in ImapiException.Lba.
     /// </summary>
-    public void Verify(ImapiStream image, CancellationToken cancellationToken = default)
+    /// <exception cref="ImapiException">BurnVerificationFailed (Lba: the first bad block); RecorderMediaNoMedia; RequestCancelled.</exception>
+    public void Verify(ImapiStream image, CancellationToken cancellationToken = default) => Verify(image, null, cancellationToken);
+
+    /// <summary>Verify, reporting each event's arguments to <paramref name="progress"/> on this thread.</summary>
+    /// <exception cref="ImapiException">BurnVerificationFailed (Lba: the first bad block); RecorderMediaNoMedia; RequestCancelled.</exception>
+    public void Verify(ImapiStream image, IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = image.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_verify(h, d.Ptr, fn, user));
+        RunBlocking(progress, cancellationToken, (h, fn, user) => ImapiNative.imapi_disc_format_data_verify(h, d.Ptr, fn, user));
     }
 
     private unsafe int[] IntList(Func<IntPtr, IntPtr, int, IntPtr, int> call) => Owner.Call(h =>
@@ -547,12 +591,23 @@ public sealed class WriteEngine2 : BurnWriter
         return v != 0;
     });
 
-    /// <summary>WriteSection: <paramref name="sectorCount"/> blocks from the stream's start at <paramref name="startingBlockAddress"/>, blocking.</summary>
+    /// <summary>
+    /// WriteSection: <paramref name="sectorCount"/> blocks of <see cref="BytesPerSector"/> bytes from the stream's
+    /// start to the medium at <paramref name="startingBlockAddress"/>, blocking (actions WritingData, then Completed);
+    /// no preparation, no post-gap, no closing.
+    /// </summary>
+    /// <exception cref="ImapiException">InvalidArg (negative address or count, stream too short); the errors common to every write.</exception>
     public void WriteSection(ImapiStream data, long startingBlockAddress, long sectorCount,
-                             CancellationToken cancellationToken = default)
+                             CancellationToken cancellationToken = default) =>
+        WriteSection(data, startingBlockAddress, sectorCount, null, cancellationToken);
+
+    /// <summary>WriteSection, reporting each event's arguments to <paramref name="progress"/> on this thread.</summary>
+    /// <exception cref="ImapiException">InvalidArg (negative address or count, stream too short); the errors common to every write.</exception>
+    public void WriteSection(ImapiStream data, long startingBlockAddress, long sectorCount,
+                             IProgress<BurnProgress>? progress, CancellationToken cancellationToken = default)
     {
         using var d = data.Owner.Acquire();
-        RunBlocking(cancellationToken, (h, fn, user) =>
+        RunBlocking(progress, cancellationToken, (h, fn, user) =>
             ImapiNative.imapi_write_engine_write_section(h, d.Ptr, startingBlockAddress, sectorCount, fn, user));
     }
 
@@ -564,12 +619,11 @@ public sealed class WriteEngine2 : BurnWriter
             o => ImapiNative.imapi_write_engine_write_section_start(h, d.Ptr, startingBlockAddress, sectorCount, o)));
     });
 
-    /// <summary>WriteSection as a Task (see <see cref="DiscFormat2Data.WriteAsync"/>).</summary>
+    /// <summary>WriteSection as a Task, completed by the job monitor as <see cref="DiscFormat2Data.WriteAsync"/> is.</summary>
     public Task WriteSectionAsync(ImapiStream data, long startingBlockAddress, long sectorCount,
-                                  IProgress<BurnProgress>? progress = null, CancellationToken cancellationToken = default,
-                                  int pollIntervalMs = 100)
+                                  IProgress<BurnProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return AwaitJob(StartWriteSection(data, startingBlockAddress, sectorCount), progress, cancellationToken, pollIntervalMs);
+        return AwaitJob(StartWriteSection(data, startingBlockAddress, sectorCount), progress, cancellationToken);
     }
 }

@@ -6,16 +6,24 @@ using Imapi.Native;
 namespace Imapi;
 
 /// <summary>
-/// IDiscMaster2: the recorders this process sees (Linux optical drives, then
-/// the emulated drives of IMAPI_EMU_DRIVES and AddEmulatedDrive), by unique ID.
-/// Enumerated afresh on each access.
+/// IDiscMaster2: the recorders this process sees, by unique ID: the Linux optical drives
+/// ("linux-scsi:" + the drive's sysfs path, stable across reboots), then the emulated
+/// drives of the IMAPI_EMU_DRIVES environment variable, then those of
+/// <see cref="AddEmulatedDrive"/> (an emulated drive's ID is its URI). Enumerated afresh on
+/// each access; holds no native handle (nothing to dispose); any thread.
+/// Open a recorder with <see cref="DiscRecorder.Open"/>.
 /// </summary>
 public sealed class DiscMaster : IReadOnlyList<string>
 {
-    /// <summary>Extension: adds an emulated drive ("emu:bd-r?dir=/tmp/disc") to this process's recorders.</summary>
+    /// <summary>
+    /// Extension: adds an emulated drive ("emu:bd-r?dir=/tmp/disc") to this process's recorders,
+    /// after those of IMAPI_EMU_DRIVES (twice is a no-op). An empty directory receives a blank disc.
+    /// </summary>
+    /// <exception cref="ImapiException">InvalidArg naming the bad part of the URI or the missing directory.</exception>
     public static void AddEmulatedDrive(string uri) =>
         ImapiException.Check(ImapiNative.imapi_disc_master_add_emulated_drive(uri));
 
+    /// <summary>Count: the number of recorders now.</summary>
     public unsafe int Count
     {
         get
@@ -26,7 +34,8 @@ public sealed class DiscMaster : IReadOnlyList<string>
         }
     }
 
-    /// <summary>Item: the unique ID of recorder <paramref name="index"/>.</summary>
+    /// <summary>Item: the unique ID of recorder <paramref name="index"/> (0-based).</summary>
+    /// <exception cref="ImapiException">InvalidArg for an index out of range.</exception>
     public unsafe string this[int index]
     {
         get
@@ -37,6 +46,7 @@ public sealed class DiscMaster : IReadOnlyList<string>
         }
     }
 
+    /// <summary>IsSupportedEnvironment: at least one recorder can be opened by this process.</summary>
     public unsafe bool IsSupportedEnvironment
     {
         get
@@ -47,6 +57,7 @@ public sealed class DiscMaster : IReadOnlyList<string>
         }
     }
 
+    /// <summary>The unique IDs of every recorder, in order.</summary>
     public IEnumerator<string> GetEnumerator()
     {
         int count = Count;

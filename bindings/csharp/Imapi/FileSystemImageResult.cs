@@ -9,7 +9,12 @@ namespace Imapi;
 /// <summary>One file's (or metadata area's) block range (IMAPI2FS's IProgressItem).</summary>
 public sealed record ProgressItem(long Index, string Description, long FirstBlock, long LastBlock, long BlockCount);
 
-/// <summary>IMAPI2FS's IFileSystemImageResult: a laid-out image, ready to be read or written.</summary>
+/// <summary>
+/// IMAPI2FS's IFileSystemImageResult: a laid-out image, frozen when
+/// <see cref="FileSystemImage.CreateResultImage"/> made it, ready to be read
+/// (<see cref="ImageStream"/>), written to a file or burned. Dispose releases it; streams made
+/// from it stay usable. Calls are serialized per object (a blocking WriteFile holds it).
+/// </summary>
 public sealed class FileSystemImageResult : ImapiObject
 {
     internal FileSystemImageResult(ImapiHandle handle) : base(handle, "FileSystemImageResult") { }
@@ -21,8 +26,11 @@ public sealed class FileSystemImageResult : ImapiObject
     public ImapiStream ImageStream =>
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_fsimage_result_get_image_stream(h, o))));
 
+    /// <summary>TotalBlocks: the image's size in blocks of <see cref="BlockSize"/> bytes.</summary>
     public long TotalBlocks => Owner.Get<long>(ImapiNative.imapi_fsimage_result_get_total_blocks);
+    /// <summary>BlockSize: 2048.</summary>
     public int BlockSize => Owner.Get<int>(ImapiNative.imapi_fsimage_result_get_block_size);
+    /// <summary>DiscId: a checksum of the image's metadata, the same for the same tree and options.</summary>
     public string DiscId => Owner.GetString(ImapiNative.imapi_fsimage_result_get_disc_id);
 
     /// <summary>ProgressItems: every file's and metadata area's block range.</summary>
@@ -37,6 +45,8 @@ public sealed class FileSystemImageResult : ImapiObject
         }
     }
 
+    /// <summary>The progress item at <paramref name="index"/> (0 to the count of <see cref="ProgressItems"/> - 1).</summary>
+    /// <exception cref="ImapiException">InvalidArg for an index out of range.</exception>
     public unsafe ProgressItem GetProgressItem(long index) => Owner.Call(h =>
     {
         var p = NativeProgressItem.New();
@@ -44,7 +54,8 @@ public sealed class FileSystemImageResult : ImapiObject
         return new ProgressItem(index, Utf8.Borrowed(p.Description), p.FirstBlock, p.LastBlock, p.BlockCount);
     });
 
-    /// <summary>ProgressItemFromBlock.</summary>
+    /// <summary>ProgressItemFromBlock: the item whose range holds <paramref name="block"/>.</summary>
+    /// <exception cref="ImapiException">InvalidArg when no item covers it.</exception>
     public unsafe ProgressItem FindProgressItemByBlock(long block) => GetProgressItem(Owner.Call(h =>
     {
         long index = 0;
@@ -52,6 +63,8 @@ public sealed class FileSystemImageResult : ImapiObject
         return index;
     }));
 
+    /// <summary>ProgressItemFromDescription: the item described as <paramref name="description"/> (a file's path).</summary>
+    /// <exception cref="ImapiException">InvalidArg when no item has that description.</exception>
     public unsafe ProgressItem FindProgressItemByDescription(string description) => GetProgressItem(Owner.Call(h =>
     {
         long index = 0;
@@ -65,6 +78,9 @@ public sealed class FileSystemImageResult : ImapiObject
     /// RequestCancelled; the partial file is removed). An exception thrown by an Update
     /// handler cancels the write and becomes that ImapiException's InnerException.
     /// </summary>
+    /// <exception cref="ImapiException">
+    /// OutputWriteFailure; DataStream* codes naming the source file; RequestCancelled. The partial file is removed on error.
+    /// </exception>
     public void WriteFile(string path, CancellationToken cancellationToken = default)
     {
         Func<ImapiProgress, bool>? handler = null;

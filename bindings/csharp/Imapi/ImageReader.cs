@@ -13,11 +13,11 @@ namespace Imapi;
 /// <param name="Path">"/a/b", in the names of <paramref name="FileSystem"/>.</param>
 /// <param name="Type">Directory, file or symbolic link.</param>
 /// <param name="Size">Bytes (files).</param>
-/// <param name="Mode">POSIX permission bits (Rock Ridge, UDF), or null when not recorded.</param>
+/// <param name="Mode">POSIX permission bits (Rock Ridge, UDF; <see cref="System.IO.UnixFileMode"/> has their values), or null when not recorded.</param>
 /// <param name="Modified">Modification time (UTC).</param>
 /// <param name="Target">A symbolic link's target; "" otherwise.</param>
 /// <param name="FileSystem">The file system whose tree lists it.</param>
-public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, int? Mode, DateTime Modified,
+public sealed record ImageEntry(long Index, string Path, ImageEntryType Type, long Size, System.IO.UnixFileMode? Mode, DateTime Modified,
                                 string Target, FsiFileSystems FileSystem);
 
 /// <summary>
@@ -29,9 +29,13 @@ public sealed partial class ImageReader : ImapiObject
 {
     private ImageReader(ImapiHandle handle) : base(handle, "ImageReader") { }
 
+    /// <summary>Opens the image file at <paramref name="path"/>; the caller disposes the reader.</summary>
+    /// <exception cref="ImapiException">DataStreamCreateFailure when it cannot be opened; NoSupportedFileSystem; FileSystemReadConsistencyError for a malformed image.</exception>
     public static ImageReader Open(string path) =>
         new(HandleOwner.Create(HandleKind.ImageReader, o => ImapiNative.imapi_image_reader_open_path(path, o)));
 
+    /// <summary>Opens the image <paramref name="stream"/> holds (the reader keeps the stream; it may be disposed at once).</summary>
+    /// <exception cref="ImapiException">Pointer for null; NoSupportedFileSystem; FileSystemReadConsistencyError for a malformed image.</exception>
     public static ImageReader Open(ImapiStream stream)
     {
         using var s = HandleOwner.AcquireOptional(stream?.Owner);
@@ -42,10 +46,17 @@ public sealed partial class ImageReader : ImapiObject
     /// <summary>Raised on the calling thread while Extract runs (bytes written).</summary>
     public event EventHandler<ImapiProgress>? Update;
 
+    /// <summary>The file systems the image holds.</summary>
     public FsiFileSystems FileSystems => (FsiFileSystems)Owner.Get<int>(ImapiNative.imapi_image_reader_get_file_systems);
+    /// <summary>The primary volume descriptor's label (ISO 9660 d-characters); <see cref="GetVolumeName"/> gives each file system's, in Unicode.</summary>
     public string VolumeName => Owner.GetString(ImapiNative.imapi_image_reader_get_volume_name);
 
-    /// <summary>The tree of one file system, parents before children; replaces the previous listing.</summary>
+    /// <summary>
+    /// The tree of one file system, parents before children (it becomes the listing <see cref="Extract"/> and
+    /// <see cref="OpenFile(long)"/> use). Entries name their file system and path, so
+    /// <see cref="OpenFile(ImageEntry)"/> opens the right file whatever is listed later.
+    /// </summary>
+    /// <exception cref="ImapiException">FileSystemNotFound; InvalidArg for not exactly one file system; FileSystemReadConsistencyError for a malformed tree.</exception>
     public unsafe IReadOnlyList<ImageEntry> List(FsiFileSystems fileSystem) => Owner.Call(h =>
     {
         long count = 0;
@@ -56,7 +67,7 @@ public sealed partial class ImageReader : ImapiObject
             var e = NativeImageEntry.New();
             ImapiException.Check(ImapiNative.imapi_image_reader_get_entry(h, i, (IntPtr)(&e)));
             entries.Add(new ImageEntry(i, Utf8.Borrowed(e.Path), (ImageEntryType)e.Type, e.Size,
-                e.Mode < 0 ? null : e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target), fileSystem));
+                e.Mode < 0 ? null : (System.IO.UnixFileMode)e.Mode, DateTime.UnixEpoch.AddTicks(e.Modified / 100), Utf8.Borrowed(e.Target), fileSystem));
         }
         return (IReadOnlyList<ImageEntry>)entries;
     });
@@ -92,7 +103,12 @@ public sealed partial class ImageReader : ImapiObject
     public ImapiStream OpenFile(long index) =>
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_image_reader_open_file(h, index, o))));
 
-    /// <summary>Extracts the last listing into <paramref name="destination"/> (see FileSystemImageResult.WriteFile for cancellation).</summary>
+    /// <summary>
+    /// Extracts the last listing into <paramref name="destination"/> (created if missing): directories, files,
+    /// modification times, links, permission bits; names that would leave it are refused. Raises
+    /// <see cref="Update"/> (bytes written) on this thread; the token cancels it (RequestCancelled).
+    /// </summary>
+    /// <exception cref="ImapiException">OutputWriteFailure; DataTooBig beyond <see cref="ExtractLimit"/>; the reader's code for a read error, naming the entry.</exception>
     public void Extract(string destination, CancellationToken cancellationToken = default)
     {
         Func<ImapiProgress, bool>? handler = null;

@@ -7,8 +7,11 @@ namespace Imapi;
 /// <summary>
 /// A failed libimapi call. It is a <see cref="COMException"/> whose HResult is
 /// IMAPI's own number, so code ported from IMAPI2 interop that catches
-/// COMException and tests ErrorCode keeps working.
+/// COMException and tests ErrorCode keeps working. <see cref="Exception.Message"/> reads
+/// "IMAPI_E_DUP_NAME (0xC0AAB112): 'dup' already exists": the C name, the number, and what
+/// was wrong and what to do, naming the .NET members to use.
 /// </summary>
+/// <example><c>catch (ImapiException e) when (e.Status == ImapiStatus.DupName) { ... }</c></example>
 public class ImapiException : COMException
 {
     /// <summary>
@@ -31,9 +34,11 @@ public class ImapiException : COMException
     public string StatusName => ImapiLibrary.StatusName(Status);
     /// <summary>errno of the failing system call, or 0.</summary>
     public int OsError { get; init; }
-    /// <summary>SCSI sense key, ASC and ASCQ, or -1 when no device was involved.</summary>
+    /// <summary>SCSI sense key, or -1 when no device was involved.</summary>
     public int SenseKey { get; init; } = -1;
+    /// <summary>SCSI additional sense code (ASC), or -1 when no device was involved.</summary>
     public int Asc { get; init; } = -1;
+    /// <summary>SCSI additional sense code qualifier (ASCQ), or -1 when no device was involved.</summary>
     public int Ascq { get; init; } = -1;
     /// <summary>Sector address involved, or -1.</summary>
     public long Lba { get; init; } = -1;
@@ -46,7 +51,7 @@ public class ImapiException : COMException
         var e = (NativeError*)ImapiNative.imapi_error_last();
         if (e == null || e->Code != status)
             return new ImapiException((ImapiStatus)status, ImapiLibrary.StatusName((ImapiStatus)status));
-        return new ImapiException((ImapiStatus)status, Utf8.Borrowed(e->Message))
+        return new ImapiException((ImapiStatus)status, NativeNames.ToDotNet(Utf8.Borrowed(e->Message)))
         {
             OsError = e->OsError,
             SenseKey = e->SenseKey,

@@ -51,14 +51,25 @@ public sealed class ImapiJob : ImapiObject
     /// monitor's thread; an exception from them cancels the job and becomes the
     /// InnerException of a RequestCancelled ImapiException.
     /// </summary>
-    public async Task WaitAsync(IProgress<ImapiProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task WaitAsync(IProgress<ImapiProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IProgress<ImapiProgress>? sink = progress;
         if (Update is not null)
             sink = new ProgressFanOut(progress, p => Update?.Invoke(this, p));
+        return WaitWithReports(sink is null ? null : () => sink.Report(Progress), cancellationToken);
+    }
+
+    /// <summary>
+    /// What every async form shares: completion from the process's job monitor,
+    /// <paramref name="report"/> run on its thread per progress event (a throwing report
+    /// cancels the job: RequestCancelled with the exception inside), a cancelled token
+    /// turned into OperationCanceledException.
+    /// </summary>
+    internal async Task WaitWithReports(Action? report, CancellationToken cancellationToken)
+    {
         try
         {
-            await JobDispatcher.Watch(this, sink, cancellationToken).ConfigureAwait(false);
+            await JobDispatcher.Watch(this, report, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not ImapiException)
         {

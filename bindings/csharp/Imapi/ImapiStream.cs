@@ -8,8 +8,11 @@ namespace Imapi;
 
 /// <summary>
 /// IMAPI's IStream as a read-only, seekable <see cref="Stream"/>: file data for
-/// AddFile, an image (FileSystemImageResult.ImageStream), a file inside an image.
-/// Reads go straight into the caller's span: no intermediate copy.
+/// AddFile, an image (FileSystemImageResult.ImageStream), a file inside an image, a disc.
+/// Reads go straight into the caller's span: no intermediate copy. Whoever takes a stream
+/// (an item, a writer, a reader) keeps what it needs alive: this object may be disposed as
+/// soon as the call returns. Calls are serialized per object; failures are
+/// <see cref="ImapiException"/>s (DataStreamReadFailure naming the source).
 /// </summary>
 public sealed partial class ImapiStream : Stream
 {
@@ -44,19 +47,30 @@ public sealed partial class ImapiStream : Stream
     public static ImapiStream FromStream(Stream source, bool leaveOpen = false) =>
         new(UserStream.Create(source ?? throw new ImapiException(ImapiStatus.Pointer, "source stream is null"), leaveOpen));
 
+    /// <summary>True until disposed.</summary>
     public override bool CanRead => !Owner.Handle.IsClosed;
+    /// <summary>True until disposed.</summary>
     public override bool CanSeek => !Owner.Handle.IsClosed;
+    /// <summary>False: IMAPI streams are read-only.</summary>
     public override bool CanWrite => false;
+    /// <summary>The stream's size in bytes.</summary>
+    /// <exception cref="ImapiException">InvalidHandle once disposed.</exception>
     public override long Length => Owner.Get<long>(ImapiNative.imapi_stream_get_size);
 
+    /// <summary>The read position in bytes from the start.</summary>
+    /// <exception cref="ImapiException">InvalidArg for a negative position.</exception>
     public override long Position
     {
         get => Seek(0, SeekOrigin.Current);
         set => Seek(value, SeekOrigin.Begin);
     }
 
+    /// <summary>Reads up to <paramref name="count"/> bytes into <paramref name="buffer"/> at <paramref name="offset"/>; 0 at the end.</summary>
+    /// <exception cref="ImapiException">DataStreamReadFailure, or the source's own error.</exception>
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Reads into <paramref name="buffer"/> directly (pinned, no copy); returns the bytes read, 0 at the end.</summary>
+    /// <exception cref="ImapiException">DataStreamReadFailure, or the source's own error.</exception>
     public override unsafe int Read(Span<byte> buffer)
     {
         fixed (byte* p = buffer)
@@ -72,6 +86,8 @@ public sealed partial class ImapiStream : Stream
         }
     }
 
+    /// <summary>Moves the read position; returns the new one. Beyond the end is allowed (reads then return 0).</summary>
+    /// <exception cref="ImapiException">InvalidArg for a position before the start or an unknown origin.</exception>
     public override unsafe long Seek(long offset, SeekOrigin origin) => Owner.Call(h =>
     {
         long pos = 0;
@@ -83,10 +99,16 @@ public sealed partial class ImapiStream : Stream
     public void SeekOnly(long offset, SeekOrigin origin) =>
         Owner.Check(h => ImapiNative.imapi_stream_seek(h, offset, (int)origin, IntPtr.Zero));
 
+    /// <summary>Nothing to flush: the stream is read-only.</summary>
     public override void Flush() { }
+    /// <summary>Not supported: the stream is read-only.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
     public override void SetLength(long value) => throw new NotSupportedException("ImapiStream is read-only");
+    /// <summary>Not supported: the stream is read-only.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("ImapiStream is read-only");
 
+    /// <summary>Releases the native stream handle (what took the stream keeps its own reference).</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing) Owner.Handle.Dispose();

@@ -3,9 +3,13 @@ using Imapi.Native;
 
 namespace Imapi;
 
-/// <summary>IMAPI2's IIsoImageManager: checks an ISO image given by path or stream.</summary>
+/// <summary>
+/// IMAPI2's IIsoImageManager (MsftIsoImageManager): checks an ISO image given by path or
+/// stream before it is burned. Dispose releases it; calls are serialized per object.
+/// </summary>
 public sealed class IsoImageManager : ImapiObject
 {
+    /// <summary>A manager with no image set (set <see cref="Path"/> or <see cref="Stream"/>).</summary>
     public IsoImageManager()
         : base(HandleOwner.Create(HandleKind.IsoImageManager, ImapiNative.imapi_iso_image_manager_create), "IsoImageManager") { }
 
@@ -29,5 +33,9 @@ public sealed class IsoImageManager : ImapiObject
     }
 
     /// <summary>Validate: alignment, size, a valid volume descriptor, readable directory trees.</summary>
+    /// <exception cref="ImapiException">
+    /// ImageManagerNoImage, ImageManagerImageNotAligned, ImageManagerNoValidVdFound, ImageManagerImageTooBig,
+    /// FileSystemReadConsistencyError.
+    /// </exception>
     public void Validate() => Owner.Check(ImapiNative.imapi_iso_image_manager_validate);
 }

@@ -6,9 +6,11 @@ using System.Threading.Tasks;
 namespace Imapi;
 
 /// <summary>
-/// Completes every <see cref="ImapiJob.WaitAsync"/> Task of the process from one
-/// background thread blocked in a <see cref="JobMonitor"/>: no thread-pool thread
-/// is held while jobs run, and progress is reported when the job reports it.
+/// Completes every job Task of the process (<see cref="ImapiJob.WaitAsync"/>, and through
+/// it FileSystemImageResult.WriteFileAsync, DiscFormat2Data.WriteAsync and
+/// WriteEngine2.WriteSectionAsync) from one background thread blocked in a
+/// <see cref="JobMonitor"/>: no thread-pool thread is held while jobs run, and progress
+/// is reported when the job reports it (each watch says how to read and deliver it).
 /// The thread and its monitor exist while jobs are watched: the first job starts
 /// them, and they end with the last (so no native handle outlives the jobs).
 /// </summary>
@@ -17,7 +19,7 @@ internal static class JobDispatcher
     private sealed class Watched
     {
         public required ImapiJob Job;
-        public required IProgress<ImapiProgress>? Progress;
+        public required Action? Report;
         public required CancellationToken Token;
         public required TaskCompletionSource Completion;
         public CancellationTokenRegistration Registration;
@@ -30,12 +32,17 @@ internal static class JobDispatcher
     private static JobMonitor? _monitor;
     private static long _nextCookie;
 
-    public static Task Watch(ImapiJob job, IProgress<ImapiProgress>? progress, CancellationToken token)
+    /// <summary>
+    /// Watches <paramref name="job"/> until it finishes. <paramref name="report"/> (may be null)
+    /// runs on the monitor's thread for each progress event and once at the end; if it throws,
+    /// the job is cancelled and the returned Task faults with that exception.
+    /// </summary>
+    public static Task Watch(ImapiJob job, Action? report, CancellationToken token)
     {
         var w = new Watched
         {
             Job = job,
-            Progress = progress,
+            Report = report,
             Token = token,
             // User continuations must not run on the monitor's thread.
             Completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
@@ -101,10 +108,10 @@ internal static class JobDispatcher
     /// <summary>An exception from the handler cancels the job and comes back as RequestCancelled's InnerException.</summary>
     private static void Report(Watched w)
     {
-        if (w.Progress is null || w.HandlerError is not null) return;
+        if (w.Report is null || w.HandlerError is not null) return;
         try
         {
-            w.Progress.Report(w.Job.Progress);
+            w.Report();
         }
         catch (Exception e)
         {

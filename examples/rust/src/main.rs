@@ -21,6 +21,10 @@ fn burn(image: &str, drive: &str) -> imapi::Result<()> {
         imapi::DiscMaster::add_emulated_drive(drive)?;
     }
     let recorder = imapi::DiscRecorder::open(drive)?;
+    let media = recorder.media_info()?;
+    // Typed values: MediaType::BdR, MediaState(BLANK), Profile::BdRSequential, ...
+    eprintln!("{drive}: {:?} ({:?}), {:?}, {} free sectors", media.physical_type, media.profile, media.state,
+              media.free_sectors);
     let mut format = imapi::DiscFormat2Data::new()?;
     format.set_recorder(&recorder)?;
     format.set_client_name("make-iso")?;
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
     }
     match done {
         Ok(()) => ExitCode::SUCCESS,
+        // e.g. "failed: IMAPI_E_DF2DATA_MEDIA_NOT_BLANK (0xC0AA0405): ..."; e.code() is an imapi::Status.
         Err(e) => {
             eprintln!("failed: {e}");
             ExitCode::FAILURE

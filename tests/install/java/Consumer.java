@@ -13,7 +13,7 @@ public class Consumer {
     public static void main(String[] args) throws Exception {
         AtomicInteger reports = new AtomicInteger();
         try (FileSystemImage image = new FileSystemImage()) {
-            image.setFileSystemsToCreate(FsiFileSystems.ISO9660 | FsiFileSystems.JOLIET | FsiFileSystems.UDF);
+            image.setFileSystemsToCreate(java.util.EnumSet.of(FsiFileSystems.ISO9660, FsiFileSystems.JOLIET, FsiFileSystems.UDF));
             image.setVolumeName("Ünïcödé Tree");
             try (FsiDirectoryItem root = image.getRoot()) {
                 root.addTree(Path.of(args[0]), false);

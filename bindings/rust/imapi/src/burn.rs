@@ -11,81 +11,85 @@ use std::time::Duration;
 
 use imapi_sys as sys;
 
-use crate::error::{check, status, Error, Result};
+use crate::enums::MediaType;
+use crate::error::{check, Error, Result};
+use crate::flags::{MediaState, WriteProtect};
+use crate::status::Status;
 use crate::ffi::{cstr, out, out_handle, owned_string};
 use crate::job::Job;
 use crate::recorder::DiscRecorder;
 use crate::stream::Stream;
 
-/// IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteAction {
-    ValidatingMedia,
-    FormattingMedia,
-    InitializingHardware,
-    CalibratingPower,
-    WritingData,
-    Finalization,
-    Completed,
-    Verifying,
-    /// A value this crate does not know (a newer library).
-    Other(i32),
-}
-
-impl WriteAction {
-    fn from_raw(v: i32) -> WriteAction {
-        match v {
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA => WriteAction::ValidatingMedia,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA => WriteAction::FormattingMedia,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_INITIALIZING_HARDWARE => WriteAction::InitializingHardware,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_CALIBRATING_POWER => WriteAction::CalibratingPower,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA => WriteAction::WritingData,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION => WriteAction::Finalization,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED => WriteAction::Completed,
-            sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_VERIFYING => WriteAction::Verifying,
-            o => WriteAction::Other(o),
-        }
+int_enum! {
+    /// IMAPI_FORMAT2_DATA_WRITE_ACTION: what a write is doing ([`BurnProgress::action`]).
+    WriteAction {
+        /// Checking that the medium is usable.
+        ValidatingMedia = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA,
+        /// Formatting (blank DVD+RW, BD-RE).
+        FormattingMedia = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA,
+        /// Setting up the drive (write parameters, speed).
+        InitializingHardware = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_INITIALIZING_HARDWARE,
+        /// Optimum power calibration.
+        CalibratingPower = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_CALIBRATING_POWER,
+        /// Writing the stream.
+        WritingData = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA,
+        /// Closing the track, session or disc.
+        Finalization = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION,
+        /// Done.
+        Completed = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED,
+        /// Reading the session back ([`VerificationLevel`]).
+        Verifying = sys::IMAPI_FORMAT2_DATA_WRITE_ACTION_VERIFYING,
     }
 }
 
-/// IMAPI_BURN_VERIFICATION_LEVEL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(i32)]
-pub enum VerificationLevel {
-    /// No read-back.
-    None = 0,
-    /// Disc and track information plus checksums of sample areas (IMAPI's default).
-    Quick = 1,
-    /// Quick plus the whole session read back and compared with hashes taken while writing.
-    Full = 2,
+int_enum! {
+    /// IMAPI_BURN_VERIFICATION_LEVEL: what a write reads back afterwards.
+    VerificationLevel {
+        /// No read-back.
+        None = sys::IMAPI_BURN_VERIFICATION_NONE,
+        /// The track the drive reports for the session, plus checksums of sample areas
+        /// compared with hashes taken while writing (IMAPI's default).
+        Quick = sys::IMAPI_BURN_VERIFICATION_QUICK,
+        /// Quick plus the whole session read back and compared with those hashes.
+        Full = sys::IMAPI_BURN_VERIFICATION_FULL,
+    }
 }
 
 /// The Update event's arguments (IDiscFormat2DataEventArgs and IWriteEngine2EventArgs),
 /// plus the drive's buffer, the current speed and the underruns (libimapi extensions).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BurnProgress {
+    /// CurrentAction.
     pub action: WriteAction,
+    /// ElapsedTime, since the write was called.
     pub elapsed: Duration,
     /// Estimated time left; None before an estimate exists.
     pub remaining: Option<Duration>,
     /// Elapsed plus remaining; None before an estimate exists.
     pub total: Option<Duration>,
+    /// StartLba: the first LBA of this write.
     pub start_lba: i64,
-    /// Sectors this write records (stream plus post-gap).
+    /// SectorCount: sectors this write records (stream plus post-gap).
     pub sector_count: i64,
+    /// LastReadLba: the last LBA taken from the source into the ring (`start_lba - 1` before any).
     pub last_read_lba: i64,
+    /// LastWrittenLba: the last LBA the drive accepted (`start_lba - 1` before any).
     pub last_written_lba: i64,
-    /// The host ring buffer: size, bytes read ahead and not yet written, free bytes.
+    /// TotalSystemBuffer: the host ring buffer's size in bytes.
     pub total_system_buffer: i64,
+    /// UsedSystemBuffer: bytes read ahead and not yet written.
     pub used_system_buffer: i64,
+    /// FreeSystemBuffer: total minus used.
     pub free_system_buffer: i64,
-    /// The drive's buffer in bytes (0 if unknown) and its free bytes at the last poll.
+    /// Extension: the drive's buffer in bytes (0 if unknown).
     pub drive_buffer_size: i64,
+    /// Extension: the drive buffer's free bytes at the last poll.
     pub drive_buffer_free: i64,
-    /// 0-100; None if the drive does not say.
+    /// Extension: the drive buffer's fill, 0-100; None if the drive does not say.
     pub drive_buffer_fill_percent: Option<i32>,
-    /// Write rate over the last second, kB/s (1000 bytes); 0 when not writing.
+    /// Extension: the write rate over the last second, kB/s (1000 bytes); 0 when not writing.
     pub current_speed_kbps: i32,
+    /// Extension: buffer underruns during this write (the drive's BUFE recoveries included).
     pub underrun_count: i64,
 }
 
@@ -128,8 +132,9 @@ impl BurnProgress {
 /// IWriteSpeedDescriptor: one speed the drive offers for the medium.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteSpeedDescriptor {
-    /// IMAPI_MEDIA_TYPE_*.
-    pub media_type: i32,
+    /// MediaType: the medium the speed is for.
+    pub media_type: MediaType,
+    /// RotationTypeIsPureCAV.
     pub rotation_type_is_pure_cav: bool,
     /// Sectors per second (`imapi_sys::IMAPI_SECTORS_PER_SECOND_AT_1X_*` is 1x).
     pub write_speed: i32,
@@ -144,34 +149,50 @@ pub enum SpeedAdjustment {
     SpeedAdjusted,
     /// The other rotation type is used.
     RotationAdjusted,
+    /// Both speed and rotation were adjusted.
     BothAdjusted,
 }
 
-/// The kind of an IMultisession element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MultisessionKind {
-    /// IMultisessionSequential2: CD-R/RW, DVD±R, DVD+R DL, DVD-RW sequential, BD-R.
-    Sequential,
-    /// IMultisessionRandomWrite: DVD+RW, DVD-RAM, BD-RE, DVD-RW restricted overwrite.
-    RandomWrite,
-    Other(i32),
+int_enum! {
+    /// The kind of an IMultisession element (`IMAPI_MULTISESSION_*`).
+    MultisessionKind {
+        /// IMultisessionSequential2: a new session after the last (CD-R/RW, DVD±R,
+        /// DVD+R DL, DVD-RW sequential, BD-R).
+        Sequential = sys::IMAPI_MULTISESSION_SEQUENTIAL,
+        /// IMultisessionRandomWrite: a logical session on overwritable media (DVD+RW,
+        /// DVD-RAM, BD-RE, DVD-RW restricted overwrite).
+        RandomWrite = sys::IMAPI_MULTISESSION_RANDOM_WRITE,
+    }
 }
 
 /// One element of MultisessionInterfaces: addresses are LBAs, counts 2048-byte
 /// sectors; the fields of the other kind are 0 (and the "-1 if none" ones None).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Multisession {
+    /// Its position in MultisessionInterfaces (for [`DiscFormat2Data::set_multisession_in_use`]).
     pub index: i32,
+    /// Sequential or random-write.
     pub kind: MultisessionKind,
+    /// IsSupportedOnCurrentMediaState.
     pub is_supported_on_current_media_state: bool,
+    /// InUse: the kind the next write continues.
     pub in_use: bool,
+    /// Sequential: IsFirstDataSession (the disc holds no data session yet).
     pub is_first_data_session: bool,
+    /// WriteUnitSize: sectors a write is a multiple of (16 DVD, 32 BD, 1 CD).
     pub write_unit_size: i32,
+    /// Sequential: StartAddressOfPreviousSession (the `session_block` of
+    /// [`FileSystemImage::import`](crate::FileSystemImage::import)).
     pub start_address_of_previous_session: Option<i64>,
+    /// Sequential: LastWrittenAddressOfPreviousSession.
     pub last_written_address_of_previous_session: Option<i64>,
+    /// Sequential: NextWritableAddress; random-write: where the next logical session starts.
     pub next_writable_address: i64,
+    /// Sequential: FreeSectorsOnMedia.
     pub free_sectors_on_media: i64,
+    /// Random-write: LastWrittenAddress (the end of the file system), None if blank.
     pub last_written_address: Option<i64>,
+    /// Random-write: TotalSectorsOnMedia.
     pub total_sectors_on_media: i64,
 }
 
@@ -207,7 +228,7 @@ fn run_with_burn_progress(
     let mut ctx = BurnContext { handler, panic: None };
     let code = call(Some(on_burn_progress), &mut ctx as *mut BurnContext as *mut c_void);
     if ctx.panic.is_some() {
-        return Err(Error::new(status::REQUEST_CANCELLED, "the progress closure panicked, so the write was cancelled"));
+        return Err(Error::new(Status::RequestCancelled, "the progress closure panicked, so the write was cancelled"));
     }
     check(code).map(|_| ())
 }
@@ -248,7 +269,7 @@ impl std::fmt::Debug for CancelHandle {
 }
 
 impl CancelHandle {
-    /// Asks the running write to stop; it then fails with IMAPI_E_REQUEST_CANCELLED.
+    /// Asks the running write to stop; it then fails with [`Status::RequestCancelled`](crate::Status::RequestCancelled).
     /// Ok(false) when no write was running.
     pub fn cancel(&self) -> Result<bool> {
         let code = match &*self.0 {
@@ -271,23 +292,44 @@ impl CancelHandle {
 
 // ---- IDiscFormat2Data -------------------------------------------------------
 
-/// IMAPI2's MsftDiscFormat2Data: writes a data stream (an image) as a session.
+/// IMAPI2's MsftDiscFormat2Data: writes a data stream (an image) as a session, then
+/// verifies it ([`VerificationLevel`]); multisession, speeds, and the medium's state
+/// ([`DiscFormat2Data::current_media_status`]). A write holds the drive exclusively
+/// under the client name for its whole duration. The writer keeps the recorder it was
+/// given alive; while a write runs, open another [`DiscRecorder`] on the same unique ID
+/// to query the drive. Dropping it cancels a running job-form write and waits for it.
 /// One thread at a time (`Send`, not `Sync`); [`DiscFormat2Data::cancel_handle`]
 /// reaches a running write from others.
 ///
-/// ```no_run
-/// use imapi::{DiscFormat2Data, DiscRecorder, Stream, VerificationLevel};
-/// let recorder = DiscRecorder::open("emu:bd-r?dir=/tmp/disc")?;
+/// Errors common to every write: [`Status::RecorderRequired`], [`Status::Df2DataClientNameIsNotValid`],
+/// [`Status::Df2DataWriteInProgress`], [`Status::RecorderMediaNoMedia`], [`Status::RecorderLocked`],
+/// [`Status::RequestCancelled`], [`Status::DataStreamReadFailure`], device errors (sense and LBA
+/// in the [`Error`]), [`Status::LossOfStreaming`]; the message says what the disc holds afterwards.
+///
+/// ```
+/// use imapi::{DiscFormat2Data, DiscMaster, DiscRecorder, FileSystemImage, MediaState, Stream, VerificationLevel};
+/// # let dir = std::env::temp_dir().join(format!("imapi-doc-burn-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// let uri = format!("emu:bd-r?dir={}&polls=0", dir.display()); // an emulated BD-R, blank
+/// DiscMaster::add_emulated_drive(&uri)?;
+/// let recorder = DiscRecorder::open(&uri)?;
+///
+/// let image = FileSystemImage::new()?;
+/// image.root()?.add_file("hello.txt", &Stream::from_memory(b"hello")?)?;
+/// let data = image.create_result_image()?.image_stream()?;
+///
 /// let mut format = DiscFormat2Data::new()?;
 /// format.set_recorder(&recorder)?;
 /// format.set_client_name("my-app")?;
 /// format.set_burn_verification_level(VerificationLevel::Full)?;
-/// let cancel = format.cancel_handle();   // Send + Sync: hand it to a UI thread or a signal watcher
-/// format.write_with_progress(&Stream::from_file("photos.iso")?, |p| {
+/// let cancel = format.cancel_handle(); // Send + Sync: hand it to a UI thread or a signal watcher
+/// format.write_with_progress(&data, |p| {
 ///     eprint!("\r{:?} {}/{}", p.action, p.sectors_written(), p.sector_count);
-///     true                                // false cancels, as cancel.cancel() does from elsewhere
+///     true // false cancels, as cancel.cancel() does from elsewhere
 /// })?;
+/// assert!(format.current_media_status()?.contains(MediaState::APPENDABLE));
 /// # drop(cancel);
+/// # std::fs::remove_dir_all(&dir).ok();
 /// # Ok::<(), imapi::Error>(())
 /// ```
 pub struct DiscFormat2Data {
@@ -348,6 +390,7 @@ impl DiscFormat2Data {
         let n = cstr(name)?;
         check(unsafe { sys::imapi_disc_format_data_set_client_name(self.p(), n.as_ptr()) }).map(|_| ())
     }
+    /// ClientName ("" when none was set).
     pub fn client_name(&self) -> Result<String> {
         owned_string(|v| unsafe { sys::imapi_disc_format_data_get_client_name(self.p(), v) })
     }
@@ -373,17 +416,27 @@ impl DiscFormat2Data {
         out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_media_heuristically_blank(self.p(), v) })
             .map(|v| v != 0)
     }
-    /// SupportedMediaTypes: IMAPI_MEDIA_TYPE_* values writable with the recorder set.
-    pub fn supported_media_types(&self) -> Result<Vec<i32>> {
+    /// SupportedMediaTypes: the media this writer can write with the recorder set.
+    pub fn supported_media_types(&self) -> Result<Vec<MediaType>> {
         list(|b, c, n| unsafe { sys::imapi_disc_format_data_get_supported_media_types(self.p(), b, c, n) })
+            .map(|v| v.into_iter().map(MediaType::from_raw).collect())
     }
 
-    getter!(current_media_status, imapi_disc_format_data_get_current_media_status, i32,
-            "CurrentMediaStatus: IMAPI_FORMAT2_DATA_MEDIA_STATE_* bits (0 without a medium).");
-    getter!(write_protect_status, imapi_disc_format_data_get_write_protect_status, i32,
-            "WriteProtectStatus: IMAPI_WRITEPROTECTED_* bits.");
-    getter!(current_physical_media_type, imapi_disc_format_data_get_current_physical_media_type, i32,
-            "CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_*.");
+    /// CurrentMediaStatus (empty without a medium), asked of the drive now.
+    pub fn current_media_status(&self) -> Result<MediaState> {
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_current_media_status(self.p(), v) })
+            .map(MediaState::from_bits_retain)
+    }
+    /// WriteProtectStatus: why the medium is write-protected (empty when it is not).
+    pub fn write_protect_status(&self) -> Result<WriteProtect> {
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_write_protect_status(self.p(), v) })
+            .map(WriteProtect::from_bits_retain)
+    }
+    /// CurrentPhysicalMediaType.
+    pub fn current_physical_media_type(&self) -> Result<MediaType> {
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_current_physical_media_type(self.p(), v) })
+            .map(MediaType::from_raw)
+    }
     getter!(total_sectors_on_media, imapi_disc_format_data_get_total_sectors_on_media, i64,
             "TotalSectorsOnMedia: used + free 2048-byte sectors.");
     getter!(free_sectors_on_media, imapi_disc_format_data_get_free_sectors_on_media, i64,
@@ -417,16 +470,15 @@ impl DiscFormat2Data {
     flag!(test_write, set_test_write, imapi_disc_format_data_get_test_write, imapi_disc_format_data_set_test_write,
           "Extension: a test write (laser off) where the medium has one (CD-R/RW, DVD-R/RW).");
 
-    /// IBurnVerification.BurnVerificationLevel.
+    /// IBurnVerification.BurnVerificationLevel (default [`VerificationLevel::Quick`]).
     pub fn burn_verification_level(&self) -> Result<VerificationLevel> {
-        Ok(match out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_burn_verification_level(self.p(), v) })? {
-            0 => VerificationLevel::None,
-            2 => VerificationLevel::Full,
-            _ => VerificationLevel::Quick,
-        })
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_data_get_burn_verification_level(self.p(), v) })
+            .map(VerificationLevel::from_raw)
     }
+    /// Sets [`DiscFormat2Data::burn_verification_level`]; an `Other` value is
+    /// [`Status::InvalidArg`].
     pub fn set_burn_verification_level(&mut self, level: VerificationLevel) -> Result<()> {
-        check(unsafe { sys::imapi_disc_format_data_set_burn_verification_level(self.p(), level as i32) }).map(|_| ())
+        check(unsafe { sys::imapi_disc_format_data_set_burn_verification_level(self.p(), level.raw()) }).map(|_| ())
     }
     /// Extension: the ring buffer in bytes (0 restores the 64 MiB default).
     pub fn set_buffer_size(&mut self, bytes: i64) -> Result<()> {
@@ -477,7 +529,7 @@ impl DiscFormat2Data {
                 };
                 check(unsafe { sys::imapi_disc_format_data_get_write_speed_descriptor(self.p(), i, &mut d) })?;
                 Ok(WriteSpeedDescriptor {
-                    media_type: d.media_type,
+                    media_type: MediaType::from_raw(d.media_type),
                     rotation_type_is_pure_cav: d.rotation_type_is_pure_cav != 0,
                     write_speed: d.write_speed,
                 })
@@ -497,11 +549,7 @@ impl DiscFormat2Data {
                 let lba = |v: i64| (v >= 0).then_some(v);
                 Ok(Multisession {
                     index,
-                    kind: match m.type_ {
-                        sys::IMAPI_MULTISESSION_SEQUENTIAL => MultisessionKind::Sequential,
-                        sys::IMAPI_MULTISESSION_RANDOM_WRITE => MultisessionKind::RandomWrite,
-                        o => MultisessionKind::Other(o),
-                    },
+                    kind: MultisessionKind::from_raw(m.type_),
                     is_supported_on_current_media_state: m.is_supported_on_current_media_state != 0,
                     in_use: m.in_use != 0,
                     is_first_data_session: m.is_first_data_session != 0,
@@ -516,7 +564,7 @@ impl DiscFormat2Data {
             })
             .collect()
     }
-    /// IMultisession.InUse of MultisessionInterfaces[index]: the kind the next write continues.
+    /// IMultisession.InUse of MultisessionInterfaces\[index\]: the kind the next write continues.
     pub fn set_multisession_in_use(&mut self, index: i32, in_use: bool) -> Result<()> {
         check(unsafe { sys::imapi_disc_format_data_set_multisession_in_use(self.p(), index, in_use as i32) }).map(|_| ())
     }
@@ -532,7 +580,7 @@ impl DiscFormat2Data {
             .map(|_| ())
     }
     /// Write with the Update event: `on_progress` runs on this thread (at least every
-    /// 0.5 s while writing); false cancels (Err(IMAPI_E_REQUEST_CANCELLED)), and so
+    /// 0.5 s while writing); false cancels (Err([`Status::RequestCancelled`](crate::Status::RequestCancelled))), and so
     /// does a panic in it.
     pub fn write_with_progress(&mut self, data: &Stream, mut on_progress: impl FnMut(&BurnProgress) -> bool) -> Result<()> {
         let p = self.p();
@@ -546,7 +594,7 @@ impl DiscFormat2Data {
         out_handle(|o| unsafe { sys::imapi_disc_format_data_write_start(self.p(), data.as_ptr(), o) }).map(Job::from_raw)
     }
     /// Extension: compares the last session on the disc with `image`; a difference is
-    /// IMAPI_E_BURN_VERIFICATION_FAILED with its first LBA in [`Error::lba`].
+    /// [`Status::BurnVerificationFailed`](crate::Status::BurnVerificationFailed) with its first LBA in [`Error::lba`].
     pub fn verify(&mut self, image: &Stream, mut on_progress: impl FnMut(&BurnProgress) -> bool) -> Result<()> {
         let p = self.p();
         run_with_burn_progress(&mut on_progress, |f, user| unsafe {
@@ -646,6 +694,18 @@ impl WriteEngine2 {
     /// Extension: the running (or last) section's event arguments.
     pub fn progress(&self) -> Result<BurnProgress> {
         self.cancel_handle().progress()
+    }
+}
+
+impl std::fmt::Debug for DiscFormat2Data {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscFormat2Data").field("raw", &self.shared.raw).finish()
+    }
+}
+
+impl std::fmt::Debug for WriteEngine2 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriteEngine2").field("raw", &self.shared.raw).finish()
     }
 }
 

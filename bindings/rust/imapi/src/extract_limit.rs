@@ -6,7 +6,7 @@ use imapi_sys as sys;
 
 impl ImageReader {
     /// The most bytes the files of [`ImageReader::extract`] may add up to; more is
-    /// refused (`IMAPI_E_DATA_TOO_BIG`) before anything is written. 0 restores the
+    /// refused ([`Status::DataTooBig`](crate::Status::DataTooBig) before anything is written. 0 restores the
     /// default (16 times the image plus 1 GiB), a negative value lifts the limit
     /// (for images of sparse files).
     pub fn set_extract_limit(&mut self, max_bytes: i64) -> Result<()> {

@@ -8,18 +8,19 @@ use std::path::Path;
 
 use imapi_sys as sys;
 
-use crate::error::{check, status, Error, Result};
+use crate::error::{check, Error, Result};
+use crate::status::Status;
 use crate::progress::Progress;
 
 /// A UTF-8 string for the C side; a NUL inside is IMAPI_E_INVALIDARG, not a truncation.
 pub(crate) fn cstr(s: &str) -> Result<CString> {
-    CString::new(s).map_err(|_| Error::new(status::INVALIDARG, format!("{s:?} contains a NUL character")))
+    CString::new(s).map_err(|_| Error::new(Status::InvalidArg, format!("{s:?} contains a NUL character")))
 }
 
 /// A host path for the C side (its bytes as they are).
 pub(crate) fn cpath(p: &Path) -> Result<CString> {
     CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::new(status::INVALIDARG, format!("{p:?} contains a NUL character")))
+        .map_err(|_| Error::new(Status::InvalidArg, format!("{p:?} contains a NUL character")))
 }
 
 /// A borrowed or static C string, copied.
@@ -53,7 +54,7 @@ pub(crate) fn out<T: Default>(call: impl FnOnce(*mut T) -> i32) -> Result<T> {
 pub(crate) fn out_handle<T>(call: impl FnOnce(*mut *mut T) -> i32) -> Result<std::ptr::NonNull<T>> {
     let mut p: *mut T = std::ptr::null_mut();
     check(call(&mut p))?;
-    std::ptr::NonNull::new(p).ok_or_else(|| Error::new(status::FAIL, "the library returned no handle"))
+    std::ptr::NonNull::new(p).ok_or_else(|| Error::new(Status::Fail, "the library returned no handle"))
 }
 
 struct ProgressContext<'a> {
@@ -99,9 +100,32 @@ pub(crate) fn run_with_progress(
     let status = call(Some(on_progress), &mut ctx as *mut ProgressContext as *mut c_void);
     if let Some(payload) = ctx.panic {
         return Err(Error::new(
-            status::REQUEST_CANCELLED,
+            Status::RequestCancelled,
             format!("the progress closure panicked, so the operation was cancelled: {}", panic_message(&*payload)),
         ));
     }
     check(status).map(|_| ())
+}
+
+/// The indexes `0..count` of a C list read one element per call, as the iterators over
+/// children, listings and progress items walk them (`count` from the C side, never negative).
+#[derive(Debug)]
+pub(crate) struct Indices(std::ops::Range<i64>);
+
+impl Indices {
+    pub(crate) fn new(count: i64) -> Indices {
+        Indices(0..count.max(0))
+    }
+    /// The next index, or None at the end.
+    pub(crate) fn next(&mut self) -> Option<i64> {
+        self.0.next()
+    }
+    /// Skips what is left (the iterator ends).
+    pub(crate) fn finish(&mut self) {
+        self.0.start = self.0.end;
+    }
+    /// How many are left.
+    pub(crate) fn left(&self) -> usize {
+        (self.0.end - self.0.start) as usize
+    }
 }

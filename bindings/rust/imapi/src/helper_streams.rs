@@ -4,19 +4,20 @@
 //! dropped at once; each part's size is taken when it is added.
 use imapi_sys as sys;
 
-use crate::error::{check, status, Error, Result};
+use crate::error::{check, Error, Result};
+use crate::status::Status;
 use crate::ffi::{out, out_handle};
 use crate::stream::Stream;
 
 fn handles(streams: &[&Stream]) -> Result<(Vec<*mut sys::imapi_stream>, i32)> {
     let count = i32::try_from(streams.len())
-        .map_err(|_| Error::new(status::INVALIDARG, "more than 2^31-1 streams"))?;
+        .map_err(|_| Error::new(Status::InvalidArg, "more than 2^31-1 streams"))?;
     Ok((streams.iter().map(|s| s.as_ptr()).collect(), count))
 }
 
 impl Stream {
     /// `streams` one after another (IStreamConcatenate::Initialize2); at least one.
-    /// Errors: IMAPI_E_INVALIDARG for an empty list or sizes adding up past 2^63-1.
+    /// Errors: [`Status::InvalidArg`](crate::Status::InvalidArg) for an empty list or sizes adding up past 2^63-1.
     pub fn concatenate(streams: &[&Stream]) -> Result<Stream> {
         let (raw, count) = handles(streams)?;
         out_handle(|o| unsafe { sys::imapi_stream_create_concatenation(raw.as_ptr(), count, o) }).map(Stream::from_raw)
@@ -24,7 +25,7 @@ impl Stream {
 
     /// Appends `streams` to this concatenation (IStreamConcatenate::Append2); the
     /// position is kept. A stream that is not a concatenation, an empty list, or a
-    /// stream reading this one: IMAPI_E_INVALIDARG, and nothing is appended.
+    /// stream reading this one: [`Status::InvalidArg`](crate::Status::InvalidArg), and nothing is appended.
     pub fn append(&mut self, streams: &[&Stream]) -> Result<()> {
         let (raw, count) = handles(streams)?;
         check(unsafe { sys::imapi_stream_concatenation_append(self.as_ptr(), raw.as_ptr(), count) }).map(|_| ())
@@ -34,7 +35,7 @@ impl Stream {
     /// `streams[i]` in turn, ended streams skipped. One chunk size (at least 1) per stream.
     pub fn interleave(streams: &[&Stream], chunk_sizes: &[i64]) -> Result<Stream> {
         if chunk_sizes.len() != streams.len() {
-            return Err(Error::new(status::INVALIDARG, "interleave needs one chunk size per stream"));
+            return Err(Error::new(Status::InvalidArg, "interleave needs one chunk size per stream"));
         }
         let (raw, count) = handles(streams)?;
         out_handle(|o| unsafe { sys::imapi_stream_create_interleave(raw.as_ptr(), chunk_sizes.as_ptr(), count, o) })

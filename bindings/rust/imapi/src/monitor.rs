@@ -240,7 +240,7 @@ impl IntoFuture for Job {
 impl Job {
     /// Like `job.await`, calling `on_progress` on the monitor thread with each report the
     /// job makes (keep it short). A panic in it cancels the job; the future then
-    /// ends with Err(IMAPI_E_REQUEST_CANCELLED).
+    /// ends with Err([`Status::RequestCancelled`](crate::Status::RequestCancelled)).
     pub fn with_progress(self, on_progress: impl FnMut(&Progress) + Send + 'static) -> JobFuture {
         JobFuture::new(self, Some(Box::new(on_progress)))
     }

@@ -3,36 +3,39 @@ use std::time::Duration;
 
 use imapi_sys as sys;
 
-/// What a progress snapshot counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    None,
-    /// Writing an image: `done`/`total` are sectors.
-    ImageWrite,
-    /// Extracting an image: `done`/`total` are bytes.
-    Extract,
-    Other(i32),
+int_enum! {
+    /// What a [`Progress`] counts (`IMAPI_OPERATION_*`).
+    Operation {
+        /// Nothing (a job before it reports).
+        None = sys::IMAPI_OPERATION_NONE,
+        /// Writing an image: `done`/`total` are sectors.
+        ImageWrite = sys::IMAPI_OPERATION_IMAGE_WRITE,
+        /// Extracting an image: `done`/`total` are bytes.
+        Extract = sys::IMAPI_OPERATION_EXTRACT,
+        /// Burning (the job of a write): `done`/`total` are sectors.
+        Burn = sys::IMAPI_OPERATION_BURN,
+    }
 }
 
-/// A progress snapshot.
+/// A progress snapshot: what a progress closure receives and [`Job::progress`](crate::Job::progress) returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
+    /// What `done` and `total` count.
     pub operation: Operation,
+    /// The path being processed, or "".
     pub current_item: String,
+    /// Units done.
     pub done: i64,
+    /// Units in all.
     pub total: i64,
+    /// Time since the operation started.
     pub elapsed: Duration,
 }
 
 impl Progress {
     pub(crate) fn from_raw(p: &sys::imapi_progress) -> Progress {
         Progress {
-            operation: match p.operation {
-                sys::IMAPI_OPERATION_NONE => Operation::None,
-                sys::IMAPI_OPERATION_IMAGE_WRITE => Operation::ImageWrite,
-                sys::IMAPI_OPERATION_EXTRACT => Operation::Extract,
-                o => Operation::Other(o),
-            },
+            operation: Operation::from_raw(p.operation),
             current_item: crate::ffi::borrowed(p.current_item),
             done: p.done,
             total: p.total,

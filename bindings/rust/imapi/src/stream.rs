@@ -7,11 +7,17 @@ use std::ptr::NonNull;
 
 use imapi_sys as sys;
 
-use crate::error::{check, status, Result};
+use crate::error::{check, Result};
+use crate::status::Status;
 use crate::ffi::{cpath, out, out_handle};
 
-/// A stream of bytes: file data for images, an image, a file inside an image.
-/// One thread at a time (it is `Send`, not `Sync`), as the C rules say.
+/// IMAPI's IStream: a stream of bytes, seekable and sized; file data for images, an
+/// image ([`FileSystemImageResult::image_stream`](crate::FileSystemImageResult::image_stream)),
+/// a file inside an image ([`ImageReader::open_file`](crate::ImageReader::open_file)), what a
+/// burn writes. It implements [`std::io::Read`] (straight into the caller's buffer) and
+/// [`std::io::Seek`]; their errors are [`Error`](crate::Error)s inside `io::Error` with the
+/// fitting kind. Dropping it frees this handle; an image or composed stream using the
+/// data keeps it alive. One thread at a time (it is `Send`, not `Sync`), as the C rules say.
 #[derive(Debug)]
 pub struct Stream {
     raw: NonNull<sys::imapi_stream>,
@@ -28,13 +34,14 @@ impl Stream {
         self.raw.as_ptr()
     }
 
-    /// A stream over a file, opened now.
+    /// A stream over a file, opened now. Errors: [`Status::DataStreamCreateFailure`](crate::Status::DataStreamCreateFailure)
+    /// with errno ([`Error::os_error`](crate::Error::os_error); ENOENT is `io::ErrorKind::NotFound`).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Stream> {
         let p = cpath(path.as_ref())?;
         out_handle(|o| unsafe { sys::imapi_stream_create_from_file(p.as_ptr(), o) }).map(Stream::from_raw)
     }
 
-    /// A stream over a copy of `data`.
+    /// A stream over a copy of `data` (the slice may be dropped at once).
     pub fn from_memory(data: &[u8]) -> Result<Stream> {
         out_handle(|o| unsafe { sys::imapi_stream_create_from_memory(data.as_ptr() as *const c_void, data.len() as i64, o) })
             .map(Stream::from_raw)
@@ -47,7 +54,7 @@ impl Stream {
 
     /// A stream whose data the library pulls from `source`, possibly from its worker
     /// threads (hence `Send`). Errors and panics of the source become
-    /// IMAPI_E_DATA_STREAM_READ_FAILURE in the library; a panic never unwinds into C.
+    /// [`Status::DataStreamReadFailure`](crate::Status::DataStreamReadFailure) in the library; a panic never unwinds into C.
     pub fn from_reader<R: Read + Seek + Send + 'static>(source: R) -> Result<Stream> {
         let user = Box::into_raw(Box::new(Box::new(source) as Box<dyn ReadSeek>));
         let vtable = sys::imapi_stream_vtable {
@@ -67,12 +74,13 @@ impl Stream {
         }
     }
 
-    /// Total size in bytes.
+    /// Total size in bytes (a user stream's size is asked of its source each time).
     pub fn size(&self) -> Result<i64> {
         out(|s| unsafe { sys::imapi_stream_get_size(self.as_ptr(), s) })
     }
 
-    /// Moves without asking for the new position.
+    /// Moves without asking for the new position ([`std::io::Seek::seek`] returns it).
+    /// Before 0: [`Status::InvalidArg`](crate::Status::InvalidArg).
     pub fn seek_only(&mut self, pos: SeekFrom) -> Result<()> {
         let (offset, whence) = whence(pos);
         check(unsafe { sys::imapi_stream_seek(self.as_ptr(), offset, whence, std::ptr::null_mut()) }).map(|_| ())
@@ -136,7 +144,7 @@ unsafe extern "C" fn user_read(user: *mut c_void, buf: *mut c_void, cap: i64, n:
         }
         _ => {
             *n = 0;
-            status::DATA_STREAM_READ_FAILURE
+            Status::DataStreamReadFailure.raw()
         }
     }
 }
@@ -146,7 +154,7 @@ unsafe extern "C" fn user_seek(user: *mut c_void, offset: i64, whence: i32, posi
         sys::IMAPI_SEEK_SET if offset >= 0 => SeekFrom::Start(offset as u64),
         sys::IMAPI_SEEK_CUR => SeekFrom::Current(offset),
         sys::IMAPI_SEEK_END => SeekFrom::End(offset),
-        _ => return status::INVALIDARG,
+        _ => return Status::InvalidArg.raw(),
     };
     match catch_unwind(AssertUnwindSafe(|| source(user).seek(pos))) {
         Ok(Ok(p)) => {
@@ -155,7 +163,7 @@ unsafe extern "C" fn user_seek(user: *mut c_void, offset: i64, whence: i32, posi
             }
             0
         }
-        _ => status::DATA_STREAM_READ_FAILURE,
+        _ => Status::DataStreamReadFailure.raw(),
     }
 }
 
@@ -172,7 +180,7 @@ unsafe extern "C" fn user_size(user: *mut c_void, size: *mut i64) -> i32 {
             *size = end as i64;
             0
         }
-        _ => status::DATA_STREAM_READ_FAILURE,
+        _ => Status::DataStreamReadFailure.raw(),
     }
 }
 

@@ -63,7 +63,7 @@ fn burns_an_image_to_a_bd_r_and_reads_it_back() {
     let mut f = writer(&disc.uri);
     assert_eq!(f.client_name().unwrap(), "imapi-rust-test");
     assert!(f.media_physically_blank().unwrap());
-    assert_eq!(f.current_physical_media_type().unwrap(), imapi_sys::IMAPI_MEDIA_TYPE_BDR);
+    assert_eq!(f.current_physical_media_type().unwrap(), imapi::MediaType::BdR);
     assert!(!f.supported_write_speeds().unwrap().is_empty());
     assert_eq!(f.supported_write_speed_descriptors().unwrap().len(), f.supported_write_speeds().unwrap().len());
     let sessions = f.multisession_interfaces().unwrap();
@@ -98,7 +98,7 @@ fn burns_an_image_to_a_bd_r_and_reads_it_back() {
     // The disc holds the image byte for byte, and the session is left appendable.
     assert!(std::fs::read(&iso).unwrap() == disc.bytes(0, size));
     let m = DiscRecorder::open(&disc.uri).unwrap().media_info().unwrap();
-    assert_ne!(m.state & imapi_sys::IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE, 0);
+    assert!(m.state.contains(imapi::MediaState::APPENDABLE), "{:?}", m.state);
     assert_eq!(m.sessions, 1);
     assert_eq!(f.start_address_of_previous_session().unwrap(), 0);
     f.verify(&Stream::from_file(&iso).unwrap(), |_| true).unwrap();
@@ -110,7 +110,7 @@ fn burns_an_image_to_a_bd_r_and_reads_it_back() {
     f.set_multisession_in_use(0, true).unwrap();
     tree.write("two/c.bin", 50_000, 3);
     let mut image = FileSystemImage::builder().free_media_blocks(0).build().unwrap();
-    image.import(&f.media_stream().unwrap(), ms[0].start_address_of_previous_session.unwrap(), imapi::FileSystems(0))
+    image.import(&f.media_stream().unwrap(), ms[0].start_address_of_previous_session.unwrap(), imapi::FileSystems::NONE)
         .unwrap();
     image.set_session_start_block(nwa).unwrap();
     image.root().unwrap().add_tree(tree.source.join("two"), false).unwrap();
@@ -118,7 +118,7 @@ fn burns_an_image_to_a_bd_r_and_reads_it_back() {
     f.set_force_media_to_be_closed(true).unwrap();
     f.write(&result.image_stream().unwrap()).unwrap();
     let m = DiscRecorder::open(&disc.uri).unwrap().media_info().unwrap();
-    assert_ne!(m.state & imapi_sys::IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED, 0, "state {:#x}", m.state);
+    assert!(m.state.contains(imapi::MediaState::FINALIZED), "{:?}", m.state);
     assert_eq!(m.sessions, 2);
     assert_eq!(f.start_address_of_previous_session().unwrap(), nwa);
 }
@@ -148,7 +148,7 @@ fn a_cancel_handle_stops_a_running_write_from_another_thread() {
         })
         .unwrap_err();
     assert!(watcher.join().unwrap(), "the write was running when cancelled");
-    assert_eq!(err.code(), imapi::status::REQUEST_CANCELLED, "{err}");
+    assert_eq!(err.code(), imapi::Status::RequestCancelled, "{err}");
     // The drive is free again for the next write.
     f.set_burn_verification_level(VerificationLevel::Quick).unwrap();
     f.write(&Stream::zero(2 << 20).unwrap()).unwrap();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::TempTree;
-use imapi::{status, FileSystemImage, FileSystemImageResult, Stream};
+use imapi::{Status, FileSystemImage, FileSystemImageResult, Stream};
 
 /// A source that hands out zeros slowly, so a write is still running when cancelled.
 struct Slow {
@@ -47,11 +47,11 @@ fn job_cancelled_from_another_thread() {
     let out = tree.out("cancel.iso");
     let job = Arc::new(slow_result().start_write_file(&out).unwrap());
     assert!(!job.wait(Some(Duration::from_millis(20))).unwrap());
-    assert_eq!(job.result().unwrap_err().code(), status::JOB_NOT_FINISHED);
+    assert_eq!(job.result().unwrap_err().code(), Status::JobNotFinished);
     let other = Arc::clone(&job);
     std::thread::spawn(move || other.cancel().unwrap()).join().unwrap();
     assert!(job.wait(None).unwrap());
-    assert_eq!(job.result().unwrap_err().code(), status::REQUEST_CANCELLED);
+    assert_eq!(job.result().unwrap_err().code(), Status::RequestCancelled);
     assert!(job.progress().unwrap().total > 0);
     assert!(!out.exists());
 }
@@ -61,10 +61,10 @@ fn job_wait_with_progress_cancels_when_closure_says_so() {
     let tree = TempTree::new("cancel2");
     let job = slow_result().start_write_file(tree.out("c2.iso")).unwrap();
     let e = job.wait_with_progress(Duration::from_millis(10), |_| false).unwrap_err();
-    assert_eq!(e.code(), status::REQUEST_CANCELLED);
+    assert_eq!(e.code(), Status::RequestCancelled);
     let job = slow_result().start_write_file(tree.out("c3.iso")).unwrap();
     let e = job.wait_with_progress(Duration::from_millis(10), |_| panic!("closure bug")).unwrap_err();
-    assert_eq!(e.code(), status::REQUEST_CANCELLED);
+    assert_eq!(e.code(), Status::RequestCancelled);
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn blocking_write_cancelled_by_closure() {
     let tree = TempTree::new("cancel3");
     let out = tree.out("b.iso");
     let e = slow_result().write_file_with_progress(&out, |p| p.done == 0).unwrap_err();
-    assert_eq!(e.code(), status::REQUEST_CANCELLED);
+    assert_eq!(e.code(), Status::RequestCancelled);
     assert!(!out.exists());
 }
 
@@ -85,7 +85,7 @@ fn panic_in_progress_closure_is_caught_at_the_boundary() {
     let result = image.create_result_image().unwrap();
     let out = tree.out("p.iso");
     let e = result.write_file_with_progress(&out, |_| panic!("handler bug")).unwrap_err();
-    assert_eq!(e.code(), status::REQUEST_CANCELLED);
+    assert_eq!(e.code(), Status::RequestCancelled);
     assert!(e.message().contains("handler bug"));
     assert!(!out.exists());
     // The result is still usable afterwards.

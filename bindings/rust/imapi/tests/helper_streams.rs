@@ -1,5 +1,5 @@
 //! Helper streams from Rust: concatenation, interleave and pseudo-random bytes.
-use imapi::{status, Stream};
+use imapi::{Status, Stream};
 use std::io::{Read, Seek, SeekFrom};
 
 fn all(s: &mut Stream) -> Vec<u8> {
@@ -24,9 +24,9 @@ fn concatenate_and_append() {
     let d = Stream::from_memory(b"!").unwrap();
     c.append(&[&d]).unwrap();
     assert_eq!(all(&mut c), b"alphaBRAVOalpha!");
-    assert_eq!(Stream::concatenate(&[]).unwrap_err().code(), status::INVALIDARG);
+    assert_eq!(Stream::concatenate(&[]).unwrap_err().code(), Status::InvalidArg);
     let mut not_concat = Stream::from_memory(b"x").unwrap();
-    assert_eq!(not_concat.append(&[&d]).unwrap_err().code(), status::INVALIDARG);
+    assert_eq!(not_concat.append(&[&d]).unwrap_err().code(), Status::InvalidArg);
 }
 
 #[test]
@@ -35,9 +35,9 @@ fn interleave_round_robin() {
     let b = Stream::from_memory(b"bb").unwrap();
     let mut s = Stream::interleave(&[&a, &b], &[2, 1]).unwrap();
     assert_eq!(all(&mut s), b"AAbAAbAA");
-    assert_eq!(Stream::interleave(&[&a, &b], &[2, 0]).unwrap_err().code(), status::INVALIDARG);
-    assert_eq!(Stream::interleave(&[&a, &b], &[2]).unwrap_err().code(), status::INVALIDARG);
-    assert_eq!(Stream::interleave(&[], &[]).unwrap_err().code(), status::INVALIDARG);
+    assert_eq!(Stream::interleave(&[&a, &b], &[2, 0]).unwrap_err().code(), Status::InvalidArg);
+    assert_eq!(Stream::interleave(&[&a, &b], &[2]).unwrap_err().code(), Status::InvalidArg);
+    assert_eq!(Stream::interleave(&[], &[]).unwrap_err().code(), Status::InvalidArg);
 }
 
 #[test]
@@ -56,6 +56,6 @@ fn pseudo_random_is_the_documented_lcg() {
     assert_eq!(s.seed().unwrap(), 7);
     assert_eq!(s.stream_position().unwrap(), 0);
     assert_ne!(all(&mut s), want);
-    assert_eq!(Stream::pseudo_random(1, -1).unwrap_err().code(), status::INVALIDARG);
-    assert_eq!(Stream::from_memory(b"x").unwrap().seed().unwrap_err().code(), status::INVALIDARG);
+    assert_eq!(Stream::pseudo_random(1, -1).unwrap_err().code(), Status::InvalidArg);
+    assert_eq!(Stream::from_memory(b"x").unwrap().seed().unwrap_err().code(), Status::InvalidArg);
 }

@@ -40,15 +40,16 @@ fn enumerates_and_describes_an_emulated_bd_r() {
     assert!(r.volume_path_names().unwrap().is_empty());
     assert!(r.device_can_load_media().unwrap());
     assert!(r.legacy_device_number().unwrap() >= 0);
-    assert!(r.supported_profiles().unwrap().contains(&0x41));
-    assert_eq!(r.current_profiles().unwrap(), vec![0x41]);
+    assert!(r.supported_profiles().unwrap().contains(&imapi::Profile::BdRSequential));
+    assert_eq!(r.current_profiles().unwrap(), vec![imapi::Profile::BdRSequential]);
+    assert_eq!(r.media_info().unwrap().profile, imapi::Profile::BdRSequential);
     assert!(r.supported_feature_pages().unwrap().contains(&0x41));
     assert!(r.current_feature_pages().unwrap().contains(&0x41));
     assert!(r.supported_mode_pages(ModePageRequest::CurrentValues).unwrap().contains(&0x2A));
     let m = r.media_info().unwrap();
     assert!(m.present);
-    assert_eq!(m.physical_type, imapi_sys::IMAPI_MEDIA_TYPE_BDR);
-    assert_eq!(m.state, imapi_sys::IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK);
+    assert_eq!(m.physical_type, imapi::MediaType::BdR);
+    assert_eq!(m.state, imapi::MediaState::BLANK);
     assert_eq!(m.free_sectors, m.total_sectors);
     assert!(r.disc_information().unwrap().len() >= 34);
     assert!(r.track_information(255, TrackAddress::Track).unwrap().len() >= 28);
@@ -61,7 +62,7 @@ fn enumerates_and_describes_an_emulated_bd_r() {
     assert_eq!(r.maximum_page_aligned_transfer_size().unwrap(), 65536);
     r.disable_mcn().unwrap();
     r.enable_mcn().unwrap();
-    assert_eq!(r.read_dvd_structure(0, 0, 0, 0).unwrap_err().code(), imapi_sys::IMAPI_E_RECORDER_DVD_STRUCTURE_NOT_PRESENT);
+    assert_eq!(r.read_dvd_structure(0, 0, 0, 0).unwrap_err().code(), imapi::Status::RecorderDvdStructureNotPresent);
     assert!(r.send_dvd_structure(4, &[0, 2, 0, 0]).is_err());
 }
 
@@ -124,7 +125,7 @@ fn pass_through_exclusive_access_and_tray() {
     a.acquire_exclusive_access(false, "rust test").unwrap();
     assert_eq!(b.exclusive_access_owner().unwrap(), "rust test");
     let e = b.acquire_exclusive_access(true, "other").unwrap_err();
-    assert_eq!(e.code(), imapi_sys::IMAPI_E_RECORDER_LOCKED);
+    assert_eq!(e.code(), imapi::Status::RecorderLocked);
     a.release_exclusive_access().unwrap();
     assert_eq!(b.exclusive_access_owner().unwrap(), "");
 
@@ -137,14 +138,14 @@ fn pass_through_exclusive_access_and_tray() {
 
 #[test]
 fn bad_ids_and_names_are_errors() {
-    assert_eq!(DiscRecorder::open("no-such-drive").err().unwrap().code(), imapi::status::INVALIDARG);
-    assert_eq!(DiscMaster::add_emulated_drive("emu:zip?dir=/").unwrap_err().code(), imapi::status::INVALIDARG);
-    assert_eq!(DiscMaster::item(-1).unwrap_err().code(), imapi::status::INVALIDARG);
+    assert_eq!(DiscRecorder::open("no-such-drive").err().unwrap().code(), imapi::Status::InvalidArg);
+    assert_eq!(DiscMaster::add_emulated_drive("emu:zip?dir=/").unwrap_err().code(), imapi::Status::InvalidArg);
+    assert_eq!(DiscMaster::item(-1).unwrap_err().code(), imapi::Status::InvalidArg);
     let d = Disc::new("cd-r");
     let mut r = DiscRecorder::open(&d.uri).unwrap();
     assert_eq!(
         r.acquire_exclusive_access(false, "").unwrap_err().code(),
-        imapi_sys::IMAPI_E_RECORDER_CLIENT_NAME_IS_NOT_VALID
+        imapi::Status::RecorderClientNameIsNotValid
     );
-    assert_eq!(r.feature_page(0x123, false).unwrap_err().code(), imapi_sys::IMAPI_E_RECORDER_NO_SUCH_FEATURE);
+    assert_eq!(r.feature_page(0x123, false).unwrap_err().code(), imapi::Status::RecorderNoSuchFeature);
 }

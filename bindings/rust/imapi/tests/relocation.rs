@@ -5,8 +5,8 @@ use common::TempTree;
 use imapi::{FileSystemImage, FileSystems, ImageReader};
 
 fn iso_paths(iso: &std::path::Path) -> Vec<String> {
-    let mut reader = ImageReader::open(iso).unwrap();
-    reader.list(FileSystems::ISO9660).unwrap().into_iter().map(|e| e.path).collect()
+    let reader = ImageReader::open(iso).unwrap();
+    reader.list(FileSystems::ISO9660).unwrap().map(|e| e.unwrap().path).collect()
 }
 
 fn master(tree: &TempTree, name: &str, relocate: bool) -> std::path::PathBuf {

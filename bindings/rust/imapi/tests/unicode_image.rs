@@ -37,7 +37,9 @@ fn unicode_tree_is_read_back_by_independent_readers() {
     let doc = image.item("/Кириллица/документ.txt").unwrap();
     assert_eq!(doc.name().unwrap(), "документ.txt");
     assert_eq!(doc.full_path().unwrap(), "/Кириллица/документ.txt");
-    let names: Vec<String> = root.children().unwrap().iter().map(|c| c.name().unwrap()).collect();
+    let children = root.children().unwrap();
+    assert_eq!(children.len(), 5);
+    let names: Vec<String> = children.map(|c| c.unwrap().name().unwrap()).collect();
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted);
@@ -61,13 +63,13 @@ fn unicode_tree_is_read_back_by_independent_readers() {
     result.image_stream().unwrap().read_to_end(&mut from_stream).unwrap();
     assert_eq!(from_stream, std::fs::read(&iso).unwrap());
 
-    let mut reader = ImageReader::open(&iso).unwrap();
+    let reader = ImageReader::open(&iso).unwrap();
     assert!(reader.file_systems().unwrap().contains(FileSystems::ROCK_RIDGE));
-    let entries = reader.list(FileSystems::ROCK_RIDGE).unwrap();
+    let entries = reader.list(FileSystems::ROCK_RIDGE).unwrap().collect::<imapi::Result<Vec<_>>>().unwrap();
     let rocket = entries.iter().find(|e| e.path == "/reader/🚀 rocket.bin").unwrap();
     assert_eq!(rocket.entry_type, EntryType::File);
     let mut data = Vec::new();
-    reader.open_file(&rocket).unwrap().read_to_end(&mut data).unwrap();
+    reader.open_file(rocket).unwrap().read_to_end(&mut data).unwrap();
     assert_eq!(data, bytes(200_000, 5));
 }
 
@@ -82,9 +84,11 @@ fn properties_round_trip() {
     assert!(image.strict_compliance().unwrap());
     image.set_restricted_charset(true).unwrap();
     assert!(image.restricted_charset().unwrap());
-    assert_eq!(image.udf_revisions_supported().unwrap(), vec![0x102, 0x150, 0x200, 0x201, 0x250, 0x260]);
-    image.set_udf_revision(0x250).unwrap();
-    assert_eq!(image.udf_revision().unwrap(), 0x250);
+    use imapi::UdfRevision as U;
+    assert_eq!(image.udf_revisions_supported().unwrap(), vec![U::V1_02, U::V1_50, U::V2_00, U::V2_01, U::V2_50, U::V2_60]);
+    assert!(image.udf_revisions_supported().unwrap().iter().all(|r| !matches!(r, U::Other(_))));
+    image.set_udf_revision(U::V2_50).unwrap();
+    assert_eq!(image.udf_revision().unwrap(), U::V2_50);
     assert!(image.create_redundant_udf_metadata_files().unwrap());
     image.set_create_redundant_udf_metadata_files(false).unwrap();
     assert!(!image.create_redundant_udf_metadata_files().unwrap());
@@ -92,9 +96,9 @@ fn properties_round_trip() {
         image.default_file_system_for_import(FileSystems::ISO9660 | FileSystems::UDF).unwrap(),
         FileSystems::UDF
     );
-    image.choose_image_defaults_for_media_type(imapi_sys::IMAPI_MEDIA_TYPE_BDR).unwrap();
-    assert_eq!(image.udf_revision().unwrap(), 0x250);
-    assert!(image.set_udf_revision(0x251).is_err());
+    image.choose_image_defaults_for_media_type(imapi::MediaType::BdR).unwrap();
+    assert_eq!(image.udf_revision().unwrap(), U::V2_50);
+    assert_eq!(image.set_udf_revision(U::Other(0x251)).unwrap_err().code(), imapi::Status::InvalidParam);
     image.set_restricted_charset(false).unwrap();
     image.set_session_start_block(0).unwrap();
     assert_eq!(image.session_start_block().unwrap(), 0);
@@ -155,12 +159,16 @@ fn properties_round_trip() {
     let result = image.create_result_image().unwrap();
     assert!(!result.disc_id().unwrap().is_empty());
     let items = result.progress_items().unwrap();
+    let count = items.len();
+    let items: Vec<_> = items.collect::<imapi::Result<_>>().unwrap();
+    assert_eq!(items.len(), count);
+    assert!(items.windows(2).all(|w| w[0].first_block <= w[1].first_block));
     let last = items.last().unwrap();
     assert_eq!(&result.progress_item_by_description(&last.description).unwrap(), last);
     assert_eq!(&result.progress_item_by_block(last.first_block).unwrap(), last);
     assert!(imapi::version().starts_with("0."));
     assert!(imapi::version_number() >= 1000);
-    assert_eq!(imapi::status_name(imapi::status::DUP_NAME), "IMAPI_E_DUP_NAME");
+    assert_eq!(imapi::Status::DupName.name(), "IMAPI_E_DUP_NAME");
     imapi::clear_last_error();
 }
 

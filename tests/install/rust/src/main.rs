@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     root.add_tree(&args[1], false)?;
     let e = root.add_directory("Кириллица").unwrap_err();
     assert_eq!(e.to_string(), "IMAPI_E_DUP_NAME (0xC0AAB112): 'Кириллица' already exists");
-    assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(e.io_kind(), std::io::ErrorKind::AlreadyExists);
     let reports = Arc::new(AtomicUsize::new(0));
     let counted = reports.clone();
     image.create_result_image()?.write_file_with_progress(&args[2], move |_| {

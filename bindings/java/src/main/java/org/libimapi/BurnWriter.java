@@ -6,14 +6,13 @@ import java.util.function.LongToIntFunction;
 import java.util.function.ToIntBiFunction;
 
 /**
- * What {@link DiscFormat2Data} and {@link WriteEngine2} share: blocking writes with
- * the Update event on the calling thread, the job form as a CompletableFuture, and
- * CancelWrite and the progress snapshot from any thread, even while a blocking
- * write holds the handle.
+ * What {@link DiscFormat2Data} and {@link WriteEngine2} share: blocking writes with the
+ * Update event on the calling thread, the job form as a CompletableFuture completed by the
+ * process's one job-monitor thread, and CancelWrite and the progress snapshot from any
+ * thread, even while a blocking write holds the object. An AutoCloseable: closing a writer
+ * whose write runs cancels the write and waits for it to stop.
  */
 public abstract class BurnWriter extends NativeHandle {
-    private static final int POLL_MS = 100;
-
     private final long raw;
     private final Object gate = new Object();
     private boolean closed;
@@ -37,19 +36,26 @@ public abstract class BurnWriter extends NativeHandle {
     }
 
     /**
-     * CancelWrite: asks the running write to stop; any thread, also from a listener.
-     * The write then fails with E_REQUEST_CANCELLED. False when no write was running.
+     * CancelWrite: asks the running write to stop; any thread, also from a listener. The write
+     * then fails with {@link ImapiStatus#E_REQUEST_CANCELLED} (a future completes exceptionally with it).
+     *
+     * @return false when no write was running
      */
     public boolean cancelWrite() {
         int s = unlocked(h -> ImapiException.check(cancel.applyAsInt(h)));
         return s != ImapiStatus.S_WRITE_NOT_IN_PROGRESS;
     }
 
-    /** Extension: a snapshot of the running (or last) write's event arguments; any thread. */
+    /**
+     * Extension: a snapshot of the running (or last) write's event arguments; any thread.
+     *
+     * @return the Update event's arguments now
+     */
     public BurnProgress getProgress() {
         return unlocked(h -> BurnProgress.read(p -> progress.applyAsInt(h, p)));
     }
 
+    /** Frees the writer; a write still running is cancelled and waited for first. Idempotent. */
     @Override
     public void close() {
         synchronized (gate) {
@@ -86,42 +92,26 @@ public abstract class BurnWriter extends NativeHandle {
     }
 
     /**
-     * The job form as a future, polled every 100 ms on a daemon thread that calls
-     * {@code listener} (may be null) with the full event arguments; false from it, or a
-     * Throwable, cancels the write. Cancelling the future cancels the write. The job is
-     * closed when the future completes.
+     * The job form as a future, completed by the {@link JobDispatcher}'s one monitor thread
+     * (no thread parked or polling per write), which calls {@code listener} (may be null) with
+     * the full event arguments each time the write reports; false from it, or a Throwable,
+     * cancels the write. Cancelling the future cancels the write. The job is closed when the
+     * future completes.
      */
     final CompletableFuture<Void> toFuture(ImapiJob job, BurnProgressListener listener) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         future.whenComplete((v, e) -> {
             if (future.isCancelled()) {
-                try { cancelWrite(); } catch (ImapiException ignored) { /* closed meanwhile */ }
+                try { job.cancel(); } catch (ImapiException ignored) { /* finished and closed meanwhile */ }
             }
+            job.close();
         });
-        Thread t = new Thread(() -> {
-            try (job) {
-                while (!job.await(POLL_MS)) report(listener);
-                report(listener);
-                job.throwIfFailed();
-                future.complete(null);
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "imapi-burn");
-        t.setDaemon(true);
-        t.start();
-        return future;
-    }
-
-    private void report(BurnProgressListener listener) {
-        if (listener == null) return;
-        boolean go;
         try {
-            go = listener.onUpdate(getProgress());
-        } catch (Throwable e) {
-            cancelWrite();
-            throw new ImapiException(ImapiStatus.E_REQUEST_CANCELLED, "the listener threw, so the write was cancelled: " + e, e);
+            JobDispatcher.watch(job, listener == null ? null : () -> listener.onUpdate(getProgress()), future);
+        } catch (RuntimeException e) {
+            job.close();
+            throw e;
         }
-        if (!go) cancelWrite();
+        return future;
     }
 }

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Library-wide facts, and the loading of the native library. */
+/**
+ * Library-wide facts, and the loading of the native library: libimapi_java.so from
+ * java.library.path if it is there, else the copy inside imapi.jar (no LD_LIBRARY_PATH
+ * needed). Every class of this package loads it on first use. Any thread.
+ */
 public final class Imapi {
     private Imapi() {}
 
@@ -52,15 +56,32 @@ public final class Imapi {
     /** Makes sure the native library is loaded (every class calls it). */
     static void ensureLoaded() {}
 
-    /** The native library's version string ("0.1.0"). */
+    /**
+     * The native library's version.
+     *
+     * @return for example "0.1.0"
+     */
     public static String version() { return ImapiNative.imapi_version(); }
-    /** MAJOR*1000000 + MINOR*1000 + PATCH of the native library. */
+    /**
+     * The native library's version as a number.
+     *
+     * @return MAJOR*1000000 + MINOR*1000 + PATCH
+     */
     public static int versionNumber() { return ImapiNative.imapi_version_number(); }
-    /** The C name of a status ("IMAPI_E_DUP_NAME"). */
+    /**
+     * The IMAPI name of a status.
+     *
+     * @param status an {@link ImapiStatus} number
+     * @return for example "IMAPI_E_DUP_NAME", or "IMAPI_UNKNOWN_STATUS"
+     */
     public static String statusName(int status) { return ImapiNative.imapi_status_name(status); }
-    /** Live native handles, process-wide (a leak check). */
+    /**
+     * Live native handles of every type, process-wide (a leak check for tests).
+     *
+     * @return the count
+     */
     public static long liveHandles() { return ImapiNative.imapi_live_handles(); }
-    /** Forgets the calling thread's last native error. */
+    /** Forgets the calling thread's last native error (ImapiException carries it already). */
     public static void clearLastError() { ImapiNative.imapi_error_clear(); }
 
     /** Releases memory the library returned (the generated layer does it for strings; here for completeness). */

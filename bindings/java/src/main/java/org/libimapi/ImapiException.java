@@ -1,19 +1,45 @@
 package org.libimapi;
 
-/** A failed libimapi call: IMAPI's status number (an HRESULT) and the library's detail. */
+/**
+ * A failed libimapi call: IMAPI's status number (an HRESULT, {@link #getStatus}) and the
+ * library's detail. Unchecked; every method of this package that calls the library may
+ * throw it. {@link #getMessage} reads
+ * {@code IMAPI_E_DUP_NAME (0xC0AAB112): 'dup' already exists}: IMAPI's name and number,
+ * then what was wrong and what to do, naming this binding's classes and methods.
+ * A closed object used again throws it with {@link ImapiStatus#E_INVALID_HANDLE}.
+ */
 public class ImapiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** IMAPI's status. */
     private final int status;
+    /** errno, or 0. */
     private final int osError;
+    /** SCSI sense, or -1. */
     private final int senseKey, asc, ascq;
+    /** The sector involved, or -1. */
     private final long lba;
+    /** The path involved, or "". */
     private final String path;
+    /** The message without the status. */
     private final String detail;
 
+    /**
+     * An error with IMAPI's {@code status} and a message of the caller's.
+     *
+     * @param status an {@link ImapiStatus} number
+     * @param message what was wrong and what to do
+     */
     public ImapiException(int status, String message) {
         this(status, message, null, 0, -1, -1, -1, -1, "");
     }
 
+    /**
+     * An error with IMAPI's {@code status}, a message and the exception that caused it.
+     *
+     * @param status an {@link ImapiStatus} number
+     * @param message what was wrong and what to do
+     * @param cause the cause (for example a listener's exception), or null
+     */
     public ImapiException(int status, String message, Throwable cause) {
         this(status, message, cause, 0, -1, -1, -1, -1, "");
     }
@@ -31,30 +57,75 @@ public class ImapiException extends RuntimeException {
         this.path = path;
     }
 
-    /** IMAPI's status (an HRESULT, negative); compare with {@link ImapiStatus}. */
+    /**
+     * IMAPI's status; compare with the {@link ImapiStatus} constants.
+     *
+     * @return the HRESULT (negative for an error)
+     */
     public int getStatus() { return status; }
-    /** The status's C name ("IMAPI_E_DUP_NAME"). */
+
+    /**
+     * The status's IMAPI name.
+     *
+     * @return for example "IMAPI_E_DUP_NAME"
+     */
     public String getStatusName() { return Imapi.statusName(status); }
-    /** errno of the failing system call, or 0. */
+
+    /**
+     * The error number of the failing system call.
+     *
+     * @return errno, or 0 when no system call failed
+     */
     public int getOsError() { return osError; }
-    /** SCSI sense key, ASC, ASCQ, or -1 when no device was involved. */
+
+    /**
+     * The SCSI sense key of a failed device command.
+     *
+     * @return the key, or -1 when no device was involved
+     */
     public int getSenseKey() { return senseKey; }
+
+    /**
+     * The additional sense code of a failed device command.
+     *
+     * @return the ASC, or -1 when no device was involved
+     */
     public int getAsc() { return asc; }
+
+    /**
+     * The additional sense code qualifier of a failed device command.
+     *
+     * @return the ASCQ, or -1 when no device was involved
+     */
     public int getAscq() { return ascq; }
-    /** Sector address involved, or -1. */
+
+    /**
+     * The sector address involved (a failed write, the first differing block of a verification).
+     *
+     * @return the LBA, or -1
+     */
     public long getLba() { return lba; }
-    /** File or image path involved, or "". */
+
+    /**
+     * The file or image path involved.
+     *
+     * @return the path, or ""
+     */
     public String getPath() { return path; }
 
-    /** The library's message alone, without the status name and number that {@link #getMessage} starts with. */
+    /**
+     * The message alone, without the status name and number {@link #getMessage} starts with.
+     *
+     * @return what was wrong and what to do
+     */
     public String getDetail() { return detail; }
 
     /** The calling thread's last error, which the call that returned {@code status} recorded. */
     static ImapiException fromLastError(int status) {
         imapi_error e = ImapiNative.imapi_error_last();
         if (e == null || e.getCode() != status) return new ImapiException(status, Imapi.statusName(status));
-        return new ImapiException(status, e.getMessage(), null, e.getOs_error(), e.getSense_key(), e.getAsc(), e.getAscq(),
-                e.getLba(), e.getPath());
+        return new ImapiException(status, JavaNames.toJava(e.getMessage()), null, e.getOs_error(), e.getSense_key(),
+                e.getAsc(), e.getAscq(), e.getLba(), e.getPath());
     }
 
     /** Throws for a negative status; returns the others. */

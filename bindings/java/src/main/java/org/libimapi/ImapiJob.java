@@ -3,16 +3,22 @@ package org.libimapi;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A long operation on the library's worker threads. {@link #cancel} and
- * {@link #getProgress} work from any thread at any time; waiting holds the
- * handle only in short slices, so they are never held up behind it.
+ * A long operation on the library's worker threads (imapi_job): an image write, a burn.
+ * {@link #cancel} and {@link #getProgress} work from any thread at any time; waiting holds
+ * the handle only in short slices, so they are never held up behind it. An AutoCloseable:
+ * closing a running job cancels it and waits for it to stop. Methods throw
+ * {@link ImapiException} ({@link ImapiStatus#E_INVALID_HANDLE} once closed).
  */
 public final class ImapiJob extends NativeHandle {
     private static final int SLICE_MS = 50;
 
     ImapiJob(long raw) { super(raw, ImapiNative::imapi_job_free, "ImapiJob"); }
 
-    /** A snapshot of the progress. */
+    /**
+     * A snapshot of the progress; any thread.
+     *
+     * @return the job's last report
+     */
     public Progress getProgress() {
         return call(h -> {
             imapi_progress p = new imapi_progress();
@@ -25,10 +31,15 @@ public final class ImapiJob extends NativeHandle {
         });
     }
 
-    /** Asks the job to stop; it ends with E_REQUEST_CANCELLED. */
+    /** Asks the job to stop and returns at once; any thread. The job ends with {@link ImapiStatus#E_REQUEST_CANCELLED}. */
     public void cancel() { check(ImapiNative::imapi_job_cancel); }
 
-    /** Waits up to {@code timeoutMs} (negative: until it ends); true once it has finished. */
+    /**
+     * Waits for the job to finish, blocking this thread (see {@link #toFuture} for a wait that blocks none).
+     *
+     * @param timeoutMs milliseconds; negative waits until it ends
+     * @return true once it has finished, whatever its result; false when the time ran out
+     */
     public boolean await(long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
@@ -39,10 +50,18 @@ public final class ImapiJob extends NativeHandle {
         }
     }
 
-    /** The finished job's status without throwing (E_JOB_NOT_FINISHED while it runs). */
+    /**
+     * The finished job's status, without throwing.
+     *
+     * @return {@link ImapiStatus#S_OK}, the error it ended with, or {@link ImapiStatus#E_JOB_NOT_FINISHED} while it runs
+     */
     public int getStatus() { return call(h -> ImapiNative.imapi_job_result(h)); }
 
-    /** Throws the job's error, with its detail, if it failed. */
+    /**
+     * Throws the job's error, with its detail, if it failed.
+     *
+     * @throws ImapiException the job's error, or {@link ImapiStatus#E_JOB_NOT_FINISHED} while it runs
+     */
     public void throwIfFailed() { check(ImapiNative::imapi_job_result); }
 
     /**
@@ -50,7 +69,11 @@ public final class ImapiJob extends NativeHandle {
      * failed), without a thread parked for it: one daemon thread blocked in a
      * {@link JobMonitor} serves every job of the process and calls {@code listener}
      * (may be null) with each report the job makes. false from the listener, or a
-     * Throwable, cancels the job. Cancelling the future cancels the job.
+     * Throwable, cancels the job. Cancelling the future cancels the job. The listener runs on
+     * that one thread, so it should return quickly.
+     *
+     * @param listener called with each report (may be null)
+     * @return a future completed when the job ends, exceptionally with the ImapiException of a failure
      */
     public CompletableFuture<Void> toFuture(ProgressListener listener) {
         CompletableFuture<Void> future = new CompletableFuture<>();
@@ -59,7 +82,7 @@ public final class ImapiJob extends NativeHandle {
                 try { cancel(); } catch (ImapiException ignored) { /* already closed */ }
             }
         });
-        JobDispatcher.watch(this, listener, future);
+        JobDispatcher.watch(this, listener == null ? null : () -> listener.onProgress(getProgress()), future);
         return future;
     }
 }

@@ -18,6 +18,9 @@ public final class ImapiStreams {
 
     /**
      * IStreamConcatenate: {@code streams} (at least one) one after another.
+     *
+     * @param streams the parts, in order
+     * @return the concatenation (close it when done)
      * @throws ImapiException E_INVALIDARG for an empty list or sizes adding up past 2^63-1
      */
     public static ImapiStream concatenate(ImapiStream... streams) {
@@ -29,6 +32,9 @@ public final class ImapiStreams {
      * IStreamConcatenate.Append2: adds {@code streams} at the end of {@code concatenation},
      * keeping its position. Nothing is appended on error (E_INVALIDARG when it is not a
      * concatenation, the list is empty, or a stream reads the concatenation itself).
+     *
+     * @param concatenation a stream made by {@link #concatenate}
+     * @param streams the parts to add, in order
      */
     public static void append(ImapiStream concatenation, ImapiStream... streams) {
         if (concatenation == null) throw new ImapiException(ImapiStatus.E_POINTER, "concatenation is null");
@@ -39,6 +45,10 @@ public final class ImapiStreams {
     /**
      * IStreamInterleave: {@code interleaveSizes[i]} bytes of {@code streams[i]} in turn,
      * round after round; a stream that has ended is skipped. One size (at least 1) per stream.
+     *
+     * @param streams the parts
+     * @param interleaveSizes bytes taken from each part per round
+     * @return the interleaved stream (close it when done)
      */
     public static ImapiStream interleave(ImapiStream[] streams, long[] interleaveSizes) {
         long[] list = raw(streams);
@@ -53,20 +63,34 @@ public final class ImapiStreams {
      * MsftStreamPrng001: {@code size} pseudo-random bytes from IMAPI's LCG
      * (x * 0x19660D + 0x3C6EF35F) seeded with {@code seed} (0 to 2^32-1); the same seed
      * and size always give the same bytes. Not for cryptography.
+     *
+     * @param seed 0 to 2^32-1
+     * @param size the stream's size in bytes
+     * @return the stream (close it when done)
      */
     public static ImapiStream pseudoRandom(long seed, long size) {
         checkSeed(seed);
         return new ImapiStream(NativeHandle.create(o -> ImapiNative.imapi_stream_create_pseudo_random(seed, size, o)));
     }
 
-    /** put_Seed: reseeds a pseudo-random stream (0 to 2^32-1) and rewinds it; others: E_INVALIDARG. */
+    /**
+     * put_Seed: reseeds a pseudo-random stream and rewinds it; other streams: E_INVALIDARG.
+     *
+     * @param stream a stream made by {@link #pseudoRandom}
+     * @param seed 0 to 2^32-1
+     */
     public static void setSeed(ImapiStream stream, long seed) {
         if (stream == null) throw new ImapiException(ImapiStatus.E_POINTER, "stream is null");
         checkSeed(seed);
         stream.handle.check(h -> ImapiNative.imapi_stream_pseudo_random_set_seed(h, seed));
     }
 
-    /** get_Seed: the seed of a pseudo-random stream (0 to 2^32-1); others: E_INVALIDARG. */
+    /**
+     * get_Seed: the seed of a pseudo-random stream; other streams: E_INVALIDARG.
+     *
+     * @param stream a stream made by {@link #pseudoRandom}
+     * @return 0 to 2^32-1
+     */
     public static long getSeed(ImapiStream stream) {
         if (stream == null) throw new ImapiException(ImapiStatus.E_POINTER, "stream is null");
         int[] seed = new int[1];

@@ -5,23 +5,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Completes every {@link ImapiJob#toFuture} future of the process from one daemon
- * thread blocked in a {@link JobMonitor}: no thread is parked per job, and
- * listeners hear each report when the job makes it. The thread and its monitor
- * exist while jobs are watched: the first job starts them, they end with the last.
+ * Completes every job future of the process ({@link ImapiJob#toFuture},
+ * {@link DiscFormat2Data#writeAsync}, {@link WriteEngine2#writeSectionAsync}) from one
+ * daemon thread blocked in a {@link JobMonitor}: no thread is parked or polling per job,
+ * and reporters run on each report the job makes. The thread and its monitor exist while
+ * jobs are watched: the first job starts them, they end with the last.
  */
 final class JobDispatcher {
     private JobDispatcher() {}
 
+    /** Called on the dispatcher thread when the job reports or finishes; false or a Throwable cancels the job. */
+    interface Reporter {
+        boolean report();
+    }
+
     private static final class Watch {
         final ImapiJob job;
-        final ProgressListener listener;
+        final Reporter reporter;
         final CompletableFuture<Void> future;
-        Throwable listenerError;
+        Throwable reporterError;
 
-        Watch(ImapiJob job, ProgressListener listener, CompletableFuture<Void> future) {
+        Watch(ImapiJob job, Reporter reporter, CompletableFuture<Void> future) {
             this.job = job;
-            this.listener = listener;
+            this.reporter = reporter;
             this.future = future;
         }
     }
@@ -31,10 +37,11 @@ final class JobDispatcher {
     private static final Object GATE = new Object();
     private static JobMonitor monitor;
 
-    static void watch(ImapiJob job, ProgressListener listener, CompletableFuture<Void> future) {
+    /** Completes {@code future} when {@code job} ends; {@code reporter} (may be null) hears each report. */
+    static void watch(ImapiJob job, Reporter reporter, CompletableFuture<Void> future) {
         long cookie = NEXT.incrementAndGet();
         synchronized (GATE) {
-            WATCHES.put(cookie, new Watch(job, listener, future));
+            WATCHES.put(cookie, new Watch(job, reporter, future));
             try {
                 if (monitor == null) {
                     JobMonitor m = new JobMonitor();
@@ -75,22 +82,21 @@ final class JobDispatcher {
         }
     }
 
-    /** false from the listener cancels the job; a Throwable cancels it and becomes the failure's cause. */
     private static void report(Watch w) {
-        if (w.listener == null || w.listenerError != null) return;
+        if (w.reporter == null || w.reporterError != null) return;
         try {
-            if (!w.listener.onProgress(w.job.getProgress())) w.job.cancel();
+            if (!w.reporter.report()) w.job.cancel();
         } catch (Throwable t) {
-            w.listenerError = t;
+            w.reporterError = t;
             try { w.job.cancel(); } catch (ImapiException ignored) { /* closed */ }
         }
     }
 
     private static void complete(Watch w) {
         try {
-            if (w.listenerError != null)
+            if (w.reporterError != null)
                 throw new ImapiException(ImapiStatus.E_REQUEST_CANCELLED,
-                        "the progress listener threw, so the job was cancelled: " + w.listenerError, w.listenerError);
+                        "the progress listener threw, so the job was cancelled: " + w.reporterError, w.reporterError);
             w.job.throwIfFailed();
             w.future.complete(null);
         } catch (Throwable t) {

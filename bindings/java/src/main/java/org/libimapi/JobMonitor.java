@@ -14,11 +14,16 @@ public final class JobMonitor extends NativeHandle {
     /** Event bit: the job has finished; it is no longer watched. */
     public static final int EVENT_FINISHED = 0x2;
 
-    /** What {@link #await} returns: the cookie a job was added with and its event bits (0 and 0: nothing happened). */
+    /**
+     * What {@link #await} returns (0 and 0: nothing happened within the time, or {@link #wake}).
+     *
+     * @param cookie the cookie the job was added with
+     * @param events {@link #EVENT_PROGRESS} and {@link #EVENT_FINISHED} bits
+     */
     public record Event(long cookie, int events) {
-        /** True when the job reported progress. */
+        /** @return true when the job reported progress */
         public boolean progressed() { return (events & EVENT_PROGRESS) != 0; }
-        /** True when the job has finished. */
+        /** @return true when the job has finished */
         public boolean finished() { return (events & EVENT_FINISHED) != 0; }
     }
 
@@ -31,7 +36,11 @@ public final class JobMonitor extends NativeHandle {
 
     /**
      * Watches {@code job}, reporting its events under {@code cookie} until it has finished.
-     * Any thread, also while another thread is in {@link #await}.
+     * Any thread, also while another thread is in {@link #await}. A finished job yields
+     * FINISHED at the next wait; the monitor does not keep the job object alive.
+     *
+     * @param job the job
+     * @param cookie any value, reported with its events
      */
     public void add(ImapiJob job, long cookie) {
         long j = NativeHandle.raw(job);
@@ -41,6 +50,9 @@ public final class JobMonitor extends NativeHandle {
     /**
      * Waits up to {@code timeoutMs} (negative: forever) for an event of a watched job;
      * an Event with no bits when the time ran out or {@link #wake} was called. One thread at a time.
+     *
+     * @param timeoutMs milliseconds; negative waits forever
+     * @return the event
      */
     public Event await(int timeoutMs) {
         long[] cookie = new long[1];

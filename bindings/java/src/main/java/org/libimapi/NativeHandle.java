@@ -65,6 +65,22 @@ abstract class NativeHandle implements AutoCloseable {
         }
     }
 
+    /** An IMAPI "...Supported" getter: (values, capacity, count out). */
+    interface ListCall {
+        int apply(long handle, int[] values, int cap, int[] count);
+    }
+
+    /** The values of a "...Supported" getter: asks for the count, then fills an array of it. */
+    final int[] list(ListCall f) {
+        return call(h -> {
+            int[] count = new int[1];
+            ImapiException.check(f.apply(h, null, 0, count));
+            int[] values = new int[count[0]];
+            ImapiException.check(f.apply(h, values, values.length, count));
+            return java.util.Arrays.copyOf(values, Math.min(count[0], values.length));
+        });
+    }
+
     /** For the calls the C header allows from any thread at any time (job progress and cancel, monitor add and wake). */
     final int callUnlocked(StatusCall call) {
         long p;
@@ -81,12 +97,20 @@ abstract class NativeHandle implements AutoCloseable {
         return h.call(p -> p);
     }
 
-    /** Frees the native handle now; later use is an ImapiException. Idempotent. */
+    /**
+     * Frees the native handle now; later calls throw {@link ImapiException} with
+     * {@link ImapiStatus#E_INVALID_HANDLE}. Idempotent, any thread; waits for a call in progress.
+     */
     @Override
     public void close() {
         cleanable.clean();
     }
 
+    /**
+     * Whether {@link #close} was called (or the handle was never valid).
+     *
+     * @return true once closed
+     */
     public final boolean isClosed() {
         synchronized (state) {
             return state.ptr == 0;

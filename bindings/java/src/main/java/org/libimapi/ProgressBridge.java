@@ -14,7 +14,7 @@ final class ProgressBridge implements NativeProgressCallback {
     @Override
     public int onProgress(int operation, byte[] item, long done, long total, long elapsedMs) {
         try {
-            return listener.onProgress(new Progress(operation, Utf8.decode(item), done, total, elapsedMs)) ? 0 : 1;
+            return listener.onProgress(new Progress(ImapiOperation.of(operation), Utf8.decode(item), done, total, elapsedMs)) ? 0 : 1;
         } catch (Throwable t) {
             error = t;
             return 1;

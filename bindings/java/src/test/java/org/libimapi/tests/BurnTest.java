@@ -6,26 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.libimapi.BurnProgress;
-import org.libimapi.DiscFormat2Data;
-import org.libimapi.DiscMaster;
-import org.libimapi.DiscRecorder;
-import org.libimapi.FileSystemImage;
-import org.libimapi.FileSystemImageResult;
-import org.libimapi.FsiDirectoryItem;
-import org.libimapi.FsiFileSystems;
-import org.libimapi.ImapiException;
-import org.libimapi.ImapiMediaPhysicalType;
-import org.libimapi.ImapiStatus;
-import org.libimapi.ImapiStream;
-import org.libimapi.MediaInfo;
-import org.libimapi.Multisession;
+import org.libimapi.*;
 
 /** DiscFormat2Data against emulated drives: burn, read back, verify, append, cancel. */
 class BurnTest {
@@ -78,14 +66,18 @@ class BurnTest {
             assertEquals(ImapiMediaPhysicalType.BDR, f.getCurrentPhysicalMediaType());
             assertTrue(f.getSupportedWriteSpeeds().length > 0);
             assertEquals(f.getSupportedWriteSpeeds().length, f.getSupportedWriteSpeedDescriptors().size());
-            assertEquals(Multisession.SEQUENTIAL, f.getMultisessionInterfaces().get(0).type());
+            assertEquals(MultisessionType.SEQUENTIAL, f.getMultisessionInterfaces().get(0).type());
             assertFalse(f.cancelWrite());
-            f.setBurnVerificationLevel(DiscFormat2Data.VERIFICATION_FULL);
+            f.setBurnVerificationLevel(ImapiBurnVerificationLevel.FULL);
+            assertEquals(ImapiBurnVerificationLevel.FULL, f.getBurnVerificationLevel());
+            assertEquals(EnumSet.of(ImapiFormat2DataMediaState.BLANK), f.getCurrentMediaStatus());
+            assertTrue(f.getSupportedMediaTypes().contains(ImapiMediaPhysicalType.BDR), f.getSupportedMediaTypes().toString());
+            assertEquals(ImapiMediaPhysicalType.BDR, f.getSupportedWriteSpeedDescriptors().get(0).mediaType());
             List<BurnProgress> seen = new ArrayList<>();
             try (ImapiStream data = ImapiStream.fromFile(iso)) {
                 f.writeAsync(data, p -> { synchronized (seen) { seen.add(p); } return true; }).join();
             }
-            assertTrue(seen.stream().anyMatch(p -> p.currentAction() == BurnProgress.ACTION_COMPLETED));
+            assertTrue(seen.stream().anyMatch(p -> p.currentAction() == ImapiFormat2DataWriteAction.COMPLETED));
             BurnProgress end = seen.get(seen.size() - 1);
             assertTrue(end.sectorCount() >= Files.size(iso) / 2048, end.toString());
             assertEquals(end.startLba() + end.sectorCount() - 1, end.lastWrittenLba());
@@ -96,7 +88,7 @@ class BurnTest {
             try (DiscRecorder r = DiscRecorder.open(uri)) {
                 MediaInfo m = r.getMediaInfo();
                 assertEquals(1, m.sessions());
-                assertNotEquals(0, m.state() & 0x4, "appendable");
+                assertTrue(m.state().contains(ImapiFormat2DataMediaState.APPENDABLE), m.state().toString());
             }
             try (ImapiStream data = ImapiStream.fromFile(iso)) {
                 f.verify(data, null);
@@ -113,14 +105,14 @@ class BurnTest {
             // IMAPI closes DVD+R for DVD-ROM compatibility unless this is turned off.
             f.setDisableConsumerDvdCompatibilityMode(true);
             assertTrue(f.getDisableConsumerDvdCompatibilityMode());
-            List<Integer> actions = new ArrayList<>();
+            List<ImapiFormat2DataWriteAction> actions = new ArrayList<>();
             try (ImapiStream data = ImapiStream.fromFile(iso)) {
                 f.write(data, p -> {
                     if (actions.isEmpty() || actions.get(actions.size() - 1) != p.currentAction()) actions.add(p.currentAction());
                     return true;
                 });
             }
-            assertTrue(actions.contains(BurnProgress.ACTION_WRITING_DATA), actions.toString());
+            assertTrue(actions.contains(ImapiFormat2DataWriteAction.WRITING_DATA), actions.toString());
             Multisession ms = f.getMultisessionInterfaces().get(0);
             assertFalse(ms.isFirstDataSession());
             f.setMultisessionInUse(0, true);
@@ -129,7 +121,7 @@ class BurnTest {
             try (FileSystemImage img = new FileSystemImage()) {
                 img.setFreeMediaBlocks(0);
                 try (ImapiStream media = f.createMediaStream()) {
-                    img.importFileSystem(media, ms.startAddressOfPreviousSession(), FsiFileSystems.NONE);
+                    img.importFileSystem(media, ms.startAddressOfPreviousSession());
                 }
                 img.setSessionStartBlock(ms.nextWritableAddress());
                 try (FsiDirectoryItem root = img.getRoot()) {
@@ -142,7 +134,7 @@ class BurnTest {
             }
             try (DiscRecorder r = DiscRecorder.open(uri)) {
                 assertEquals(2, r.getMediaInfo().sessions());
-                assertNotEquals(0, r.getMediaInfo().state() & 0x4000, "finalized");
+                assertTrue(r.getMediaInfo().state().contains(ImapiFormat2DataMediaState.FINALIZED), "finalized");
             }
             assertEquals(ms.nextWritableAddress(), f.getStartAddressOfPreviousSession());
         }
@@ -152,10 +144,10 @@ class BurnTest {
     void cancellingTheFutureStopsAThrottledWriteAndFreesTheDrive() throws Exception {
         String uri = addDrive("bd-r", "&throttle=1&speed=2&buffer=1M");
         try (DiscFormat2Data f = writer(uri)) {
-            f.setBurnVerificationLevel(DiscFormat2Data.VERIFICATION_NONE);
+            f.setBurnVerificationLevel(ImapiBurnVerificationLevel.NONE);
             try (ImapiStream data = ImapiStream.zero(32 << 20)) {
                 // false from the listener once writing has started cancels the write.
-                CompletableFuture<Void> fut = f.writeAsync(data, p -> p.currentAction() != BurnProgress.ACTION_WRITING_DATA);
+                CompletableFuture<Void> fut = f.writeAsync(data, p -> p.currentAction() != ImapiFormat2DataWriteAction.WRITING_DATA);
                 CompletionException e = assertThrows(CompletionException.class, fut::join);
                 assertEquals(ImapiStatus.E_REQUEST_CANCELLED, ((ImapiException) e.getCause()).getStatus());
             }

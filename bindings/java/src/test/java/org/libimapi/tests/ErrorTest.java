@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.libimapi.*;
@@ -80,11 +81,14 @@ class ErrorTest {
     void invalidEnumValues() {
         try (FileSystemImage i = new FileSystemImage(); FsiDirectoryItem root = i.getRoot()) {
             expect(ImapiStatus.E_INVALID_PARAM, () -> i.setISO9660InterchangeLevel(7));
-            expect(ImapiStatus.E_INVALID_PARAM, () -> i.setFileSystemsToCreate(0x1000));
-            expect(ImapiStatus.E_NO_OUTPUT, () -> i.setFileSystemsToCreate(FsiFileSystems.NONE));
+            expect(ImapiStatus.E_INVALID_PARAM, () -> i.setFileSystemsToCreate(EnumSet.of(FsiFileSystems.UNKNOWN)));
+            expect(ImapiStatus.E_NO_OUTPUT, () -> i.setFileSystemsToCreate(EnumSet.noneOf(FsiFileSystems.class)));
+            expect(ImapiStatus.E_POINTER, () -> i.setFileSystemsToCreate(null));
+            expect(ImapiStatus.E_INVALIDARG, () -> i.chooseImageDefaultsForMediaType(ImapiMediaPhysicalType.UNKNOWN));
+            expect(ImapiStatus.E_POINTER, () -> i.setUDFRevision(null));
             root.addDirectory("d");
             try (FsiItem d = root.getItem("d")) {
-                assertThrows(ImapiException.class, () -> d.getFileSystemName(0x100));
+                expect(ImapiStatus.E_INVALID_PARAM, () -> d.getFileSystemName(FsiFileSystems.UNKNOWN));
             }
             try (ImapiStream s = ImapiStream.zero(10)) {
                 assertThrows(ImapiException.class, () -> s.seek(0, 17));

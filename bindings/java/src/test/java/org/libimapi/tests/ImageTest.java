@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.libimapi.*;
@@ -55,7 +56,7 @@ class ImageTest {
             try (FileSystemImage image = new FileSystemImage()) {
                 image.setFreeMediaBlocks(0);
                 image.setVolumeName("Тест 中文");
-                assertEquals(FsiFileSystems.ISO9660 | FsiFileSystems.JOLIET | FsiFileSystems.ROCK_RIDGE, image.getFileSystemsToCreate());
+                assertEquals(EnumSet.of(FsiFileSystems.ISO9660, FsiFileSystems.JOLIET, FsiFileSystems.ROCK_RIDGE), image.getFileSystemsToCreate());
                 try (FsiDirectoryItem root = image.getRoot()) {
                     root.addTree(tree.source.resolve("Кириллица"), true);
                     root.addDirectory("中文目录");
@@ -92,10 +93,10 @@ class ImageTest {
                     }
                 }
                 try (ImageReader reader = ImageReader.open(iso.toString())) {
-                    assertTrue((reader.getFileSystems() & FsiFileSystems.ROCK_RIDGE) != 0);
+                    assertTrue(reader.getFileSystems().contains(FsiFileSystems.ROCK_RIDGE));
                     ImageEntry rocket = reader.list(FsiFileSystems.ROCK_RIDGE).stream()
                             .filter(e -> e.path().equals("/source/🚀 rocket.bin")).findFirst().orElseThrow();
-                    assertEquals(ImageEntry.FILE, rocket.type());
+                    assertEquals(FsiItemType.FILE, rocket.type());
                     try (ImapiStream s = reader.openFile(rocket.index())) {
                         ByteBuffer direct = ByteBuffer.allocateDirect(300000);
                         while (s.read(direct) > 0) { }
@@ -112,7 +113,7 @@ class ImageTest {
     @Test
     void propertiesRoundTrip() {
         try (FileSystemImage image = new FileSystemImage()) {
-            assertTrue((image.getFileSystemsSupported() & FsiFileSystems.ISO9660) != 0);
+            assertTrue(image.getFileSystemsSupported().contains(FsiFileSystems.ISO9660));
             image.setISO9660InterchangeLevel(3);
             assertEquals(3, image.getISO9660InterchangeLevel());
             assertTrue(Arrays.stream(image.getISO9660InterchangeLevelsSupported()).anyMatch(l -> l == 3));
@@ -120,19 +121,20 @@ class ImageTest {
             assertTrue(image.getStrictFileSystemCompliance());
             image.setUseRestrictedCharacterSet(true);
             assertTrue(image.getUseRestrictedCharacterSet());
-            assertArrayEquals(new int[] {0x102, 0x150, 0x200, 0x201, 0x250, 0x260}, image.getUDFRevisionsSupported());
-            image.setUDFRevision(0x250);
-            assertEquals(0x250, image.getUDFRevision());
+            assertEquals(List.of(UdfRevision.values()), image.getUDFRevisionsSupported());
+            image.setUDFRevision(UdfRevision.UDF_2_50);
+            assertEquals(UdfRevision.UDF_2_50, image.getUDFRevision());
+            assertEquals(0x250, image.getUDFRevision().value());
             assertTrue(image.getCreateRedundantUdfMetadataFiles());
             image.setCreateRedundantUdfMetadataFiles(false);
             assertFalse(image.getCreateRedundantUdfMetadataFiles());
             assertEquals(FsiFileSystems.UDF,
-                         image.getDefaultFileSystemForImport(FsiFileSystems.ISO9660 | FsiFileSystems.JOLIET | FsiFileSystems.UDF));
+                         image.getDefaultFileSystemForImport(EnumSet.of(FsiFileSystems.ISO9660, FsiFileSystems.JOLIET, FsiFileSystems.UDF)));
             image.chooseImageDefaultsForMediaType(ImapiMediaPhysicalType.BDR);
-            assertEquals(FsiFileSystems.UDF, image.getFileSystemsToCreate());
-            assertEquals(0x250, image.getUDFRevision());
-            ImapiException e = assertThrows(ImapiException.class, () -> image.setUDFRevision(0x251));
-            assertEquals(ImapiStatus.E_INVALID_PARAM, e.getStatus());
+            assertEquals(EnumSet.of(FsiFileSystems.UDF), image.getFileSystemsToCreate());
+            assertEquals(UdfRevision.UDF_2_50, image.getUDFRevision());
+            ImapiException e = assertThrows(ImapiException.class, () -> image.setUDFRevision(null));
+            assertEquals(ImapiStatus.E_POINTER, e.getStatus());
             image.setUseRestrictedCharacterSet(false);
             image.setSessionStartBlock(0);
             assertEquals(0, image.getSessionStartBlock());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.libimapi.*;
@@ -23,7 +24,7 @@ class ReaderIdentityTest {
         tree.write(BIG, 1_200_000, 2);
         tree.write("A/inner.txt", 100, 3);
         try (FileSystemImage image = new FileSystemImage()) {
-            image.setFileSystemsToCreate(FsiFileSystems.ISO9660 | FsiFileSystems.JOLIET | FsiFileSystems.UDF);
+            image.setFileSystemsToCreate(EnumSet.of(FsiFileSystems.ISO9660, FsiFileSystems.JOLIET, FsiFileSystems.UDF));
             image.setVolumeName("Ünïcödé Tree");
             image.setFreeMediaBlocks(0);
             try (FsiDirectoryItem root = image.getRoot()) { root.addTree(tree.source, false); }
@@ -38,7 +39,7 @@ class ReaderIdentityTest {
     void entryFromAnEarlierListingOpensItsOwnFile() throws Exception {
         try (TestTree tree = new TestTree(); ImageReader reader = ImageReader.open(makeBridge(tree).toString())) {
             List<ImageEntry> udf = reader.list(FsiFileSystems.UDF);
-            ImageEntry first = udf.stream().filter(e -> e.type() == ImageEntry.FILE).findFirst().orElseThrow();
+            ImageEntry first = udf.stream().filter(e -> e.type() == FsiItemType.FILE).findFirst().orElseThrow();
             List<ImageEntry> joliet = reader.list(FsiFileSystems.JOLIET);
             assertNotEquals(first.path(), joliet.get((int) first.index()).path(), "the listings must differ for this test");
             byte[] got;
