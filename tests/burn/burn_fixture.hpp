@@ -112,13 +112,13 @@ inline StreamH make_image(const Files& files, imapi_stream* previous = nullptr, 
       test::Item existing;
       const std::string dir = path.substr(0, slash);
       if (imapi_fsimage_get_item(image.get(), dir.c_str(), existing.out()) != IMAPI_S_OK)
-        REQUIRE(imapi_fsitem_add_directory(root.get(), dir.c_str()) == IMAPI_S_OK);
+        REQUIRE(imapi_fsitem_add_directory(root.get(), dir.c_str() + 1) == IMAPI_S_OK);  // relative to the root
     }
     test::Stream data;
     REQUIRE(imapi_stream_create_from_memory(content.data(), static_cast<int64_t>(content.size()), data.out()) ==
             IMAPI_S_OK);
     INFO(path << ": " << test::last_message());
-    REQUIRE(imapi_fsitem_add_file(root.get(), path.c_str(), data.get()) == IMAPI_S_OK);
+    REQUIRE(imapi_fsitem_add_file(root.get(), path.c_str() + 1, data.get()) == IMAPI_S_OK);
   }
   test::Result result;
   INFO(test::last_message());

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -39,28 +40,33 @@ TEST_CASE("an AsyncTask runs once, and wait() hands over its error", "[core]") {
 }
 
 TEST_CASE("an AsyncTask completes on the waiting thread when every worker is busy", "[core]") {
-  // Occupy every pool thread until the task has run.
-  std::mutex m;
-  std::condition_variable cv;
-  bool release = false;
-  std::atomic<size_t> blocked{0};
+  // Occupy every pool thread until the task has run. The workers still touch
+  // the gate after the test returns (they wake, then unlock), so it is shared,
+  // not on this stack.
+  struct Gate {
+    std::mutex m;
+    std::condition_variable cv;
+    bool release = false;
+    std::atomic<size_t> blocked{0};
+  };
+  auto gate = std::make_shared<Gate>();
   for (size_t i = 0; i < imapi::worker_count(); ++i)
-    boost::asio::post(imapi::worker_pool(), [&] {
-      ++blocked;
-      std::unique_lock lock(m);
-      cv.wait(lock, [&] { return release; });
+    boost::asio::post(imapi::worker_pool(), [gate] {
+      ++gate->blocked;
+      std::unique_lock lock(gate->m);
+      gate->cv.wait(lock, [&] { return gate->release; });
     });
-  while (blocked < imapi::worker_count()) std::this_thread::yield();
+  while (gate->blocked < imapi::worker_count()) std::this_thread::yield();
   const auto caller = std::this_thread::get_id();
   std::thread::id ran_on;
   AsyncTask t([&] { ran_on = std::this_thread::get_id(); });
   t.wait();
   CHECK(ran_on == caller);
   {
-    std::lock_guard lock(m);
-    release = true;
+    std::lock_guard lock(gate->m);
+    gate->release = true;
   }
-  cv.notify_all();
+  gate->cv.notify_all();
 }
 
 TEST_CASE("replacing or destroying an AsyncTask waits for it first", "[core]") {
