@@ -44,8 +44,9 @@ std::string state_name(const imapi_media_info& m) {
 
 // DRIVE: a unique ID, an index into the list, or an emu: URI (added to the process's set first).
 // `action`, when given, is named in the error line after the drive.
-int open_drive(const std::string& drive, Recorder& r, const char* action = nullptr) {
-  const std::string context = action ? drive + ": " + action : drive;
+// Every failure is one line naming the drive, the action and the reason.
+int open_drive(const std::string& drive, Recorder& r) {
+  const std::string context = drive + ": opening the drive";
   std::string id = drive;
   if (!drive.empty() && drive.find_first_not_of("0123456789") == std::string::npos) {
     char* s = nullptr;
@@ -130,7 +131,7 @@ long long emulated_underruns(const std::string& image_path) {
 
 int open_recorder(const std::string& drive, imapi_recorder** out) {
   Recorder r;
-  if (int rc = open_drive(drive, r, "opening the drive")) return rc;
+  if (int rc = open_drive(drive, r)) return rc;
   *out = r.p;
   r.p = nullptr;
   return 0;

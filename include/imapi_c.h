@@ -949,7 +949,9 @@ IMAPI_API imapi_status imapi_image_reader_open_file(imapi_image_reader *reader, 
 IMAPI_API imapi_status imapi_image_reader_open_file_by_path(imapi_image_reader *reader, int32_t file_system,
                                                             const char *path, imapi_stream **out);
 /**
- * Extracts the last listing into directory `dest` (created if missing):
+ * Extracts the last listing into directory `dest` (created if missing), or,
+ * when nothing was listed yet, the richest file system (Rock Ridge, then UDF,
+ * then Joliet, then ISO 9660; get_entry still needs a listing):
  * directories, files with their contents and modification times, symbolic
  * links, Rock Ridge permission bits. Names that would leave `dest` are refused.
  * What `dest` holds is replaced: an existing file or symbolic link of an

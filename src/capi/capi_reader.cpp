@@ -23,6 +23,20 @@ const std::vector<fs::ImageEntry>& last_listing(const imapi_image_reader& r) {
   return r.listing ? r.listing->entries() : none;
 }
 
+// The last listing of `file_system`, read now if it was never listed.
+const fs::EntryIndex& listing_of(imapi_image_reader& r, int32_t file_system) {
+  auto& listing = r.listings[file_system];
+  if (!listing) listing = std::make_shared<const fs::EntryIndex>(r.reader->list(file_system));
+  return *listing;
+}
+
+// What imapi_image_reader_extract writes: the last listing, or, when nothing was
+// listed yet, the richest file system's tree (kept as that file system's listing
+// only, so that get_entry and open_file by index still need imapi_image_reader_list).
+const std::vector<fs::ImageEntry>& listing_to_extract(imapi_image_reader& r) {
+  return r.listing ? r.listing->entries() : listing_of(r, r.reader->richest()).entries();
+}
+
 // A stream over a file entry's data, reading through the shared reader.
 void open_entry(imapi_stream** out, const std::shared_ptr<ImageReader>& reader, const fs::ImageEntry& e) {
   if (e.kind != EntryKind::file) throw Error(IMAPI_E_NOT_FILE, "'" + e.path + "' is not a file");
@@ -179,9 +193,7 @@ IMAPI_API imapi_status imapi_image_reader_open_file_by_path(imapi_image_reader* 
     check_out(out, "out");
     *out = nullptr;
     std::string want = check_str(path, "path");
-    auto& listing = r.listings[file_system];
-    if (!listing) listing = std::make_shared<const fs::EntryIndex>(r.reader->list(file_system));
-    const fs::ImageEntry* e = listing->find(want);
+    const fs::ImageEntry* e = listing_of(r, file_system).find(want);
     if (!e)
       throw Error(IMAPI_E_ITEM_NOT_FOUND, "the " + std::string(file_system_name(file_system)) +
                                               " tree of this image has no '" + want + "'");
@@ -201,7 +213,7 @@ IMAPI_API imapi_status imapi_image_reader_extract(imapi_image_reader* reader, co
                                                   imapi_progress_fn progress, void* user) {
   return with_handle(reader, "image reader", [&](imapi_image_reader& r) {
     CallbackProgress sink(progress, user);
-    fs::extract_tree(*r.reader, last_listing(r), check_str(dest, "dest"), sink, {r.extract_limit});
+    fs::extract_tree(*r.reader, listing_to_extract(r), check_str(dest, "dest"), sink, {r.extract_limit});
   });
 }
 

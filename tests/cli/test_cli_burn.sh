@@ -84,6 +84,15 @@ grep -q "^sessions: 2$" info.txt || fail "expected 2 sessions: $(grep sessions i
 one_line_error err.txt "$bd2" "0x"
 "$imapi" burn 9 sample.iso 2> err.txt; [ $? -eq 1 ] || fail "burn to drive 9: exit code"
 one_line_error err.txt 9
+# an emulated drive whose directory is missing: one line (drive, action, reason) from every drive command
+nodir="emu:cd-r?dir=$work/no-such-dir&polls=0"
+for cmd in "burn --multi $nodir sample.iso" "verify $nodir sample.iso" "info $nodir" "eject $nodir"; do
+  # shellcheck disable=SC2086
+  "$imapi" $cmd > /dev/null 2> err.txt; rc=$?
+  [ $rc -eq 1 ] || fail "$cmd: exit $rc, expected 1"
+  one_line_error err.txt "$nodir: opening the drive: " "directory does not exist" IMAPI_E_INVALIDARG
+done
+[ ! -e "$work/no-such-dir" ] || fail "a drive command created the emulated drive's missing directory"
 "$imapi" burn "$(disc bd-r)" no-such.iso 2> err.txt; [ $? -eq 1 ] || fail "burn of a missing image: exit code"
 one_line_error err.txt no-such.iso
 head -c 1000 /dev/urandom > odd.bin

@@ -128,3 +128,24 @@ TEST_CASE("extraction leaves a file's zero chunks as holes and keeps its bytes",
   // The two zero MiB were not written (tmpfs and ext4 keep holes).
   CHECK(st.st_blocks * 512 < static_cast<off_t>(data.size() - mib));
 }
+
+TEST_CASE("extraction without a listing extracts the richest file system", "[reader]") {
+  TempDir t;
+  auto image = make_image(t);
+  fsys::permissions(t.path / "src/b.txt", fsys::perms::owner_read | fsys::perms::owner_write | fsys::perms::group_read);
+  image = master_src(t);
+  Reader r;
+  REQUIRE(imapi_image_reader_open_path(image.c_str(), r.out()) == IMAPI_S_OK);
+  auto dest = t.path / "out";
+  REQUIRE(imapi_image_reader_extract(r.get(), dest.c_str(), nullptr, nullptr) == IMAPI_S_OK);
+  CHECK(file_bytes(dest / "docs/a.txt") == "alpha");
+  CHECK(file_bytes(dest / "b.txt") == "bravo");
+  // Rock Ridge's permission bits: the richest tree was the one extracted, not plain ISO 9660.
+  struct stat st {};
+  REQUIRE(::stat((dest / "b.txt").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+  // Extracting did not make a listing: entries still need imapi_image_reader_list.
+  imapi_image_entry e{};
+  e.struct_size = sizeof e;
+  CHECK(imapi_image_reader_get_entry(r.get(), 0, &e) == IMAPI_E_INVALIDARG);
+}

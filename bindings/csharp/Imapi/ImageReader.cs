@@ -104,7 +104,7 @@ public sealed partial class ImageReader : ImapiObject
         new(Owner.Call(h => HandleOwner.Create(HandleKind.Stream, o => ImapiNative.imapi_image_reader_open_file(h, index, o))));
 
     /// <summary>
-    /// Extracts the last listing into <paramref name="destination"/> (created if missing): directories, files,
+    /// Extracts the last listing (or, before any, the richest file system) into <paramref name="destination"/> (created if missing): directories, files,
     /// modification times, links, permission bits; names that would leave it are refused. Raises
     /// <see cref="Update"/> (bytes written) on this thread; the token cancels it (RequestCancelled).
     /// </summary>

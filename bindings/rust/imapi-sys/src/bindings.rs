@@ -1269,7 +1269,9 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
-    #[doc = " Extracts the last listing into directory `dest` (created if missing):"]
+    #[doc = " Extracts the last listing into directory `dest` (created if missing), or,"]
+    #[doc = " when nothing was listed yet, the richest file system (Rock Ridge, then UDF,"]
+    #[doc = " then Joliet, then ISO 9660; get_entry still needs a listing):"]
     #[doc = " directories, files with their contents and modification times, symbolic"]
     #[doc = " links, Rock Ridge permission bits. Names that would leave `dest` are refused."]
     #[doc = " What `dest` holds is replaced: an existing file or symbolic link of an"]

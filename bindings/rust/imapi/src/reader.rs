@@ -223,7 +223,8 @@ impl ImageReader {
     pub fn open_index(&self, index: i64) -> Result<Stream> {
         out_handle(|o| unsafe { sys::imapi_image_reader_open_file(self.p(), index, o) }).map(Stream::from_raw)
     }
-    /// Extracts the last listing into `dest` (created if missing): directories, files
+    /// Extracts the last listing (or, before any, the richest file system) into `dest`
+    /// (created if missing): directories, files
     /// with contents and modification times, symbolic links, Rock Ridge permissions.
     /// Names that would leave `dest` are refused; existing files and links of an entry's
     /// name give way, directories are kept and filled. Beyond

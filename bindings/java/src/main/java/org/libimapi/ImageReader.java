@@ -149,7 +149,8 @@ public final class ImageReader extends NativeHandle {
     }
 
     /**
-     * Extracts the last listing into a directory (created if missing): directories, files with
+     * Extracts the last listing (or, before any, the richest file system) into a directory
+     * (created if missing): directories, files with
      * their contents and times, symbolic links, Rock Ridge permission bits; names that would leave
      * {@code destination} are refused. Existing files of an entry's name are replaced. Reports
      * bytes ({@link ImapiOperation#EXTRACT}) to {@code listener} on this thread.
