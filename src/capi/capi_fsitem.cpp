@@ -31,7 +31,7 @@ void new_item(imapi_fsitem** out, const imapi_fsitem* from, std::shared_ptr<Node
 template <typename F>
 imapi_status set_time(imapi_fsitem* item, int64_t t, F&& which) {
   return on_item(item, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
-    fs::Times times = img.read([&] { return n->times; });
+    fs::Times times = img.read([&]() -> fs::Times { return n->times; });
     which(times) = t;
     img.set_times(n, times);
   });
@@ -40,7 +40,10 @@ imapi_status set_time(imapi_fsitem* item, int64_t t, F&& which) {
 template <typename F>
 imapi_status get_time(imapi_fsitem* item, int64_t* out, F&& which) {
   return on_item(item, [&](FileSystemImage& img, const std::shared_ptr<Node>& n) {
-    *check_out(out, "t") = img.read([&] { return which(n->times); });
+    *check_out(out, "t") = img.read([&]() -> int64_t {
+      fs::Times times = n->times;
+      return which(times);
+    });
   });
 }
 

@@ -2,8 +2,32 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace imapi::fs {
+
+std::string_view file_name(const RenamedFiles& renamed, const FileExtent& f) {
+  auto it = std::lower_bound(renamed.begin(), renamed.end(), f.source,
+                             [](const auto& r, const DataSource* s) { return std::less<>()(r.first, s); });
+  return it != renamed.end() && it->first == f.source ? std::string_view(it->second) : f.source->own_name();
+}
+
+std::string ImageLayout::file_path(const FileExtent& f) const {
+  return dirs[f.dir] + std::string("/") += file_name(renamed, f);
+}
+
+const char* ImageLayout::lent_file_path(size_t i) const {
+  std::lock_guard lock(lent_mutex_);
+  auto [it, added] = lent_.try_emplace(i);
+  if (added) it->second = file_path(files[i]);
+  return it->second.c_str();
+}
+
+bool ImageLayout::file_path_is(const FileExtent& f, std::string_view path) const {
+  const std::string_view dir = dirs[f.dir];
+  if (path.size() <= dir.size() || !path.starts_with(dir) || path[dir.size()] != '/') return false;
+  return path.substr(dir.size() + 1) == file_name(renamed, f);
+}
 
 void ImageLayout::read_head(int64_t pos, uint8_t* out, int64_t n) const {
   std::vector<uint8_t> block;  // for the block at either end of an unaligned read

@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -55,13 +57,21 @@ class StringArena {
   size_t capacity_ = 0;
 };
 
-// One per stored file, and as many as there are files: kept small.
+// One per stored file, and as many as there are files: 16 bytes. The image
+// path is not a string of its own: its directory's path is shared by the
+// directory's files, and its name is the source's own (a host file's name)
+// unless the image renamed it (ImageLayout::file_path).
 struct FileExtent {
-  int64_t block = 0;  // relative to the start of the image stream
-  std::shared_ptr<const DataSource> source;
-  const char* path = "";  // image path, for progress and messages (in ImageLayout::paths)
+  uint32_t block = 0;  // relative to the start of the image stream (ISO 9660 and UDF address blocks in 32 bits)
+  uint32_t dir = 0;    // the image directory that holds it, in ImageLayout::dirs
+  const DataSource* source = nullptr;  // kept alive by ImageLayout::owners
   int64_t size() const { return source->size(); }  // bytes
 };
+
+// Files whose image name is not their source's own name, sorted by source address.
+using RenamedFiles = std::vector<std::pair<const DataSource*, const char*>>;
+// The image name of `f`: its source's own name unless `renamed` holds another.
+std::string_view file_name(const RenamedFiles& renamed, const FileExtent& f);
 
 struct ImageLayout {
   int64_t total_blocks = 0;
@@ -80,10 +90,25 @@ struct ImageLayout {
   // Reads [pos, pos + n) of the head, resolving repeats and packed runs.
   void read_head(int64_t pos, uint8_t* out, int64_t n) const;
   std::vector<FileExtent> files;            // ascending blocks, each source stored once
-  StringArena paths;                        // what FileExtent::path points into
+  // What keeps the files' sources alive: one reference per owner (a host
+  // directory's listing owns all of its files' sources), not one per file.
+  std::vector<std::shared_ptr<const DataSource>> owners;
+  std::vector<const char*> dirs;  // image paths of the directories that hold files ("" the root), in `paths`
+  RenamedFiles renamed;
+  StringArena paths;  // what `dirs` and `renamed` point into
+  // A file's image path ("/dir/name"), for progress and messages.
+  std::string file_path(const FileExtent& f) const;
+  bool file_path_is(const FileExtent& f, std::string_view path) const;
+  // files[i]'s image path as a C string that lives as long as the layout (the
+  // C ABI lends progress item descriptions): made when first asked for.
+  const char* lent_file_path(size_t i) const;
   std::string disc_id;
   // IMAPI's ProgressItems: item 0 is the metadata, item i > 0 is files[i - 1].
   int64_t progress_count() const { return static_cast<int64_t>(files.size()) + 1; }
+
+ private:
+  mutable std::mutex lent_mutex_;
+  mutable std::unordered_map<size_t, std::string> lent_;  // nodes never move: pointers stay valid
 };
 
 // Whether a namespace records a node: symbolic links only in a Rock Ridge one
@@ -91,7 +116,7 @@ struct ImageLayout {
 inline bool namespace_records(const Node& n, bool rock_ridge) { return n.kind != NodeKind::symlink || rock_ridge; }
 
 // A failure reading a file's data, told with the file's image path and its source.
-Error with_image_path(const Error& e, const FileExtent& f);
+Error with_image_path(const Error& e, const ImageLayout& layout, const FileExtent& f);
 
 // Lays out `root` for the file systems in `options`. Throws Error with IMAPI's
 // codes for what the chosen file systems cannot hold.

@@ -55,7 +55,7 @@ void ImageRangeReader::read_pieces(std::vector<Piece>& pieces) {
     try {
       p.reader = p.file->source->open();
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
     if (p.reader->fd() >= 0) {
       direct.push_back({p.reader->fd(), p.reader->fd_offset() + p.from, p.dest, static_cast<size_t>(p.length), 0});
@@ -74,7 +74,7 @@ void ImageRangeReader::read_pieces(std::vector<Piece>& pieces) {
       p.reader->read_exact(p.from, p.dest, p.length);
       finish(p);
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
   };
   for (size_t i : here) read_piece(pieces[i]);
@@ -94,7 +94,7 @@ void ImageRangeReader::read_pieces(std::vector<Piece>& pieces) {
                 p.file->source->describe());
       finish(p);
     } catch (const Error& e) {
-      throw with_image_path(e, *p.file);
+      throw with_image_path(e, layout_, *p.file);
     }
   }
 }

@@ -59,7 +59,7 @@ int64_t ImageStream::read(void* buf, int64_t cap) {
         } catch (Error& e) {
           open_index_ = SIZE_MAX;
           open_reader_.reset();
-          Error wrapped = with_image_path(e, f);
+          Error wrapped = with_image_path(e, *layout_, f);
           if (done == 0) throw wrapped;
           pending_ = std::move(wrapped);  // hand over what was read; fail on the next call
           return done;

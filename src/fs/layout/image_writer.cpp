@@ -270,7 +270,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
     const FileExtent& first = files[i];
     if (first.size() > kSmallFile) {
       const int64_t offset = first.block * kBlockSize;
-      report(first.path, done);
+      report(layout.file_path(first), done);
       bool read_by_images = false;
       try {
         auto reader = first.source->open();
@@ -278,7 +278,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
         auto advanced = [&](int64_t copied) {
           if (copied - last_report >= kReportEvery) {
             last_report = copied;
-            report(first.path, done + copied / kBlockSize);
+            report(layout.file_path(first), done + copied / kBlockSize);
           }
         };
         if (kernel_copy(*reader, out, offset, first.size(), advanced)) {
@@ -302,7 +302,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
       } catch (const Error& e) {
         if (e.code() == IMAPI_E_REQUEST_CANCELLED || e.code() == IMAPI_E_OUTPUT_WRITE_FAILURE) throw;
         if (read_by_images) throw;  // its errors name the image file already
-        throw with_image_path(e, first);
+        throw with_image_path(e, layout, first);
       }
       done += blocks_for(first.size());
       ++i;
@@ -319,7 +319,7 @@ void write_image_file(const ImageLayout& layout, const std::string& path, Progre
       end = (files[j].block + blocks_for(files[j].size())) * kBlockSize;
       ++j;
     }
-    report(first.path, done);
+    report(layout.file_path(first), done);
     std::vector<char>& batch = batches[next_batch];
     next_batch ^= 1;
     batch.resize(static_cast<size_t>(end - start));

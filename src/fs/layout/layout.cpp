@@ -4,10 +4,10 @@
 // nothing that depends on a location changes a size, so one sizing pass and one
 // writing pass suffice.
 #include <algorithm>
-#include <bit>
 #include <ctime>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -37,12 +37,18 @@ constexpr char kApplication[] = "LIBIMAPI " IMAPI_VERSION_STRING;
 constexpr char kRelocationDirIso[] = "rr_moved";
 constexpr char kRelocationDirRr[] = ".rr_moved";  // or with a counter, if the root has one
 
-constexpr int kImportedFile = -2;  // NodeInfo::file of data a previous session holds
+// What the layout keeps per node, by Node::layout_slot (the preorder number,
+// so a node's serial is its slot + 1 unless it shares its file): a file's index
+// in files_, kImportedFile, kNoFile (links), or a directory's link count.
+constexpr uint32_t kImportedFile = 0xFFFFFFFE;
+constexpr uint32_t kNoFile = 0xFFFFFFFF;
 
-struct NodeInfo {
+// A file that several nodes share (hard links, a source added twice): the
+// serial and link count all of them show. Few trees have any.
+struct SharedFile {
+  uint32_t file = 0;
   uint32_t serial = 0;
-  uint32_t nlink = 1;
-  int file = -1;  // index into files, or kImportedFile
+  uint32_t nlink = 0;
 };
 
 // What makes two files one: the host file (hard links, a path added twice) or,
@@ -60,17 +66,20 @@ FileKey file_key(const DataSource& s) {
 }
 
 // Finds which files are one with an open-addressing table of indices into the
-// file list: 4 bytes a slot, where a map would spend a node (~64 bytes) per
-// file. Sized once for at most `capacity` files, so it never fills up.
+// file list: 4 bytes a slot, 1.5 slots a file (where a map would spend a node,
+// ~64 bytes, per file), and a table of any size, as the table is the largest
+// thing the layout adds to a tree of a million files. Sized once for at most
+// `capacity` files, so it never fills up.
 class SameFiles {
  public:
-  explicit SameFiles(size_t capacity) : slots_(std::bit_ceil(std::max<size_t>(16, capacity * 2)), kEmpty) {}
+  explicit SameFiles(size_t capacity) : slots_(std::max<size_t>(16, capacity + capacity / 2 + 1), kEmpty) {}
   // The index stored under `key`, or `index` after storing it; key_of(i) gives
   // the key of a stored index.
   template <typename KeyOf>
   int find_or_add(const FileKey& key, int index, KeyOf&& key_of) {
-    const size_t mask = slots_.size() - 1;
-    for (size_t at = hash(key) & mask;; at = (at + 1) & mask) {
+    const uint64_t n = slots_.size();
+    for (size_t at = static_cast<size_t>((static_cast<uint64_t>(hash(key)) * n) >> 32);;
+         at = at + 1 == n ? 0 : at + 1) {
       if (slots_[at] == kEmpty) {
         slots_[at] = index;
         return index;
@@ -81,12 +90,14 @@ class SameFiles {
 
  private:
   static constexpr int kEmpty = -1;
-  static size_t hash(const FileKey& k) {
+  // 32 well-mixed bits, scaled to the table's size by the caller.
+  static uint32_t hash(const FileKey& k) {
     uint64_t h = (static_cast<uint64_t>(k.dev) * 0x9E3779B97F4A7C15ull) ^ static_cast<uint64_t>(k.ino) ^
                  (reinterpret_cast<uintptr_t>(k.source) >> 4);
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
-    return static_cast<size_t>(h ^ (h >> 32));
+    h ^= h >> 32;
+    return static_cast<uint32_t>(h);
   }
   std::vector<int> slots_;
 };
@@ -217,9 +228,16 @@ class Builder {
   // Writes whole blocks, head or tail, of the metadata.
   void store_blocks(int64_t block, const uint8_t* data, size_t n);
   std::vector<FileExtent> files_;
-  StringArena paths_;  // the files' image paths, handed over to the result
-  std::vector<NodeInfo> info_;  // by Node::layout_slot
-  const NodeInfo& info(const Node* n) const { return info_[n->layout_slot]; }
+  // Handed over to the result: what keeps the sources alive and what names the files (ImageLayout).
+  std::vector<std::shared_ptr<const DataSource>> owners_;
+  std::vector<const char*> dirs_;
+  RenamedFiles renamed_;
+  StringArena paths_;
+  std::vector<uint32_t> slots_;       // by Node::layout_slot: see kImportedFile
+  std::vector<SharedFile> shared_;    // by file
+  uint32_t file_of(const Node* n) const { return slots_[n->layout_slot]; }
+  uint32_t serial_of(const Node* n, uint32_t* nlink) const;
+  std::string file_path(const FileExtent& f) const { return dirs_[f.dir] + std::string("/") += file_name(renamed_, f); }
   int max_depth_ = 0;
   Namespace iso_ns_, joliet_ns_;
   std::shared_ptr<ImageLayout> out_;
@@ -235,26 +253,30 @@ class Builder {
 // ---- snapshot of the tree -----------------------------------------------------
 
 void Builder::collect() {
-  std::vector<std::string> path_stack;
-  uint32_t serial = 0;
+  std::vector<std::string_view> path_stack;  // names of the nodes above, root excluded
+  std::vector<uint32_t> dir_at_depth;        // the directory at each depth, in dirs_ once it has files
+  constexpr uint32_t kNoDir = 0xFFFFFFFF;
   auto totals = subtree_stats(root_);
-  info_.reserve(static_cast<size_t>(totals.files + totals.directories + 1));
+  slots_.reserve(static_cast<size_t>(totals.files + totals.directories + 1));
   files_.reserve(static_cast<size_t>(totals.files));
+  std::vector<uint32_t> links;  // by file, once the walk is done
   {  // scoped: the table is gone before the link counts below take memory of their own
     SameFiles same_files(static_cast<size_t>(totals.files));
     walk_preorder(root_, [&](const Node& n, int depth) {
-      NodeInfo ni;
-      ni.serial = ++serial;
-      path_stack.resize(static_cast<size_t>(depth));
+      const auto d = static_cast<size_t>(depth);
+      uint32_t slot = kNoFile;
+      path_stack.resize(d);
       if (depth > 0) path_stack.back() = n.name;
       if (n.is_dir()) {
         max_depth_ = std::max(max_depth_, depth);
         uint32_t subdirs = 0;
         for (auto& c : n.children) subdirs += c->is_dir();
-        ni.nlink = 2 + subdirs;
+        slot = 2 + subdirs;
+        dir_at_depth.resize(d + 1);
+        dir_at_depth[d] = kNoDir;
       }
       if (n.kind == NodeKind::file && n.data->recorded_extents()) {
-        ni.file = kImportedFile;
+        slot = kImportedFile;
         // Imported: the previous session holds the data; only records are written.
       } else if (n.kind == NodeKind::file) {
         // Hard links, and files added twice from one source, are stored once.
@@ -263,29 +285,57 @@ void Builder::collect() {
           return file_key(*files_[static_cast<size_t>(i)].source);
         });
         if (index == next) {
-          std::string p;
-          for (size_t i = 0; i < static_cast<size_t>(depth); ++i) p += "/" + path_stack[i];
-          files_.push_back({0, n.data, paths_.add(p)});
+          uint32_t& dir = dir_at_depth[d - 1];
+          if (dir == kNoDir) {
+            std::string p;
+            for (size_t i = 0; i + 1 < d; ++i) p.append("/").append(path_stack[i]);
+            dir = static_cast<uint32_t>(dirs_.size());
+            dirs_.push_back(paths_.add(p));
+          }
+                    if (owners_.empty() || owners_.back().owner_before(n.data) || n.data.owner_before(owners_.back()))
+            owners_.push_back(n.data);
+          if (n.data->own_name() != n.name.view()) renamed_.emplace_back(n.data.get(), paths_.add(n.name));
+          files_.push_back({0, dir, n.data.get()});
         }
-        ni.file = index;
+        slot = static_cast<uint32_t>(index);
       }
-      n.layout_slot = static_cast<uint32_t>(info_.size());
-      info_.push_back(ni);
+      n.layout_slot = static_cast<uint32_t>(slots_.size());
+      slots_.push_back(slot);
     });
   }
-  // Shared files: one serial and a link count, as a POSIX file system would show them.
-  std::vector<std::pair<uint32_t, uint32_t>> per_file(files_.size());  // file -> serial, links
-  for (auto& ni : info_)
-    if (ni.file >= 0) {
-      auto& pf = per_file[static_cast<size_t>(ni.file)];
-      if (pf.second == 0 || ni.serial < pf.first) pf.first = ni.serial;
-      ++pf.second;
+  std::sort(renamed_.begin(), renamed_.end(), [](const auto& a, const auto& b) { return std::less<>()(a.first, b.first); });
+  // Shared files: one serial (their first node's) and a link count, as a POSIX
+  // file system would show them.
+  links.assign(files_.size(), 0);
+  bool any_shared = false;
+  walk_preorder(root_, [&](const Node& n, int) {
+    if (n.kind != NodeKind::file) return;
+    const uint32_t f = file_of(&n);
+    if (f != kImportedFile) any_shared |= ++links[f] > 1;
+  });
+  if (!any_shared) return;
+  walk_preorder(root_, [&](const Node& n, int) {
+    if (n.kind != NodeKind::file) return;
+    const uint32_t f = file_of(&n);
+    if (f == kImportedFile || links[f] < 2) return;
+    auto it = std::lower_bound(shared_.begin(), shared_.end(), f,
+                               [](const SharedFile& s, uint32_t v) { return s.file < v; });
+    if (it == shared_.end() || it->file != f) shared_.insert(it, {f, n.layout_slot + 1, links[f]});
+  });
+}
+
+uint32_t Builder::serial_of(const Node* n, uint32_t* nlink) const {
+  const uint32_t slot = file_of(n);
+  *nlink = n->is_dir() ? slot : 1;
+  if (n->kind == NodeKind::file && slot != kImportedFile && !shared_.empty()) {
+    auto it = std::lower_bound(shared_.begin(), shared_.end(), slot,
+                               [](const SharedFile& s, uint32_t v) { return s.file < v; });
+    if (it != shared_.end() && it->file == slot) {
+      *nlink = it->nlink;
+      return it->serial;
     }
-  for (auto& ni : info_)
-    if (ni.file >= 0) {
-      ni.serial = per_file[static_cast<size_t>(ni.file)].first;
-      ni.nlink = per_file[static_cast<size_t>(ni.file)].second;
-    }
+  }
+  return n->layout_slot + 1;
 }
 
 // ---- namespaces ----------------------------------------------------------------
@@ -482,10 +532,11 @@ void Builder::check_path_length(const Namespace& ns, const NsDir& d) const {
 
 void Builder::px_for(rr::EntryList& l, const Node* n) const {
   // The relocation directory: a serial after every node's, as RRIP 1.12 wants them unique.
-  if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, static_cast<uint32_t>(info_.size() + 1));
-  const NodeInfo& ni = info(n);
+  if (!n) return rr::px(l, rr::kTypeDir | 0555, 2, 0, 0, static_cast<uint32_t>(slots_.size() + 1));
+  uint32_t nlink = 1;
+  const uint32_t serial = serial_of(n, &nlink);
   uint32_t type = n->is_dir() ? rr::kTypeDir : n->kind == NodeKind::symlink ? rr::kTypeSymlink : rr::kTypeFile;
-  rr::px(l, type | n->mode, ni.nlink, n->uid, n->gid, ni.serial);
+  rr::px(l, type | n->mode, nlink, n->uid, n->gid, serial);
 }
 
 void Builder::susp_for_entry(rr::EntryList& l, const NsEntry& e) const {
@@ -608,7 +659,7 @@ void Builder::write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, S
     iso9660::write_record(buf.data() + pos, r);
     pos += len;
   };
-  auto dir_times = [&](const NsDir& x) { return x.node ? x.node->times.modification : opt_.volume_time_ns; };
+  auto dir_times = [&](const NsDir& x) { return x.node ? x.node->times.modification() : opt_.volume_time_ns; };
   auto dir_flags = [](const NsDir& x) {
     return static_cast<uint8_t>(iso9660::kFlagDirectory | (x.node && x.node->hidden ? iso9660::kFlagHidden : 0));
   };
@@ -621,7 +672,7 @@ void Builder::write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, S
   for (auto& e : entries) {
     if (ns.rock) susp_for_entry(l, e);
     uint8_t hidden = e.node && e.node->hidden ? iso9660::kFlagHidden : 0;
-    int64_t t = e.node ? e.node->times.modification : opt_.volume_time_ns;
+    int64_t t = e.node ? e.node->times.modification() : opt_.volume_time_ns;
     if (e.dir && !e.placeholder) {
       emit({abs(e.dir->block), static_cast<uint32_t>(e.dir->size), t,
             static_cast<uint8_t>(iso9660::kFlagDirectory | hidden), ns.id(e), {}});
@@ -638,7 +689,7 @@ void Builder::write_dir(const Namespace& ns, const NsDir& d, size_t& ce_index, S
     } else if (e.node->data->recorded_extents()) {
       emit({0, 0, t, hidden, ns.id(e), {}});  // an imported empty file
     } else {
-      const FileExtent& f = files_[static_cast<size_t>(info(e.node).file)];
+      const FileExtent& f = files_[file_of(e.node)];
       int64_t remaining = f.size();
       int64_t block = f.size() > 0 ? f.block : 0;
       size_t n = records_for(e);
@@ -668,7 +719,7 @@ int64_t Builder::place() {
   if (iso_)
     for (auto& f : files_)
       if (f.size() > kMaxDataLength && opt_.iso_level < 3)
-        fail(IMAPI_E_DATA_TOO_BIG, std::string("'") + f.path + "' has " + std::to_string(f.size()) +
+        fail(IMAPI_E_DATA_TOO_BIG, "'" + file_path(f) + "' has " + std::to_string(f.size()) +
                                        " bytes; ISO 9660 levels 1 and 2 hold files under 4 GiB: set "
                                        "ISO9660InterchangeLevel to 3");
   if (iso_) {
@@ -715,11 +766,11 @@ int64_t Builder::place() {
     u.volume.time_ns = opt_.volume_time_ns;
     u.redundant_metadata = opt_.redundant_udf_metadata;
     u.session_start = opt_.session_start_block;
-    udf_writer_.emplace(root_, info_.size(), std::move(u), [this](const Node& n) {
-      const NodeInfo& ni = info(&n);
-      if (ni.file == kImportedFile) return udf::FileData{0, n.data_size(), n.data->recorded_extents()};
-      if (ni.file < 0) return udf::FileData{};
-      const FileExtent& f = files_[static_cast<size_t>(ni.file)];
+    udf_writer_.emplace(root_, slots_.size(), std::move(u), [this](const Node& n) {
+      if (n.kind != NodeKind::file) return udf::FileData{};
+      const uint32_t file = file_of(&n);
+      if (file == kImportedFile) return udf::FileData{0, n.data_size(), n.data->recorded_extents()};
+      const FileExtent& f = files_[file];
       return udf::FileData{f.block, f.size(), nullptr};
     });
     block += udf_writer_->plan(recognition, partition_start, block);
@@ -746,7 +797,10 @@ int64_t Builder::place() {
   metadata_blocks_ = block;
   for (auto& f : files_) {
     if (f.size() == 0) continue;
-    f.block = block;
+    if (block > UINT32_MAX)
+      fail(IMAPI_E_IMAGE_TOO_BIG, "the image would exceed 2^32 blocks of 2048 bytes (8 TiB), which ISO 9660 and UDF "
+                                  "cannot address; make it smaller");
+    f.block = static_cast<uint32_t>(block);
     block += blocks_for(f.size());
   }
   if (udf_) {
@@ -827,7 +881,8 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
     v.m_path_table = abs(ns.m_table);
     const NsDir& r = ns.dirs.front();
     static const std::string kRootId(1, '\0');
-    v.root = {abs(r.block), static_cast<uint32_t>(r.size), r.node->times.modification, iso9660::kFlagDirectory, kRootId, {}};
+    v.root = {abs(r.block), static_cast<uint32_t>(r.size), r.node->times.modification(), iso9660::kFlagDirectory,
+              kRootId, {}};
     v.creation_ns = v.modification_ns = opt_.volume_time_ns;
     return v;
   };
@@ -848,6 +903,9 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
   // Results: the data extents in block order, and an identifier of the content.
   std::erase_if(files_, [](const FileExtent& f) { return f.size() == 0; });
   out_->files = std::move(files_);
+  out_->owners = std::move(owners_);
+  out_->dirs = std::move(dirs_);
+  out_->renamed = std::move(renamed_);
   out_->paths = std::move(paths_);
   const uint64_t h = content_hash_.h;
   char id[17];
@@ -858,10 +916,10 @@ std::shared_ptr<const ImageLayout> Builder::serialize() {
 
 }  // namespace
 
-Error with_image_path(const Error& e, const FileExtent& f) {
+Error with_image_path(const Error& e, const ImageLayout& layout, const FileExtent& f) {
   ErrorDetail d = e.detail();
   if (d.path.empty()) d.path = f.source->describe();
-  return Error(e.code(), e.message() + " (image file '" + f.path + "')", d);
+  return Error(e.code(), e.message() + " (image file '" + layout.file_path(f) + "')", d);
 }
 
 void StringArena::clear() {

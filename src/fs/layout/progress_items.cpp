@@ -18,7 +18,7 @@ ProgressItem progress_item(const ImageLayout& l, int64_t index) {
     item.block_count = l.metadata_blocks;
   } else {
     const auto& f = l.files[static_cast<size_t>(index - 1)];
-    item.description = f.path;
+    item.description = l.lent_file_path(static_cast<size_t>(index - 1));
     item.first_block = f.block;
     item.block_count = blocks_for(f.size());
   }
@@ -40,7 +40,7 @@ int64_t progress_item_by_block(const ImageLayout& l, int64_t block) {
 int64_t progress_item_by_description(const ImageLayout& l, std::string_view description) {
   if (description == std::string_view(kMetadataItem)) return 0;
   for (size_t i = 0; i < l.files.size(); ++i)
-    if (l.files[i].path == description) return static_cast<int64_t>(i) + 1;
+    if (l.files[i].source && l.file_path_is(l.files[i], description)) return static_cast<int64_t>(i) + 1;
   throw Error(IMAPI_E_ITEM_NOT_FOUND, "no progress item is described as '" + std::string(description) + "'");
 }
 

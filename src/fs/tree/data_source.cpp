@@ -83,30 +83,33 @@ class FdReader final : public DataReader {
   std::optional<HostStamp> stamp_;  // host files: what their stat said when added
 };
 
-// A host file: the name `name` in directory `dir`, which owns this source.
+class HostListing;
+
+// A host file: a name in a HostListing, which owns this source. 40 bytes, as a
+// tree of a million files holds a million of these: the device, the same for
+// nearly every file of a directory, is the listing's (HostListing::dev_of).
 class PathSource final : public DataSource {
  public:
-  PathSource(const std::string& dir, const char* name, const struct stat& st)
-      : DataSource(st.st_size), dir_(&dir), name_(name), stamp_(HostStamp::of(st)), ino_(st.st_ino) {}
+  PathSource(const HostListing& dir, uint32_t name_at, const struct stat& st)
+      : DataSource(st.st_size), dir_(&dir), name_at_(name_at), times_(HostStamp::of(st).times), ino_(st.st_ino) {}
   std::unique_ptr<DataReader> open() const override {
     std::string path = describe();
     auto holder = std::make_shared<const Fd>(open_checked(path));
-    return std::make_unique<FdReader>(std::move(holder), size(), path, 0, false, stamp_);
+    return std::make_unique<FdReader>(std::move(holder), size(), path, 0, false, stamp());
   }
   void read_all(void* buf) const override {
     std::string path = describe();
-    FdReader reader(std::make_shared<const Fd>(open_checked(path)), size(), path, 0, false, stamp_);
+    FdReader reader(std::make_shared<const Fd>(open_checked(path)), size(), path, 0, false, stamp());
     reader.read_exact(0, buf, size());
     reader.finish();
   }
-  std::string describe() const override {
-    const std::string& d = *dir_;
-    return d.empty() ? std::string(name_) : d.back() == '/' ? d + name_ : d + "/" + name_;
-  }
+  std::string describe() const override;
+  std::string_view own_name() const override;
   bool reads_on_any_thread() const override { return true; }
-  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_t{stamp_.dev}, ino_}; }
+  std::optional<std::pair<dev_t, ino_t>> identity() const override { return std::pair{dev_t{stamp().dev}, ino_}; }
 
  private:
+  HostStamp stamp() const;
   // Opens the file and checks it still has the size it had when added.
   int open_checked(const std::string& path_) const {
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
@@ -127,17 +130,18 @@ class PathSource final : public DataSource {
     if (::fstat(fd, &st) != 0)
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path_ + "'", errno, path_);
     if (st.st_size != size()) changed(path_, size(), st.st_size > size() ? "grew" : "shrank");
-    if (st.st_ino != ino_ || HostStamp::of(st).dev != stamp_.dev)
-      changed(path_, size(), "was replaced by another file");
-    if (!(HostStamp::of(st) == stamp_)) changed(path_, size(), "was modified");
+    const HostStamp was = stamp();
+    if (st.st_ino != ino_ || HostStamp::of(st).dev != was.dev) changed(path_, size(), "was replaced by another file");
+    if (!(HostStamp::of(st) == was)) changed(path_, size(), "was modified");
     return guard.release();
   }
 
-  const std::string* dir_;  // the path of the HostDirectory that holds this source
-  const char* name_;        // in its names
-  HostStamp stamp_;         // in the 8 bytes a dev_t took
+  const HostListing* dir_;  // holds this source
+  uint32_t name_at_;        // in its names
+  uint32_t times_;          // HostStamp::times
   ino_t ino_;
 };
+static_assert(sizeof(PathSource) <= 40 || sizeof(void*) != 8, "a million host files: keep PathSource at 40 bytes");
 
 class StreamReader final : public DataReader {
  public:
@@ -234,17 +238,40 @@ class HostListing final : public HostDirectory, public std::enable_shared_from_t
   }
   std::shared_ptr<const DataSource> add_file(size_t name_offset, const struct stat& st) override {
     // Sources are handed out by address: the array must never reallocate.
-    if (sources_.size() == sources_.capacity() || name_offset >= names_.size())
+    if (sources_.size() == sources_.capacity() || name_offset >= names_.size() || name_offset > UINT32_MAX)
       fail(IMAPI_E_FAIL, "internal error: more files than the listing of '" + path_ + "' was made for");
-    const PathSource& s = sources_.emplace_back(path_, names_.c_str() + name_offset, st);
+    const uint32_t dev = HostStamp::of(st).dev;
+    if (sources_.empty()) dev_ = dev;
+    if (dev != dev_) other_devs_.emplace_back(static_cast<uint32_t>(name_offset), dev);  // in name_offset order
+    const PathSource& s = sources_.emplace_back(*this, static_cast<uint32_t>(name_offset), st);
     return std::shared_ptr<const DataSource>(shared_from_this(), &s);
+  }
+  const std::string& path() const { return path_; }
+  const char* name(uint32_t at) const { return names_.c_str() + at; }
+  // Nearly every file lies on the listing's device; the few that do not (a file
+  // bind-mounted over another) are listed apart.
+  uint32_t dev_of(uint32_t name_at) const {
+    auto it = std::lower_bound(other_devs_.begin(), other_devs_.end(), std::pair<uint32_t, uint32_t>(name_at, 0));
+    return it != other_devs_.end() && it->first == name_at ? it->second : dev_;
   }
 
  private:
   std::string path_;
   std::string names_;
   std::vector<PathSource> sources_;
+  uint32_t dev_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> other_devs_;  // name offset, device
 };
+
+std::string PathSource::describe() const {
+  const std::string& d = dir_->path();
+  const char* name = dir_->name(name_at_);
+  return d.empty() ? std::string(name) : d.back() == '/' ? d + name : d + "/" + name;
+}
+
+std::string_view PathSource::own_name() const { return dir_->name(name_at_); }
+
+HostStamp PathSource::stamp() const { return {dir_->dev_of(name_at_), times_}; }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/stream.hpp"
@@ -52,6 +53,9 @@ class DataSource {
   }
   // For messages and progress: the host path, or a description.
   virtual std::string describe() const = 0;
+  // The file's own name where the source has one (a host file's), so that a
+  // layout can name the file by it instead of holding a copy; "" otherwise.
+  virtual std::string_view own_name() const { return {}; }
   // Host file identity, so hard links are stored once.
   virtual std::optional<std::pair<dev_t, ino_t>> identity() const { return std::nullopt; }
   // Data already on the disc (imported from a previous session): the layout

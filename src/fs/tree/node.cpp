@@ -18,6 +18,34 @@ std::shared_ptr<Node> Node::child(std::string_view n) const {
   return nullptr;
 }
 
+namespace {
+
+// A symbolic link's target, in the slot where a file holds its data source.
+class LinkTarget final : public DataSource {
+ public:
+  explicit LinkTarget(std::string target) : DataSource(0), target_(std::move(target)) {}
+  std::unique_ptr<DataReader> open() const override {
+    fail(IMAPI_E_NOT_FILE, "'" + target_ + "' is a symbolic link's target, not a file's data");
+  }
+  std::string describe() const override { return "symbolic link to '" + target_ + "'"; }
+  std::string_view target() const { return target_; }
+
+ private:
+  std::string target_;
+};
+
+}  // namespace
+
+std::string_view Node::link_target() const {
+  if (kind != NodeKind::symlink || !data) return {};
+  return static_cast<const LinkTarget&>(*data).target();
+}
+
+void Node::set_link_target(std::string target) {
+  if (kind != NodeKind::symlink) fail(IMAPI_E_FAIL, "internal error: a link target set on a node that is not a link");
+  data = std::make_shared<const LinkTarget>(std::move(target));
+}
+
 NodeBatch::NodeBatch(size_t capacity) : nodes_(std::make_shared<std::vector<Node>>()) { nodes_->reserve(capacity); }
 
 std::shared_ptr<Node> NodeBatch::make() {

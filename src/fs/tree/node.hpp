@@ -70,14 +70,45 @@ struct Times {
   int64_t modification = 0;
 };
 
+// A node's times in 16 bytes instead of 24: nearly every node has one time
+// for all three (AddTree takes all three from the modification time), and
+// only a node whose times differ holds the other two out of line.
+class NodeTimes {
+ public:
+  NodeTimes() = default;
+  NodeTimes& operator=(const Times& t) {
+    modification_ = t.modification;
+    if (t.creation == t.modification && t.access == t.modification)
+      others_.reset();
+    else
+      others_ = std::make_unique<const Others>(Others{t.creation, t.access});
+    return *this;
+  }
+  Times get() const {
+    if (!others_) return {modification_, modification_, modification_};
+    return {others_->creation, others_->access, modification_};
+  }
+  operator Times() const { return get(); }  // NOLINT: implicit, as the Times it stands for
+  int64_t modification() const { return modification_; }
+
+ private:
+  struct Others {
+    int64_t creation, access;
+  };
+  int64_t modification_ = 0;
+  std::unique_ptr<const Others> others_;
+};
+
 // A tree of 100,000 files is 100,000 nodes, so fields are ordered to pack and
 // what only some kinds need (a link's target) is held out of line.
 struct Node {
   NodeName name;  // UTF-8, validated; "" for the root
   std::weak_ptr<Node> parent;
-  Times times;
+  NodeTimes times;
   ChildList children;                            // directories: sorted by name (byte order)
-  std::shared_ptr<const DataSource> data;       // files
+  // Files: their data. Symbolic links: their target (link_target()), held here
+  // because a link has no data, which saves every node a pointer of its own.
+  std::shared_ptr<const DataSource> data;
   uint32_t uid = 0;
   uint32_t gid = 0;
   // Scratch space of the layout pass, which runs under the image's lock: this
@@ -88,16 +119,13 @@ struct Node {
   bool hidden = false;
 
   // Symbolic links: the target, as recorded (UTF-8).
-  std::string_view link_target() const { return target_ ? std::string_view(*target_) : std::string_view(); }
-  void set_link_target(std::string target) { target_ = std::make_unique<const std::string>(std::move(target)); }
+  std::string_view link_target() const;
+  void set_link_target(std::string target);  // on a node whose kind is symlink
   bool is_dir() const { return kind == NodeKind::directory; }
   int64_t data_size() const { return data ? data->size() : 0; }
   // Index of the first child whose name is not less than `n`.
   size_t lower_bound(std::string_view n) const;
   std::shared_ptr<Node> child(std::string_view n) const;
-
- private:
-  std::unique_ptr<const std::string> target_;
 };
 
 // Counts of a subtree, the node itself included.

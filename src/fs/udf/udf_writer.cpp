@@ -128,9 +128,10 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
   fe.gid = d.gid;
   fe.mode = d.mode;
   fe.links = links_of(d);
-  fe.access_ns = d.times.access;
-  fe.modification_ns = d.times.modification;
-  fe.creation_ns = d.times.creation;
+  const Times dt = d.times;
+  fe.access_ns = dt.access;
+  fe.modification_ns = dt.modification;
+  fe.creation_ns = dt.creation;
   fe.unique_id = unique_id(d);
   fe.size = data_bytes_[d.layout_slot];
   fe.data = {lbn(start + 1), fe.size, entry_partition()};
@@ -170,9 +171,10 @@ void UdfWriter::write_run(const Node& d, const Store& store) {
     f.uid = c.uid;
     f.gid = c.gid;
     f.mode = c.mode;
-    f.access_ns = c.times.access;
-    f.modification_ns = c.times.modification;
-    f.creation_ns = c.times.creation;
+    const Times ct = c.times;
+    f.access_ns = ct.access;
+    f.modification_ns = ct.modification;
+    f.creation_ns = ct.creation;
     f.unique_id = unique_id(c);
     std::vector<uint8_t> components;
     if (c.kind == NodeKind::symlink) {
