@@ -55,7 +55,8 @@ struct Options {
 const char* const kBurnUsage =
     "usage: imapi burn [--multi|--close] [--speed X|max] [--verify none|quick|full] [--dummy] [--buffer SIZE]\n"
     "                  [--eject] [--stream] [--progress] DRIVE IMAGE|-\n"
-    "       imapi burn [OPTIONS] [--fs LIST] [--iso-level N] [--udf-revision R] [--volume NAME] DRIVE --tree SOURCE...\n";
+    "       imapi burn [OPTIONS] [--fs LIST] [--iso-level N] [--udf-revision R] [--volume NAME]\n"
+    "                  [--symlinks record|follow|skip] DRIVE --tree SOURCE...\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\n%s", why.c_str(), kBurnUsage);
@@ -129,7 +130,8 @@ int parse(const std::vector<std::string>& args, Options& o) {
     if (o.positional.size() < 2) return usage("--tree needs at least one SOURCE after DRIVE");
   } else {
     if (o.positional.size() != 2) return usage("give one DRIVE and one IMAGE (or '-', or --tree SOURCE...)");
-    if (o.fs.chooses_file_systems() || !o.fs.volume.empty() || o.fs.strict || o.fs.udf_mirror_given)
+    if (o.fs.chooses_file_systems() || !o.fs.volume.empty() || o.fs.strict || o.fs.udf_mirror_given ||
+        o.fs.symlink_policy)
       return usage("file-system options (--fs, --iso-level, --udf-revision, --volume, ...) need --tree");
   }
   return 0;

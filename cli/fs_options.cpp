@@ -107,6 +107,14 @@ bool parse_fs_option(const std::vector<std::string>& args, size_t& i, FsOptions&
     o.strict = true;
   } else if (a == "--rr-relocate") {
     o.rr_relocate = true;
+  } else if (a == "--symlinks") {
+    const char* why = "--symlinks takes record, follow or skip";
+    if (take(why)) {
+      if (*value == "record") o.symlink_policy = IMAPI_SYMLINKS_RECORD;
+      else if (*value == "follow") o.symlink_policy = IMAPI_SYMLINKS_FOLLOW;
+      else if (*value == "skip") o.symlink_policy = IMAPI_SYMLINKS_SKIP;
+      else error = std::string(why) + ", not '" + *value + "'";
+    }
   } else {
     return false;
   }
@@ -123,6 +131,7 @@ imapi_status apply_fs_options(imapi_fsimage* image, const FsOptions& o) {
     s = imapi_fsimage_set_create_redundant_udf_metadata_files(image, o.udf_mirror ? 1 : 0);
   if (IMAPI_SUCCEEDED(s) && o.strict) s = imapi_fsimage_set_strict_compliance(image, 1);
   if (IMAPI_SUCCEEDED(s) && o.rr_relocate) s = imapi_fsimage_set_rr_relocation(image, 1);
+  if (IMAPI_SUCCEEDED(s) && o.symlink_policy) s = imapi_fsimage_set_symlink_policy(image, *o.symlink_policy);
   if (IMAPI_SUCCEEDED(s) && !o.volume.empty()) s = imapi_fsimage_set_volume_name(image, o.volume.c_str());
   return s;
 }

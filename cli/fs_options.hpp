@@ -1,5 +1,5 @@
 // The file-system options that `imapi mkiso` and `imapi burn --tree` share
-// (--fs, --iso-level, --udf-revision, --udf-no-mirror, --volume, --strict, --rr-relocate), and
+// (--fs, --iso-level, --udf-revision, --udf-no-mirror, --volume, --strict, --rr-relocate, --symlinks), and
 // the mastering of SOURCE arguments into an image's root.
 #pragma once
 
@@ -22,6 +22,8 @@ struct FsOptions {
   std::string volume;
   bool strict = false;
   bool rr_relocate = false;
+  // --symlinks record|follow|skip: what AddTree does with host links (IMAPI_SYMLINKS_*).
+  std::optional<int32_t> symlink_policy;
 
   // Whether any option that ChooseImageDefaultsForMediaType would decide was given.
   bool chooses_file_systems() const { return file_systems || level || udf_revision; }

@@ -30,7 +30,7 @@ struct Options {
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "imapi: error: %s\nusage: imapi mkiso -o OUT.iso [--fs LIST] [--iso-level 1|2|3] "
-               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--rr-relocate] [--progress] SOURCE...\n", why.c_str());
+               "[--udf-revision R] [--udf-no-mirror] [--volume NAME] [--max-blocks N] [--strict] [--rr-relocate]\n                   [--symlinks record|follow|skip] [--progress] SOURCE...\n", why.c_str());
   return 2;
 }
 

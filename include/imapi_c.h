@@ -788,6 +788,35 @@ IMAPI_API imapi_status imapi_fsitem_add_symlink(imapi_fsitem *dir, const char *p
  * IMAPI_E_INVALID_PATH (a host name that is not valid UTF-8), IMAPI_E_IMAGE_SIZE_LIMIT.
  */
 IMAPI_API imapi_status imapi_fsitem_add_tree(imapi_fsitem *dir, const char *source_dir, int32_t include_base_dir);
+
+/**
+ * What AddTree does with a host symbolic link (the image's SymlinkPolicy; it
+ * applies to AddTree calls made after it is set, never to items already added):
+ * - IMAPI_SYMLINKS_RECORD (the default): the link itself is recorded (Rock
+ *   Ridge SL, a UDF symbolic-link file entry; plain ISO 9660, which has no
+ *   links, shows an empty file of that name, Joliet leaves it out). Some
+ *   readers refuse such images: 7-Zip refuses a whole UDF volume that holds a
+ *   link ("Unsupported feature"); see docs/decisions.md for each reader.
+ * - IMAPI_SYMLINKS_FOLLOW: a link to a file is added as a file with the
+ *   target's content and attributes; a link to a directory as a directory
+ *   with the target's contents. A link whose target does not exist or cannot
+ *   be stat()ed fails the call with IMAPI_E_FILE_NOT_FOUND; a link to a
+ *   directory above it in the walk (a loop) with IMAPI_E_DIRECTORY_READ_FAILURE;
+ *   both messages name the link, and the image is rolled back as for any
+ *   AddTree failure. Two links to one directory add its contents twice.
+ * - IMAPI_SYMLINKS_SKIP: links are left out (as sockets, FIFOs and devices are).
+ * The source_dir argument itself is always followed.
+ * Ownership: none (a value). Threads: like every image property, safe from any
+ * thread; an AddTree running meanwhile uses the policy it started with.
+ * Errors: IMAPI_E_INVALIDARG for any other value (the policy is unchanged),
+ * IMAPI_E_INVALID_HANDLE for a NULL or freed image, IMAPI_E_POINTER for a NULL
+ * out pointer.
+ */
+#define IMAPI_SYMLINKS_RECORD 0
+#define IMAPI_SYMLINKS_FOLLOW 1
+#define IMAPI_SYMLINKS_SKIP 2
+IMAPI_API imapi_status imapi_fsimage_set_symlink_policy(imapi_fsimage *image, int32_t policy);
+IMAPI_API imapi_status imapi_fsimage_get_symlink_policy(imapi_fsimage *image, int32_t *policy);
 /** Add: places a detached item from CreateFileItem/CreateDirectoryItem in this directory. */
 IMAPI_API imapi_status imapi_fsitem_add(imapi_fsitem *dir, imapi_fsitem *item);
 /** Remove: a file or an empty directory. Errors: IMAPI_E_DIR_NOT_EMPTY, IMAPI_E_ITEM_NOT_FOUND. */

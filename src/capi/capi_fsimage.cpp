@@ -231,6 +231,14 @@ IMAPI_API imapi_status imapi_fsimage_get_stage_files(imapi_fsimage* image, int32
   return get_from_image(image, stage, [](FileSystemImage& img) { return int32_t{img.options().stage_files}; });
 }
 
+IMAPI_API imapi_status imapi_fsimage_set_symlink_policy(imapi_fsimage* image, int32_t policy) {
+  return on_image(image, [&](FileSystemImage& img) { img.set_symlink_policy(policy); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_symlink_policy(imapi_fsimage* image, int32_t* policy) {
+  return get_from_image(image, policy, [](FileSystemImage& img) { return img.options().symlink_policy; });
+}
+
 IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage* image, const char* path, int32_t* type) {
   return on_image(image, [&](FileSystemImage& img) {
     check_str(path, "path");

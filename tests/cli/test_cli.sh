@@ -36,4 +36,23 @@ diff -r --no-dereference extracted "$tree" > diff.txt || fail "extracted tree di
 head -c 40960 file.iso > cut.iso
 "$imapi" check cut.iso 2> err.txt && fail "check of a truncated image succeeded"
 grep -q 'block' err.txt || fail "truncation error does not name a block: $(cat err.txt)"
+# --symlinks: record (the default) keeps the link, follow adds the target, skip leaves it out.
+mkdir -p links/dir && echo "target bytes" > links/data.txt && ln -s data.txt links/link.txt && ln -s dir links/dir_link
+"$imapi" mkiso -o follow.iso --symlinks follow links || fail "mkiso --symlinks follow"
+"$imapi" extract follow.iso follow-x || fail "extract of the follow image"
+[ -f follow-x/link.txt ] && [ ! -L follow-x/link.txt ] || fail "follow: link.txt is not a file"
+cmp -s follow-x/link.txt links/data.txt || fail "follow: link.txt does not hold the target's bytes"
+[ -d follow-x/dir_link ] && [ ! -L follow-x/dir_link ] || fail "follow: dir_link is not a directory"
+"$imapi" mkiso -o skip.iso --symlinks skip links || fail "mkiso --symlinks skip"
+"$imapi" ls skip.iso | grep -q 'link' && fail "skip: a link is in the image"
+"$imapi" ls skip.iso | grep -q '/data.txt$' || fail "skip: data.txt is missing"
+"$imapi" mkiso -o record.iso links || fail "mkiso with links recorded"
+"$imapi" extract record.iso record-x || fail "extract of the record image"
+[ "$(readlink record-x/link.txt)" = data.txt ] || fail "record: link.txt is not the link"
+"$imapi" mkiso -o x.iso --symlinks sometimes links 2> err.txt; [ $? -eq 2 ] || fail "bad --symlinks exit code"
+grep -q 'record, follow or skip' err.txt || fail "bad --symlinks message: $(cat err.txt)"
+grep -q -- '--symlinks' err.txt || fail "mkiso usage lacks --symlinks: $(cat err.txt)"
+ln -s nowhere links/dangling
+"$imapi" mkiso -o dangling.iso --symlinks follow links 2> err.txt && fail "follow of a dangling link succeeded"
+grep -q 'links/dangling' err.txt || fail "dangling error does not name the link: $(cat err.txt)"
 echo "1 passed, 0 failed"

@@ -27,12 +27,13 @@ size=$(stat -c %s sample.iso)
 
 # ---- usage: exit 2 ----
 for args in "" "--verify sometimes X Y" "--multi --close X Y" "--speed fast X Y" "--buffer lots X Y" "X" "X Y Z" \
-            "--fs udf X Y" "--tree X" "--frobnicate X Y"; do
+            "--fs udf X Y" "--tree X" "--frobnicate X Y" "--symlinks follow X Y" "--symlinks never X --tree Y"; do
   # shellcheck disable=SC2086
   "$imapi" burn $args 2> err.txt; rc=$?
   [ $rc -eq 2 ] || fail "burn $args: exit $rc, expected 2"
   grep -q "^usage: imapi burn" err.txt || fail "burn $args: no usage line: $(cat err.txt)"
 done
+"$imapi" burn 2> err.txt; grep -q -- "--symlinks record|follow|skip" err.txt || fail "burn usage lacks --symlinks"
 "$imapi" verify onlyone 2>/dev/null; [ $? -eq 2 ] || fail "verify with one argument: exit code"
 "$imapi" help | grep -q "^  burn " || fail "imapi help does not list burn"
 "$imapi" help | grep -q "^  verify " || fail "imapi help does not list verify"
@@ -77,6 +78,15 @@ mkdir -p more; echo "added later" > more/later.txt
 "$imapi" info "$bd2" > info.txt
 grep -q "^media state: closed$" info.txt || fail "--close left $(grep 'media state' info.txt)"
 grep -q "^sessions: 2$" info.txt || fail "expected 2 sessions: $(grep sessions info.txt)"
+
+# ---- --tree --symlinks follow: the link's target is burned as a file ----
+mkdir -p linked && echo "followed bytes" > linked/data.txt && ln -s data.txt linked/link.txt
+follow_uri=$(disc bd-r)
+"$imapi" burn --symlinks follow "$follow_uri" --tree linked 2> burn.txt || fail "burn --symlinks follow --tree: $(cat burn.txt)"
+# A BD-R gets UDF alone, which 7-Zip reads only when it holds no link.
+7z x -so -tudf "$(dir_of "$follow_uri")/disc.img" link.txt > followed.txt 2>/dev/null ||
+  fail "7z cannot extract link.txt from the burned UDF disc"
+cmp -s followed.txt linked/data.txt || fail "burn --symlinks follow: link.txt is not the target's bytes"
 
 # ---- a closed disc, no medium, bad drive: one line naming drive, action, reason ----
 "$imapi" burn "$bd2" sample.iso 2> err.txt; rc=$?

@@ -62,6 +62,7 @@ internal static class NativeNames
         EnumFamily<ModePageRequestType>("IMAPI_MODE_PAGE_REQUEST_TYPE_"),
         EnumFamily<ReadTrackAddressType>("IMAPI_READ_TRACK_ADDRESS_TYPE_"),
         EnumFamily<MultisessionType>("IMAPI_MULTISESSION_"),
+        EnumFamily<SymlinkPolicy>("IMAPI_SYMLINKS_"),
         Explicit("IMAPI_SEEK_", "System.IO.SeekOrigin", new() { ["SET"] = "Begin", ["CUR"] = "Current", ["END"] = "End" }),
         // The direction of a pass-through command is which SendCommand method is called.
         new("IMAPI_COMMAND_", "DiscRecorder.SendCommand*", suffix => suffix switch

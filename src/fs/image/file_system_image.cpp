@@ -241,6 +241,14 @@ void FileSystemImage::set_stage_files(bool stage) {
   options_.stage_files = stage;
 }
 
+void FileSystemImage::set_symlink_policy(int32_t policy) {
+  if (policy != IMAPI_SYMLINKS_RECORD && policy != IMAPI_SYMLINKS_FOLLOW && policy != IMAPI_SYMLINKS_SKIP)
+    fail(IMAPI_E_INVALIDARG, "symbolic link policy " + std::to_string(policy) +
+                                 " is unknown; use IMAPI_SYMLINKS_RECORD (0), IMAPI_SYMLINKS_FOLLOW (1) or IMAPI_SYMLINKS_SKIP (2)");
+  std::lock_guard lock(mutex_);
+  options_.symlink_policy = policy;
+}
+
 int64_t FileSystemImage::file_count() const {
   std::lock_guard lock(mutex_);
   return stats_.files;
@@ -535,12 +543,21 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
     }
     // Inside a directory this call created, children need no undo records of
     // their own: undoing the directory's attach takes them away with it.
+    // The host directories above a pending one, as the walk reached them: a
+    // followed link that leads to one of them would repeat forever.
+    struct Ancestor {
+      dev_t dev;
+      ino_t ino;
+      std::shared_ptr<const Ancestor> up;
+    };
     struct Pending {
       std::string host;
       std::shared_ptr<Node> node;
       bool created = false;
+      std::shared_ptr<const Ancestor> ancestors;
     };
-    std::vector<Pending> stack{{host_dir, base, false}};
+    const int32_t policy = options_.symlink_policy;
+    std::vector<Pending> stack{{host_dir, base, false, std::make_shared<const Ancestor>(Ancestor{top.st_dev, top.st_ino, nullptr})}};
     while (!stack.empty()) {
       Pending cur = std::move(stack.back());
       stack.pop_back();
@@ -570,6 +587,8 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         struct stat st {};
         int err = 0;
         size_t name_at = 0;  // regular files: in the listing's names
+        bool followed = false;  // a link whose target `st` describes
+        int target_err = 0;     // a followed link whose target cannot be stat()ed
       };
       std::vector<Entry> entries(names.size());
       size_t files = 0, leaves = 0, name_bytes = 0;
@@ -579,11 +598,18 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
           e.err = errno;
           continue;
         }
+        if (S_ISLNK(e.st.st_mode) && policy == IMAPI_SYMLINKS_FOLLOW) {
+          e.followed = true;
+          if (::fstatat(dfd, names[i].c_str(), &e.st, 0) != 0) {
+            e.target_err = errno;
+            continue;
+          }
+        }
         if (S_ISREG(e.st.st_mode)) {
           ++files;
           name_bytes += names[i].size() + 1;
         }
-        leaves += S_ISREG(e.st.st_mode) || S_ISLNK(e.st.st_mode);
+        leaves += S_ISREG(e.st.st_mode) || (S_ISLNK(e.st.st_mode) && policy == IMAPI_SYMLINKS_RECORD);
       }
       std::string file_names;
       file_names.reserve(name_bytes);
@@ -602,20 +628,38 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
         auto host_path = [&] { return cur.host + "/" + name; };
         if (entries[i].err != 0)
           fail_os(IMAPI_E_DIRECTORY_READ_FAILURE, "cannot stat " + quoted(host_path()), entries[i].err, host_path());
+        if (entries[i].target_err != 0)
+          fail_os(IMAPI_E_FILE_NOT_FOUND,
+                  "symbolic link " + quoted(host_path()) + " cannot be followed (dangling or unreadable target)" +
+                      "; fix or remove it, or choose IMAPI_SYMLINKS_RECORD or IMAPI_SYMLINKS_SKIP",
+                  entries[i].target_err, host_path());
+        if (S_ISLNK(st.st_mode) && policy == IMAPI_SYMLINKS_SKIP) continue;
         if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
         if (!utf8::is_valid(name)) invalid_path(host_path(), "the host file name is not valid UTF-8; rename it");
         check_name(name);
         auto existing = cur.node->child(name);
         if (S_ISDIR(st.st_mode)) {
+          if (entries[i].followed)
+            for (auto a = cur.ancestors.get(); a; a = a->up.get())
+              if (a->dev == st.st_dev && a->ino == st.st_ino)
+                fail_at(IMAPI_E_DIRECTORY_READ_FAILURE,
+                        "symbolic link " + quoted(host_path()) +
+                            " leads to a directory that contains it (a loop) and cannot be followed; remove it, or "
+                            "choose IMAPI_SYMLINKS_RECORD or IMAPI_SYMLINKS_SKIP",
+                        host_path());
+          // Only a followed link can lead back up, so other walks keep no chain.
+          auto ancestors = policy == IMAPI_SYMLINKS_FOLLOW
+                               ? std::make_shared<const Ancestor>(Ancestor{st.st_dev, st.st_ino, cur.ancestors})
+                               : nullptr;
           if (existing && existing->is_dir()) {
-            stack.push_back({host_path(), existing, false});
+            stack.push_back({host_path(), existing, false, std::move(ancestors)});
             continue;
           }
           if (existing) detach(existing);
           auto n = new_node(NodeKind::directory, name);
           apply_attrs(*n, st);
           attach(cur.node, n, !cur.created);
-          stack.push_back({host_path(), n, true});
+          stack.push_back({host_path(), n, true, std::move(ancestors)});
         } else {
           if (existing) detach(existing);
           std::shared_ptr<Node> n;

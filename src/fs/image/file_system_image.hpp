@@ -23,6 +23,8 @@ struct ImageOptions : VolumeOptions {
   bool restricted_charset = false;
   int64_t free_media_blocks = IMAPI_DEFAULT_FREE_MEDIA_BLOCKS;
   bool stage_files = false;
+  // What AddTree does with a host symbolic link (IMAPI_SYMLINKS_*).
+  int32_t symlink_policy = IMAPI_SYMLINKS_RECORD;
 };
 
 class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
@@ -46,6 +48,8 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void set_session_start_block(int64_t lba);
   void set_working_directory(const std::string& path);
   void set_stage_files(bool stage);
+  // IMAPI_SYMLINKS_RECORD, _FOLLOW or _SKIP; anything else is IMAPI_E_INVALIDARG.
+  void set_symlink_policy(int32_t policy);
   static int32_t file_systems_supported();
 
   int64_t file_count() const;

@@ -53,6 +53,9 @@ pub const IMAPI_ITEM_FILE: i32 = 2;
 pub const IMAPI_ITEM_SYMLINK: i32 = 3;
 pub const IMAPI_SECTOR_SIZE: i32 = 2048;
 pub const IMAPI_DEFAULT_FREE_MEDIA_BLOCKS: i32 = 332800;
+pub const IMAPI_SYMLINKS_RECORD: i32 = 0;
+pub const IMAPI_SYMLINKS_FOLLOW: i32 = 1;
+pub const IMAPI_SYMLINKS_SKIP: i32 = 2;
 pub const IMAPI_PROGRESS_ITEM_V1_SIZE: i32 = 40;
 pub const IMAPI_ENTRY_DIRECTORY: i32 = 1;
 pub const IMAPI_ENTRY_FILE: i32 = 2;
@@ -974,6 +977,16 @@ extern "C" {
         dir: *mut imapi_fsitem,
         source_dir: *const ::std::os::raw::c_char,
         include_base_dir: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_set_symlink_policy(image: *mut imapi_fsimage, policy: i32)
+        -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_symlink_policy(
+        image: *mut imapi_fsimage,
+        policy: *mut i32,
     ) -> imapi_status;
 }
 extern "C" {

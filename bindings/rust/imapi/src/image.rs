@@ -316,6 +316,7 @@ pub struct FileSystemImageBuilder {
     free_media_blocks: Option<i64>,
     strict: Option<bool>,
     udf_revision: Option<UdfRevision>,
+    pub(crate) symlink_policy: Option<crate::SymlinkPolicy>,
 }
 
 impl FileSystemImageBuilder {
@@ -370,6 +371,9 @@ impl FileSystemImageBuilder {
         }
         if let Some(n) = &self.volume_name {
             image.set_volume_name(n)?;
+        }
+        if let Some(p) = self.symlink_policy {
+            image.set_symlink_policy(p)?;
         }
         Ok(image)
     }

@@ -130,6 +130,7 @@ mod result;
 mod rust_names;
 mod status;
 mod stream;
+mod symlinks;
 
 pub use burn::{
     BurnProgress, CancelHandle, DiscFormat2Data, Multisession, MultisessionKind, SpeedAdjustment, VerificationLevel,
@@ -148,6 +149,7 @@ pub use recorder::{CommandResult, DiscMaster, DiscRecorder, MediaInfo, ModePageR
 pub use result::{FileSystemImageResult, ProgressItem, ProgressItems};
 pub use status::Status;
 pub use stream::Stream;
+pub use symlinks::SymlinkPolicy;
 
 use imapi_sys as sys;
 

@@ -442,4 +442,24 @@ public final class FileSystemImage extends NativeHandle {
 
     /** @return whether deep directories are relocated; see {@link #setRockRidgeRelocation(boolean)} */
     public boolean getRockRidgeRelocation() { return int32(ImapiNative::imapi_fsimage_get_rr_relocation) != 0; }
+
+    /**
+     * Extension: what {@link FsiDirectoryItem#addTree(java.nio.file.Path, boolean) addTree} calls
+     * made afterwards do with host symbolic links ({@link SymlinkPolicy#RECORD} by default).
+     *
+     * @param policy record, follow or skip links
+     * @throws ImapiException E_POINTER if {@code policy} is null, or if the image was closed
+     */
+    public void setSymlinkPolicy(SymlinkPolicy policy) {
+        if (policy == null) throw new ImapiException(ImapiStatus.E_POINTER, "policy is null");
+        check(h -> ImapiNative.imapi_fsimage_set_symlink_policy(h, policy.value()));
+    }
+
+    /**
+     * What addTree does with host symbolic links; see {@link #setSymlinkPolicy(SymlinkPolicy)}.
+     *
+     * @return the image's symlink policy
+     * @throws ImapiException if the image was closed
+     */
+    public SymlinkPolicy getSymlinkPolicy() { return SymlinkPolicy.of(int32(ImapiNative::imapi_fsimage_get_symlink_policy)); }
 }

@@ -45,6 +45,9 @@ final class JavaNames {
         NAMES.put("IMAPI_MEDIA_TYPE_*", "ImapiMediaPhysicalType");
         NAMES.put("IMAPI_MODE_PAGE_REQUEST_TYPE", "ImapiModePageRequestType");
         NAMES.put("IMAPI_READ_TRACK_ADDRESS_TYPE", "ImapiReadTrackAddressType");
+        NAMES.put("IMAPI_SYMLINKS_RECORD", "SymlinkPolicy.RECORD");
+        NAMES.put("IMAPI_SYMLINKS_FOLLOW", "SymlinkPolicy.FOLLOW");
+        NAMES.put("IMAPI_SYMLINKS_SKIP", "SymlinkPolicy.SKIP");
         NAMES.put("imapi_disc_master_get_unique_id", "DiscMaster.getUniqueIds()");
         NAMES.put("imapi_disc_master_get_count", "DiscMaster.getCount()");
         NAMES.put("imapi_disc_master_add_emulated_drive", "DiscMaster.addEmulatedDrive");
