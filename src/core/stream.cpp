@@ -122,7 +122,7 @@ int64_t UserStream::seek(int64_t offset, int whence) {
 int64_t UserStream::size() {
   auto s = size_if_known();
   if (!s)
-    fail(IMAPI_E_NOTIMPL, "the caller's stream does not know its size (IMAPI_STREAM_SIZE_UNKNOWN): only the data "
+    fail(IMAPI_E_NOTIMPL, "the caller's stream does not know its size: only the data "
                           "writer takes such a stream; write it to a file first for anything else");
   return *s;
 }
