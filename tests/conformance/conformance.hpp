@@ -43,8 +43,11 @@ inline Run run(const std::string& cmd) {
 
 inline std::string quote(const fsys::path& p) { return "'" + p.string() + "'"; }
 
+// Each test case has trees of its own: CTest runs test cases in parallel, and
+// make_tree.py --force replaces a tree another case may be reading.
 inline fsys::path make_tree(const std::string& kind) {
-  fsys::path dest = kWork / ("tree-" + kind);
+  const auto owner = std::hash<std::string>{}(Catch::getResultCapture().getCurrentTestName());
+  fsys::path dest = kWork / ("tree-" + kind + "-" + std::to_string(owner % 1000000007));
   Run r = run("/usr/bin/python3 " + quote(kTools / "make_tree.py") + " --force " + kind + " " + quote(dest));
   INFO(r.output);
   REQUIRE(r.status == 0);
@@ -144,16 +147,17 @@ inline TwoSessions build_two_sessions(const std::string& prefix, const Options& 
     if (e.is_regular_file() && !e.is_symlink() && fsys::file_size(e.path()) > 0) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 3);
-  const std::string replaced = "/" + fsys::relative(files[0], source).string();
-  const std::string removed = "/" + fsys::relative(files[1], source).string();
+  // Item paths are relative to the root (a leading '/' is refused).
+  const std::string replaced = fsys::relative(files[0], source).string();
+  const std::string removed = fsys::relative(files[1], source).string();
   t.kept_content = slurp(files[2]);
   REQUIRE(t.kept_content.size() >= 8);
 
   // The expected tree of session 2.
   auto expected = t.expected = kWork / (prefix + "-expected");
   copy_tree(source, expected);
-  std::ofstream(expected / replaced.substr(1), std::ios::trunc) << "replaced in session 2\n";
-  fsys::remove(expected / removed.substr(1));
+  std::ofstream(expected / replaced, std::ios::trunc) << "replaced in session 2\n";
+  fsys::remove(expected / removed);
   fsys::create_directories(expected / "session2");
   std::ofstream(expected / "session2/new.txt") << "new in session 2\n";
 
