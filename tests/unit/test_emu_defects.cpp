@@ -69,6 +69,45 @@ TEST_CASE("emu defect: a write-protected blank DVD+R refuses every state change 
   check_sense(dl.fails(send_disc_structure(0, 0x20, 12), Bytes(lb.begin(), lb.end())), 7, 0x27, 0);
 }
 
+TEST_CASE("emu defect: a CD-R track left open, loaded write-protected, is not closed by SYNCHRONIZE CACHE", "[emu]") {
+  // A TAO track whose writer died before SYNCHRONIZE CACHE stays open. With wp=1 the next
+  // client's SYNCHRONIZE CACHE must not record the track's run-out: 07/27/00, and the track and the disc stay as they were.
+  using imapi::device::emu::EmulatedDrive;
+  DiscDir dir;
+  WriteParametersPage tao;
+  tao.write_type = 1;
+  tao.track_mode = 4;
+  tao.data_block_type = 8;
+  tao.multi_session = 3;
+  const auto page = mode_select_parameter_list(write_parameters_page(tao));
+  {
+    auto writer = EmulatedDrive::open_uri(dir.uri("cd-r"));
+    Bytes list(page.begin(), page.end()), data = pattern(64, 1);
+    REQUIRE(writer.execute(mode_select10(static_cast<uint16_t>(list.size())).bytes(), DataDirection::kToDevice, list).good());
+    REQUIRE(writer.execute(write10(0, 64).bytes(), DataDirection::kToDevice, data).good());
+  }
+  auto protected_drive = EmulatedDrive::open_uri(dir.uri("cd-r", "wp=1"));
+  const auto before = protected_drive.snapshot().disc;
+  REQUIRE(before.tracks.size() == 1);
+  REQUIRE(before.tracks[0].state == imapi::device::emu::TrackState::kOpen);
+  Bytes list(page.begin(), page.end());
+  REQUIRE(protected_drive.execute(mode_select10(static_cast<uint16_t>(list.size())).bytes(), DataDirection::kToDevice, list)
+              .good());
+  auto r = protected_drive.execute(synchronize_cache(false).bytes(), DataDirection::kNone, {});
+  REQUIRE(r.status == imapi::device::scsi_status::kCheckCondition);
+  auto s = decode_sense(r.sense_bytes());
+  CHECK(sense_triple(s.key, s.asc, s.ascq) == "07/27/00");
+  const auto after = protected_drive.snapshot().disc;
+  REQUIRE(after.tracks.size() == 1);
+  CHECK(after.tracks[0].state == imapi::device::emu::TrackState::kOpen);
+  CHECK(after.tracks[0].written == 64);
+  CHECK(after.tracks[0].size == before.tracks[0].size);
+  // Without the protection the same command closes it (the drive's TAO run-out).
+  auto writable = EmulatedDrive::open_uri(dir.uri("cd-r"));
+  REQUIRE(writable.execute(synchronize_cache(false).bytes(), DataDirection::kNone, {}).good());
+  CHECK(writable.snapshot().disc.tracks.at(0).state == imapi::device::emu::TrackState::kComplete);
+}
+
 TEST_CASE("emu defect: wodim -fix closes a CD-R session with page 05h set to track mode 0, block type 0", "[emu]") {
   // Before, MODE SELECT refused that page as audio (05/26/00) and wodim -fix always failed
   // ("Cannot open new session"). The commands wodim sends, as traced through the shim.
