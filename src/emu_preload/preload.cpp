@@ -3,8 +3,9 @@
 // docs/emulated-drive.md and docs/architecture.md §5.
 //
 // open() of a drive's device path returns a real descriptor on the disc's
-// data image, so read/pread/pwrite act like a block device for free, and the
-// descriptor survives dup, fork and exec. Later calls recognise it by the
+// data image, so read/pread act like a block device for free, and the
+// descriptor survives dup, fork and exec; write/pwrite on it become WRITE(10)
+// commands to the drive, as the sr driver makes them (sr_block_writes.hpp). Later calls recognise it by the
 // image's device and inode, never by an fd table. SG_IO and the other ioctls
 // are answered by an EmulatedDrive, whose state lives in files (not in this
 // process), so re-executed and multi-threaded clients see one drive.
@@ -40,6 +41,7 @@
 #include "device/command_policy.hpp"
 #include "device/emu/drive_list.hpp"
 #include "device/emu/emulated_drive.hpp"
+#include "device/emu/sr_block_writes.hpp"
 #include "device/emu/sr_ioctls.hpp"
 #include "mmc/commands.hpp"
 #include "mmc/sector_size.hpp"
@@ -153,6 +155,10 @@ void present_as_block_device(const EmulatedDevice& d, struct stat* st) {
 
 int open_image(const EmulatedDevice& d, int flags) {
   InsideEmulator inside;
+  if (imapi::device::emu::sr_refuses_write_open(d.drive->config().write_protected, flags)) {
+    errno = EROFS;
+    return -1;
+  }
   flags &= ~(O_EXCL | O_CREAT | O_TRUNC | O_DIRECT | O_TMPFILE);
   return real<int (*)(const char*, int, ...)>("open")(d.drive->config().image_path().c_str(), flags);
 }
@@ -468,6 +474,52 @@ EXPORT int __fxstatat(int, int dirfd, const char* path, struct stat* st, int fla
 }
 EXPORT int __fxstatat64(int, int dirfd, const char* path, struct stat64* st, int flags) {
   return fstatat64(dirfd, path, st, flags);
+}
+
+// ---- write family: the sr driver's WRITE(10) commands ----
+
+namespace {
+
+ssize_t write_through_drive(EmulatedDevice& d, const void* buf, size_t count, off_t offset) {
+  ErrnoGuard keep_errno;
+  InsideEmulator inside;
+  int64_t n = 0;
+  try {
+    n = imapi::device::emu::write_as_block_device(*d.drive, {static_cast<const uint8_t*>(buf), count},
+                                                  static_cast<uint64_t>(offset));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "libimapi-emu-preload: /dev/sr%d: %s\n", d.index, e.what());
+    n = -EIO;
+  }
+  if (n < 0) {
+    keep_errno.saved = static_cast<int>(-n);
+    return -1;
+  }
+  return static_cast<ssize_t>(n);
+}
+
+}  // namespace
+
+EXPORT ssize_t pwrite(int fd, const void* buf, size_t count, off_t offset) {
+  if (EmulatedDevice* d = device_for_fd(fd)) return write_through_drive(*d, buf, count, offset);
+  return real<ssize_t (*)(int, const void*, size_t, off_t)>("pwrite")(fd, buf, count, offset);
+}
+EXPORT ssize_t pwrite64(int fd, const void* buf, size_t count, off64_t offset) {
+  if (EmulatedDevice* d = device_for_fd(fd)) return write_through_drive(*d, buf, count, offset);
+  return real<ssize_t (*)(int, const void*, size_t, off64_t)>("pwrite64")(fd, buf, count, offset);
+}
+EXPORT ssize_t write(int fd, const void* buf, size_t count) {
+  if (EmulatedDevice* d = device_for_fd(fd)) {
+    const off_t at = real<off_t (*)(int, off_t, int)>("lseek")(fd, 0, SEEK_CUR);
+    if (at < 0) return -1;
+    const ssize_t n = write_through_drive(*d, buf, count, at);
+    if (n > 0) {
+      ErrnoGuard keep_errno;
+      real<off_t (*)(int, off_t, int)>("lseek")(fd, at + n, SEEK_SET);
+    }
+    return n;
+  }
+  return real<ssize_t (*)(int, const void*, size_t)>("write")(fd, buf, count);
 }
 
 // ---- ioctl ----

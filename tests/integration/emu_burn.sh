@@ -355,6 +355,33 @@ case "$scenario" in
     expect_sessions 2
     media_state burn3 appendable 2
     ;;
+  write-protected-dvd-ram)
+    need growisofs cdrskin xorriso dvd+rw-mediainfo
+    # growisofs writes DVD-RAM through the block device (pwrite64), not SG_IO: the shim's
+    # descriptor must not let it past the write protection. The open for writing fails EROFS
+    # as the sr driver's does; a non-blocking open's writes fail EIO.
+    URI=$(uri dvd-ram wp=1)
+    if on_drive burn growisofs -Z /dev/sr0=s1.iso; then fail "growisofs wrote to a write-protected DVD-RAM"; fi
+    grep -q "Read-only file system" "$work/burn.log" || fail "growisofs was not refused the open for writing"
+    if LD_PRELOAD=$shim IMAPI_EMU_DRIVES=$URI dd if=s1.iso of=/dev/sr0 bs=32k count=4 conv=notrunc oflag=nonblock \
+      >"$work/dd.log" 2>&1; then fail "dd wrote to a write-protected DVD-RAM"; fi
+    grep -q "Input/output error" "$work/dd.log" || fail "dd's write was not refused with EIO"
+    [ ! -s "$disc/disc.img" ] || fail "data reached a write-protected disc"
+    media_state refused overwritable 1
+    ;;
+  sparse-dvd-ram)
+    need growisofs cdrskin xorriso sg_dd dvd+rw-mediainfo
+    # The block-device writes growisofs makes on DVD-RAM keep zero blocks as holes too.
+    URI=$(uri dvd-ram)
+    mkdir -p sparse; truncate -s 64M sparse/zeros.bin; cp tree1/readme.txt sparse/
+    make_iso sparse.iso sparse
+    on_drive burn growisofs -Z /dev/sr0=sparse.iso || fail "growisofs -Z sparse.iso"
+    expect_data_at 0 sparse.iso
+    allocated=$(( $(stat -c %b "$disc/disc.img") * $(stat -c %B "$disc/disc.img") ))
+    echo "disc.img: $(stat -c %s "$disc/disc.img") bytes, $allocated allocated"
+    [ "$allocated" -lt $(( 16 << 20 )) ] || fail "disc.img holds $allocated bytes on disk for a 64 MiB image of zeros"
+    media_state burn overwritable 1
+    ;;
   write-protected-dvd+r)
     need cdrskin growisofs xorriso dvd+rw-mediainfo
     # wp=1: every burner is refused (07/27/00) and the disc stays blank for all three readers.

@@ -2,8 +2,12 @@
 // point 5), each replayed as the client's command sequence.
 #include "emu_fixture.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
+#include <cerrno>
+
+#include "device/emu/sr_block_writes.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/commands.hpp"
 #include "mmc/disc_information.hpp"
@@ -19,6 +23,12 @@ namespace {
 DiscInformation disc_info(Drive& d) { return parse_disc_information(d.in(read_disc_information(34))); }
 TrackInformation invisible(Drive& d) {
   return parse_track_information(d.in(read_track_information(TrackAddressType::kTrack, kInvisibleTrack, 48)));
+}
+// Bytes of the host's disk a file takes (holes take none).
+uint64_t allocated(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return uint64_t(st.st_blocks) * 512;
 }
 void select_page(Drive& d, const WriteParametersPage& w) {
   auto list = mode_select_parameter_list(write_parameters_page(w));
@@ -69,6 +79,45 @@ TEST_CASE("emu defect: a write-protected blank DVD+R refuses every state change 
   check_sense(dl.fails(send_disc_structure(0, 0x20, 12), Bytes(lb.begin(), lb.end())), 7, 0x27, 0);
 }
 
+TEST_CASE("emu defect: a CD-R track left open, loaded write-protected, is not closed by SYNCHRONIZE CACHE", "[emu]") {
+  // A TAO track whose writer died before SYNCHRONIZE CACHE stays open. With wp=1 the next
+  // client's SYNCHRONIZE CACHE must not record the track's run-out: 07/27/00, and the track and the disc stay as they were.
+  using imapi::device::emu::EmulatedDrive;
+  DiscDir dir;
+  WriteParametersPage tao;
+  tao.write_type = 1;
+  tao.track_mode = 4;
+  tao.data_block_type = 8;
+  tao.multi_session = 3;
+  const auto page = mode_select_parameter_list(write_parameters_page(tao));
+  {
+    auto writer = EmulatedDrive::open_uri(dir.uri("cd-r"));
+    Bytes list(page.begin(), page.end()), data = pattern(64, 1);
+    REQUIRE(writer.execute(mode_select10(static_cast<uint16_t>(list.size())).bytes(), DataDirection::kToDevice, list).good());
+    REQUIRE(writer.execute(write10(0, 64).bytes(), DataDirection::kToDevice, data).good());
+  }
+  auto protected_drive = EmulatedDrive::open_uri(dir.uri("cd-r", "wp=1"));
+  const auto before = protected_drive.snapshot().disc;
+  REQUIRE(before.tracks.size() == 1);
+  REQUIRE(before.tracks[0].state == imapi::device::emu::TrackState::kOpen);
+  Bytes list(page.begin(), page.end());
+  REQUIRE(protected_drive.execute(mode_select10(static_cast<uint16_t>(list.size())).bytes(), DataDirection::kToDevice, list)
+              .good());
+  auto r = protected_drive.execute(synchronize_cache(false).bytes(), DataDirection::kNone, {});
+  REQUIRE(r.status == imapi::device::scsi_status::kCheckCondition);
+  auto s = decode_sense(r.sense_bytes());
+  CHECK(sense_triple(s.key, s.asc, s.ascq) == "07/27/00");
+  const auto after = protected_drive.snapshot().disc;
+  REQUIRE(after.tracks.size() == 1);
+  CHECK(after.tracks[0].state == imapi::device::emu::TrackState::kOpen);
+  CHECK(after.tracks[0].written == 64);
+  CHECK(after.tracks[0].size == before.tracks[0].size);
+  // Without the protection the same command closes it (the drive's TAO run-out).
+  auto writable = EmulatedDrive::open_uri(dir.uri("cd-r"));
+  REQUIRE(writable.execute(synchronize_cache(false).bytes(), DataDirection::kNone, {}).good());
+  CHECK(writable.snapshot().disc.tracks.at(0).state == imapi::device::emu::TrackState::kComplete);
+}
+
 TEST_CASE("emu defect: wodim -fix closes a CD-R session with page 05h set to track mode 0, block type 0", "[emu]") {
   // Before, MODE SELECT refused that page as audio (05/26/00) and wodim -fix always failed
   // ("Cannot open new session"). The commands wodim sends, as traced through the shim.
@@ -103,11 +152,6 @@ TEST_CASE("emu defect: wodim -fix closes a CD-R session with page 05h set to tra
 
 TEST_CASE("emu defect: blocks written as zeros stay holes in disc.img (a mostly sparse DL burn costs no disk)", "[emu]") {
   // Before, a 5.2 GB DL burn of a mostly sparse image took 5.1 GB of disk.
-  auto allocated = [](const std::string& path) {
-    struct stat st {};
-    REQUIRE(::stat(path.c_str(), &st) == 0);
-    return uint64_t(st.st_blocks) * 512;
-  };
   Drive d("bd-r-dl");
   const std::string image = d.dir.path + "/disc.img";
   const Bytes zeros(32 * 2048, 0);
@@ -209,4 +253,62 @@ TEST_CASE("emu defect: a CD-R track interrupted by removal is damaged until clos
   Bytes back(32 * 2048);
   REQUIRE(d.execute(read10(0, 32).bytes(), DataDirection::kFromDevice, back).good());
   CHECK(back == pattern(32, 1));
+}
+
+TEST_CASE("emu defect: block-device writes (growisofs's pwrite64 on DVD-RAM) reach the drive as WRITE(10)", "[emu]") {
+  // Before, the shim's descriptor on disc.img took pwrite directly: growisofs burned a
+  // write-protected DVD-RAM, and the zero blocks of a sparse image became allocated space.
+  using imapi::device::emu::sr_refuses_write_open;
+  using imapi::device::emu::write_as_block_device;
+  SECTION("a write-protected medium: the open for writing fails EROFS, writes EIO, nothing recorded") {
+    CHECK(sr_refuses_write_open(true, O_RDWR));
+    CHECK(sr_refuses_write_open(true, O_WRONLY));
+    CHECK_FALSE(sr_refuses_write_open(true, O_RDONLY));
+    CHECK_FALSE(sr_refuses_write_open(true, O_RDWR | O_NONBLOCK));  // the kernel does not look then
+    CHECK_FALSE(sr_refuses_write_open(false, O_RDWR));
+    Drive d("dvd-ram", "wp=1");
+    const Bytes data = pattern(16, 1);
+    CHECK(write_as_block_device(d.drive, data, 0) == -EIO);
+    CHECK(write_as_block_device(d.drive, std::span(data).first(100), 4096 + 7) == -EIO);
+    CHECK(allocated(d.dir.path + "/disc.img") == 0);
+    CHECK(d.drive.snapshot().disc.random_extent == 0);
+  }
+  SECTION("whole blocks: zeros stay holes, data reads back, the recorded extent grows") {
+    Drive d("dvd-ram");
+    Bytes image(1024 * 2048, 0);  // 2 MiB, data only in blocks 16..23 and 1000
+    std::copy_n(pattern(8, 2).begin(), 8 * 2048, image.begin() + 16 * 2048);
+    std::copy_n(pattern(1, 3).begin(), 2048, image.begin() + 1000 * 2048);
+    for (size_t at = 0; at < image.size(); at += 32 * 1024)  // growisofs's obs=32k
+      REQUIRE(write_as_block_device(d.drive, std::span(image).subspan(at, 32 * 1024), at) == 32 * 1024);
+    INFO("allocated " << allocated(d.dir.path + "/disc.img"));
+    CHECK(allocated(d.dir.path + "/disc.img") <= 64 * 1024);  // 9 data blocks, not 2 MiB
+    CHECK(d.in(read10(0, 1024), 1024 * 2048) == image);
+    CHECK(d.drive.snapshot().disc.random_extent == 1024);
+    // Overwriting data with zeros punches it out, and it reads back as zeros.
+    REQUIRE(write_as_block_device(d.drive, Bytes(8 * 2048, 0), 16 * 2048) == 8 * 2048);
+    CHECK(d.in(read10(16, 8), 8 * 2048) == Bytes(8 * 2048, 0));
+    CHECK(allocated(d.dir.path + "/disc.img") <= 8 * 1024);
+  }
+  SECTION("a write covering blocks partly merges into what they hold") {
+    Drive d("dvd-ram");
+    const Bytes old = pattern(4, 4);
+    REQUIRE(write_as_block_device(d.drive, old, 0) == int64_t(old.size()));
+    const Bytes piece = Bytes(3000, 0xA5);
+    REQUIRE(write_as_block_device(d.drive, piece, 1000) == 3000);  // block 0 from 1000 into block 1
+    Bytes want = old;
+    std::copy(piece.begin(), piece.end(), want.begin() + 1000);
+    CHECK(d.in(read10(0, 4), 4 * 2048) == want);
+    REQUIRE(write_as_block_device(d.drive, Bytes(10, 0x5A), 3 * 2048 + 5) == 10);  // inside one block
+    std::fill_n(want.begin() + 3 * 2048 + 5, 10, 0x5A);
+    CHECK(d.in(read10(0, 4), 4 * 2048) == want);
+  }
+  SECTION("sequential media take block writes only where the drive takes WRITEs; past the end is ENOSPC") {
+    Drive d("dvd+r");
+    CHECK(write_as_block_device(d.drive, pattern(16, 5), 64 * 2048) == -EIO);  // not the NWA
+    CHECK(write_as_block_device(d.drive, pattern(16, 5), 0) == 16 * 2048);
+    CHECK(d.drive.snapshot().disc.tracks.at(0).written == 16);
+    Drive ram("dvd-ram");
+    const uint64_t capacity = ram.drive.snapshot().disc.capacity();
+    CHECK(write_as_block_device(ram.drive, pattern(1, 6), capacity * 2048) == -ENOSPC);
+  }
 }

@@ -111,8 +111,9 @@ size_t format_unit(Context&, const Command&);
 
 // A write-protected medium refuses every command that would change it (WRITE,
 // RESERVE TRACK, CLOSE TRACK/SESSION, SEND CUE SHEET, SEND OPC, SEND DISC
-// STRUCTURE, BLANK, FORMAT UNIT) with 07/27/00; queries and drive settings
-// (MODE SELECT, SET STREAMING, SYNCHRONIZE CACHE with nothing cached) still work.
+// STRUCTURE, BLANK, FORMAT UNIT, a SYNCHRONIZE CACHE that would close a CD TAO
+// track) with 07/27/00; queries and drive settings (MODE SELECT, SET STREAMING,
+// SYNCHRONIZE CACHE with nothing to close) still work.
 inline void refuse_if_write_protected(const Context& ctx) {
   if (ctx.config.write_protected) write_protected();
 }

@@ -370,6 +370,9 @@ size_t synchronize_cache(Context& ctx, const Command&) {
   // CD track-at-once: the drive closes the track it was writing (writes its run-out).
   if (d.spec().family == Family::kCd && !v.sao_armed && current_write_parameters(ctx.state).write_type == 1) {
     if (Track* t = d.open_track()) {
+      // A track left open by an earlier load: closing it records its run-out, which a
+      // write-protected medium refuses like any other recording.
+      refuse_if_write_protected(ctx);
       t->size = t->written;
       t->state = TrackState::kComplete;
     }
