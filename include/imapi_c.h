@@ -2007,6 +2007,19 @@ IMAPI_API imapi_status imapi_disc_format_erase_get_client_name(imapi_disc_format
  */
 IMAPI_API imapi_status imapi_disc_format_erase_set_full_erase(imapi_disc_format_erase *format, int32_t value);
 IMAPI_API imapi_status imapi_disc_format_erase_get_full_erase(imapi_disc_format_erase *format, int32_t *value);
+/**
+ * IsRecorderSupported (IDiscFormat2): *supported = 1 when `recorder` takes a
+ * medium EraseMedia blanks (a CD-RW or DVD-RW profile among its profiles).
+ * The format's own recorder is not needed. Errors: IMAPI_E_INVALID_HANDLE.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_is_recorder_supported(imapi_disc_format_erase *format,
+                                                                     imapi_recorder *recorder, int32_t *supported);
+/**
+ * IsCurrentMediaSupported (IDiscFormat2): *supported = 1 when the disc in
+ * `recorder` is one EraseMedia blanks (CD-RW, DVD-RW), whatever its state.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_is_current_media_supported(imapi_disc_format_erase *format,
+                                                                          imapi_recorder *recorder, int32_t *supported);
 /** CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_* of the disc in the recorder (UNKNOWN when none). */
 IMAPI_API imapi_status imapi_disc_format_erase_get_current_physical_media_type(imapi_disc_format_erase *format,
                                                                                int32_t *media_type);

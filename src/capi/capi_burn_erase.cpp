@@ -92,6 +92,26 @@ IMAPI_API imapi_status imapi_disc_format_erase_get_full_erase(imapi_disc_format_
   return on_erase(format, [&](DiscFormatErase& f) { *check_out(value, "value") = f.options().full ? 1 : 0; });
 }
 
+IMAPI_API imapi_status imapi_disc_format_erase_is_recorder_supported(imapi_disc_format_erase* format,
+                                                                     imapi_recorder* recorder, int32_t* supported) {
+  return on_erase(format, [&](DiscFormatErase&) {
+    auto& r = *check(recorder, "recorder")->recorder;
+    *check_out(supported, "supported") = 0;
+    for (int32_t p : device::profiles(r.transport(), false))
+      if (burn::erasable_profile(static_cast<uint16_t>(p))) *supported = 1;
+  });
+}
+
+IMAPI_API imapi_status imapi_disc_format_erase_is_current_media_supported(imapi_disc_format_erase* format,
+                                                                          imapi_recorder* recorder,
+                                                                          int32_t* supported) {
+  return on_erase(format, [&](DiscFormatErase&) {
+    auto& r = *check(recorder, "recorder")->recorder;
+    auto m = device::media_status(r.transport());
+    *check_out(supported, "supported") = m.present && burn::erasable_profile(m.profile) ? 1 : 0;
+  });
+}
+
 IMAPI_API imapi_status imapi_disc_format_erase_get_current_physical_media_type(imapi_disc_format_erase* format,
                                                                                int32_t* media_type) {
   return on_erase(format, [&](DiscFormatErase& f) {

@@ -67,6 +67,11 @@ TEST_CASE("erase: quick and full erase of a CD-RW report the drive's progress as
   int32_t type = 0;
   REQUIRE(imapi_disc_format_erase_get_current_physical_media_type(e.get(), &type) == IMAPI_S_OK);
   CHECK(type == IMAPI_MEDIA_TYPE_CDRW);
+  int32_t supported = 0;
+  REQUIRE(imapi_disc_format_erase_is_recorder_supported(e.get(), rec.get(), &supported) == IMAPI_S_OK);
+  CHECK(supported == 1);
+  REQUIRE(imapi_disc_format_erase_is_current_media_supported(e.get(), rec.get(), &supported) == IMAPI_S_OK);
+  CHECK(supported == 1);
 
   Updates u;
   INFO(test::last_message());
@@ -126,6 +131,9 @@ TEST_CASE("erase: media without an erase are refused with nothing sent, and the 
       Recorder rec = disc.open();
       const std::string before = file_text((disc.dir.path / "disc.state").string());
       Eraser e = make_eraser(rec.get());
+      int32_t supported = 1;
+      REQUIRE(imapi_disc_format_erase_is_current_media_supported(e.get(), rec.get(), &supported) == IMAPI_S_OK);
+      CHECK(supported == 0);
       CHECK(imapi_disc_format_erase_erase_media(e.get(), nullptr, nullptr) == IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED);
       CHECK(test::last_message().find("erase takes CD-RW and DVD-RW") != std::string::npos);
       CHECK(file_text((disc.dir.path / "disc.state").string()) == before);

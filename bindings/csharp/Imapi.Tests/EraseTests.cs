@@ -49,6 +49,8 @@ public sealed class EraseTests : IDisposable
         BurnSomething(recorder);
         using var e = new DiscFormat2Erase { Recorder = recorder, ClientName = "imapi-cs-erase" };
         Assert.Equal(ImapiMediaPhysicalType.CDRW, e.CurrentPhysicalMediaType);
+        Assert.True(e.IsRecorderSupported(recorder));
+        Assert.True(e.IsCurrentMediaSupported(recorder));
         Assert.False(e.FullErase);
         var seen = new Collect();
         await e.EraseMediaAsync(seen);
@@ -79,6 +81,7 @@ public sealed class EraseTests : IDisposable
         string uri = AddDrive("dvd+r", "dvd+r");
         using var recorder = DiscRecorder.Open(uri);
         using var e = new DiscFormat2Erase { Recorder = recorder, ClientName = "imapi-cs-erase" };
+        Assert.False(e.IsCurrentMediaSupported(recorder));
         var err = Assert.Throws<ImapiException>(() => e.EraseMedia());
         Assert.Equal(ImapiStatus.EraseMediaIsNotSupported, err.Status);
         Assert.False(e.CancelWrite());

@@ -62,6 +62,24 @@ public sealed class DiscFormat2Erase : BurnWriter
         set => Owner.Check(h => ImapiNative.imapi_disc_format_erase_set_format_spares(h, (int)value));
     }
 
+    /// <summary>IsRecorderSupported: the drive takes a medium EraseMedia blanks (CD-RW or DVD-RW).</summary>
+    public unsafe bool IsRecorderSupported(DiscRecorder recorder) => Owner.Call(h =>
+    {
+        using var r = recorder.Owner.Acquire();
+        int v = 0;
+        ImapiException.Check(ImapiNative.imapi_disc_format_erase_is_recorder_supported(h, r.Ptr, (IntPtr)(&v)));
+        return v != 0;
+    });
+
+    /// <summary>IsCurrentMediaSupported: the disc in the drive is a CD-RW or DVD-RW, whatever its state.</summary>
+    public unsafe bool IsCurrentMediaSupported(DiscRecorder recorder) => Owner.Call(h =>
+    {
+        using var r = recorder.Owner.Acquire();
+        int v = 0;
+        ImapiException.Check(ImapiNative.imapi_disc_format_erase_is_current_media_supported(h, r.Ptr, (IntPtr)(&v)));
+        return v != 0;
+    });
+
     /// <summary>CurrentPhysicalMediaType: the medium in the recorder.</summary>
     public ImapiMediaPhysicalType CurrentPhysicalMediaType =>
         (ImapiMediaPhysicalType)Owner.Get<int>(ImapiNative.imapi_disc_format_erase_get_current_physical_media_type);

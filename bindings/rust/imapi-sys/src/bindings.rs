@@ -2547,6 +2547,25 @@ extern "C" {
     ) -> imapi_status;
 }
 extern "C" {
+    #[doc = " IsRecorderSupported (IDiscFormat2): *supported = 1 when `recorder` takes a"]
+    #[doc = " medium EraseMedia blanks (a CD-RW or DVD-RW profile among its profiles)."]
+    #[doc = " The format's own recorder is not needed. Errors: IMAPI_E_INVALID_HANDLE."]
+    pub fn imapi_disc_format_erase_is_recorder_supported(
+        format: *mut imapi_disc_format_erase,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IsCurrentMediaSupported (IDiscFormat2): *supported = 1 when the disc in"]
+    #[doc = " `recorder` is one EraseMedia blanks (CD-RW, DVD-RW), whatever its state."]
+    pub fn imapi_disc_format_erase_is_current_media_supported(
+        format: *mut imapi_disc_format_erase,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
     #[doc = " CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_* of the disc in the recorder (UNKNOWN when none)."]
     pub fn imapi_disc_format_erase_get_current_physical_media_type(
         format: *mut imapi_disc_format_erase,

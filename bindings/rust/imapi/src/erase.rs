@@ -100,6 +100,16 @@ impl DiscFormat2Erase {
     pub fn spares(&self) -> Result<FormatSpares> {
         out::<i32>(|v| unsafe { sys::imapi_disc_format_erase_get_format_spares(self.p(), v) }).map(FormatSpares::from_raw)
     }
+    /// IsRecorderSupported: the drive takes a medium erase blanks (CD-RW or DVD-RW).
+    pub fn is_recorder_supported(&self, recorder: &DiscRecorder) -> Result<bool> {
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_erase_is_recorder_supported(self.p(), recorder.as_ptr(), v) })
+            .map(|v| v != 0)
+    }
+    /// IsCurrentMediaSupported: the disc in the drive is a CD-RW or DVD-RW, whatever its state.
+    pub fn is_current_media_supported(&self, recorder: &DiscRecorder) -> Result<bool> {
+        out::<i32>(|v| unsafe { sys::imapi_disc_format_erase_is_current_media_supported(self.p(), recorder.as_ptr(), v) })
+            .map(|v| v != 0)
+    }
     /// CurrentPhysicalMediaType.
     pub fn current_physical_media_type(&self) -> Result<MediaType> {
         out::<i32>(|v| unsafe { sys::imapi_disc_format_erase_get_current_physical_media_type(self.p(), v) })

@@ -42,6 +42,8 @@ fn erase_media_blanks_a_cd_rw_with_the_drives_progress_and_as_a_job() {
     burn_something(&recorder);
     let mut e = eraser(&recorder);
     assert_eq!(e.current_physical_media_type().unwrap(), MediaType::CdRw);
+    assert!(e.is_recorder_supported(&recorder).unwrap());
+    assert!(e.is_current_media_supported(&recorder).unwrap());
     let mut seen = Vec::new();
     e.erase_media(|p| {
         seen.push(p.clone());
@@ -68,6 +70,7 @@ fn format_media_gives_a_bd_re_without_spares_the_whole_disc_and_erase_refuses_it
     let uri = drive(&tree, "bd-re");
     let recorder = DiscRecorder::open(&uri).unwrap();
     let mut e = eraser(&recorder);
+    assert!(!e.is_current_media_supported(&recorder).unwrap());
     let err = e.erase_media(|_| true).unwrap_err();
     assert_eq!(err.code(), Status::EraseMediaIsNotSupported);
     e.set_spares(FormatSpares::None).unwrap();

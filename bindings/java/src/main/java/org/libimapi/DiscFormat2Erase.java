@@ -97,6 +97,26 @@ public final class DiscFormat2Erase extends BurnWriter {
      */
     public FormatSpares getSpares() { return FormatSpares.of(int32(ImapiNative::imapi_disc_format_erase_get_format_spares)); }
     /**
+     * IsRecorderSupported.
+     *
+     * @param recorder a drive
+     * @return true when it takes a medium eraseMedia blanks (CD-RW or DVD-RW)
+     */
+    public boolean isRecorderSupported(DiscRecorder recorder) {
+        long r = raw(recorder);
+        return int32((h, v) -> ImapiNative.imapi_disc_format_erase_is_recorder_supported(h, r, v)) != 0;
+    }
+    /**
+     * IsCurrentMediaSupported.
+     *
+     * @param recorder a drive
+     * @return true when its disc is a CD-RW or DVD-RW, whatever its state
+     */
+    public boolean isCurrentMediaSupported(DiscRecorder recorder) {
+        long r = raw(recorder);
+        return int32((h, v) -> ImapiNative.imapi_disc_format_erase_is_current_media_supported(h, r, v)) != 0;
+    }
+    /**
      * CurrentPhysicalMediaType.
      *
      * @return the medium in the recorder

@@ -37,6 +37,8 @@ class EraseTest {
                 e.setRecorder(r);
                 e.setClientName("imapi-java-erase");
                 assertEquals(ImapiMediaPhysicalType.DVDDASHRW, e.getCurrentPhysicalMediaType());
+                assertTrue(e.isRecorderSupported(r));
+                assertTrue(e.isCurrentMediaSupported(r));
                 assertFalse(e.getFullErase());
                 ConcurrentLinkedQueue<BurnProgress> seen = new ConcurrentLinkedQueue<>();
                 e.eraseMediaAsync(p -> { seen.add(p); return true; }).get(2, TimeUnit.MINUTES);
@@ -64,6 +66,7 @@ class EraseTest {
         try (DiscRecorder r = DiscRecorder.open(plusR); DiscFormat2Erase e = new DiscFormat2Erase()) {
             e.setRecorder(r);
             e.setClientName("imapi-java-erase");
+            assertFalse(e.isCurrentMediaSupported(r));
             ImapiException err = assertThrows(ImapiException.class, () -> e.eraseMedia(null));
             assertEquals(ImapiStatus.E_ERASE_MEDIA_IS_NOT_SUPPORTED, err.getStatus());
             ExecutionException async = assertThrows(ExecutionException.class,
