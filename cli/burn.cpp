@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "burn_failure.hpp"
 #include "burn_progress.hpp"
 #include "commands.hpp"
 #include "fs_options.hpp"
@@ -26,14 +27,6 @@ namespace imapi_cli {
 
 namespace {
 
-template <typename T, void (*Free)(T*)>
-struct Handle {
-  T* p = nullptr;
-  Handle() = default;
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  ~Handle() { Free(p); }
-};
 using Recorder = Handle<imapi_recorder, imapi_recorder_free>;
 using Format = Handle<imapi_disc_format_data, imapi_disc_format_data_free>;
 using Stream = Handle<imapi_stream, imapi_stream_free>;
@@ -137,43 +130,7 @@ int parse(const std::vector<std::string>& args, Options& o) {
   return 0;
 }
 
-// What a failure line names: the drive, what was being done, why (and where).
-struct Failure {
-  std::string drive;
-  std::string action = "preparing";
-};
 
-int fail(const Failure& f, imapi_status status) {
-  const imapi_error* e = imapi_error_last();
-  std::string where;
-  if (e && e->code == status) {
-    if (e->sense_key >= 0) {
-      char sense[64];
-      std::snprintf(sense, sizeof sense, "; sense %02X/%02X/%02X", static_cast<unsigned>(e->sense_key),
-                    static_cast<unsigned>(e->asc), static_cast<unsigned>(e->ascq));
-      where += sense;
-    }
-    if (e->lba >= 0) where += "; LBA " + std::to_string(e->lba);
-  }
-  const char* msg = e && e->code == status && e->message ? e->message : "failed";
-  std::fprintf(stderr, "imapi: error: %s: %s: %s (%s, 0x%08X%s)\n", f.drive.c_str(), f.action.c_str(), msg,
-               imapi_status_name(status), static_cast<unsigned>(status), where.c_str());
-  return 1;
-}
-
-const char* action_name(int32_t action) {
-  switch (action) {
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA: return "validating";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA: return "formatting";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_INITIALIZING_HARDWARE: return "initializing";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_CALIBRATING_POWER: return "calibrating";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA: return "writing";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_FINALIZATION: return "finalizing";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED: return "completed";
-    case IMAPI_FORMAT2_DATA_WRITE_ACTION_VERIFYING: return "verifying";
-    default: return "working";
-  }
-}
 
 // The medium's 1x in kB/s (1000 bytes) and sectors per second.
 struct OneX {

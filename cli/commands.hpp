@@ -18,6 +18,8 @@ int eject(const std::vector<std::string>& args);
 int emu(const std::vector<std::string>& args);
 int burn(const std::vector<std::string>& args);
 int verify(const std::vector<std::string>& args);
+int erase(const std::vector<std::string>& args);
+int format(const std::vector<std::string>& args);
 // Opens DRIVE (an index, a unique ID or an emu: URI); on failure prints the
 // one-line error and returns the exit code, else 0 with *out set (the caller frees it).
 int open_recorder(const std::string& drive, imapi_recorder** out);

@@ -53,6 +53,12 @@ void print_help() {
       "      with --tree, mkiso's --fs, --iso-level, --udf-revision, --udf-no-mirror, --volume, --strict;\n"
       "      without them the medium's defaults (ChooseImageDefaultsForMediaType)\n"
       "  verify [--progress] DRIVE IMAGE         compare the last session on the disc with IMAGE\n"
+      "  erase [--full] [--progress] DRIVE       blank a CD-RW or DVD-RW: quick (PMA/TOC, seconds) or --full\n"
+      "                                          (every block); a restricted-overwrite DVD-RW becomes sequential\n"
+      "  format [--full] [--spares default|none] [--progress] DRIVE\n"
+      "                                          format a DVD+RW, DVD-RW (to restricted overwrite), DVD-RAM,\n"
+      "                                          BD-RE or blank BD-R; --full: full format / certification;\n"
+      "                                          --spares none: BD without spare areas (BD-RE type 31h)\n"
       "    DRIVE is an index from 'imapi drives', a unique ID, or an emu: URI.\n"
       "  help                                    this text\n"
       "  --version                               the library's version\n"
@@ -101,6 +107,8 @@ int main(int argc, char** argv) {
   if (args[0] == "emu") return imapi_cli::emu(rest);
   if (args[0] == "burn") return imapi_cli::burn(rest);
   if (args[0] == "verify") return imapi_cli::verify(rest);
+  if (args[0] == "erase") return imapi_cli::erase(rest);
+  if (args[0] == "format") return imapi_cli::format(rest);
   std::fprintf(stderr, "imapi: error: unknown command '%s'; see 'imapi help'\n", args[0].c_str());
   return 2;
 }

@@ -1425,6 +1425,27 @@ typedef struct imapi_write_engine imapi_write_engine;
 #define IMAPI_E_DF2DATA_RECORDER_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA0407u)
 #define IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID IMAPI_STATUS_(0xC0AA0408u)
 
+/* imapi2error.h: IDiscFormat2Erase (most are 0x80AA..., the last three 0xC0AA..., as IMAPI numbers them). */
+/** SetRecorder, or a property change, while an erase or format runs on the object. */
+#define IMAPI_E_ERASE_RECORDER_IN_USE IMAPI_STATUS_(0x80AA0900u)
+#define IMAPI_E_ERASE_ONLY_ONE_RECORDER_SUPPORTED IMAPI_STATUS_(0x80AA0901u)
+#define IMAPI_E_ERASE_DISC_INFORMATION_TOO_SMALL IMAPI_STATUS_(0x80AA0902u)
+#define IMAPI_E_ERASE_MODE_PAGE_2A_TOO_SMALL IMAPI_STATUS_(0x80AA0903u)
+/** The drive reports the disc as not erasable (READ DISC INFORMATION's Erasable bit). */
+#define IMAPI_E_ERASE_MEDIA_IS_NOT_ERASABLE IMAPI_STATUS_(0x80AA0904u)
+/** The drive refused BLANK or FORMAT UNIT; nothing was changed (sense in imapi_error_last()). */
+#define IMAPI_E_ERASE_DRIVE_FAILED_ERASE_COMMAND IMAPI_STATUS_(0x80AA0905u)
+/** The drive was still busy erasing or formatting after an hour. */
+#define IMAPI_E_ERASE_TOOK_LONGER_THAN_ONE_HOUR IMAPI_STATUS_(0x80AA0906u)
+/** The drive reported an error while erasing or formatting; the disc's state is unknown. */
+#define IMAPI_E_ERASE_UNEXPECTED_DRIVE_RESPONSE_DURING_ERASE IMAPI_STATUS_(0x80AA0907u)
+#define IMAPI_E_ERASE_DRIVE_FAILED_SPINUP_COMMAND IMAPI_STATUS_(0x80AA0908u)
+/** The disc in the drive has no such operation (erase: not CD-RW/DVD-RW; format: see imapi_disc_format_erase_format_media). */
+#define IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA0909u)
+/** The drive can erase none of the media it takes. */
+#define IMAPI_E_ERASE_RECORDER_NOT_SUPPORTED IMAPI_STATUS_(0xC0AA090Au)
+#define IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID IMAPI_STATUS_(0xC0AA090Bu)
+
 /** Operation of imapi_progress for burns (imapi_job_progress of a write job): done/total are sectors. */
 #define IMAPI_OPERATION_BURN 3
 
@@ -1906,6 +1927,153 @@ IMAPI_API imapi_status imapi_write_engine_write_section_start(imapi_write_engine
 IMAPI_API imapi_status imapi_write_engine_cancel_write(imapi_write_engine *engine);
 /** Extension: the running (or last) section's event arguments (IWriteEngine2EventArgs and more); any thread. */
 IMAPI_API imapi_status imapi_write_engine_get_progress(imapi_write_engine *engine, imapi_burn_progress *out);
+
+/* ------------------------------------------------------------------------ */
+/* IDiscFormat2Erase, and formatting (extension)                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * MsftDiscFormat2Erase: blanks a CD-RW or DVD-RW (EraseMedia) and, as
+ * libimapi's extension on the same object, formats DVD+RW, DVD-RW (to
+ * restricted overwrite), DVD-RAM, BD-RE and blank BD-R (FormatMedia).
+ *
+ * Threads. As the data writer: one operation at a time per object; the
+ * blocking forms run on the calling thread and call `progress` there; the job
+ * forms run on the library's worker pool. _cancel and _get_progress may be
+ * called from any thread at any time; the other functions not while an
+ * operation runs (IMAPI_E_ERASE_RECORDER_IN_USE).
+ *
+ * Progress. IMAPI's Update(elapsedSeconds, estimatedTotalSeconds) is
+ * imapi_burn_progress's elapsed_time_ms and total_time_ms (divide by 1000):
+ * the estimate follows from the drive's progress indication (sense bytes
+ * 16-17 of its NOT READY answers to TEST UNIT READY, polled every 200 ms),
+ * -1 until the drive has reported some progress. current_action is
+ * IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA, then _FORMATTING_MEDIA
+ * while the drive works, then _COMPLETED; sector_count is the medium's
+ * sectors and last_written_lba + 1 the part of them the drive reports done.
+ * The buffer, speed and underrun fields are 0.
+ *
+ * Cancel. Honoured until BLANK / FORMAT UNIT is sent (the operation returns
+ * IMAPI_E_REQUEST_CANCELLED with nothing written); after that a drive cannot
+ * stop, and the operation runs to its end.
+ *
+ * Exclusive access, recorder handles: as for the data writer (held with the
+ * client name for the whole operation, released on every path).
+ *
+ * Errors common to both operations: IMAPI_E_RECORDER_REQUIRED,
+ * IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID, IMAPI_E_ERASE_RECORDER_IN_USE,
+ * IMAPI_E_RECORDER_MEDIA_NO_MEDIA, IMAPI_E_RECORDER_MEDIA_WRITE_PROTECTED,
+ * IMAPI_E_RECORDER_LOCKED, IMAPI_E_REQUEST_CANCELLED,
+ * IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED (the disc has no such operation;
+ * nothing is sent to the drive), IMAPI_E_ERASE_DRIVE_FAILED_ERASE_COMMAND
+ * (the drive refused the command; its sense in imapi_error_last()),
+ * IMAPI_E_ERASE_UNEXPECTED_DRIVE_RESPONSE_DURING_ERASE,
+ * IMAPI_E_ERASE_TOOK_LONGER_THAN_ONE_HOUR.
+ */
+typedef struct imapi_disc_format_erase imapi_disc_format_erase;
+
+/** Operation of imapi_progress for erase and format jobs: done/total are the medium's sectors. */
+#define IMAPI_OPERATION_ERASE 4
+
+/* Spare areas of a BD format (extension). */
+/** The drive's default spare areas (BD-RE format type 30h, BD-R 32h). */
+#define IMAPI_FORMAT_SPARES_DEFAULT 0
+/** No spare areas, no defect management (BD-RE format type 31h; a blank BD-R is left as it comes, SRM without spares). */
+#define IMAPI_FORMAT_SPARES_NONE 1
+
+/** MsftDiscFormat2Erase: no recorder, no client name, FullErase 0, spares default. */
+IMAPI_API imapi_status imapi_disc_format_erase_create(imapi_disc_format_erase **out);
+/** Release the object; a running job is cancelled (see Cancel above) and waited for first. NULL is a no-op. */
+IMAPI_API void imapi_disc_format_erase_free(imapi_disc_format_erase *format);
+/**
+ * Recorder (put): the recorder to erase with, shared with the caller's handle;
+ * NULL clears it. Errors: IMAPI_E_ERASE_RECORDER_IN_USE while an operation runs.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_set_recorder(imapi_disc_format_erase *format, imapi_recorder *recorder);
+/** Recorder (get): a new handle on the same recorder object; free it. IMAPI_E_RECORDER_REQUIRED when none is set. */
+IMAPI_API imapi_status imapi_disc_format_erase_get_recorder(imapi_disc_format_erase *format, imapi_recorder **out);
+/**
+ * ClientName: the name the drive is held under (required before erasing).
+ * Errors: IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID. _get: a copy to imapi_free ("" when unset).
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_set_client_name(imapi_disc_format_erase *format, const char *name);
+IMAPI_API imapi_status imapi_disc_format_erase_get_client_name(imapi_disc_format_erase *format, char **out);
+/**
+ * FullErase (0/1, default 0): 1 blanks the whole disc (BLANK type 0, minutes
+ * to an hour); 0 blanks only the PMA, TOC and first pregap (BLANK "minimal",
+ * IMAPI's quick erase: the data stays but is unreachable). For FormatMedia, 1
+ * asks for a full format or full certification (medium by medium, see there).
+ * Errors: IMAPI_E_INVALIDARG (not 0/1), IMAPI_E_ERASE_RECORDER_IN_USE.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_set_full_erase(imapi_disc_format_erase *format, int32_t value);
+IMAPI_API imapi_status imapi_disc_format_erase_get_full_erase(imapi_disc_format_erase *format, int32_t *value);
+/**
+ * IsRecorderSupported (IDiscFormat2): *supported = 1 when `recorder` takes a
+ * medium EraseMedia blanks (a CD-RW or DVD-RW profile among its profiles).
+ * The format's own recorder is not needed. Errors: IMAPI_E_INVALID_HANDLE.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_is_recorder_supported(imapi_disc_format_erase *format,
+                                                                     imapi_recorder *recorder, int32_t *supported);
+/**
+ * IsCurrentMediaSupported (IDiscFormat2): *supported = 1 when the disc in
+ * `recorder` is one EraseMedia blanks (CD-RW, DVD-RW), whatever its state.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_is_current_media_supported(imapi_disc_format_erase *format,
+                                                                          imapi_recorder *recorder, int32_t *supported);
+/** CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_* of the disc in the recorder (UNKNOWN when none). */
+IMAPI_API imapi_status imapi_disc_format_erase_get_current_physical_media_type(imapi_disc_format_erase *format,
+                                                                               int32_t *media_type);
+/**
+ * Extension: the spare areas FormatMedia gives a BD (IMAPI_FORMAT_SPARES_*).
+ * Errors: IMAPI_E_INVALIDARG (another value), IMAPI_E_ERASE_RECORDER_IN_USE.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_set_format_spares(imapi_disc_format_erase *format, int32_t spares);
+IMAPI_API imapi_status imapi_disc_format_erase_get_format_spares(imapi_disc_format_erase *format, int32_t *spares);
+/**
+ * EraseMedia: blanks the CD-RW or DVD-RW in the recorder, blocking, BLANK
+ * sent with IMMED and the drive polled until done (progress as above; may be
+ * NULL). A restricted-overwrite DVD-RW becomes sequential (blank) again.
+ * Any other medium: IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED, nothing sent (an
+ * overwritable DVD+RW, DVD-RAM or BD-RE is written over or formatted instead);
+ * a disc the drive reports not erasable: IMAPI_E_ERASE_MEDIA_IS_NOT_ERASABLE.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_erase_media(imapi_disc_format_erase *format,
+                                                           imapi_burn_progress_fn progress, void *user);
+/**
+ * The job form of EraseMedia: imapi_job_progress reports IMAPI_OPERATION_ERASE
+ * (done/total: the medium's sectors, from the drive's progress);
+ * imapi_disc_format_erase_get_progress the full arguments; imapi_job_cancel
+ * cancels as described above.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_erase_media_start(imapi_disc_format_erase *format, imapi_job **job);
+/**
+ * Extension: formats the disc in the recorder, blocking (FORMAT UNIT with
+ * IMMED, polled; progress as above):
+ *   DVD+RW: format type 26h, then CLOSE 000b (quick: the drive stops its
+ *     background format) or, with FullErase, 010b (the drive completes it);
+ *   BD-RE: 30h with the drive's default spares (subtype quick certification,
+ *     quick reformat if already formatted, full certification with FullErase)
+ *     or, with IMAPI_FORMAT_SPARES_NONE, 31h (no spares, no defect management);
+ *   BD-R (blank only): 32h, SRM with spare areas; with IMAPI_FORMAT_SPARES_NONE
+ *     nothing is sent (a blank BD-R is SRM without spares already);
+ *   DVD-RAM: 00h;
+ *   DVD-RW: to restricted overwrite, 15h (quick) or 00h (full, FullErase).
+ * The size is the one the drive offers for that type (READ FORMAT CAPACITIES).
+ * Errors: IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED (another medium, a BD-R holding
+ * data, a type the drive does not offer; nothing sent), IMAPI_E_INVALIDARG
+ * (IMAPI_FORMAT_SPARES_NONE on a medium other than BD), the common errors.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_format_media(imapi_disc_format_erase *format,
+                                                            imapi_burn_progress_fn progress, void *user);
+/** The job form of FormatMedia (as imapi_disc_format_erase_erase_media_start). */
+IMAPI_API imapi_status imapi_disc_format_erase_format_media_start(imapi_disc_format_erase *format, imapi_job **job);
+/**
+ * Extension: asks the running erase or format to stop (see Cancel above);
+ * returns at once; any thread. IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs.
+ */
+IMAPI_API imapi_status imapi_disc_format_erase_cancel(imapi_disc_format_erase *format);
+/** Extension: the running (or last) operation's progress; any thread; out->struct_size must be set. */
+IMAPI_API imapi_status imapi_disc_format_erase_get_progress(imapi_disc_format_erase *format, imapi_burn_progress *out);
 
 #ifdef __cplusplus
 }

@@ -68,6 +68,7 @@ IMAPI_JAVA_HANDLE(imapi_recorder)
 IMAPI_JAVA_HANDLE(imapi_job_monitor)
 IMAPI_JAVA_HANDLE(imapi_disc_format_data)
 IMAPI_JAVA_HANDLE(imapi_write_engine)
+IMAPI_JAVA_HANDLE(imapi_disc_format_erase)
 
 /* ---- scalar out parameters (and the levels array) ---------------------- */
 %define IMAPI_JAVA_ARRAY(CTYPE, JNITYPE, JARRAY, JAVA, GET, RELEASE)

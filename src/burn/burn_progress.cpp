@@ -6,6 +6,14 @@
 
 namespace imapi::burn {
 
+namespace {
+// The phases whose time left follows from the part done: writing, and an
+// erase or format (its part done is the drive's progress indication).
+bool estimating(int32_t action) {
+  return action == IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA || action == IMAPI_FORMAT2_DATA_WRITE_ACTION_FORMATTING_MEDIA;
+}
+}  // namespace
+
 void ProgressBoard::begin(int64_t start_lba, int64_t sector_count) {
   std::lock_guard lock(mutex_);
   started_ = std::chrono::steady_clock::now();
@@ -30,7 +38,7 @@ void ProgressBoard::set_sector_count(int64_t sector_count) {
 void ProgressBoard::set_action(int32_t action) {
   std::lock_guard lock(mutex_);
   action_ = action;
-  if (action == IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA) writing_since_ = std::chrono::steady_clock::now();
+  if (estimating(action)) writing_since_ = std::chrono::steady_clock::now();
 }
 
 void ProgressBoard::attach_ring(const RingBuffer* ring) {
@@ -73,7 +81,7 @@ BurnProgress ProgressBoard::snapshot() {
   // Time left: from the average rate since writing began.
   const int64_t written = p.last_written_lba - (start_lba_ - 1);
   const int64_t left = sector_count_ - written;
-  if (action_ == IMAPI_FORMAT2_DATA_WRITE_ACTION_WRITING_DATA && written > 0 && writing_since_ != steady_clock::time_point{}) {
+  if (estimating(action_) && written > 0 && writing_since_ != steady_clock::time_point{}) {
     const auto spent = duration_cast<milliseconds>(now - writing_since_).count();
     p.remaining_ms = spent * std::max<int64_t>(left, 0) / written;
     p.total_ms = p.elapsed_ms + p.remaining_ms;

@@ -26,42 +26,11 @@ namespace {
 
 constexpr int64_t kCdPostgap = 150;  // IMAPI: the post-gap appended to a CD data track
 
-// Exclusive access for the duration of the write, released on every path.
-class ExclusiveHold {
- public:
-  ExclusiveHold(device::Recorder& r, const std::string& client) : r_(r) {
-    r_.acquire_exclusive(false, client);
-  }
-  ~ExclusiveHold() {
-    try {
-      r_.release_exclusive();
-    } catch (...) {
-      // the handle's destructor drops what is left
-    }
-  }
-  ExclusiveHold(const ExclusiveHold&) = delete;
-  ExclusiveHold& operator=(const ExclusiveHold&) = delete;
-
- private:
-  device::Recorder& r_;
-};
-
 [[noreturn]] void fail_with(imapi_status code, const std::string& message) { throw Error(code, message); }
 
 Error with_suffix(const Error& e, const std::string& suffix) { return Error(e.code(), e.message() + suffix, e.detail()); }
 
 bool medium_gone(const Error& e) { return e.detail().sense_key == 0x02 && e.detail().asc == 0x3A; }
-
-UpdateFn updater(BurnControl& c) {
-  return [&c] { return !c.update || c.update(c.board.snapshot()); };
-}
-
-void announce(BurnControl& c, int32_t action) {
-  c.board.set_action(action);
-  if (c.cancel.load()) throw Error(IMAPI_E_REQUEST_CANCELLED, "the write was cancelled before anything was written");
-  if (c.update && !c.update(c.board.snapshot()))
-    throw Error(IMAPI_E_REQUEST_CANCELLED, "the write was cancelled before anything was written");
-}
 
 // The write speed IMAPI would pick for a request: the offered speed equal to
 // it, else the nearest lower one, else the slowest; -1 is the fastest.
@@ -129,6 +98,13 @@ void close_failed_session(device::Transport& t, const MediumPlan& plan, int64_t 
 }
 
 }  // namespace
+
+void announce(BurnControl& c, int32_t action) {
+  c.board.set_action(action);
+  if (c.cancel.load()) throw Error(IMAPI_E_REQUEST_CANCELLED, "cancelled before anything was written to the disc");
+  if (c.update && !c.update(c.board.snapshot()))
+    throw Error(IMAPI_E_REQUEST_CANCELLED, "cancelled before anything was written to the disc");
+}
 
 int64_t checked_buffer_size(int64_t bytes) {
   if (bytes == 0) return IMAPI_DEFAULT_BURN_BUFFER_SIZE;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "burn/burn_control.hpp"
 #include "burn/burn_progress.hpp"
 #include "core/stream.hpp"
 #include "device/recorder.hpp"
@@ -36,14 +37,6 @@ struct DataWriteOptions {
 // A ring buffer size a caller asked for: 0 is the default; 1 MiB to 4 GiB
 // (E_INVALIDARG otherwise), rounded up to 64 KiB (every medium's write unit divides it).
 int64_t checked_buffer_size(int64_t bytes);
-
-// How a burn reports and is stopped: `update` runs on the calling thread with
-// a snapshot (false cancels); `cancel` may be set from any thread.
-struct BurnControl {
-  ProgressBoard& board;
-  std::function<bool(const BurnProgress&)> update;
-  const std::atomic<bool>& cancel;
-};
 
 void write_data(device::Recorder& recorder, const DataWriteOptions& options, const std::shared_ptr<Stream>& data,
                 BurnControl& control);

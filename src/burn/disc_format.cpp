@@ -18,7 +18,9 @@ std::shared_ptr<device::Recorder> WriterBase::recorder() const {
 
 void WriterBase::require_idle() const {
   if (in_progress_.load())
-    throw Error(IMAPI_E_DF2DATA_WRITE_IN_PROGRESS, "a write is in progress: wait for it to end or cancel it");
+    throw Error(busy_, busy_ == IMAPI_E_DF2DATA_WRITE_IN_PROGRESS
+                           ? "a write is in progress: wait for it to end or cancel it"
+                           : "an erase or format is in progress: wait for it to end");
 }
 
 imapi_status WriterBase::cancel() {
@@ -32,7 +34,8 @@ void WriterBase::run_exclusive(const std::function<void(device::Recorder&, BurnC
   std::shared_ptr<device::Recorder> recorder = this->recorder();
   bool expected = false;
   if (!in_progress_.compare_exchange_strong(expected, true))
-    throw Error(IMAPI_E_DF2DATA_WRITE_IN_PROGRESS, "a write is already in progress on this writer");
+    throw Error(busy_, busy_ == IMAPI_E_DF2DATA_WRITE_IN_PROGRESS ? "a write is already in progress on this writer"
+                                                                  : "an erase or format is already running on this object");
   cancel_.store(false);
   struct Done {
     std::atomic<bool>& flag;
@@ -60,6 +63,27 @@ void DiscFormatData::write(const std::shared_ptr<Stream>& data, const UpdateCall
 
 void DiscFormatData::verify(const std::shared_ptr<Stream>& image, const UpdateCallback& update) {
   run_exclusive([&](device::Recorder& r, BurnControl& c) { verify_last_session(r, image, c); }, update);
+}
+
+EraseOptions DiscFormatErase::options() const {
+  std::lock_guard lock(mutex_);
+  return options_;
+}
+
+void DiscFormatErase::change(const std::function<void(EraseOptions&)>& f) {
+  std::lock_guard lock(mutex_);
+  require_idle();
+  f(options_);
+}
+
+void DiscFormatErase::erase(const UpdateCallback& update) {
+  const EraseOptions o = options();
+  run_exclusive([&](device::Recorder& r, BurnControl& c) { erase_medium(r, o, c); }, update);
+}
+
+void DiscFormatErase::format(const UpdateCallback& update) {
+  const EraseOptions o = options();
+  run_exclusive([&](device::Recorder& r, BurnControl& c) { format_medium(r, o, c); }, update);
 }
 
 SectionOptions WriteEngine::options() const {

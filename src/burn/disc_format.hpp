@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "burn/data_writer.hpp"
+#include "burn/medium_eraser.hpp"
 #include "device/recorder.hpp"
 
 namespace imapi::burn {
@@ -18,6 +19,8 @@ using UpdateCallback = std::function<bool(const BurnProgress&)>;
 // What both writers share: the recorder, the one write at a time, cancel and progress.
 class WriterBase {
  public:
+  // `busy` is the object's "already running" error (IMAPI's differs per writer).
+  explicit WriterBase(imapi_status busy = IMAPI_E_DF2DATA_WRITE_IN_PROGRESS) : busy_(busy) {}
   void set_recorder(std::shared_ptr<device::Recorder> recorder);
   // E_IMAPI_RECORDER_REQUIRED when none is set.
   std::shared_ptr<device::Recorder> recorder() const;
@@ -27,13 +30,14 @@ class WriterBase {
   BurnProgress progress() { return board_.snapshot(); }
 
  protected:
-  // Runs `body` as the one write of this object (E_IMAPI_DF2DATA_WRITE_IN_PROGRESS otherwise).
+  // Runs `body` as the one write of this object (the busy error otherwise).
   void run_exclusive(const std::function<void(device::Recorder&, BurnControl&)>& body, const UpdateCallback& update);
-  // Throws E_IMAPI_DF2DATA_WRITE_IN_PROGRESS while a write runs.
+  // Throws the busy error while a write runs.
   void require_idle() const;
   mutable std::mutex mutex_;
 
  private:
+  imapi_status busy_;
   std::shared_ptr<device::Recorder> recorder_;
   std::atomic<bool> in_progress_{false};
   std::atomic<bool> cancel_{false};
@@ -50,6 +54,20 @@ class DiscFormatData : public WriterBase {
 
  private:
   DataWriteOptions options_;
+};
+
+// IDiscFormat2Erase, and the format extension on the same object.
+class DiscFormatErase : public WriterBase {
+ public:
+  DiscFormatErase() : WriterBase(IMAPI_E_ERASE_RECORDER_IN_USE) {}
+  EraseOptions options() const;
+  // Changes the options (E_IMAPI_ERASE_RECORDER_IN_USE while erasing).
+  void change(const std::function<void(EraseOptions&)>& f);
+  void erase(const UpdateCallback& update);
+  void format(const UpdateCallback& update);
+
+ private:
+  EraseOptions options_;
 };
 
 class WriteEngine : public WriterBase {

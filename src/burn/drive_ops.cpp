@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "device/command_error.hpp"
 #include "device/command_policy.hpp"
 #include "device/drive_queries.hpp"
 #include "mmc/capacity.hpp"
@@ -70,6 +71,26 @@ void wait_until_ready(Transport& t, int patience_minutes) {
     if (recovery != mmc::Recovery::kRetryLater || std::chrono::steady_clock::now() > until)
       throw mmc::sense_error("TEST UNIT READY", s);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+bool wait_with_progress(Transport& raw, std::chrono::milliseconds patience, std::chrono::milliseconds interval,
+                        const LongOperationProgress& progress) {
+  device::CommandRule rule = device::command_rule(mmc::op::kTestUnitReady);
+  rule.patience = std::chrono::milliseconds{0};
+  const auto tur = mmc::test_unit_ready();
+  const auto until = std::chrono::steady_clock::now() + patience;
+  while (true) {
+    auto r = device::execute_with_rule(raw, tur.bytes(), DataDirection::kNone, {}, rule,
+                                       [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); });
+    if (r.good()) return true;
+    const auto m = device::interpret_result(r);
+    if (m.meaning.recovery == mmc::Recovery::kRecovered) return true;
+    if (m.meaning.recovery != mmc::Recovery::kRetryLater && m.meaning.recovery != mmc::Recovery::kRetryNow)
+      throw device::command_error(r, "TEST UNIT READY");
+    if (progress) progress(m.sense ? m.sense->progress : std::nullopt);
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(interval);
   }
 }
 

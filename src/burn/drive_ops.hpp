@@ -3,7 +3,9 @@
 // throws the IMAPI error its sense means (mmc::sense_error), with the LBA.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -26,6 +28,16 @@ void close_track_session(Transport& t, const CloseStep& step);
 void format_unit(Transport& t, uint8_t format_type, uint32_t blocks, uint32_t type_parameter);
 // Waits while the drive answers 02/04/xx (a long operation), for up to `patience_minutes`.
 void wait_until_ready(Transport& t, int patience_minutes = 30);
+
+// Polls a long operation sent with IMMED (BLANK, FORMAT UNIT, CLOSE) until the
+// drive is ready: TEST UNIT READY every `interval` over `raw` (a recorder's raw
+// transport, so that no retry of its own hides the answers), `progress` called
+// at each poll with the drive's progress indication (sense bytes 16-17, of
+// 65536) or nullopt when it gives none. False when `patience` ran out first; an answer other than
+// NOT READY / unit attention throws the error its sense means.
+using LongOperationProgress = std::function<void(std::optional<uint16_t>)>;
+bool wait_with_progress(Transport& raw, std::chrono::milliseconds patience, std::chrono::milliseconds interval,
+                        const LongOperationProgress& progress);
 
 // Page 05h for this write: the medium's write type, multi-session 11b (the next
 // session may follow) or 00b, BUFE and the test-write bit; CD data track mode 4,

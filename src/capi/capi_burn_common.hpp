@@ -49,10 +49,10 @@ inline burn::UpdateCallback callback_update(imapi_burn_progress_fn fn, void* use
 }
 
 // The job form's update: the job's progress in sectors; the job's cancel stops the write.
-inline burn::UpdateCallback job_update(ProgressSink& sink) {
-  return [&sink](const burn::BurnProgress& p) {
+inline burn::UpdateCallback job_update(ProgressSink& sink, int32_t operation = IMAPI_OPERATION_BURN) {
+  return [&sink, operation](const burn::BurnProgress& p) {
     ProgressSnapshot s;
-    s.operation = IMAPI_OPERATION_BURN;
+    s.operation = operation;
     s.done = std::max<int64_t>(0, p.last_written_lba - p.start_lba + 1);
     s.total = p.sector_count;
     s.elapsed_ms = p.elapsed_ms;

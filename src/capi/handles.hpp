@@ -33,7 +33,7 @@ namespace imapi::capi {
 
 enum class HandleType : uint32_t {
   stream = 1, job, fsimage, fsitem, fsimage_result, iso_image_manager, image_reader, recorder,
-  job_monitor, disc_format_data, write_engine
+  job_monitor, disc_format_data, write_engine, disc_format_erase
 };
 
 void register_handle(const void* h, HandleType type);
@@ -166,4 +166,8 @@ struct imapi_disc_format_data {
 struct imapi_write_engine {
   static constexpr auto kType = imapi::capi::HandleType::write_engine;
   std::shared_ptr<imapi::burn::WriteEngine> engine;
+};
+struct imapi_disc_format_erase {
+  static constexpr auto kType = imapi::capi::HandleType::disc_format_erase;
+  std::shared_ptr<imapi::burn::DiscFormatErase> format;
 };

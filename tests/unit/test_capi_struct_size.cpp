@@ -139,7 +139,8 @@ TEST_CASE("structs: every function taking a versioned struct is covered by the g
                                         "imapi_disc_format_data_get_progress",
                                         "imapi_disc_format_data_get_write_speed_descriptor",
                                         "imapi_disc_format_data_get_multisession",
-                                        "imapi_write_engine_get_progress"};
+                                        "imapi_write_engine_get_progress",
+                                        "imapi_disc_format_erase_get_progress"};
   CHECK(header_struct_functions() == tested);
 }
 
@@ -279,6 +280,28 @@ TEST_CASE("structs: imapi_write_engine_get_progress fills no byte past struct_si
         CHECK(p.start_lba == 0);
         CHECK(p.sector_count == kBurnBytes / 2048);
         CHECK(p.last_written_lba == kBurnBytes / 2048 - 1);
+      });
+}
+
+TEST_CASE("structs: imapi_disc_format_erase_get_progress fills no byte past struct_size", "[structs]") {
+  emu_test::DiscDir dir;
+  const std::string uri = dir.uri("bd-re");
+  REQUIRE(imapi_disc_master_add_emulated_drive(uri.c_str()) == IMAPI_S_OK);
+  Handle<imapi_recorder, imapi_recorder_free> rec;
+  REQUIRE(imapi_recorder_open(uri.c_str(), rec.out()) == IMAPI_S_OK);
+  Handle<imapi_disc_format_erase, imapi_disc_format_erase_free> eraser;
+  REQUIRE(imapi_disc_format_erase_create(eraser.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_disc_format_erase_set_recorder(eraser.get(), rec.get()) == IMAPI_S_OK);
+  REQUIRE(imapi_disc_format_erase_set_client_name(eraser.get(), "struct tests") == IMAPI_S_OK);
+  INFO(last_message());
+  REQUIRE(imapi_disc_format_erase_format_media(eraser.get(), nullptr, nullptr) == IMAPI_S_OK);
+  check_sizes<imapi_burn_progress>(
+      IMAPI_BURN_PROGRESS_V1_SIZE, "imapi_burn_progress",
+      [&](imapi_burn_progress* p) { return imapi_disc_format_erase_get_progress(eraser.get(), p); },
+      [&](const imapi_burn_progress& p) {
+        CHECK(p.current_action == IMAPI_FORMAT2_DATA_WRITE_ACTION_COMPLETED);
+        CHECK(p.sector_count > 0);
+        CHECK(p.last_written_lba == p.sector_count - 1);
       });
 }
 

@@ -93,6 +93,8 @@ public enum ImapiOperation : int
     Extract = 2,
     /// <summary>Burning (<see cref="ImapiJob.Progress"/> of a DiscFormat2Data or WriteEngine2 job): Done/Total are sectors.</summary>
     Burn = 3,
+    /// <summary>Erasing or formatting (a DiscFormat2Erase job): Done/Total are the medium's sectors, from the drive's progress.</summary>
+    Erase = 4,
 }
 
 /// <summary>The kind of an entry an <see cref="ImageReader"/> lists.</summary>

@@ -4,7 +4,7 @@ using Imapi.Native;
 
 namespace Imapi;
 
-internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor, DiscFormatData, WriteEngine }
+internal enum HandleKind { Job, Stream, FileSystemImage, FsiItem, Result, IsoImageManager, ImageReader, Recorder, JobMonitor, DiscFormatData, WriteEngine, DiscFormatErase }
 
 /// <summary>
 /// One native handle. SafeHandle gives what the bindings need: release exactly
@@ -39,6 +39,7 @@ internal sealed class ImapiHandle : SafeHandle
             case HandleKind.JobMonitor: ImapiNative.imapi_job_monitor_free(handle); break;
             case HandleKind.DiscFormatData: ImapiNative.imapi_disc_format_data_free(handle); break;
             case HandleKind.WriteEngine: ImapiNative.imapi_write_engine_free(handle); break;
+            case HandleKind.DiscFormatErase: ImapiNative.imapi_disc_format_erase_free(handle); break;
         }
         return true;
     }

@@ -234,4 +234,28 @@ public enum ImapiStatus : int
     Df2DataRecorderNotSupported = unchecked((int)0xC0AA0407),
     /// <summary>ClientName is empty or not valid.</summary>
     Df2DataClientNameIsNotValid = unchecked((int)0xC0AA0408),
+    /// <summary>An erase or format is running on this object: wait for it to end.</summary>
+    EraseRecorderInUse = unchecked((int)0x80AA0900),
+    /// <summary>Erase: clear the current recorder before setting another.</summary>
+    EraseOnlyOneRecorderSupported = unchecked((int)0x80AA0901),
+    /// <summary>Erase: the drive's disc information reply was too short.</summary>
+    EraseDiscInformationTooSmall = unchecked((int)0x80AA0902),
+    /// <summary>Erase: the drive's mode page 2Ah reply was too short.</summary>
+    EraseModePage2aTooSmall = unchecked((int)0x80AA0903),
+    /// <summary>The drive reports the disc as not erasable.</summary>
+    EraseMediaIsNotErasable = unchecked((int)0x80AA0904),
+    /// <summary>The drive refused BLANK or FORMAT UNIT; nothing was changed.</summary>
+    EraseDriveFailedEraseCommand = unchecked((int)0x80AA0905),
+    /// <summary>The drive was still erasing or formatting after an hour.</summary>
+    EraseTookLongerThanOneHour = unchecked((int)0x80AA0906),
+    /// <summary>The drive reported an error while erasing or formatting; the disc's state is unknown.</summary>
+    EraseUnexpectedDriveResponseDuringErase = unchecked((int)0x80AA0907),
+    /// <summary>Erase: the drive did not spin up.</summary>
+    EraseDriveFailedSpinupCommand = unchecked((int)0x80AA0908),
+    /// <summary>The disc has no such operation (erase: CD-RW and DVD-RW only; format: DVD+RW, DVD-RW, DVD-RAM, BD-RE, blank BD-R).</summary>
+    EraseMediaIsNotSupported = unchecked((int)0xC0AA0909),
+    /// <summary>The drive can erase none of the media it takes.</summary>
+    EraseRecorderNotSupported = unchecked((int)0xC0AA090A),
+    /// <summary>The client name is missing or not valid: set one before erasing.</summary>
+    EraseClientNameIsNotValid = unchecked((int)0xC0AA090B),
 }

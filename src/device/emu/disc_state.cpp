@@ -9,7 +9,8 @@ uint32_t DiscState::capacity() const {
   if (s.recording == Recording::kReadOnly) return rom_blocks;
   // DVD+R DL (opposite track path): layer 1 holds as much as layer 0, wherever the boundary was put.
   if (media == MediaKind::kDvdPlusRDual && layer0_blocks != 0) return 2 * layer0_blocks;
-  if (s.needs_format || s.rules() == MediaKind::kBdR) return formatted ? s.formatted_blocks : s.capacity_blocks;
+  if (s.needs_format || s.rules() == MediaKind::kBdR)
+    return formatted && !no_spares ? s.formatted_blocks : s.capacity_blocks;
   return s.capacity_blocks;
 }
 
@@ -124,6 +125,7 @@ void DiscState::erase() {
   finalized = false;
   random_extent = 0;
   background_format = false;
+  no_spares = false;
   formatted = media == MediaKind::kDvdRam || media == MediaKind::kDvdRwRestricted;
 }
 

@@ -47,6 +47,7 @@ struct DiscState {
   MediaKind media = MediaKind::kDvdPlusR;
   bool formatted = false;        // rewritable media after FORMAT UNIT (DVD+RW, BD-RE, DVD-RAM always formatted)
   bool background_format = false;  // DVD+RW/BD-RE: formatting not finished (CLOSE 0 stops it)
+  bool no_spares = false;        // BD-RE formatted with type 31h: no spare areas, the whole user capacity
   uint16_t closed_sessions = 0;
   bool finalized = false;
   std::vector<Track> tracks;

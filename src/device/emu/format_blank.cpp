@@ -79,8 +79,11 @@ size_t format_unit(Context& ctx, const Command& cmd) {
       break;
     case MediaKind::kBdRe:
       if (!allowed({0x00, 0x30, 0x31})) invalid_field_in_parameter_list();
+      // Subtypes of 30h/31h: 00b quick reformat, 10b full certification, 11b quick certification; 01b is reserved.
+      if (f.format_subtype == 0x01) invalid_field_in_parameter_list();
       d.erase();
       d.formatted = true;
+      d.no_spares = f.format_type == 0x31;  // no spare areas: the whole user capacity
       break;
     case MediaKind::kBdR:
       if (!d.blank()) cannot_format_medium();

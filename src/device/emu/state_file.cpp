@@ -140,6 +140,7 @@ void append_disc(std::string& out, std::string_view prefix, const DiscState& d) 
   line("rom_blocks", d.rom_blocks);
   line("random_extent", d.random_extent);
   if (d.layer0_blocks) line("layer_break", d.layer0_blocks);
+  if (d.no_spares) line("no_spares", 1);
   for (const Track& t : d.tracks) out += track_line(std::string(prefix) + "track", t);
 }
 
@@ -155,6 +156,9 @@ bool parse_disc_line(std::string_view key, const Fields& f, DiscState& d, bool& 
     f.expect(3);
     d.formatted = f.flag(1);
     d.background_format = f.flag(2);
+  } else if (key == "no_spares") {
+    f.expect(2);
+    d.no_spares = f.flag(1);
   } else if (key == "sessions") {
     f.expect(3);
     d.closed_sessions = f.num<uint16_t>(1);

@@ -123,6 +123,9 @@ pub const IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE: i32 = 16;
 pub const IMAPI_MULTISESSION_SEQUENTIAL: i32 = 1;
 pub const IMAPI_MULTISESSION_RANDOM_WRITE: i32 = 2;
 pub const IMAPI_MULTISESSION_V1_SIZE: i32 = 72;
+pub const IMAPI_OPERATION_ERASE: i32 = 4;
+pub const IMAPI_FORMAT_SPARES_DEFAULT: i32 = 0;
+pub const IMAPI_FORMAT_SPARES_NONE: i32 = 1;
 pub type __int32_t = ::std::os::raw::c_int;
 pub type __uint32_t = ::std::os::raw::c_uint;
 pub type __int64_t = ::std::os::raw::c_long;
@@ -2481,6 +2484,169 @@ extern "C" {
     #[doc = " Extension: the running (or last) section's event arguments (IWriteEngine2EventArgs and more); any thread."]
     pub fn imapi_write_engine_get_progress(
         engine: *mut imapi_write_engine,
+        out: *mut imapi_burn_progress,
+    ) -> imapi_status;
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_disc_format_erase {
+    _unused: [u8; 0],
+}
+extern "C" {
+    #[doc = " MsftDiscFormat2Erase: no recorder, no client name, FullErase 0, spares default."]
+    pub fn imapi_disc_format_erase_create(out: *mut *mut imapi_disc_format_erase) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Release the object; a running job is cancelled (see Cancel above) and waited for first. NULL is a no-op."]
+    pub fn imapi_disc_format_erase_free(format: *mut imapi_disc_format_erase);
+}
+extern "C" {
+    #[doc = " Recorder (put): the recorder to erase with, shared with the caller's handle;"]
+    #[doc = " NULL clears it. Errors: IMAPI_E_ERASE_RECORDER_IN_USE while an operation runs."]
+    pub fn imapi_disc_format_erase_set_recorder(
+        format: *mut imapi_disc_format_erase,
+        recorder: *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Recorder (get): a new handle on the same recorder object; free it. IMAPI_E_RECORDER_REQUIRED when none is set."]
+    pub fn imapi_disc_format_erase_get_recorder(
+        format: *mut imapi_disc_format_erase,
+        out: *mut *mut imapi_recorder,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " ClientName: the name the drive is held under (required before erasing)."]
+    #[doc = " Errors: IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID. _get: a copy to imapi_free (\"\" when unset)."]
+    pub fn imapi_disc_format_erase_set_client_name(
+        format: *mut imapi_disc_format_erase,
+        name: *const ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_erase_get_client_name(
+        format: *mut imapi_disc_format_erase,
+        out: *mut *mut ::std::os::raw::c_char,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " FullErase (0/1, default 0): 1 blanks the whole disc (BLANK type 0, minutes"]
+    #[doc = " to an hour); 0 blanks only the PMA, TOC and first pregap (BLANK \"minimal\","]
+    #[doc = " IMAPI's quick erase: the data stays but is unreachable). For FormatMedia, 1"]
+    #[doc = " asks for a full format or full certification (medium by medium, see there)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG (not 0/1), IMAPI_E_ERASE_RECORDER_IN_USE."]
+    pub fn imapi_disc_format_erase_set_full_erase(
+        format: *mut imapi_disc_format_erase,
+        value: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_erase_get_full_erase(
+        format: *mut imapi_disc_format_erase,
+        value: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IsRecorderSupported (IDiscFormat2): *supported = 1 when `recorder` takes a"]
+    #[doc = " medium EraseMedia blanks (a CD-RW or DVD-RW profile among its profiles)."]
+    #[doc = " The format's own recorder is not needed. Errors: IMAPI_E_INVALID_HANDLE."]
+    pub fn imapi_disc_format_erase_is_recorder_supported(
+        format: *mut imapi_disc_format_erase,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " IsCurrentMediaSupported (IDiscFormat2): *supported = 1 when the disc in"]
+    #[doc = " `recorder` is one EraseMedia blanks (CD-RW, DVD-RW), whatever its state."]
+    pub fn imapi_disc_format_erase_is_current_media_supported(
+        format: *mut imapi_disc_format_erase,
+        recorder: *mut imapi_recorder,
+        supported: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " CurrentPhysicalMediaType: IMAPI_MEDIA_TYPE_* of the disc in the recorder (UNKNOWN when none)."]
+    pub fn imapi_disc_format_erase_get_current_physical_media_type(
+        format: *mut imapi_disc_format_erase,
+        media_type: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the spare areas FormatMedia gives a BD (IMAPI_FORMAT_SPARES_*)."]
+    #[doc = " Errors: IMAPI_E_INVALIDARG (another value), IMAPI_E_ERASE_RECORDER_IN_USE."]
+    pub fn imapi_disc_format_erase_set_format_spares(
+        format: *mut imapi_disc_format_erase,
+        spares: i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_disc_format_erase_get_format_spares(
+        format: *mut imapi_disc_format_erase,
+        spares: *mut i32,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " EraseMedia: blanks the CD-RW or DVD-RW in the recorder, blocking, BLANK"]
+    #[doc = " sent with IMMED and the drive polled until done (progress as above; may be"]
+    #[doc = " NULL). A restricted-overwrite DVD-RW becomes sequential (blank) again."]
+    #[doc = " Any other medium: IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED, nothing sent (an"]
+    #[doc = " overwritable DVD+RW, DVD-RAM or BD-RE is written over or formatted instead);"]
+    #[doc = " a disc the drive reports not erasable: IMAPI_E_ERASE_MEDIA_IS_NOT_ERASABLE."]
+    pub fn imapi_disc_format_erase_erase_media(
+        format: *mut imapi_disc_format_erase,
+        progress: imapi_burn_progress_fn,
+        user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The job form of EraseMedia: imapi_job_progress reports IMAPI_OPERATION_ERASE"]
+    #[doc = " (done/total: the medium's sectors, from the drive's progress);"]
+    #[doc = " imapi_disc_format_erase_get_progress the full arguments; imapi_job_cancel"]
+    #[doc = " cancels as described above."]
+    pub fn imapi_disc_format_erase_erase_media_start(
+        format: *mut imapi_disc_format_erase,
+        job: *mut *mut imapi_job,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: formats the disc in the recorder, blocking (FORMAT UNIT with"]
+    #[doc = " IMMED, polled; progress as above):"]
+    #[doc = "   DVD+RW: format type 26h, then CLOSE 000b (quick: the drive stops its"]
+    #[doc = "     background format) or, with FullErase, 010b (the drive completes it);"]
+    #[doc = "   BD-RE: 30h with the drive's default spares (subtype quick certification,"]
+    #[doc = "     quick reformat if already formatted, full certification with FullErase)"]
+    #[doc = "     or, with IMAPI_FORMAT_SPARES_NONE, 31h (no spares, no defect management);"]
+    #[doc = "   BD-R (blank only): 32h, SRM with spare areas; with IMAPI_FORMAT_SPARES_NONE"]
+    #[doc = "     nothing is sent (a blank BD-R is SRM without spares already);"]
+    #[doc = "   DVD-RAM: 00h;"]
+    #[doc = "   DVD-RW: to restricted overwrite, 15h (quick) or 00h (full, FullErase)."]
+    #[doc = " The size is the one the drive offers for that type (READ FORMAT CAPACITIES)."]
+    #[doc = " Errors: IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED (another medium, a BD-R holding"]
+    #[doc = " data, a type the drive does not offer; nothing sent), IMAPI_E_INVALIDARG"]
+    #[doc = " (IMAPI_FORMAT_SPARES_NONE on a medium other than BD), the common errors."]
+    pub fn imapi_disc_format_erase_format_media(
+        format: *mut imapi_disc_format_erase,
+        progress: imapi_burn_progress_fn,
+        user: *mut ::std::os::raw::c_void,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " The job form of FormatMedia (as imapi_disc_format_erase_erase_media_start)."]
+    pub fn imapi_disc_format_erase_format_media_start(
+        format: *mut imapi_disc_format_erase,
+        job: *mut *mut imapi_job,
+    ) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: asks the running erase or format to stop (see Cancel above);"]
+    #[doc = " returns at once; any thread. IMAPI_S_WRITE_NOT_IN_PROGRESS when none runs."]
+    pub fn imapi_disc_format_erase_cancel(format: *mut imapi_disc_format_erase) -> imapi_status;
+}
+extern "C" {
+    #[doc = " Extension: the running (or last) operation's progress; any thread; out->struct_size must be set."]
+    pub fn imapi_disc_format_erase_get_progress(
+        format: *mut imapi_disc_format_erase,
         out: *mut imapi_burn_progress,
     ) -> imapi_status;
 }

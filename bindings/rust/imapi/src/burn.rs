@@ -221,7 +221,7 @@ unsafe extern "C" fn on_burn_progress(user: *mut c_void, p: *const sys::imapi_bu
     }
 }
 
-fn run_with_burn_progress(
+pub(crate) fn run_with_burn_progress(
     handler: &mut dyn FnMut(&BurnProgress) -> bool,
     call: impl FnOnce(sys::imapi_burn_progress_fn, *mut c_void) -> i32,
 ) -> Result<()> {
@@ -237,9 +237,9 @@ fn run_with_burn_progress(
 
 /// Owns a format or engine handle; freed when the last owner (the writer or a
 /// cancel handle) goes.
-struct Shared<T> {
-    raw: NonNull<T>,
-    free: unsafe extern "C" fn(*mut T),
+pub(crate) struct Shared<T> {
+    pub(crate) raw: NonNull<T>,
+    pub(crate) free: unsafe extern "C" fn(*mut T),
 }
 // SAFETY: the handle may move between threads; only the any-thread calls
 // (cancel, progress) are made through a shared reference from other threads.
@@ -251,16 +251,18 @@ impl<T> Drop for Shared<T> {
     }
 }
 
-enum CancelTarget {
+pub(crate) enum CancelTarget {
     Format(Arc<Shared<sys::imapi_disc_format_data>>),
     Engine(Arc<Shared<sys::imapi_write_engine>>),
+    Erase(Arc<Shared<sys::imapi_disc_format_erase>>),
 }
 
-/// Cancels the running write of a [`DiscFormat2Data`] or [`WriteEngine2`] from
+/// Cancels the running write of a [`DiscFormat2Data`] or [`WriteEngine2`] (or the
+/// erase of a [`DiscFormat2Erase`](crate::DiscFormat2Erase), before the drive starts) from
 /// any thread (CancelWrite). It keeps the native writer alive, so it may outlive
 /// the value it came from.
 #[derive(Clone)]
-pub struct CancelHandle(Arc<CancelTarget>);
+pub struct CancelHandle(pub(crate) Arc<CancelTarget>);
 
 impl std::fmt::Debug for CancelHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -275,6 +277,7 @@ impl CancelHandle {
         let code = match &*self.0 {
             CancelTarget::Format(f) => unsafe { sys::imapi_disc_format_data_cancel_write(f.raw.as_ptr()) },
             CancelTarget::Engine(e) => unsafe { sys::imapi_write_engine_cancel_write(e.raw.as_ptr()) },
+            CancelTarget::Erase(e) => unsafe { sys::imapi_disc_format_erase_cancel(e.raw.as_ptr()) },
         };
         Ok(check(code)? != sys::IMAPI_S_WRITE_NOT_IN_PROGRESS)
     }
@@ -285,6 +288,7 @@ impl CancelHandle {
         check(match &*self.0 {
             CancelTarget::Format(f) => unsafe { sys::imapi_disc_format_data_get_progress(f.raw.as_ptr(), &mut p) },
             CancelTarget::Engine(e) => unsafe { sys::imapi_write_engine_get_progress(e.raw.as_ptr(), &mut p) },
+            CancelTarget::Erase(e) => unsafe { sys::imapi_disc_format_erase_get_progress(e.raw.as_ptr(), &mut p) },
         })?;
         Ok(BurnProgress::from_raw(&p))
     }

@@ -159,10 +159,14 @@ fn status_kind(status: Status) -> ErrorKind {
         | S::InvalidWorkingDirectory
         | S::BadMultisessionParameter
         | S::RecorderClientNameIsNotValid
-        | S::Df2DataClientNameIsNotValid => ErrorKind::InvalidInput,
+        | S::Df2DataClientNameIsNotValid
+        | S::EraseClientNameIsNotValid => ErrorKind::InvalidInput,
         S::RequestCancelled | S::Abort => ErrorKind::Interrupted,
         S::OutOfMemory => ErrorKind::OutOfMemory,
-        S::RecorderLocked | S::RecorderMediaBusy | S::Df2DataWriteInProgress => ErrorKind::ResourceBusy,
+        S::RecorderLocked | S::RecorderMediaBusy | S::Df2DataWriteInProgress | S::EraseRecorderInUse => {
+            ErrorKind::ResourceBusy
+        }
+        S::EraseTookLongerThanOneHour => ErrorKind::TimedOut,
         S::RecorderCommandTimeout => ErrorKind::TimedOut,
         S::RecorderMediaWriteProtected => ErrorKind::ReadOnlyFilesystem,
         S::ImageSizeLimit | S::WorkingDirectorySpace | S::Df2DataStreamTooLargeForCurrentMedia => {

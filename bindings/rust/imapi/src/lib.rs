@@ -114,6 +114,7 @@ mod enums;
 #[macro_use]
 mod flags;
 mod burn;
+mod erase;
 mod error;
 mod extract_limit;
 mod ffi;
@@ -137,6 +138,7 @@ pub use burn::{
     WriteAction, WriteEngine2, WriteSpeedDescriptor,
 };
 pub use enums::{MediaType, Profile, UdfRevision};
+pub use erase::{DiscFormat2Erase, FormatSpares};
 pub use error::{Error, Result};
 pub use flags::{FileSystems, MediaState, WriteProtect};
 pub use image::{FileSystemImage, FileSystemImageBuilder};

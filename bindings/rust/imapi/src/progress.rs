@@ -14,6 +14,8 @@ int_enum! {
         Extract = sys::IMAPI_OPERATION_EXTRACT,
         /// Burning (the job of a write): `done`/`total` are sectors.
         Burn = sys::IMAPI_OPERATION_BURN,
+        /// Erasing or formatting (the job of a [`DiscFormat2Erase`](crate::DiscFormat2Erase)): `done`/`total` are the medium's sectors.
+        Erase = sys::IMAPI_OPERATION_ERASE,
     }
 }
 

@@ -296,6 +296,30 @@ statuses! {
     Df2DataRecorderNotSupported = IMAPI_E_DF2DATA_RECORDER_NOT_SUPPORTED,
     /// The client name is not valid, or none was set.
     Df2DataClientNameIsNotValid = IMAPI_E_DF2DATA_CLIENT_NAME_IS_NOT_VALID,
+    /// An erase or format is running on this object: wait for it to end.
+    EraseRecorderInUse = IMAPI_E_ERASE_RECORDER_IN_USE,
+    /// Erase: clear the current recorder before setting another.
+    EraseOnlyOneRecorderSupported = IMAPI_E_ERASE_ONLY_ONE_RECORDER_SUPPORTED,
+    /// Erase: the drive's disc information reply was too short.
+    EraseDiscInformationTooSmall = IMAPI_E_ERASE_DISC_INFORMATION_TOO_SMALL,
+    /// Erase: the drive's mode page 2Ah reply was too short.
+    EraseModePage2aTooSmall = IMAPI_E_ERASE_MODE_PAGE_2A_TOO_SMALL,
+    /// The drive reports the disc as not erasable.
+    EraseMediaIsNotErasable = IMAPI_E_ERASE_MEDIA_IS_NOT_ERASABLE,
+    /// The drive refused BLANK or FORMAT UNIT; nothing was changed.
+    EraseDriveFailedEraseCommand = IMAPI_E_ERASE_DRIVE_FAILED_ERASE_COMMAND,
+    /// The drive was still erasing or formatting after an hour.
+    EraseTookLongerThanOneHour = IMAPI_E_ERASE_TOOK_LONGER_THAN_ONE_HOUR,
+    /// The drive reported an error while erasing or formatting; the disc's state is unknown.
+    EraseUnexpectedDriveResponseDuringErase = IMAPI_E_ERASE_UNEXPECTED_DRIVE_RESPONSE_DURING_ERASE,
+    /// Erase: the drive did not spin up.
+    EraseDriveFailedSpinupCommand = IMAPI_E_ERASE_DRIVE_FAILED_SPINUP_COMMAND,
+    /// The disc has no such operation (erase: CD-RW and DVD-RW only; format: DVD+RW, DVD-RW, DVD-RAM, BD-RE, blank BD-R).
+    EraseMediaIsNotSupported = IMAPI_E_ERASE_MEDIA_IS_NOT_SUPPORTED,
+    /// The drive can erase none of the media it takes.
+    EraseRecorderNotSupported = IMAPI_E_ERASE_RECORDER_NOT_SUPPORTED,
+    /// The client name is missing or not valid: set one before erasing.
+    EraseClientNameIsNotValid = IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID,
 }
 
 impl Status {

@@ -9,7 +9,9 @@ public enum ImapiOperation implements NativeEnum {
     /** Extracting files from an image: done and total are bytes. */
     EXTRACT(2),
     /** Burning a disc (the job form of a write): done and total are sectors. */
-    BURN(3);
+    BURN(3),
+    /** Erasing or formatting a disc ({@link DiscFormat2Erase} jobs): done and total are the medium's sectors. */
+    ERASE(4);
 
     private final int value;
 

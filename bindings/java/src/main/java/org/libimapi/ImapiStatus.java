@@ -231,4 +231,28 @@ public final class ImapiStatus {
     public static final int E_DF2DATA_RECORDER_NOT_SUPPORTED = 0xC0AA0407;
     /** The client name is missing or not valid: set one before writing. */
     public static final int E_DF2DATA_CLIENT_NAME_IS_NOT_VALID = 0xC0AA0408;
+    /** An erase or format is running on this object: wait for it to end. */
+    public static final int E_ERASE_RECORDER_IN_USE = 0x80AA0900;
+    /** Erase: clear the current recorder before setting another. */
+    public static final int E_ERASE_ONLY_ONE_RECORDER_SUPPORTED = 0x80AA0901;
+    /** Erase: the drive's disc information reply was too short. */
+    public static final int E_ERASE_DISC_INFORMATION_TOO_SMALL = 0x80AA0902;
+    /** Erase: the drive's mode page 2Ah reply was too short. */
+    public static final int E_ERASE_MODE_PAGE_2A_TOO_SMALL = 0x80AA0903;
+    /** The drive reports the disc as not erasable. */
+    public static final int E_ERASE_MEDIA_IS_NOT_ERASABLE = 0x80AA0904;
+    /** The drive refused BLANK or FORMAT UNIT; nothing was changed. */
+    public static final int E_ERASE_DRIVE_FAILED_ERASE_COMMAND = 0x80AA0905;
+    /** The drive was still erasing or formatting after an hour. */
+    public static final int E_ERASE_TOOK_LONGER_THAN_ONE_HOUR = 0x80AA0906;
+    /** The drive reported an error while erasing or formatting; the disc's state is unknown. */
+    public static final int E_ERASE_UNEXPECTED_DRIVE_RESPONSE_DURING_ERASE = 0x80AA0907;
+    /** Erase: the drive did not spin up. */
+    public static final int E_ERASE_DRIVE_FAILED_SPINUP_COMMAND = 0x80AA0908;
+    /** The disc has no such operation (erase: CD-RW and DVD-RW only; format: DVD+RW, DVD-RW, DVD-RAM, BD-RE, blank BD-R). */
+    public static final int E_ERASE_MEDIA_IS_NOT_SUPPORTED = 0xC0AA0909;
+    /** The drive can erase none of the media it takes. */
+    public static final int E_ERASE_RECORDER_NOT_SUPPORTED = 0xC0AA090A;
+    /** The client name is missing or not valid: set one before erasing. */
+    public static final int E_ERASE_CLIENT_NAME_IS_NOT_VALID = 0xC0AA090B;
 }
