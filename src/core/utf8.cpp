@@ -2,9 +2,13 @@
 
 namespace imapi::utf8 {
 
-std::optional<std::u32string> decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
+namespace {
+
+// Calls emit(code point) for each code point of s; false at the first byte
+// that is not well-formed UTF-8 (overlong forms, surrogates and values past
+// U+10FFFF included).
+template <class Emit>
+bool for_each_code_point(std::string_view s, Emit&& emit) {
   for (size_t i = 0; i < s.size();) {
     auto b0 = static_cast<unsigned char>(s[i]);
     int len = 0;
@@ -13,23 +17,35 @@ std::optional<std::u32string> decode(std::string_view s) {
     else if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
     else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
     else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
-    else return std::nullopt;
-    if (i + static_cast<size_t>(len) > s.size()) return std::nullopt;
+    else return false;
+    if (i + static_cast<size_t>(len) > s.size()) return false;
     for (int k = 1; k < len; ++k) {
       auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-      if ((b & 0xC0) != 0x80) return std::nullopt;
+      if ((b & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (b & 0x3F);
     }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
     static constexpr char32_t min_for_len[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-    out.push_back(cp);
+    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    emit(cp);
     i += static_cast<size_t>(len);
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::u32string> decode(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  if (!for_each_code_point(s, [&](char32_t cp) { out.push_back(cp); })) return std::nullopt;
   return out;
 }
 
-bool is_valid(std::string_view s) { return decode(s).has_value(); }
+// Without decode's string: AddTree checks every name twice, and a name of more
+// than three code points would cost an allocation each time.
+bool is_valid(std::string_view s) {
+  return for_each_code_point(s, [](char32_t) {});
+}
 
 std::string encode(char32_t cp) {
   std::string out;

@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <ctime>
+#include <random>
+
+#include "core/clock.hpp"
 
 #include "fs/iso9660/directory_record.hpp"
 #include "fs/iso9660/encoding.hpp"
@@ -16,6 +21,43 @@ TEST_CASE("both-endian numbers (ECMA-119 7.2.3, 7.3.3)") {
   std::array<uint8_t, 4> h{};
   put_u16_both(h.data(), 2048);
   CHECK(h == std::array<uint8_t, 4>{0x00, 0x08, 0x08, 0x00});
+}
+
+// civil_utc is calendar arithmetic of its own (gmtime_r took a lock per call):
+// it must say what gmtime_r says, for every date an image can hold and beyond.
+TEST_CASE("civil_utc agrees with gmtime_r, before and after 1970, across leap days and centuries") {
+  int64_t disagreements = 0, first_bad = 0;
+  auto check = [&](int64_t ns) {
+    int64_t secs = ns / 1'000'000'000, frac = ns % 1'000'000'000;
+    if (frac < 0) {
+      --secs;
+      frac += 1'000'000'000;
+    }
+    const time_t t = static_cast<time_t>(secs);
+    struct tm tm {};
+    REQUIRE(gmtime_r(&t, &tm) != nullptr);
+    const imapi::CivilTime c = imapi::civil_utc(ns);
+    if (c.year != tm.tm_year + 1900 || c.month != tm.tm_mon + 1 || c.day != tm.tm_mday || c.hour != tm.tm_hour ||
+        c.minute != tm.tm_min || c.second != tm.tm_sec || c.nanoseconds != frac) {
+      if (disagreements++ == 0) first_bad = ns;
+    }
+  };
+  constexpr int64_t kSecond = 1'000'000'000;
+  // 1900-01-01 to 2160-01-01 every 3,599 s (every hour of the day drifts through), a nanosecond either side.
+  for (int64_t s = -2'208'988'800; s < 5'996'275'200; s += 3'599) {
+    check(s * kSecond);
+    check(s * kSecond + 1);
+    check(s * kSecond - 1);
+  }
+  // Leap days and their neighbours: 1900 (not leap), 1968, 2000 (leap), 2100 (not leap).
+  for (int64_t day : {-25'509, -25'508, -671, -670, 11'016, 11'017, 47'540, 47'541})
+    for (int64_t s = day * 86'400 - 2; s <= day * 86'400 + 2; ++s) check(s * kSecond);
+  std::mt19937_64 random(20261208);
+  for (int i = 0; i < 200'000; ++i) check(static_cast<int64_t>(random()));
+  check(INT64_MIN);
+  check(INT64_MAX);
+  INFO("first disagreement at " << first_bad << " ns");
+  CHECK(disagreements == 0);
 }
 
 TEST_CASE("directory record dates (9.1.5) and volume dates (8.4.26.1)") {

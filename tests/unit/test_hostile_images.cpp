@@ -146,11 +146,14 @@ TEST_CASE("hostile: a listing's memory is bounded relative to the image's size",
 #include <unistd.h>
 
 #include <cstdlib>
+#include <functional>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 
 #include "fs/image/file_system_image.hpp"
 #include "fs/layout/image_stream.hpp"
+#include "fs/layout/image_writer.hpp"
 #include "fs/reader/extract.hpp"
 #include "fs/reader/image_reader.hpp"
 #include "fs/iso9660/encoding.hpp"
@@ -425,5 +428,69 @@ TEST_CASE("hostile: a source rewritten or replaced with the same size fails, nam
     img->add_tree(img->root(), dir.string(), false);
     CHECK(write_image_error(*img).empty());
   }
+  fsys::remove_all(dir);
+}
+
+// A directory of several files is read through one descriptor of the
+// directory (openat): every change is still caught, and named by its path.
+TEST_CASE("hostile: a changed file among its directory's others fails, naming the file", "[hostile]") {
+  auto dir = scratch("listing");
+  struct Change {
+    const char* what;
+    std::function<void(const fsys::path&)> make;
+  };
+  const std::vector<Change> changes = {
+      {"grew", [](const fsys::path& f) { std::ofstream(f, std::ios::app) << "more"; }},
+      {"shrank", [](const fsys::path& f) { fsys::resize_file(f, 3); }},
+      {"was modified",
+       [](const fsys::path& f) {
+         std::ofstream(f, std::ios::in | std::ios::out) << "ABCDEFGHIJ";
+         struct timespec t[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+         REQUIRE(::utimensat(AT_FDCWD, f.c_str(), t, 0) == 0);
+       }},
+      {"was replaced by another file",
+       [](const fsys::path& f) {
+         const auto other = f.parent_path() / "other.tmp";
+         std::ofstream(other) << "ABCDEFGHIJ";
+         fsys::rename(other, f);
+       }},
+      {"vanished", [](const fsys::path& f) { fsys::remove(f); }},
+  };
+  for (const auto& change : changes) {
+    fsys::remove_all(dir);
+    fsys::create_directories(dir);
+    for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"}) std::ofstream(dir / name) << "0123456789";
+    auto img = FileSystemImage::create();
+    img->set_free_media_blocks(0);
+    img->add_tree(img->root(), dir.string(), false);
+    change.make(dir / "c.txt");
+    INFO(change.what);
+    const std::string expected = "'" + (dir / "c.txt").string() + "' " + change.what;
+    CHECK(write_image_error(*img).find(expected) != std::string::npos);  // the stream, file by file
+    NoProgress progress;
+    const auto out = scratch("listing.iso");
+    const auto msg = failure_of([&] { write_image_file(*img->create_result(), out.string(), progress); });
+    CHECK(msg.find(expected) != std::string::npos);  // the file: small files in batches
+    CHECK_FALSE(fsys::exists(out));
+  }
+  // Unchanged: the image is written, and holds every file's bytes.
+  fsys::remove_all(dir);
+  fsys::create_directories(dir);
+  for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"}) std::ofstream(dir / name) << name << "-data";
+  auto img = FileSystemImage::create();
+  img->set_free_media_blocks(0);
+  img->add_tree(img->root(), dir.string(), false);
+  ImageStream stream(img->create_result());
+  std::vector<uint8_t> buf(static_cast<size_t>(stream.size()));
+  stream.read(buf.data(), stream.size());
+  NoProgress progress;
+  const auto out = scratch("listing.iso");
+  write_image_file(*img->create_result(), out.string(), progress);
+  std::ifstream written(out, std::ios::binary);
+  const std::string file((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+  CHECK(file == std::string(buf.begin(), buf.end()));
+  for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"})
+    CHECK(file.find(std::string(name) + "-data") != std::string::npos);
+  fsys::remove(out);
   fsys::remove_all(dir);
 }

@@ -77,11 +77,12 @@ std::shared_ptr<FileSystemImage> FileSystemImage::create() {
   return image;
 }
 
-std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string& name, NodeBatch* batch) const {
+std::shared_ptr<Node> FileSystemImage::new_node(NodeKind kind, const std::string& name, NodeBatch* batch,
+                                                std::optional<int64_t> time_ns) const {
   auto n = batch ? batch->make() : std::make_shared<Node>();
   n->kind = kind;
   n->name = name;
-  int64_t now = reproducible_now_ns();
+  const int64_t now = time_ns ? *time_ns : reproducible_now_ns();
   n->times = {now, now, now};
   n->mode = kind == NodeKind::directory ? 0755 : kind == NodeKind::symlink ? 0777 : 0644;
   return n;
@@ -557,6 +558,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
       std::shared_ptr<const Ancestor> ancestors;
     };
     const int32_t policy = options_.symlink_policy;
+    const int64_t now = reproducible_now_ns();  // every node's times are its source's, set below
     std::vector<Pending> stack{{host_dir, base, false, std::make_shared<const Ancestor>(Ancestor{top.st_dev, top.st_ino, nullptr})}};
     while (!stack.empty()) {
       Pending cur = std::move(stack.back());
@@ -656,7 +658,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             continue;
           }
           if (existing) detach(existing);
-          auto n = new_node(NodeKind::directory, name);
+          auto n = new_node(NodeKind::directory, name, nullptr, now);
           apply_attrs(*n, st);
           attach(cur.node, n, !cur.created);
           stack.push_back({host_path(), n, true, std::move(ancestors)});
@@ -666,7 +668,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
           if (S_ISREG(st.st_mode)) {
             if (st.st_size >= kFourGiB) check_file_size(st.st_size, host_path());  // the only size it refuses
             check_fits(blocks_for(st.st_size));
-            n = new_node(NodeKind::file, name, &batch);
+            n = new_node(NodeKind::file, name, &batch, now);
             std::shared_ptr<const DataSource> snapshot;
             if (st.st_size == 0) snapshot = snapshot_sizeless_file(dfd, name.c_str(), host_path());
             n->data = maybe_stage(snapshot ? std::move(snapshot) : listing->add_file(entries[i].name_at, st));
@@ -677,7 +679,7 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
             target.resize(static_cast<size_t>(len));
             if (target.empty() || !utf8::is_valid(target))
               invalid_path(host_path(), "the symbolic link's target is empty or not valid UTF-8");
-            n = new_node(NodeKind::symlink, name, &batch);
+            n = new_node(NodeKind::symlink, name, &batch, now);
             n->set_link_target(std::move(target));
           }
           apply_attrs(*n, st);

@@ -118,8 +118,11 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void attach(const std::shared_ptr<Node>& parent, const std::shared_ptr<Node>& node, bool journal = true);
   void detach(const std::shared_ptr<Node>& node);
   void undo_to(int64_t id);
-  // A node with the defaults of its kind; made in `batch` when given.
-  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name, NodeBatch* batch = nullptr) const;
+  // A node with the defaults of its kind; made in `batch` when given. Its times
+  // are `time_ns`, else now (reproducible_now_ns reads the environment: AddTree
+  // reads it once, not once a file).
+  std::shared_ptr<Node> new_node(NodeKind kind, const std::string& name, NodeBatch* batch = nullptr,
+                                 std::optional<int64_t> time_ns = std::nullopt) const;
   std::shared_ptr<const DataSource> maybe_stage(std::shared_ptr<const DataSource> data) const;
   void require_empty_for(const char* what) const;
 

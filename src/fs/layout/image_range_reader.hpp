@@ -29,6 +29,8 @@ class ImageRangeReader {
   // At most this many of a window's files are open at once (a tree of tiny
   // files puts thousands in a 4 MiB window; RLIMIT_NOFILE is often 1024).
   static constexpr size_t kFilesOpenAtOnce = 256;
+  // Whole files up to this size are read with one pread each (read_whole_files).
+  static constexpr int64_t kWholeFileRead = 64 << 10;
   struct Piece {
     const FileExtent* file;
     int64_t from;  // offset in the file
@@ -38,6 +40,7 @@ class ImageRangeReader {
   };
   void read_files(int64_t offset, uint8_t* out, int64_t n);
   void read_pieces(std::vector<Piece>& pieces);
+  void read_whole_files(std::vector<Piece>& pieces, const std::vector<size_t>& whole);
 
   const ImageLayout& layout_;
   BatchReader reads_;

@@ -98,11 +98,10 @@ class PathSource final : public DataSource {
     return std::make_unique<FdReader>(std::move(holder), size(), path, 0, false, stamp());
   }
   void read_all(void* buf) const override {
-    std::string path = describe();
-    FdReader reader(std::make_shared<const Fd>(open_checked(path)), size(), path, 0, false, stamp());
-    reader.read_exact(0, buf, size());
-    reader.finish();
+    Fd fd(open_checked(describe()));
+    read_opened(fd.get(), buf);
   }
+  void read_all(void* buf, OpenDirectory& dirs) const override;
   std::string describe() const override;
   std::string_view own_name() const override;
   bool reads_on_any_thread() const override { return true; }
@@ -110,7 +109,7 @@ class PathSource final : public DataSource {
 
  private:
   HostStamp stamp() const;
-  // Opens the file and checks it still has the size it had when added.
+  // Opens the file and checks it is still the file it was when added.
   int open_checked(const std::string& path_) const {
     int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
@@ -126,14 +125,36 @@ class PathSource final : public DataSource {
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot open '" + path_ + "'", err, path_);
     }
     Fd guard(fd);
-    struct stat st {};
-    if (::fstat(fd, &st) != 0)
-      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path_ + "'", errno, path_);
-    if (st.st_size != size()) changed(path_, size(), st.st_size > size() ? "grew" : "shrank");
-    const HostStamp was = stamp();
-    if (st.st_ino != ino_ || HostStamp::of(st).dev != was.dev) changed(path_, size(), "was replaced by another file");
-    if (!(HostStamp::of(st) == was)) changed(path_, size(), "was modified");
+    check_opened(fd);
     return guard.release();
+  }
+  // The checks at open: the same file (device, inode), size, modification and
+  // change time as when added. The path is made only for a message.
+  void check_opened(int fd) const {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      const int err = errno;
+      const std::string path = describe();
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot stat '" + path + "'", err, path);
+    }
+    if (st.st_size != size()) changed(describe(), size(), st.st_size > size() ? "grew" : "shrank");
+    const HostStamp was = stamp();
+    if (st.st_ino != ino_ || HostStamp::of(st).dev != was.dev) changed(describe(), size(), "was replaced by another file");
+    if (!(HostStamp::of(st) == was)) changed(describe(), size(), "was modified");
+  }
+  // Reads the whole file from a descriptor check_opened accepted, then checks
+  // again that it did not change meanwhile (FdReader::finish's checks).
+  void read_opened(int fd, void* buf) const {
+    const int64_t got = pread_full(fd, buf, size(), 0);
+    if (got < 0) {
+      const std::string path = describe();
+      fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot read '" + path + "'", static_cast<int>(-got), path);
+    }
+    if (got != size()) changed(describe(), size(), "shrank");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return;
+    if (st.st_size != size()) changed(describe(), size(), st.st_size > size() ? "grew" : "shrank");
+    if (!(HostStamp::of(st) == stamp())) changed(describe(), size(), "was modified");
   }
 
   const HostListing* dir_;  // holds this source
@@ -248,6 +269,7 @@ class HostListing final : public HostDirectory, public std::enable_shared_from_t
   }
   const std::string& path() const { return path_; }
   const char* name(uint32_t at) const { return names_.c_str() + at; }
+  size_t files() const { return sources_.size(); }
   // Nearly every file lies on the listing's device; the few that do not (a file
   // bind-mounted over another) are listed apart.
   uint32_t dev_of(uint32_t name_at) const {
@@ -271,9 +293,28 @@ std::string PathSource::describe() const {
 
 std::string_view PathSource::own_name() const { return dir_->name(name_at_); }
 
+void PathSource::read_all(void* buf, OpenDirectory& dirs) const {
+  // A listing of one file (AddFile) would only add a descriptor's open and close.
+  const int dir_fd = dir_->files() > 1 ? dirs.fd_for(dir_, dir_->path()) : -1;
+  Fd fd(dir_fd >= 0 ? ::openat(dir_fd, dir_->name(name_at_), O_RDONLY | O_CLOEXEC | O_NOCTTY) : -1);
+  if (fd.get() >= 0) {
+    check_opened(fd.get());
+  } else {
+    fd = Fd(open_checked(describe()));  // by path, which says what is wrong
+  }
+  read_opened(fd.get(), buf);
+}
+
 HostStamp PathSource::stamp() const { return {dir_->dev_of(name_at_), times_}; }
 
 }  // namespace
+
+int OpenDirectory::fd_for(const void* key, const std::string& path) {
+  if (key == key_ && fd_.get() >= 0) return fd_.get();
+  fd_ = UniqueFd(::open(path.empty() ? "." : path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  key_ = fd_.get() >= 0 ? key : nullptr;
+  return fd_.get();
+}
 
 std::shared_ptr<HostDirectory> HostDirectory::create(std::string path, std::string names, size_t files) {
   return std::make_shared<HostListing>(std::move(path), std::move(names), files);

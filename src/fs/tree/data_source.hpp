@@ -39,6 +39,8 @@ struct RecordedExtent {
   int64_t size = 0;
 };
 
+class OpenDirectory;
+
 class DataSource {
  public:
   virtual ~DataSource() = default;
@@ -50,6 +52,13 @@ class DataSource {
     auto reader = open();
     reader->read_exact(0, buf, size());
     reader->finish();
+  }
+  // read_all for a reader of many files in a row (a batch of small files):
+  // host files open relative to the descriptor of their directory that `dirs`
+  // keeps between calls. Same checks and errors as read_all(buf).
+  virtual void read_all(void* buf, OpenDirectory& dirs) const {
+    (void)dirs;
+    read_all(buf);
   }
   // For messages and progress: the host path, or a description.
   virtual std::string describe() const = 0;
@@ -71,6 +80,23 @@ class DataSource {
 
  private:
   int64_t size_;
+};
+
+// One host directory's descriptor (O_PATH), kept from one file's read to the
+// next: opening a file relative to it costs the kernel one name's lookup
+// instead of the whole path's, and a tree's files are read directory by
+// directory (the layout keeps a directory's files together). One per reading
+// thread; it holds one descriptor at a time.
+class OpenDirectory {
+ public:
+  // The descriptor of the directory `key` (a listing) at `path`, opened unless
+  // it is the one held; -1 if it cannot be opened (the caller then opens the
+  // file by its path, which reports what is wrong).
+  int fd_for(const void* key, const std::string& path);
+
+ private:
+  const void* key_ = nullptr;
+  UniqueFd fd_;
 };
 
 // A host directory whose files are added as a group (AddTree): its path, its
