@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "skipped_report.hpp"
 
 namespace imapi_cli {
 
@@ -161,6 +162,7 @@ int add_sources(imapi_fsimage* image, const std::vector<std::string>& sources) {
     }
     if (IMAPI_FAILED(s)) return report_failure(src.c_str(), s);
   }
+  report_skipped(image);
   return 0;
 }
 

@@ -38,7 +38,8 @@ bool parse_fs_option(const std::vector<std::string>& args, size_t& i, FsOptions&
 imapi_status apply_fs_options(imapi_fsimage* image, const FsOptions& o);
 
 // Adds each SOURCE to the root of `image`: a directory's contents, or a file
-// by its name. On failure prints the one-line error and returns the exit code.
+// by its name, then notes on stderr what the trees left out (report_skipped).
+// On failure prints the one-line error and returns the exit code.
 int add_sources(imapi_fsimage* image, const std::vector<std::string>& sources);
 
 }  // namespace imapi_cli

@@ -780,7 +780,8 @@ IMAPI_API imapi_status imapi_fsitem_add_file_from_path(imapi_fsitem *dir, const 
 IMAPI_API imapi_status imapi_fsitem_add_symlink(imapi_fsitem *dir, const char *path, const char *target);
 /**
  * AddTree: adds the host directory `source_dir` recursively (files, directories,
- * symbolic links; sockets, FIFOs and devices are skipped). With
+ * symbolic links; sockets, FIFOs and devices are skipped, and the image records
+ * what was: imapi_fsimage_get_skipped_entry). With
  * include_base_dir = 1 the source directory itself becomes a child. Items that
  * already exist are replaced by the source (IMAPI's rule). On failure the image
  * is rolled back to its state before the call.
@@ -804,7 +805,8 @@ IMAPI_API imapi_status imapi_fsitem_add_tree(imapi_fsitem *dir, const char *sour
  *   directory above it in the walk (a loop) with IMAPI_E_DIRECTORY_READ_FAILURE;
  *   both messages name the link, and the image is rolled back as for any
  *   AddTree failure. Two links to one directory add its contents twice.
- * - IMAPI_SYMLINKS_SKIP: links are left out (as sockets, FIFOs and devices are).
+ * - IMAPI_SYMLINKS_SKIP: links are left out (as sockets, FIFOs and devices
+ *   are), and recorded as IMAPI_SKIPPED_SYMLINK (imapi_fsimage_get_skipped_entry).
  * The source_dir argument itself is always followed.
  * Ownership: none (a value). Threads: like every image property, safe from any
  * thread; an AddTree running meanwhile uses the policy it started with.
@@ -817,6 +819,58 @@ IMAPI_API imapi_status imapi_fsitem_add_tree(imapi_fsitem *dir, const char *sour
 #define IMAPI_SYMLINKS_SKIP 2
 IMAPI_API imapi_status imapi_fsimage_set_symlink_policy(imapi_fsimage *image, int32_t policy);
 IMAPI_API imapi_status imapi_fsimage_get_symlink_policy(imapi_fsimage *image, int32_t *policy);
+
+/**
+ * Extension: what AddTree left out. An image holds directories, regular files
+ * and symbolic links; AddTree skips every other host entry (a FIFO, a socket,
+ * a character or block device) and, under IMAPI_SYMLINKS_SKIP, links. The
+ * image records each such entry with its reason (IMAPI_SKIPPED_*), over every
+ * AddTree call on it, in the order the walks met them. A failed AddTree
+ * records nothing (its entries are rolled back with the rest of it), and
+ * RollbackToChangePoint removes what later calls recorded.
+ * Memory is bounded: the image keeps the host paths of the first
+ * IMAPI_SKIPPED_PATHS_PER_KIND entries of each reason and only counts the
+ * rest, so at most 6 x 100 paths (a path is at most 4096 bytes) however
+ * large the tree.
+ * - get_skipped_total: how many entries were skipped for `reason`, or for
+ *   every reason when `reason` is 0 (counted past the bound: the true total).
+ * - get_skipped_entry_count: how many entries are kept (at most
+ *   IMAPI_SKIPPED_PATHS_PER_KIND per reason); get_skipped_entry: entry
+ *   `index` of them, 0 first.
+ * Ownership: host_path is borrowed from the image: it stays valid, even while
+ * later AddTree calls record more, until RollbackToChangePoint removes its
+ * entry or the image (with its items) is freed. Threads: safe from any
+ * thread, like every image property; an entry's index does not change while
+ * another thread's AddTree adds entries after it.
+ * Errors: IMAPI_E_INVALIDARG for a reason outside 0..IMAPI_SKIPPED_OTHER, an
+ * index outside [0, count) or out->struct_size below IMAPI_SKIPPED_ENTRY_V1_SIZE
+ * (out is then unchanged); IMAPI_E_POINTER for a NULL out or count;
+ * IMAPI_E_INVALID_HANDLE for a NULL or freed image.
+ */
+/* Reasons: a FIFO (named pipe), a Unix domain socket, a device, a link under
+ * IMAPI_SYMLINKS_SKIP, or a file type this library does not know (none on Linux). */
+#define IMAPI_SKIPPED_FIFO 1
+#define IMAPI_SKIPPED_SOCKET 2
+#define IMAPI_SKIPPED_CHARACTER_DEVICE 3
+#define IMAPI_SKIPPED_BLOCK_DEVICE 4
+#define IMAPI_SKIPPED_SYMLINK 5
+#define IMAPI_SKIPPED_OTHER 6
+/** How many host paths of each reason an image keeps. */
+#define IMAPI_SKIPPED_PATHS_PER_KIND 100
+
+/** One entry AddTree left out, as imapi_fsimage_get_skipped_entry fills it. */
+typedef struct imapi_skipped_entry {
+  uint32_t struct_size;
+  int32_t reason;         /**< IMAPI_SKIPPED_* */
+  const char *host_path;  /**< AddTree's source_dir, '/', the path below it; UTF-8 (a byte that is not becomes U+FFFD); borrowed (see above) */
+} imapi_skipped_entry;
+/** imapi_skipped_entry as first published (through host_path), in bytes on LP64 (x86-64, arm64). */
+#define IMAPI_SKIPPED_ENTRY_V1_SIZE 16
+
+IMAPI_API imapi_status imapi_fsimage_get_skipped_total(imapi_fsimage *image, int32_t reason, int64_t *count);
+IMAPI_API imapi_status imapi_fsimage_get_skipped_entry_count(imapi_fsimage *image, int64_t *count);
+IMAPI_API imapi_status imapi_fsimage_get_skipped_entry(imapi_fsimage *image, int64_t index,
+                                                       imapi_skipped_entry *out);
 /** Add: places a detached item from CreateFileItem/CreateDirectoryItem in this directory. */
 IMAPI_API imapi_status imapi_fsitem_add(imapi_fsitem *dir, imapi_fsitem *item);
 /** Remove: a file or an empty directory. Errors: IMAPI_E_DIR_NOT_EMPTY, IMAPI_E_ITEM_NOT_FOUND. */

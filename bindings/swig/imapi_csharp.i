@@ -20,6 +20,7 @@
 %ignore imapi_burn_progress;
 %ignore imapi_write_speed_descriptor;
 %ignore imapi_multisession;
+%ignore imapi_skipped_entry;
 
 %define IMAPI_CS_RAW_POINTER(TYPES...)
 %typemap(ctype) TYPES "void *"

@@ -274,6 +274,14 @@ IMAPI_JAVA_ARRAY(int64_t, jlong, jlongArray, long, GetLongArrayElements, Release
   }
   ~imapi_multisession() { free($self); }
 }
+%extend imapi_skipped_entry {
+  imapi_skipped_entry() {
+    imapi_skipped_entry *p = (imapi_skipped_entry *)calloc(1, sizeof *p);
+    if (p) p->struct_size = sizeof *p;
+    return p;
+  }
+  ~imapi_skipped_entry() { free($self); }
+}
 /* imapi_error is only ever borrowed from imapi_error_last(). */
 %nodefaultctor imapi_error;
 %nodefaultdtor imapi_error;

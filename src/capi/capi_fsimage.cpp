@@ -239,6 +239,25 @@ IMAPI_API imapi_status imapi_fsimage_get_symlink_policy(imapi_fsimage* image, in
   return get_from_image(image, policy, [](FileSystemImage& img) { return img.options().symlink_policy; });
 }
 
+IMAPI_API imapi_status imapi_fsimage_get_skipped_total(imapi_fsimage* image, int32_t reason, int64_t* count) {
+  return get_from_image(image, count, [&](FileSystemImage& img) { return img.skipped_total(reason); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_skipped_entry_count(imapi_fsimage* image, int64_t* count) {
+  return get_from_image(image, count, [](FileSystemImage& img) { return img.skipped_kept(); });
+}
+
+IMAPI_API imapi_status imapi_fsimage_get_skipped_entry(imapi_fsimage* image, int64_t index, imapi_skipped_entry* out) {
+  return on_image(image, [&](FileSystemImage& img) {
+    checked_struct_size(out, "out");
+    const auto& e = img.skipped_entry(index);
+    fill_struct(out, "out", [&](imapi_skipped_entry& o) {
+      o.reason = static_cast<int32_t>(e.reason);
+      o.host_path = e.host_path.c_str();
+    });
+  });
+}
+
 IMAPI_API imapi_status imapi_fsimage_exists(imapi_fsimage* image, const char* path, int32_t* type) {
   return on_image(image, [&](FileSystemImage& img) {
     check_str(path, "path");

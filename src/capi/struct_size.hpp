@@ -35,6 +35,7 @@ IMAPI_CAPI_STRUCT_(imapi_stream_vtable, IMAPI_STREAM_VTABLE_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_burn_progress, IMAPI_BURN_PROGRESS_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_write_speed_descriptor, IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE)
 IMAPI_CAPI_STRUCT_(imapi_multisession, IMAPI_MULTISESSION_V1_SIZE)
+IMAPI_CAPI_STRUCT_(imapi_skipped_entry, IMAPI_SKIPPED_ENTRY_V1_SIZE)
 #undef IMAPI_CAPI_STRUCT_
 
 // The header's v1 sizes are LP64 literals: each must be where its v1 fields end.
@@ -46,6 +47,7 @@ static_assert(IMAPI_STREAM_VTABLE_V1_SIZE == offsetof(imapi_stream_vtable, relea
 static_assert(IMAPI_BURN_PROGRESS_V1_SIZE == offsetof(imapi_burn_progress, underrun_count) + sizeof(int64_t));
 static_assert(IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE == offsetof(imapi_write_speed_descriptor, write_speed) + sizeof(int32_t));
 static_assert(IMAPI_MULTISESSION_V1_SIZE == offsetof(imapi_multisession, total_sectors_on_media) + sizeof(int64_t));
+static_assert(IMAPI_SKIPPED_ENTRY_V1_SIZE == offsetof(imapi_skipped_entry, host_path) + sizeof(const char*));
 static_assert(IMAPI_ERROR_V1_SIZE == offsetof(imapi_error, path) + sizeof(const char*));
 
 // The checks of a caller's struct: not NULL, struct_size at least the v1 size.

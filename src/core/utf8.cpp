@@ -47,6 +47,24 @@ bool is_valid(std::string_view s) {
   return for_each_code_point(s, [](char32_t) {});
 }
 
+std::string repaired(std::string_view s) {
+  if (is_valid(s)) return std::string(s);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;  // a valid sequence has no valid shorter prefix: the first found is it
+    for (size_t n = 1; n <= 4 && i + n <= s.size() && len == 0; ++n)
+      if (is_valid(s.substr(i, n))) len = n;
+    if (len > 0) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string encode(char32_t cp) {
   std::string out;
   if (cp < 0x80) {

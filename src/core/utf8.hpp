@@ -9,6 +9,9 @@
 namespace imapi::utf8 {
 
 bool is_valid(std::string_view s);
+// `s` with each byte that begins no valid sequence replaced by U+FFFD: for showing
+// host names, which may be in any encoding.
+std::string repaired(std::string_view s);
 // Decodes valid UTF-8 into code points; std::nullopt for invalid input.
 std::optional<std::u32string> decode(std::string_view s);
 std::string encode(std::u32string_view cps);

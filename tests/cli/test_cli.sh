@@ -55,4 +55,27 @@ grep -q -- '--symlinks' err.txt || fail "mkiso usage lacks --symlinks: $(cat err
 ln -s nowhere links/dangling
 "$imapi" mkiso -o dangling.iso --symlinks follow links 2> err.txt && fail "follow of a dangling link succeeded"
 grep -q 'links/dangling' err.txt || fail "dangling error does not name the link: $(cat err.txt)"
+# What AddTree cannot store is named on stderr (never stdout, which may be the image) and left out; exit 0.
+mkdir -p odd/sub && echo kept > odd/keep.txt && mkfifo odd/pipe && ln -s keep.txt odd/sub/link
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' odd/sub/sock || fail "cannot make a socket"
+"$imapi" mkiso -o odd.iso odd 2> err.txt || fail "mkiso of a tree with a FIFO and a socket: $(cat err.txt)"
+[ "$(cat err.txt)" = "imapi: skipped 2 entries an image cannot hold: FIFO 'odd/pipe', socket 'odd/sub/sock'" ] ||
+  fail "skipped note: $(cat err.txt)"
+"$imapi" mkiso -o - odd > odd-stdout.iso 2> err2.txt || fail "mkiso -o - of the tree with a FIFO"
+cmp -s odd.iso odd-stdout.iso || fail "the skipped note reached stdout"
+cmp -s err.txt err2.txt || fail "the note differs with -o -: $(cat err2.txt)"
+"$imapi" ls odd.iso > odd.txt || fail "ls odd.iso"
+[ "$(sed 's/.* \//\//' odd.txt | sort | tr '\n' ' ')" = "/keep.txt /sub /sub/link -> keep.txt " ] ||
+  fail "odd.iso holds $(tr '\n' ' ' < odd.txt)"
+"$imapi" mkiso -o odd-skip.iso --symlinks skip odd 2> err.txt || fail "mkiso --symlinks skip of the odd tree"
+[ "$(sed -n 2p err.txt)" = "imapi: skipped 1 symbolic link (--symlinks skip): 'odd/sub/link'" ] ||
+  fail "skipped link note: $(cat err.txt)"
+"$imapi" ls odd-skip.iso | grep -q 'link' && fail "odd-skip.iso holds the skipped link"
+# Many of a kind: the count, three paths and how many more.
+mkdir -p fifos && for i in 1 2 3 4 5; do mkfifo "fifos/p$i"; done
+"$imapi" mkiso -o fifos.iso fifos 2> err.txt || fail "mkiso of five FIFOs"
+[ "$(cat err.txt)" = "imapi: skipped 5 entries an image cannot hold: 5 FIFOs 'fifos/p1', 'fifos/p2', 'fifos/p3' and 2 more" ] ||
+  fail "five FIFOs note: $(cat err.txt)"
+"$imapi" mkiso -o quiet.iso links/dir 2> err.txt || fail "mkiso of a plain tree"
+[ ! -s err.txt ] || fail "a tree with nothing skipped printed: $(cat err.txt)"
 echo "1 passed, 0 failed"

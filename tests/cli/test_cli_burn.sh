@@ -80,9 +80,11 @@ grep -q "^media state: closed$" info.txt || fail "--close left $(grep 'media sta
 grep -q "^sessions: 2$" info.txt || fail "expected 2 sessions: $(grep sessions info.txt)"
 
 # ---- --tree --symlinks follow: the link's target is burned as a file ----
-mkdir -p linked && echo "followed bytes" > linked/data.txt && ln -s data.txt linked/link.txt
+mkdir -p linked && echo "followed bytes" > linked/data.txt && ln -s data.txt linked/link.txt && mkfifo linked/pipe
 follow_uri=$(disc bd-r)
 "$imapi" burn --symlinks follow "$follow_uri" --tree linked 2> burn.txt || fail "burn --symlinks follow --tree: $(cat burn.txt)"
+grep -qx "imapi: skipped 1 entry an image cannot hold: FIFO 'linked/pipe'" burn.txt || fail "burn --tree: skipped note: $(cat burn.txt)"
+7z l -tudf "$(dir_of "$follow_uri")/disc.img" 2>/dev/null | grep -q 'pipe' && fail "burn --tree: the FIFO is on the disc"
 # A BD-R gets UDF alone, which 7-Zip reads only when it holds no link.
 7z x -so -tudf "$(dir_of "$follow_uri")/disc.img" link.txt > followed.txt 2>/dev/null ||
   fail "7z cannot extract link.txt from the burned UDF disc"

@@ -4,7 +4,9 @@
 // (integrity), 1 at 256 (anchor), then up to 400 from 257 (the partition: room
 // for file entries, allocation extents and the data their extents claim). The
 // reader must answer with an imapi::Error or a listing, never crash, hang or
-// allocate without bound. Seeds: tests/fuzz/corpus/udf, made by make_udf_seeds.sh.
+// allocate without bound. Seeds: tests/fuzz/corpus/udf, made by make_udf_seeds.sh
+// (small trees) and make_large_seeds.py (files of several extents, holes, chained
+// allocation extent descriptors).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

@@ -2,6 +2,7 @@
 // versioned struct accepts struct_size from the struct's v1 size up, fills
 // min(struct_size, sizeof) bytes and never touches a byte past struct_size.
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -120,6 +121,8 @@ TEST_CASE("structs: the v1 sizes of the header are the 0.1 layouts", "[structs]"
   CHECK(IMAPI_BURN_PROGRESS_V1_SIZE == 120);
   CHECK(IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE == 16);
   CHECK(IMAPI_MULTISESSION_V1_SIZE == 72);
+  CHECK(IMAPI_SKIPPED_ENTRY_V1_SIZE == 16);
+  CHECK(sizeof(imapi_skipped_entry) >= IMAPI_SKIPPED_ENTRY_V1_SIZE);
   CHECK(sizeof(imapi_burn_progress) >= IMAPI_BURN_PROGRESS_V1_SIZE);
   CHECK(sizeof(imapi_write_speed_descriptor) >= IMAPI_WRITE_SPEED_DESCRIPTOR_V1_SIZE);
   CHECK(sizeof(imapi_multisession) >= IMAPI_MULTISESSION_V1_SIZE);
@@ -140,7 +143,8 @@ TEST_CASE("structs: every function taking a versioned struct is covered by the g
                                         "imapi_disc_format_data_get_write_speed_descriptor",
                                         "imapi_disc_format_data_get_multisession",
                                         "imapi_write_engine_get_progress",
-                                        "imapi_disc_format_erase_get_progress"};
+                                        "imapi_disc_format_erase_get_progress",
+                                        "imapi_fsimage_get_skipped_entry"};
   CHECK(header_struct_functions() == tested);
 }
 
@@ -200,6 +204,24 @@ TEST_CASE("structs: imapi_image_reader_get_entry fills no byte past struct_size"
         CHECK(e.type == IMAPI_ENTRY_FILE);
         CHECK(e.size == 5000);
         CHECK(std::string(e.target).empty());
+      });
+}
+
+TEST_CASE("structs: imapi_fsimage_get_skipped_entry fills no byte past struct_size", "[structs]") {
+  TempDir t;
+  t.write("src/a.txt", "a");
+  REQUIRE(::mkfifo((t.path / "src/pipe").c_str(), 0644) == 0);
+  Image img;
+  REQUIRE(imapi_fsimage_create(img.out()) == IMAPI_S_OK);
+  Item root;
+  REQUIRE(imapi_fsimage_get_root(img.get(), root.out()) == IMAPI_S_OK);
+  REQUIRE(imapi_fsitem_add_tree(root.get(), (t.path / "src").c_str(), 0) == IMAPI_S_OK);
+  check_sizes<imapi_skipped_entry>(
+      IMAPI_SKIPPED_ENTRY_V1_SIZE, "imapi_skipped_entry",
+      [&](imapi_skipped_entry* e) { return imapi_fsimage_get_skipped_entry(img.get(), 0, e); },
+      [&](const imapi_skipped_entry& e) {
+        CHECK(e.reason == IMAPI_SKIPPED_FIFO);
+        CHECK(std::string(e.host_path) == (t.path / "src/pipe").string());
       });
 }
 

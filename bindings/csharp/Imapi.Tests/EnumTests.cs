@@ -54,6 +54,8 @@ public class EnumTests
         AssertMatches<ModePageRequestType>("IMAPI_MODE_PAGE_REQUEST_TYPE_");
         AssertMatches<ReadTrackAddressType>("IMAPI_READ_TRACK_ADDRESS_TYPE_");
         AssertMatches<JobEvents>("IMAPI_JOB_EVENT_");
+        AssertMatches<SkipReason>("IMAPI_SKIPPED_", "PATHS_PER_KIND", "ENTRY_V1_SIZE");
+        Assert.Equal(FileSystemImage.SkippedPathsPerKind, Defines("IMAPI_SKIPPED_")["PATHS_PER_KIND"]);
     }
 
     [Fact]

@@ -61,6 +61,16 @@ internal struct NativeImageEntry
 }
 
 [StructLayout(LayoutKind.Sequential)]
+internal struct NativeSkippedEntry
+{
+    public uint StructSize;
+    public int Reason;
+    public IntPtr HostPath;
+
+    public static NativeSkippedEntry New() => new() { StructSize = (uint)Marshal.SizeOf<NativeSkippedEntry>() };
+}
+
+[StructLayout(LayoutKind.Sequential)]
 internal unsafe struct NativeStreamVtable
 {
     public uint StructSize;

@@ -559,6 +559,16 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
     };
     const int32_t policy = options_.symlink_policy;
     const int64_t now = reproducible_now_ns();  // every node's times are its source's, set below
+    // What this call leaves out is journaled once, on its first skip, so a
+    // failed call or a rollback takes its records away with its items.
+    bool skips_journaled = false;
+    auto skip = [&](SkipReason why, auto&& host_path) {
+      if (!skips_journaled) {
+        undo_.emplace_back([this, mark = skipped_.mark()] { skipped_.truncate(mark); });
+        skips_journaled = true;
+      }
+      skipped_.add(why, host_path);
+    };
     std::vector<Pending> stack{{host_dir, base, false, std::make_shared<const Ancestor>(Ancestor{top.st_dev, top.st_ino, nullptr})}};
     while (!stack.empty()) {
       Pending cur = std::move(stack.back());
@@ -635,8 +645,14 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
                   "symbolic link " + quoted(host_path()) + " cannot be followed (dangling or unreadable target)" +
                       "; fix or remove it, or choose IMAPI_SYMLINKS_RECORD or IMAPI_SYMLINKS_SKIP",
                   entries[i].target_err, host_path());
-        if (S_ISLNK(st.st_mode) && policy == IMAPI_SYMLINKS_SKIP) continue;
-        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) continue;
+        if (S_ISLNK(st.st_mode) && policy == IMAPI_SYMLINKS_SKIP) {
+          skip(SkipReason::symlink, host_path);
+          continue;
+        }
+        if (auto why = unstorable_reason(st.st_mode)) {
+          skip(*why, host_path);
+          continue;
+        }
         if (!utf8::is_valid(name)) invalid_path(host_path(), "the host file name is not valid UTF-8; rename it");
         check_name(name);
         auto existing = cur.node->child(name);
@@ -692,6 +708,21 @@ void FileSystemImage::add_tree(const std::shared_ptr<Node>& dir, const std::stri
     undo_to(start_point);
     throw;
   }
+}
+
+int64_t FileSystemImage::skipped_total(int32_t reason) const {
+  std::lock_guard lock(mutex_);
+  return skipped_.total(reason);
+}
+
+int64_t FileSystemImage::skipped_kept() const {
+  std::lock_guard lock(mutex_);
+  return skipped_.kept();
+}
+
+const SkippedEntry& FileSystemImage::skipped_entry(int64_t index) const {
+  std::lock_guard lock(mutex_);
+  return skipped_.entry(index);
 }
 
 // ---- attributes ------------------------------------------------------------

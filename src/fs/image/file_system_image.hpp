@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fs/image/skipped_entries.hpp"
 #include "fs/layout/image_layout.hpp"
 #include "fs/reader/block_source.hpp"
 #include "fs/tree/node.hpp"
@@ -72,6 +73,11 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   void add_file(const std::shared_ptr<Node>& dir, const std::string& path, std::shared_ptr<const DataSource> data);
   void add_symlink(const std::shared_ptr<Node>& dir, const std::string& path, const std::string& target);
   void add_tree(const std::shared_ptr<Node>& dir, const std::string& host_dir, bool include_base);
+  // What add_tree calls left out (SkippedEntries: bounded, journaled like the
+  // tree). An entry stays where it is until a rollback removes it.
+  int64_t skipped_total(int32_t reason) const;
+  int64_t skipped_kept() const;
+  const SkippedEntry& skipped_entry(int64_t index) const;
   void add_item(const std::shared_ptr<Node>& dir, const std::shared_ptr<Node>& item);
   void remove(const std::shared_ptr<Node>& dir, const std::string& path, bool recursive);
   std::shared_ptr<Node> create_detached(NodeKind kind, const std::string& name);
@@ -131,6 +137,7 @@ class FileSystemImage : public std::enable_shared_from_this<FileSystemImage> {
   ImageOptions options_;
   bool imported_ = false;  // a previous session was imported: file systems and UDF revision are fixed
   SubtreeStats stats_;  // of the attached tree, root excluded from directories
+  SkippedEntries skipped_;
   std::vector<std::function<void()>> undo_;
   mutable std::shared_ptr<StashFile> stash_;  // StageFiles: created on first use, under mutex_
   int64_t locked_base_ = 0;

@@ -56,6 +56,14 @@ pub const IMAPI_DEFAULT_FREE_MEDIA_BLOCKS: i32 = 332800;
 pub const IMAPI_SYMLINKS_RECORD: i32 = 0;
 pub const IMAPI_SYMLINKS_FOLLOW: i32 = 1;
 pub const IMAPI_SYMLINKS_SKIP: i32 = 2;
+pub const IMAPI_SKIPPED_FIFO: i32 = 1;
+pub const IMAPI_SKIPPED_SOCKET: i32 = 2;
+pub const IMAPI_SKIPPED_CHARACTER_DEVICE: i32 = 3;
+pub const IMAPI_SKIPPED_BLOCK_DEVICE: i32 = 4;
+pub const IMAPI_SKIPPED_SYMLINK: i32 = 5;
+pub const IMAPI_SKIPPED_OTHER: i32 = 6;
+pub const IMAPI_SKIPPED_PATHS_PER_KIND: i32 = 100;
+pub const IMAPI_SKIPPED_ENTRY_V1_SIZE: i32 = 16;
 pub const IMAPI_PROGRESS_ITEM_V1_SIZE: i32 = 40;
 pub const IMAPI_ENTRY_DIRECTORY: i32 = 1;
 pub const IMAPI_ENTRY_FILE: i32 = 2;
@@ -970,7 +978,8 @@ extern "C" {
 }
 extern "C" {
     #[doc = " AddTree: adds the host directory `source_dir` recursively (files, directories,"]
-    #[doc = " symbolic links; sockets, FIFOs and devices are skipped). With"]
+    #[doc = " symbolic links; sockets, FIFOs and devices are skipped, and the image records"]
+    #[doc = " what was: imapi_fsimage_get_skipped_entry). With"]
     #[doc = " include_base_dir = 1 the source directory itself becomes a child. Items that"]
     #[doc = " already exist are replaced by the source (IMAPI's rule). On failure the image"]
     #[doc = " is rolled back to its state before the call."]
@@ -990,6 +999,36 @@ extern "C" {
     pub fn imapi_fsimage_get_symlink_policy(
         image: *mut imapi_fsimage,
         policy: *mut i32,
+    ) -> imapi_status;
+}
+#[doc = " One entry AddTree left out, as imapi_fsimage_get_skipped_entry fills it."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct imapi_skipped_entry {
+    pub struct_size: u32,
+    #[doc = "< IMAPI_SKIPPED_*"]
+    pub reason: i32,
+    #[doc = "< AddTree's source_dir, '/', the path below it; UTF-8 (a byte that is not becomes U+FFFD); borrowed (see above)"]
+    pub host_path: *const ::std::os::raw::c_char,
+}
+extern "C" {
+    pub fn imapi_fsimage_get_skipped_total(
+        image: *mut imapi_fsimage,
+        reason: i32,
+        count: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_skipped_entry_count(
+        image: *mut imapi_fsimage,
+        count: *mut i64,
+    ) -> imapi_status;
+}
+extern "C" {
+    pub fn imapi_fsimage_get_skipped_entry(
+        image: *mut imapi_fsimage,
+        index: i64,
+        out: *mut imapi_skipped_entry,
     ) -> imapi_status;
 }
 extern "C" {

@@ -462,4 +462,48 @@ public final class FileSystemImage extends NativeHandle {
      * @throws ImapiException if the image was closed
      */
     public SymlinkPolicy getSymlinkPolicy() { return SymlinkPolicy.of(int32(ImapiNative::imapi_fsimage_get_symlink_policy)); }
+
+    /** How many host paths of each {@link SkipReason} the image keeps (IMAPI_SKIPPED_PATHS_PER_KIND). */
+    public static final int SKIPPED_PATHS_PER_KIND = 100;
+
+    /**
+     * Extension: the host entries addTree calls on this image left out (FIFOs, sockets, devices,
+     * links under {@link SymlinkPolicy#SKIP}), in the order the walks met them: the first
+     * {@link #SKIPPED_PATHS_PER_KIND} of each reason; the rest are only counted
+     * ({@link #getSkippedCount(SkipReason)}). A failed addTree adds none, and
+     * {@link #rollbackToChangePoint(long)} removes what later calls added.
+     *
+     * @return the kept entries, copied
+     * @throws ImapiException if the image was closed
+     */
+    public java.util.List<SkippedEntry> getSkippedEntries() {
+        return call(h -> {
+            long[] n = new long[1];
+            ImapiException.check(ImapiNative.imapi_fsimage_get_skipped_entry_count(h, n));
+            java.util.List<SkippedEntry> entries = new java.util.ArrayList<>();
+            imapi_skipped_entry e = new imapi_skipped_entry();
+            try {
+                for (long i = 0; i < n[0]; i++) {
+                    ImapiException.check(ImapiNative.imapi_fsimage_get_skipped_entry(h, i, e));
+                    entries.add(new SkippedEntry(e.getHost_path(), SkipReason.of(e.getReason())));
+                }
+            } finally {
+                e.delete();
+            }
+            return entries;
+        });
+    }
+
+    /**
+     * How many host entries addTree left out for {@code reason}: the true total, past what
+     * {@link #getSkippedEntries()} keeps.
+     *
+     * @param reason one reason, or null for every reason
+     * @return the count
+     * @throws ImapiException if the image was closed
+     */
+    public long getSkippedCount(SkipReason reason) {
+        int raw = reason == null ? 0 : reason.value();
+        return int64((h, v) -> ImapiNative.imapi_fsimage_get_skipped_total(h, raw, v));
+    }
 }
