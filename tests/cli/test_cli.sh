@@ -9,7 +9,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 export SOURCE_DATE_EPOCH=1700000000
 
 "$imapi" --version | grep -q '^imapi 0\.' || fail "--version"
-"$imapi" help | grep -q 'mkiso' || fail "help"
+help=$("$imapi" help)  # read whole: grep -q stops early and pipefail would report imapi's SIGPIPE
+grep -q 'mkiso' <<< "$help" || fail "help"
 "$imapi" mkiso -o file.iso "$tree" || fail "mkiso to a file"
 "$imapi" mkiso -o - "$tree" > stdout.iso || fail "mkiso to stdout"
 cmp -s file.iso stdout.iso || fail "stdout image differs from file image"

@@ -35,8 +35,11 @@ for args in "" "--verify sometimes X Y" "--multi --close X Y" "--speed fast X Y"
 done
 "$imapi" burn 2> err.txt; grep -q -- "--symlinks record|follow|skip" err.txt || fail "burn usage lacks --symlinks"
 "$imapi" verify onlyone 2>/dev/null; [ $? -eq 2 ] || fail "verify with one argument: exit code"
-"$imapi" help | grep -q "^  burn " || fail "imapi help does not list burn"
-"$imapi" help | grep -q "^  verify " || fail "imapi help does not list verify"
+# The help text is read whole first: `grep -q` would stop reading at its match,
+# and a later write of imapi then fails with SIGPIPE, which pipefail reports.
+help=$("$imapi" help)
+grep -q "^  burn " <<< "$help" || fail "imapi help does not list burn"
+grep -q "^  verify " <<< "$help" || fail "imapi help does not list verify"
 
 # ---- a burn: exit 0, the disc holds the image, the summary line ----
 bd=$(disc bd-r)
