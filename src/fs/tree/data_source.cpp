@@ -53,6 +53,17 @@ struct HostStamp {
   bool operator==(const HostStamp&) const = default;
 };
 
+// The checks after the last read of a file: still its size and, for a host
+// file (`stamp`), its modification and change time as when added. `what()`
+// names the file, made only for a message.
+template <typename What>
+void check_unchanged_after_read(int fd, int64_t size, const std::optional<HostStamp>& stamp, What&& what) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return;
+  if (st.st_size != size) changed(what(), size, st.st_size > size ? "grew" : "shrank");
+  if (stamp && !(HostStamp::of(st) == *stamp)) changed(what(), size, "was modified");
+}
+
 // Reads bytes [base, base + size) of a descriptor.
 class FdReader final : public DataReader {
  public:
@@ -68,10 +79,7 @@ class FdReader final : public DataReader {
   int64_t fd_offset() const override { return base_; }
   void finish() override {
     if (owned_) return;
-    struct stat st {};
-    if (::fstat(fd_->get(), &st) != 0) return;
-    if (st.st_size != size_) changed(path_, size_, st.st_size > size_ ? "grew" : "shrank");
-    if (stamp_ && !(HostStamp::of(st) == *stamp_)) changed(path_, size_, "was modified");
+    check_unchanged_after_read(fd_->get(), size_, stamp_, [this] { return path_; });
   }
 
  private:
@@ -151,10 +159,7 @@ class PathSource final : public DataSource {
       fail_os(IMAPI_E_DATA_STREAM_READ_FAILURE, "cannot read '" + path + "'", static_cast<int>(-got), path);
     }
     if (got != size()) changed(describe(), size(), "shrank");
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) return;
-    if (st.st_size != size()) changed(describe(), size(), st.st_size > size() ? "grew" : "shrank");
-    if (!(HostStamp::of(st) == stamp())) changed(describe(), size(), "was modified");
+    check_unchanged_after_read(fd, size(), stamp(), [this] { return describe(); });
   }
 
   const HostListing* dir_;  // holds this source
