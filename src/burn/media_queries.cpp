@@ -105,4 +105,17 @@ std::vector<MultisessionInfo> multisession_interfaces(device::Transport& t) {
   return {s};
 }
 
+bool recorder_supports(device::Transport& t, ProfileFilter handles) {
+  for (int32_t p : device::profiles(t, false))
+    if (handles(static_cast<uint16_t>(p))) return true;
+  return false;
+}
+
+bool current_media_supported(device::Transport& t, ProfileFilter handles) {
+  const auto m = device::media_status(t);
+  return m.present && handles(m.profile);
+}
+
+bool data_writable_profile(uint16_t profile) { return plan_for_profile(profile).has_value(); }
+
 }  // namespace imapi::burn

@@ -36,6 +36,15 @@ struct MultisessionInfo {
   int64_t last_written = -1;
   int64_t total_sectors = 0;
 };
+// IsRecorderSupported and IsCurrentMediaSupported of a format object (data,
+// erase): whether the drive has a profile, or holds a medium, that the object's
+// `handles` accepts.
+using ProfileFilter = bool (*)(uint16_t profile);
+bool recorder_supports(device::Transport& t, ProfileFilter handles);
+bool current_media_supported(device::Transport& t, ProfileFilter handles);
+// The data writer's filter: a medium it has a plan for.
+bool data_writable_profile(uint16_t profile);
+
 // MultisessionInterfaces for the medium (one element: its kind).
 std::vector<MultisessionInfo> multisession_interfaces(device::Transport& t);
 

@@ -1,6 +1,7 @@
 // extern "C" shims for IDiscFormat2Erase and the format extension
 // (imapi_disc_format_erase_*): translation only; the policy is in src/burn.
 #include "capi/capi_burn_common.hpp"
+#include "burn/media_queries.hpp"
 #include "device/drive_queries.hpp"
 
 using namespace imapi;
@@ -96,9 +97,7 @@ IMAPI_API imapi_status imapi_disc_format_erase_is_recorder_supported(imapi_disc_
                                                                      imapi_recorder* recorder, int32_t* supported) {
   return on_erase(format, [&](DiscFormatErase&) {
     auto& r = *check(recorder, "recorder")->recorder;
-    *check_out(supported, "supported") = 0;
-    for (int32_t p : device::profiles(r.transport(), false))
-      if (burn::erasable_profile(static_cast<uint16_t>(p))) *supported = 1;
+    *check_out(supported, "supported") = burn::recorder_supports(r.transport(), burn::erasable_profile) ? 1 : 0;
   });
 }
 
@@ -107,8 +106,7 @@ IMAPI_API imapi_status imapi_disc_format_erase_is_current_media_supported(imapi_
                                                                           int32_t* supported) {
   return on_erase(format, [&](DiscFormatErase&) {
     auto& r = *check(recorder, "recorder")->recorder;
-    auto m = device::media_status(r.transport());
-    *check_out(supported, "supported") = m.present && burn::erasable_profile(m.profile) ? 1 : 0;
+    *check_out(supported, "supported") = burn::current_media_supported(r.transport(), burn::erasable_profile) ? 1 : 0;
   });
 }
 

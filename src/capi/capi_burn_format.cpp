@@ -102,9 +102,7 @@ IMAPI_API imapi_status imapi_disc_format_data_is_recorder_supported(imapi_disc_f
                                                                     imapi_recorder* recorder, int32_t* supported) {
   return on_format(format, [&](DiscFormatData&) {
     auto& r = *check(recorder, "recorder")->recorder;
-    *check_out(supported, "supported") = 0;
-    for (int32_t p : device::profiles(r.transport(), false))
-      if (burn::plan_for_profile(static_cast<uint16_t>(p))) *supported = 1;
+    *check_out(supported, "supported") = burn::recorder_supports(r.transport(), burn::data_writable_profile) ? 1 : 0;
   });
 }
 
@@ -113,8 +111,7 @@ IMAPI_API imapi_status imapi_disc_format_data_is_current_media_supported(imapi_d
                                                                          int32_t* supported) {
   return on_format(format, [&](DiscFormatData&) {
     auto& r = *check(recorder, "recorder")->recorder;
-    auto m = device::media_status(r.transport());
-    *check_out(supported, "supported") = m.present && burn::plan_for_profile(m.profile) ? 1 : 0;
+    *check_out(supported, "supported") = burn::current_media_supported(r.transport(), burn::data_writable_profile) ? 1 : 0;
   });
 }
 
