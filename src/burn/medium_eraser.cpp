@@ -30,16 +30,6 @@ bool overwritable(uint16_t p) {
   return is(p, Profile::kDvdPlusRw) || is(p, Profile::kDvdRam) || is(p, Profile::kBdRewritable);
 }
 
-// IMAPI's erase code for a missing or bad client name.
-void check_client_name(const EraseOptions& o) {
-  try {
-    device::check_client_name(o.client_name);
-  } catch (const Error& e) {
-    throw Error(IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID,
-                o.client_name.empty() ? "set the client name (ClientName) before erasing: it names who holds the drive"
-                                      : e.message());
-  }
-}
 
 // A disc that is there and not write-protected.
 device::MediaStatus present_medium(device::Transport& t) {
@@ -57,7 +47,7 @@ void with_medium(device::Recorder& recorder, const EraseOptions& o, BurnControl&
                  const std::function<void(device::Transport&, const device::MediaStatus&)>& body) {
   control.board.begin(0, 0);
   announce(control, IMAPI_FORMAT2_DATA_WRITE_ACTION_VALIDATING_MEDIA);
-  check_client_name(o);
+  check_erase_client_name(o.client_name);
   ExclusiveHold hold(recorder, o.client_name);
   device::Transport& t = recorder.transport();
   body(t, present_medium(t));
@@ -148,6 +138,16 @@ FormatStep format_step(uint16_t p, const EraseOptions& o, bool formatted) {
 }
 
 }  // namespace
+
+void check_erase_client_name(const std::string& name) {
+  try {
+    device::check_client_name(name);
+  } catch (const Error& e) {
+    throw Error(IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID,
+                name.empty() ? "set the client name (ClientName) before erasing: it names who holds the drive"
+                             : e.message());
+  }
+}
 
 bool erasable_profile(uint16_t p) {
   return is(p, Profile::kCdRewritable) || is(p, Profile::kDvdDashRwSequential) || is(p, Profile::kDvdDashRewritable);

@@ -36,6 +36,9 @@ void format_medium(device::Recorder& recorder, const EraseOptions& options, Burn
 // Whether EraseMedia blanks a medium of this profile (CD-RW, DVD-RW sequential
 // or restricted overwrite), and whether format_medium formats it.
 bool erasable_profile(uint16_t profile);
+// ClientName's rule with IMAPI's erase code (IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID):
+// checked when the name is set and again when an erase or format starts.
+void check_erase_client_name(const std::string& name);
 bool formattable_profile(uint16_t profile);
 
 }  // namespace imapi::burn

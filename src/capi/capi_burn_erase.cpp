@@ -65,11 +65,7 @@ IMAPI_API imapi_status imapi_disc_format_erase_get_recorder(imapi_disc_format_er
 IMAPI_API imapi_status imapi_disc_format_erase_set_client_name(imapi_disc_format_erase* format, const char* name) {
   return on_erase(format, [&](DiscFormatErase& f) {
     std::string n = check_str(name, "name");
-    try {
-      device::check_client_name(n);
-    } catch (const Error& e) {
-      throw Error(IMAPI_E_ERASE_CLIENT_NAME_IS_NOT_VALID, e.message());
-    }
+    burn::check_erase_client_name(n);
     f.change([&](EraseOptions& o) { o.client_name = n; });
   });
 }
